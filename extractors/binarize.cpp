@@ -1,0 +1,45 @@
+#include "binarize.h"
+
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+
+namespace sopocr {
+
+cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
+  if (gray.empty() || gray.type() != CV_8UC1) {
+    throw std::invalid_argument("binarize_ink: expected a non-empty CV_8UC1 image");
+  }
+  if (dpi <= 0) throw std::invalid_argument("binarize_ink: dpi must be positive");
+  // Window about a tenth of an inch, odd: wide enough to span a stroke and its paper, narrow
+  // enough to follow illumination gradients across the page.
+  int window = std::max(15, dpi / 10) | 1;
+  cv::Mat ink;
+  // Mean minus an offset: a pixel is ink when clearly darker than its neighbourhood; the offset
+  // keeps JPEG noise and paper texture out of the mask.
+  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, window,
+                        12);
+  return ink;
+}
+
+cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int max_speck_area = std::max(2, dpi * dpi / 20000);
+  std::vector<unsigned char> is_speck(count, 0);
+  for (int label = 1; label < count; ++label) {
+    is_speck[label] = stats.at<int>(label, cv::CC_STAT_AREA) <= max_speck_area;
+  }
+  cv::Mat clean = gray.clone();
+  for (int y = 0; y < clean.rows; ++y) {
+    const int* label_row = labels.ptr<int>(y);
+    unsigned char* pixel = clean.ptr<unsigned char>(y);
+    for (int x = 0; x < clean.cols; ++x) {
+      if (is_speck[label_row[x]]) pixel[x] = 255;
+    }
+  }
+  return clean;
+}
+
+}  // namespace sopocr

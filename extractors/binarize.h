@@ -1,0 +1,17 @@
+// Turns a grayscale page into an ink mask: 255 where there is ink, 0 on paper.
+// Adaptive, so uneven illumination and grey paper tone do not turn into ink.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace sopocr {
+
+// `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
+cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
+
+// `gray` with isolated specks of ink (scanner dust, salt noise) painted white, for OCR, which
+// otherwise reads them as punctuation. Specks are ink components smaller than a full stop at
+// 8 pt: about 1/2000 square inch.
+cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi);
+
+}  // namespace sopocr

@@ -1,0 +1,219 @@
+#include "grid.h"
+
+#include <algorithm>
+#include <numeric>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+
+namespace sopocr {
+namespace {
+
+cv::Mat open_along(const cv::Mat& ink, cv::Size bridge, cv::Size min_run) {
+  cv::Mat mask;
+  cv::morphologyEx(ink, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, bridge));
+  cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, min_run));
+  return mask;
+}
+
+// Positions (centres of runs of consecutive indices) where `counts` reaches `threshold`.
+std::vector<int> rule_positions(const std::vector<int>& counts, int threshold, int offset) {
+  std::vector<int> positions;
+  int run_start = -1;
+  for (int i = 0; i <= static_cast<int>(counts.size()); ++i) {
+    const bool on = i < static_cast<int>(counts.size()) && counts[i] >= threshold;
+    if (on && run_start < 0) run_start = i;
+    if (!on && run_start >= 0) {
+      positions.push_back(offset + (run_start + i - 1) / 2);
+      run_start = -1;
+    }
+  }
+  return positions;
+}
+
+// Per-row (axis 1) or per-column (axis 0) ink counts of `mask` inside `region`.
+std::vector<int> counts_along(const cv::Mat& mask, const cv::Rect& region, int axis) {
+  cv::Mat sums;
+  cv::reduce(mask(region) / 255, sums, axis, cv::REDUCE_SUM, CV_32S);
+  return std::vector<int>(sums.begin<int>(), sums.end<int>());
+}
+
+// Share of the segment from `from` to `to` (less `margin` at both ends) covered by rule ink
+// within `tolerance` pixels across it.
+double coverage(const cv::Mat& mask, bool vertical, int position, int from, int to, int tolerance) {
+  if (to <= from) return 1.0;
+  cv::Rect band = vertical ? cv::Rect(position - tolerance, from, 2 * tolerance + 1, to - from)
+                           : cv::Rect(from, position - tolerance, to - from, 2 * tolerance + 1);
+  band &= cv::Rect(0, 0, mask.cols, mask.rows);
+  if (band.empty()) return 0.0;
+  cv::Mat covered;
+  cv::reduce(mask(band), covered, vertical ? 1 : 0, cv::REDUCE_MAX);
+  return static_cast<double>(cv::countNonZero(covered)) / (to - from);
+}
+
+// Whether a rule separates two neighbouring atomic cells along the segment from `from` to `to`.
+// A real separator runs from end to end; a letter touching a rule that ends at this segment
+// (the "k" of "Pelaksana" over a lane border) only covers the end near it. So both end quarters
+// must be covered, as well as `min_presence` of the whole.
+bool has_separator(const cv::Mat& mask, bool vertical, int position, int from, int to,
+                   int tolerance, int margin, double min_presence) {
+  from += margin;
+  to -= margin;
+  if (to <= from) return true;
+  const int quarter = std::max(1, (to - from) / 4);
+  return coverage(mask, vertical, position, from, to, tolerance) >= min_presence &&
+         coverage(mask, vertical, position, from, from + quarter, tolerance) >= min_presence &&
+         coverage(mask, vertical, position, to - quarter, to, tolerance) >= min_presence;
+}
+
+struct DisjointSets {
+  std::vector<int> parent;
+  explicit DisjointSets(int size) : parent(size) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void join(int a, int b) { parent[find(a)] = find(b); }
+};
+
+TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
+                     const GridParams& params) {
+  TableGrid grid;
+  grid.bbox_px = region;
+  // Thicken across the rule so a slightly tilted or wavy rule still counts on one line.
+  cv::Mat horizontal;
+  cv::Mat vertical;
+  cv::dilate(rules.horizontal, horizontal, cv::getStructuringElement(cv::MORPH_RECT, {1, 5}));
+  cv::dilate(rules.vertical, vertical, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+  grid.row_rules_y_px =
+      rule_positions(counts_along(horizontal, region, 1),
+                     static_cast<int>(params.min_row_rule_coverage * region.width), region.y);
+  grid.col_rules_x_px =
+      rule_positions(counts_along(vertical, region, 0),
+                     static_cast<int>(params.min_col_rule_coverage * region.height), region.x);
+  if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
+
+  const int rows = grid.row_count();
+  const int cols = grid.col_count();
+  const int tolerance = std::max(3, dpi / 60);
+  const int margin = std::max(4, dpi / 40);
+  DisjointSets atoms(rows * cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const int top = grid.row_rules_y_px[r];
+      const int bottom = grid.row_rules_y_px[r + 1];
+      const int left = grid.col_rules_x_px[c];
+      const int right = grid.col_rules_x_px[c + 1];
+      if (c + 1 < cols && !has_separator(vertical, true, right, top, bottom, tolerance, margin,
+                                         params.min_separator_presence)) {
+        atoms.join(r * cols + c, r * cols + c + 1);
+      }
+      if (r + 1 < rows && !has_separator(horizontal, false, bottom, left, right, tolerance, margin,
+                                         params.min_separator_presence)) {
+        atoms.join(r * cols + c, (r + 1) * cols + c);
+      }
+    }
+  }
+  // Each set of joined atoms becomes one cell spanning their bounding rows and columns.
+  std::vector<int> first_atom_of_set(rows * cols, -1);
+  std::vector<GridCell> cells;
+  std::vector<int> cell_of_set(rows * cols, -1);
+  for (int atom = 0; atom < rows * cols; ++atom) {
+    const int set = atoms.find(atom);
+    const int r = atom / cols;
+    const int c = atom % cols;
+    if (cell_of_set[set] < 0) {
+      cell_of_set[set] = static_cast<int>(cells.size());
+      cells.push_back(GridCell{r, c, 1, 1, {}});
+      continue;
+    }
+    GridCell& cell = cells[cell_of_set[set]];
+    const int last_row = std::max(cell.row + cell.row_span - 1, r);
+    const int last_col = std::max(cell.col + cell.col_span - 1, c);
+    cell.row = std::min(cell.row, r);
+    cell.col = std::min(cell.col, c);
+    cell.row_span = last_row - cell.row + 1;
+    cell.col_span = last_col - cell.col + 1;
+  }
+  for (GridCell& cell : cells) {
+    const int x0 = grid.col_rules_x_px[cell.col];
+    const int x1 = grid.col_rules_x_px[cell.col + cell.col_span];
+    const int y0 = grid.row_rules_y_px[cell.row];
+    const int y1 = grid.row_rules_y_px[cell.row + cell.row_span];
+    cell.bbox_px = cv::Rect(x0, y0, x1 - x0, y1 - y0);
+  }
+  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+    return std::tie(a.row, a.col) < std::tie(b.row, b.col);
+  });
+  grid.cells = std::move(cells);
+  return grid;
+}
+
+}  // namespace
+
+const GridCell* TableGrid::cell_at(int row, int col) const {
+  for (const GridCell& cell : cells) {
+    if (row >= cell.row && row < cell.row + cell.row_span && col >= cell.col &&
+        col < cell.col + cell.col_span) {
+      return &cell;
+    }
+  }
+  return nullptr;
+}
+
+RuleMasks extract_rule_masks(const cv::Mat& ink, int dpi) {
+  if (ink.empty() || ink.type() != CV_8UC1) {
+    throw std::invalid_argument("extract_rule_masks: expected a non-empty CV_8UC1 ink mask");
+  }
+  // Bridge gaps up to ~1/40 inch (broken or faded rules); keep runs of at least 1/4 inch, longer
+  // than any character stroke at body text sizes.
+  const int bridge = std::max(3, dpi / 40);
+  const int min_run = std::max(15, dpi / 4);
+  return RuleMasks{open_along(ink, {bridge, 1}, {min_run, 1}),
+                   open_along(ink, {1, bridge}, {1, min_run})};
+}
+
+std::vector<TableGrid> detect_grids(const cv::Mat& ink, int dpi, const GridParams& params) {
+  return detect_grids(extract_rule_masks(ink, dpi), ink.size(), dpi, params);
+}
+
+TableGrid detect_subgrid(const RuleMasks& rules, const cv::Rect& cell_px, int dpi,
+                         const GridParams& params) {
+  // Widen by the rule tolerance so the cell's own border rules are found as its outer rules.
+  const int margin = std::max(3, dpi / 60);
+  const cv::Rect region = cv::Rect(cell_px.x - margin, cell_px.y - margin,
+                                   cell_px.width + 2 * margin, cell_px.height + 2 * margin) &
+                          cv::Rect(0, 0, rules.horizontal.cols, rules.horizontal.rows);
+  // Coverage is now measured against the cell: rules that were too short to count across the
+  // whole table (the key/value rows beside the logo) span enough of it.
+  TableGrid grid = build_grid(rules, region, dpi, params);
+  if (grid.row_count() < 1 || grid.col_count() < 1) {
+    grid.row_rules_y_px = {cell_px.y, cell_px.y + cell_px.height};
+    grid.col_rules_x_px = {cell_px.x, cell_px.x + cell_px.width};
+    grid.cells = {GridCell{0, 0, 1, 1, cell_px}};
+  }
+  return grid;
+}
+
+std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, int dpi,
+                                    const GridParams& params) {
+  cv::Mat all_rules = rules.horizontal | rules.vertical;
+  cv::dilate(all_rules, all_rules, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(all_rules, labels, stats, centroids, 8);
+  std::vector<TableGrid> tables;
+  for (int label = 1; label < count; ++label) {
+    const cv::Rect region(
+        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    if (region.width < params.min_table_width_fraction * page_size.width ||
+        region.height < params.min_table_height_inches * dpi) {
+      continue;
+    }
+    TableGrid grid = build_grid(rules, region, dpi, params);
+    if (grid.row_count() >= 1 && grid.col_count() >= 1) tables.push_back(std::move(grid));
+  }
+  std::sort(tables.begin(), tables.end(),
+            [](const TableGrid& a, const TableGrid& b) { return a.bbox_px.y < b.bbox_px.y; });
+  return tables;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,17 @@
+// The pixels of one page as they flow into the extractors, and the geometry types the
+// extractors hand back. All coordinates are pixels of `gray` after orientation correction.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace sopocr {
+
+struct PageImage {
+  int page_number = 0;  // 1-based page of the source file
+  int dpi = 300;
+  cv::Mat gray;               // CV_8UC1, white paper, dark ink
+  int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
+  double skew_degrees = 0.0;  // residual skew removed from `gray`
+};
+
+}  // namespace sopocr

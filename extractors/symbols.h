@@ -1,0 +1,33 @@
+// Flowchart symbols in the swimlane area of one step-table row: finds each closed shape and
+// classifies it into the five PermenPAN-RB 35/2012 kinds by the geometry of its filled interior.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <vector>
+
+#include "sop_record.h"
+
+namespace sopocr {
+
+struct DetectedSymbol {
+  SymbolKind kind = SymbolKind::process;
+  cv::Rect bbox_px;
+  double confidence = 0.0;  // how clearly the shape fell in its class, in [0, 1]
+};
+
+struct SymbolParams {
+  double min_size_inches = 0.12;  // smaller closed shapes are arrowheads or specks
+  double max_connector_inches = 0.5;
+};
+
+// Symbols whose shape lies inside `region_px` (one row's lanes, rules already excluded by the
+// caller through `rule_free_ink`), left to right. `rule_free_ink` is an ink mask with the grid's
+// rules erased.
+std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const cv::Rect& region_px,
+                                           int dpi, const SymbolParams& params = {});
+
+// Classifies one filled shape mask (255 inside, CV_8UC1, tightly cropped). Exposed for tests.
+DetectedSymbol classify_filled_shape(const cv::Mat& filled, int dpi,
+                                     const SymbolParams& params = {});
+
+}  // namespace sopocr

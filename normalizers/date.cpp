@@ -1,0 +1,115 @@
+#include "date.h"
+
+#include <array>
+#include <regex>
+
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+// Month names and the old spellings still printed (Pebruari, Nopember) and common abbreviations.
+constexpr std::array<std::array<const char*, 4>, 12> kMonthNames{{
+    {"januari", "jan", "january", ""},
+    {"februari", "pebruari", "feb", "february"},
+    {"maret", "mar", "march", ""},
+    {"april", "apr", "", ""},
+    {"mei", "may", "", ""},
+    {"juni", "jun", "june", ""},
+    {"juli", "jul", "july", ""},
+    {"agustus", "agt", "agu", "august"},
+    {"september", "sept", "sep", ""},
+    {"oktober", "okt", "october", ""},
+    {"november", "nopember", "nov", ""},
+    {"desember", "des", "december", ""},
+}};
+
+// 1-based month for a month word; fuzzy for full names (OCR garbles like "Desernber").
+std::optional<int> month_of_word(const std::string& word, bool& repaired) {
+  for (int month = 0; month < 12; ++month) {
+    for (const char* name : kMonthNames[month]) {
+      if (*name != '\0' && word == name) return month + 1;
+    }
+  }
+  // Fuzzy: only full names of 4+ letters, and only when one month clearly wins.
+  int best_month = -1;
+  double best = 0.0;
+  double second = 0.0;
+  for (int month = 0; month < 12; ++month) {
+    for (const char* name : kMonthNames[month]) {
+      if (std::string_view(name).size() < 4) continue;
+      const double score = similarity(word, name);
+      if (score > best) {
+        if (best_month != month) second = best;
+        best = score;
+        best_month = month;
+      } else if (month != best_month && score > second) {
+        second = score;
+      }
+    }
+  }
+  if (best >= 0.7 && best - second >= 0.15) {
+    repaired = true;
+    return best_month + 1;
+  }
+  return std::nullopt;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool is_valid_date(int year, int month, int day) {
+  constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  const int days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+  return day <= days;
+}
+
+int expand_year(int year) {
+  // Two-digit years on SOPs are this century: they were all written after 2000.
+  return year < 100 ? 2000 + year : year;
+}
+
+ParsedDate make_date(int year, int month, int day, bool repaired) {
+  ParsedDate parsed;
+  parsed.month_repaired = repaired;
+  if (!is_valid_date(year, month, day)) {
+    parsed.problem = "impossible date";
+    return parsed;
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  parsed.iso = buffer;
+  return parsed;
+}
+
+}  // namespace
+
+ParsedDate parse_indonesian_date(std::string_view raw) {
+  const std::string lower = ascii_lower(normalize_text(raw));
+  std::smatch match;
+  static const std::regex iso("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+  if (std::regex_search(lower, match, iso)) {
+    return make_date(std::stoi(match[1]), std::stoi(match[2]), std::stoi(match[3]), false);
+  }
+  static const std::regex numeric("(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{2,4})");
+  if (std::regex_search(lower, match, numeric)) {
+    return make_date(expand_year(std::stoi(match[3])), std::stoi(match[2]), std::stoi(match[1]),
+                     false);
+  }
+  // OCR often reads a day's 0 as o or O, and splits or glues the words.
+  static const std::regex words("(\\d{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*(\\d{2,4})");
+  if (std::regex_search(lower, match, words)) {
+    bool repaired = false;
+    if (auto month = month_of_word(match[2].str(), repaired)) {
+      return make_date(expand_year(std::stoi(match[3])), *month, std::stoi(match[1]), repaired);
+    }
+    ParsedDate parsed;
+    parsed.problem = "unknown month '" + match[2].str() + "'";
+    return parsed;
+  }
+  ParsedDate parsed;
+  parsed.problem = "no date found";
+  return parsed;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,19 @@
+// Indonesian dates as printed on SOP identity pages ("04 Januari 2021", "4-1-2021",
+// "10 Desernber 2019" with an OCR-garbled month) to ISO YYYY-MM-DD.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sopocr {
+
+struct ParsedDate {
+  std::optional<std::string> iso;  // nullopt when no valid date could be read
+  bool month_repaired = false;     // a garbled month name was matched fuzzily
+  std::string problem;             // why `iso` is empty ("impossible date", "no date found")
+};
+
+ParsedDate parse_indonesian_date(std::string_view raw);
+
+}  // namespace sopocr

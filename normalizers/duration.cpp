@@ -1,0 +1,141 @@
+#include "duration.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <regex>
+#include <string>
+
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+struct UnitWord {
+  const char* pattern;  // regex alternative, lower case
+  DurationUnit unit;
+};
+
+// Longest first: "hari kerja" before "hari". OCR and scribal variants included.
+constexpr std::array<UnitWord, 7> kUnitWords{{
+    {"hari\\s*kerja|hk", DurationUnit::working_day},
+    {"menit|mnt|minit|mnit|menlt|men1t|mins?", DurationUnit::minute},
+    {"jam|j", DurationUnit::hour},
+    {"hari|hr", DurationUnit::day},
+    {"minggu|mgg|pekan", DurationUnit::week},
+    {"bulan|bln", DurationUnit::month},
+    {"tahun|thn", DurationUnit::year},
+}};
+
+std::string format_amount(double amount) {
+  if (amount == std::floor(amount)) return std::to_string(static_cast<long long>(amount));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", amount);
+  return buffer;
+}
+
+double parse_number(std::string text) {
+  for (char& c : text) {
+    if (c == ',') c = '.';  // Indonesian decimal comma: "1,5 menit" is 1.5
+  }
+  return std::stod(text);
+}
+
+std::optional<DurationUnit> unit_of_word(const std::string& word) {
+  for (const UnitWord& candidate : kUnitWords) {
+    if (std::regex_match(word, std::regex(candidate.pattern))) return candidate.unit;
+  }
+  return std::nullopt;
+}
+
+Duration amountless(std::string text, DurationUnit unit) {
+  Duration duration;
+  duration.text = std::move(text);
+  duration.unit = unit;
+  return duration;
+}
+
+}  // namespace
+
+std::optional<double> minutes_per_unit(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::minute:
+      return 1.0;
+    case DurationUnit::hour:
+      return 60.0;
+    case DurationUnit::day:
+    case DurationUnit::working_day:
+      return 480.0;
+    case DurationUnit::week:
+      return 2400.0;
+    case DurationUnit::month:
+      return 9600.0;
+    case DurationUnit::year:
+      return 115200.0;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<std::string> iso8601_duration(double amount, DurationUnit unit) {
+  const std::string number = format_amount(amount);
+  switch (unit) {
+    case DurationUnit::minute:
+      return "PT" + number + "M";
+    case DurationUnit::hour:
+      return "PT" + number + "H";
+    case DurationUnit::day:
+    case DurationUnit::working_day:
+      return "P" + number + "D";
+    case DurationUnit::week:
+      return "P" + number + "W";
+    case DurationUnit::month:
+      return "P" + number + "M";
+    case DurationUnit::year:
+      return "P" + number + "Y";
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<Duration> parse_duration(std::string_view raw) {
+  const std::string text = normalize_text(raw);
+  if (text.empty()) return std::nullopt;
+  const std::string lower = ascii_lower(text);
+
+  static const std::regex as_needed("^sesuai\\s+(kebutuhan|keperluan)\\b.*");
+  static const std::regex per_contract("^sesuai\\s+(kontrak|perjanjian)\\b.*");
+  static const std::regex not_applicable("^(n\\s*/\\s*a|na|-+|–|—)$");
+  if (std::regex_match(lower, as_needed)) return amountless(text, DurationUnit::as_needed);
+  if (std::regex_match(lower, per_contract)) return amountless(text, DurationUnit::per_contract);
+  if (std::regex_match(lower, not_applicable)) {
+    return amountless(text, DurationUnit::not_applicable);
+  }
+
+  // amount [- amount_max] [(in words)] unit, anywhere after qualifiers such as "Paling lambat",
+  // "maksimal" or "±", which stay in `text`.
+  static const std::regex amount_and_unit(
+      "(\\d+(?:[.,]\\d+)?)(?:\\s*(?:-|–|s\\.?d\\.?|sampai)\\s*(\\d+(?:[.,]\\d+)?))?"
+      "\\s*(?:\\([a-z\\s]+\\)\\s*)?([a-z]+(?:\\s*kerja)?)");
+  std::smatch match;
+  if (std::regex_search(lower, match, amount_and_unit)) {
+    if (auto unit = unit_of_word(match[3].str())) {
+      Duration duration;
+      duration.text = text;
+      duration.unit = *unit;
+      duration.amount = parse_number(match[1].str());
+      if (match[2].matched) duration.amount_max = parse_number(match[2].str());
+      duration.iso8601 = iso8601_duration(*duration.amount, *unit);
+      duration.minutes = *duration.amount * *minutes_per_unit(*unit);
+      return duration;
+    }
+  }
+  // A number without a unit cannot be read safely; wording without any number is "other".
+  static const std::regex any_digit("\\d");
+  if (std::regex_search(lower, any_digit)) return std::nullopt;
+  static const std::regex has_letters("[a-z]{2,}");
+  if (std::regex_search(lower, has_letters)) return amountless(text, DurationUnit::other);
+  return std::nullopt;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,23 @@
+// Parses the Waktu (time standard) cell of a step into the contract's duration: amount, unit,
+// ISO 8601 and minutes on the working-time calendar (hour 60, day 480, week 2,400,
+// month 9,600, year 115,200).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "sop_record.h"
+
+namespace sopocr {
+
+// Minutes per unit on the contract's working-time calendar; nullopt for amount-less units.
+std::optional<double> minutes_per_unit(DurationUnit unit);
+
+// nullopt when the text names an amount without a recognisable unit ("2"), or is empty: the
+// caller leaves the duration null and puts it on the review list.
+std::optional<Duration> parse_duration(std::string_view raw);
+
+// The ISO 8601 duration for an amount of a unit ("PT30M", "P1D"); nullopt for amount-less units.
+std::optional<std::string> iso8601_duration(double amount, DurationUnit unit);
+
+}  // namespace sopocr

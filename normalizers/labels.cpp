@@ -1,0 +1,35 @@
+#include "labels.h"
+
+#include <cctype>
+
+#include "text.h"
+
+namespace sopocr {
+
+std::optional<LabelMatch> match_label_prefix(std::string_view text,
+                                             const std::vector<std::string>& labels,
+                                             double min_similarity) {
+  const std::string lower = ascii_lower(normalize_text(text));
+  std::optional<LabelMatch> best;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::string label = ascii_lower(labels[i]);
+    // Try prefixes around the label's length: OCR may add or drop a few characters.
+    const std::size_t slack = label.size() / 4 + 1;
+    const std::size_t shortest = label.size() > slack ? label.size() - slack : 1;
+    for (std::size_t length = shortest; length <= label.size() + slack && length <= lower.size();
+         ++length) {
+      // Only cut at a word end, so "Nama SOP" does not match inside "Nama SOPir".
+      if (length < lower.size() && std::isalnum(static_cast<unsigned char>(lower[length])) &&
+          std::isalnum(static_cast<unsigned char>(lower[length - 1]))) {
+        continue;
+      }
+      const double score = similarity(lower.substr(0, length), label);
+      if (score >= min_similarity && (!best || score > best->similarity)) {
+        best = LabelMatch{i, score, length};
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,24 @@
+// Fuzzy matching of the printed labels of SOP forms ("Tanggal Pembuatan", "Mutu Baku",
+// "Keterangan"), which OCR garbles ("Mutu Buku", "Ketersangan"): never match by exact text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopocr {
+
+struct LabelMatch {
+  std::size_t index = 0;    // which of the candidate labels
+  double similarity = 0.0;  // in [0, 1]
+  std::size_t end = 0;      // byte offset in normalize_text(text) where the label ends
+};
+
+// Best candidate whose label matches the START of `text` (case-insensitive, spaces collapsed)
+// with at least `min_similarity`; the rest of `text` after `end` is the value.
+std::optional<LabelMatch> match_label_prefix(std::string_view text,
+                                             const std::vector<std::string>& labels,
+                                             double min_similarity = 0.75);
+
+}  // namespace sopocr

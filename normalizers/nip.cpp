@@ -1,0 +1,56 @@
+#include "nip.h"
+
+#include <cctype>
+#include <regex>
+
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+bool is_plausible_date(int year, int month, int day) {
+  return year >= 1940 && year <= 2010 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+ParsedNip parse_nip(std::string_view raw) {
+  ParsedNip parsed;
+  std::string text = normalize_text(raw);
+  static const std::regex prefix("^\\s*N\\s*[I1l]\\s*P\\s*[.:]?\\s*", std::regex::icase);
+  text = std::regex_replace(text, prefix, "");
+  std::string compact;
+  for (char c : text) {
+    if (c != ' ' && c != '.') compact += c;
+  }
+  if (compact.empty()) {
+    parsed.problem = "no NIP found";
+    return parsed;
+  }
+  parsed.nip = compact;
+  if (compact.size() != 18 ||
+      !std::all_of(compact.begin(), compact.end(), [](char c) { return std::isdigit(c); })) {
+    parsed.problem = "a NIP has 18 digits";
+    return parsed;
+  }
+  const int birth_year = std::stoi(compact.substr(0, 4));
+  const int birth_month = std::stoi(compact.substr(4, 2));
+  const int birth_day = std::stoi(compact.substr(6, 2));
+  const int appointment_year = std::stoi(compact.substr(8, 4));
+  const int appointment_month = std::stoi(compact.substr(12, 2));
+  const char sex = compact[14];
+  if (!is_plausible_date(birth_year, birth_month, birth_day)) {
+    parsed.problem = "digits 1-8 are not a plausible birth date";
+  } else if (appointment_month < 1 || appointment_month > 12 || appointment_year > 2100) {
+    parsed.problem = "digits 9-14 are not an appointment year and month";
+  } else if (appointment_year * 12 + appointment_month < (birth_year + 18) * 12 + birth_month) {
+    parsed.problem = "appointment before the 18th birthday";
+  } else if (sex != '1' && sex != '2') {
+    parsed.problem = "digit 15 (sex) must be 1 or 2";
+  } else {
+    parsed.valid = true;
+  }
+  return parsed;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,35 @@
+// Text clean-up shared by every normaliser: Unicode NFC, single spaces, no stray rule remnants,
+// and code-point edit distance for fuzzy matching of OCR readings.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopocr {
+
+// NFC for the Latin text SOPs are written in: composes base letter + combining accent
+// (U+0300–U+0308, U+030A, U+030C, U+0327) into the precomposed letter. Other text passes as is.
+std::string to_nfc(std::string_view utf8);
+
+// NFC, every run of whitespace (including newlines) to one space, trimmed; also trims the '|'
+// and '_' that OCR reads from table rules touching a cell's text.
+std::string normalize_text(std::string_view raw);
+
+// Lower-cases ASCII letters only: the labels and vocabulary compared this way are ASCII.
+std::string ascii_lower(std::string_view text);
+
+std::u32string to_code_points(std::string_view utf8);
+std::string to_utf8(std::u32string_view code_points);
+
+// Levenshtein distance over code points.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// 1 - edit distance / length of the longer text, in [0, 1]; 1 for two empty texts.
+double similarity(std::string_view a, std::string_view b);
+
+// Splits on '\n', dropping empty lines and trimming each.
+std::vector<std::string> split_lines(std::string_view text);
+
+}  // namespace sopocr

@@ -1,0 +1,62 @@
+#include "assemble.h"
+
+#include <regex>
+
+namespace sopocr {
+namespace {
+
+std::optional<int> printed_step_number(const StepRowContent& row) {
+  static const std::regex number("^(\\d{1,3})\\.?$");
+  std::smatch match;
+  if (!std::regex_match(row.number.text, match, number)) return std::nullopt;
+  return std::stoi(match[1].str());
+}
+
+std::optional<int> last_step_number(const RawSop& sop) {
+  for (auto row = sop.rows.rbegin(); row != sop.rows.rend(); ++row) {
+    if (auto number = printed_step_number(*row)) return number;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> first_step_number(const StepTableContent& table) {
+  for (const StepRowContent& row : table.rows) {
+    if (auto number = printed_step_number(row)) return number;
+  }
+  return std::nullopt;
+}
+
+// A step page continues the SOP before it unless its numbering starts over.
+bool starts_new_sop(const RawSop& current, const StepTableContent& table) {
+  if (table.title_line) return current.identity.has_value() ? !current.rows.empty() : true;
+  if (current.rows.empty()) return false;
+  const auto first = first_step_number(table);
+  const auto last = last_step_number(current);
+  return first && last && *first == 1 && *last > 1;
+}
+
+}  // namespace
+
+std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
+  std::vector<RawSop> sops;
+  for (const PageContent& page : pages) {
+    if (page.kind == PageKind::identity) {
+      RawSop sop;
+      sop.identity = page.identity;
+      sop.pages.push_back(page.page_number);
+      sops.push_back(std::move(sop));
+      continue;
+    }
+    if (page.kind != PageKind::step_table || !page.steps) continue;
+    const StepTableContent& table = *page.steps;
+    if (sops.empty() || starts_new_sop(sops.back(), table)) sops.emplace_back();
+    RawSop& sop = sops.back();
+    if (table.title_line && !sop.title_line) sop.title_line = table.title_line;
+    if (sop.lane_names.empty()) sop.lane_names = table.lane_names;
+    sop.pages.push_back(page.page_number);
+    sop.rows.insert(sop.rows.end(), table.rows.begin(), table.rows.end());
+  }
+  return sops;
+}
+
+}  // namespace sopocr

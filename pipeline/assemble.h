@@ -1,0 +1,23 @@
+// Joins analysed pages into SOPs in document order: an identity page or a regulation's title
+// line starts a SOP, a step table continued over pages is stitched into one step list, and
+// step numbering restarting at 1 starts a new SOP. Pages that belong to no SOP are dropped.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "page_content.h"
+
+namespace sopocr {
+
+struct RawSop {
+  std::vector<int> pages;
+  std::optional<IdentityContent> identity;
+  std::optional<CellText> title_line;
+  std::vector<CellText> lane_names;  // from the SOP's first step-table page
+  std::vector<StepRowContent> rows;
+};
+
+std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages);
+
+}  // namespace sopocr

@@ -1,0 +1,279 @@
+#include "build_record.h"
+
+#include <regex>
+
+#include "date.h"
+#include "duration.h"
+#include "lists.h"
+#include "nip.h"
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+// Collects review entries while the record's fields are filled in.
+class ReviewList {
+ public:
+  explicit ReviewList(const ReviewPolicy& policy) : policy_(policy) {}
+
+  void add(const std::string& path, const std::string& reason, const CellText& cell,
+           std::optional<double> confidence) {
+    ReviewEntry entry;
+    entry.path = path;
+    entry.reason = reason;
+    entry.confidence = confidence;
+    if (!cell.original.empty()) entry.raw = cell.original;
+    if (cell.page > 0) entry.page = cell.page;
+    if (cell.bbox_px.area() > 0) {
+      entry.bbox =
+          PixelBox{cell.bbox_px.x, cell.bbox_px.y, cell.bbox_px.width, cell.bbox_px.height};
+    }
+    entries_.push_back(std::move(entry));
+  }
+
+  // The cell's text, or nullopt for a blank cell. Unread ink and weak readings are reviewed.
+  std::optional<std::string> text_field(const CellText& cell, const std::string& path) {
+    if (!cell.has_ink) return std::nullopt;
+    if (cell.text.empty()) {
+      add(path, "not_read", cell, cell.confidence);
+      return std::nullopt;
+    }
+    flag_if_weak(cell, path);
+    return cell.text;
+  }
+
+  std::vector<std::string> list_field(const CellText& cell, const std::string& path) {
+    if (!cell.has_ink) return {};
+    std::vector<std::string> items = split_list_items(cell.original);
+    if (items.empty()) {
+      add(path, "not_read", cell, cell.confidence);
+      return {};
+    }
+    flag_if_weak(cell, path);
+    return items;
+  }
+
+  void flag_if_weak(const CellText& cell, const std::string& path) {
+    if (cell.confidence < policy_.min_ocr_confidence) {
+      add(path, "low_ocr_confidence", cell, cell.confidence);
+    }
+  }
+
+  const ReviewPolicy& policy() const { return policy_; }
+  std::vector<ReviewEntry> take() { return std::move(entries_); }
+
+ private:
+  const ReviewPolicy& policy_;
+  std::vector<ReviewEntry> entries_;
+};
+
+// Header values printed as "-" mean "none".
+bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
+
+std::optional<std::string> header_text(const IdentityContent& identity, const std::string& key,
+                                       const std::string& path, ReviewList& review) {
+  auto found = identity.fields.find(key);
+  if (found == identity.fields.end()) return std::nullopt;
+  auto text = review.text_field(found->second, path);
+  if (text && is_placeholder(*text)) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> header_date(const IdentityContent& identity, const std::string& key,
+                                       const std::string& path, ReviewList& review) {
+  auto found = identity.fields.find(key);
+  if (found == identity.fields.end()) return std::nullopt;
+  const CellText& cell = found->second;
+  if (!cell.has_ink || is_placeholder(cell.text)) return std::nullopt;
+  const ParsedDate date = parse_indonesian_date(cell.text);
+  if (!date.iso) {
+    review.add(path, "invalid_date", cell, cell.confidence);
+    return std::nullopt;
+  }
+  if (date.month_repaired) {
+    review.add(path, "uncertain_repair", cell, cell.confidence);
+  } else {
+    review.flag_if_weak(cell, path);
+  }
+  return date.iso;
+}
+
+bool looks_like_rank(const std::string& line) {
+  static const std::regex rank(
+      "\\b(Pembina|Penata|Pengatur|Juru|Utama|Madya|Muda|Tk\\.?\\s*I|I[VX]?/[a-e]|III/[a-e]|"
+      "II/[a-e])\\b",
+      std::regex::icase);
+  return std::regex_search(line, rank);
+}
+
+// "Disahkan Oleh": position lines, signature space, name, rank, "NIP. …" (PermenPAN-RB 35/2012).
+std::optional<Approver> read_approver(const IdentityContent& identity, ReviewList& review) {
+  auto found = identity.fields.find("approved_by");
+  if (found == identity.fields.end() || !found->second.has_ink) return std::nullopt;
+  const CellText& cell = found->second;
+  std::vector<std::string> lines = split_lines(cell.original);
+  Approver approver;
+  static const std::regex nip_line("^\\s*N\\s*[I1l]\\s*P\\b.*", std::regex::icase);
+  auto nip_at = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
+    return std::regex_match(line, nip_line);
+  });
+  if (nip_at != lines.end()) {
+    const ParsedNip nip = parse_nip(*nip_at);
+    approver.nip = nip.nip;
+    if (nip.nip && !nip.valid) {
+      CellText raw = cell;
+      raw.original = *nip_at;
+      review.add("/header/approver/nip", "invalid_nip", raw, cell.confidence);
+    }
+  } else {
+    review.add("/header/approver/nip", "not_read", cell, cell.confidence);
+  }
+  std::vector<std::string> before(lines.begin(), nip_at);
+  if (!before.empty() && looks_like_rank(before.back())) {
+    approver.rank = normalize_text(before.back());
+    before.pop_back();
+  }
+  if (!before.empty()) {
+    approver.name = normalize_text(before.back());
+    before.pop_back();
+  }
+  std::string position;
+  for (const std::string& line : before) position += (position.empty() ? "" : " ") + line;
+  position = normalize_text(position);
+  if (!position.empty() && position.back() == ',')
+    position = normalize_text(position.substr(0, position.size() - 1));
+  if (!position.empty()) approver.position = position;
+  if (!approver.name) review.add("/header/approver/name", "not_read", cell, cell.confidence);
+  if (cell.confidence < review.policy().min_ocr_confidence) {
+    review.add("/header/approver", "low_ocr_confidence", cell, cell.confidence);
+  }
+  return approver;
+}
+
+void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewList& review) {
+  Header& header = record.header;
+  if (identity.institution) {
+    header.institution = review.text_field(*identity.institution, "/header/institution");
+  } else {
+    review.add("/header/institution", "not_read", CellText{}, std::nullopt);
+  }
+  header.sop_number = header_text(identity, "sop_number", "/header/sop_number", review);
+  header.title = header_text(identity, "title", "/header/title", review);
+  header.created = header_date(identity, "created", "/header/created", review);
+  header.revised = header_date(identity, "revised", "/header/revised", review);
+  header.effective = header_date(identity, "effective", "/header/effective", review);
+  header.approver = read_approver(identity, review);
+
+  const std::pair<const char*, std::vector<std::string> SopRecord::*> lists[] = {
+      {"legal_basis", &SopRecord::legal_basis},   {"qualifications", &SopRecord::qualifications},
+      {"related_sops", &SopRecord::related_sops}, {"equipment", &SopRecord::equipment},
+      {"warnings", &SopRecord::warnings},         {"recording", &SopRecord::recording},
+  };
+  for (const auto& [key, member] : lists) {
+    auto found = identity.lists.find(key);
+    if (found == identity.lists.end()) continue;
+    std::vector<std::string> items = review.list_field(found->second, std::string("/") + key);
+    // A lone "-" says the list is empty.
+    if (items.size() == 1 && is_placeholder(items.front())) items.clear();
+    record.*member = std::move(items);
+  }
+}
+
+std::optional<int> step_number(const CellText& cell, const std::string& path, ReviewList& review) {
+  if (!cell.has_ink) return std::nullopt;
+  static const std::regex number("^(\\d{1,3})\\.?$");
+  std::smatch match;
+  if (!std::regex_match(cell.text, match, number)) {
+    review.add(path, "not_read", cell, cell.confidence);
+    return std::nullopt;
+  }
+  review.flag_if_weak(cell, path);
+  return std::stoi(match[1].str());
+}
+
+Step build_step(const StepRowContent& row, std::size_t index,
+                const std::vector<std::optional<std::string>>& lane_actor, ReviewList& review) {
+  const std::string base = "/steps/" + std::to_string(index);
+  Step step;
+  step.no = step_number(row.number, base + "/no", review);
+  step.activity = review.text_field(row.activity, base + "/activity");
+  step.requirements = review.list_field(row.requirements, base + "/requirements");
+  step.outputs = review.list_field(row.outputs, base + "/outputs");
+  step.notes = review.text_field(row.notes, base + "/notes");
+  if (row.duration.has_ink) {
+    step.duration = parse_duration(row.duration.text);
+    if (!step.duration) {
+      review.add(base + "/duration", "unparsed_duration", row.duration, row.duration.confidence);
+    } else {
+      review.flag_if_weak(row.duration, base + "/duration");
+    }
+  }
+
+  CellText lanes;
+  lanes.page = row.page;
+  lanes.bbox_px = row.lanes_bbox_px;
+  if (row.symbols.empty()) {
+    review.add(base + "/symbol", "symbol_not_found", lanes, std::nullopt);
+    review.add(base + "/actor", "symbol_not_found", lanes, std::nullopt);
+  } else {
+    // Without traced arrows the incoming lane is unknown: the contract then takes the leftmost.
+    const PlacedSymbol& primary = row.symbols.front();
+    step.symbol = primary.symbol.kind;
+    if (primary.symbol.confidence < review.policy().min_symbol_confidence) {
+      review.add(base + "/symbol", "uncertain_symbol", lanes, primary.symbol.confidence);
+    }
+    step.actor = lane_actor[primary.lane];
+    if (!step.actor) review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
+    for (std::size_t i = 1; i < row.symbols.size(); ++i) {
+      const auto& other = lane_actor[row.symbols[i].lane];
+      if (other && other != step.actor &&
+          std::find(step.other_actors.begin(), step.other_actors.end(), *other) ==
+              step.other_actors.end()) {
+        step.other_actors.push_back(*other);
+      }
+    }
+    if (row.symbols.size() > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
+  }
+  // Arrows are not traced yet: the flow is unknown, never assumed to run row by row.
+  review.add(base + "/next", "arrows_not_traced", lanes, std::nullopt);
+  return step;
+}
+
+}  // namespace
+
+SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
+                       const ReviewPolicy& policy) {
+  SopRecord record;
+  record.source.file = source.file;
+  record.source.sha256 = source.sha256;
+  record.source.pages = sop.pages;
+  ReviewList review(policy);
+
+  if (sop.identity) fill_identity(*sop.identity, record, review);
+  if (!record.header.title && sop.title_line) {
+    record.header.title = review.text_field(*sop.title_line, "/header/title");
+  }
+
+  // Lane names become the actors; an unreadable one is left out and its steps reviewed.
+  std::vector<std::optional<std::string>> lane_actor;
+  for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
+    const CellText& name = sop.lane_names[lane];
+    if (name.text.empty()) {
+      lane_actor.emplace_back();
+      continue;
+    }
+    lane_actor.emplace_back(name.text);
+    if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
+      record.actors.push_back(name.text);
+      review.flag_if_weak(name, "/actors/" + std::to_string(record.actors.size() - 1));
+    }
+  }
+  for (std::size_t i = 0; i < sop.rows.size(); ++i) {
+    record.steps.push_back(build_step(sop.rows[i], i, lane_actor, review));
+  }
+  if (sop.rows.empty()) review.add("/steps", "step_table_not_found", CellText{}, std::nullopt);
+  record.review = review.take();
+  return record;
+}
+
+}  // namespace sopocr

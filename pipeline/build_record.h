@@ -1,0 +1,28 @@
+// Turns one assembled SOP (cell readings) into a contract record: normalises every field and
+// puts each one the pipeline is unsure of on the review list. Nothing is guessed: a field that
+// could not be read is null (or an empty list) with a review entry saying why.
+#pragma once
+
+#include <string>
+
+#include "assemble.h"
+#include "sop_record.h"
+
+namespace sopocr {
+
+struct RecordSourceInfo {
+  std::string file;
+  std::string sha256;
+};
+
+struct ReviewPolicy {
+  // Cells read with a mean word confidence below this go on the review list.
+  double min_ocr_confidence = 0.70;
+  // Symbols classified with less confidence than this go on the review list.
+  double min_symbol_confidence = 0.6;
+};
+
+SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
+                       const ReviewPolicy& policy = {});
+
+}  // namespace sopocr

@@ -1,0 +1,31 @@
+// How the evaluation compares text: NFC, whitespace collapsed, distances over Unicode code points
+// (never bytes). Pure functions of their arguments.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sopocr::evaluation {
+
+// NFC (see unicode_nfc.h), every run of whitespace one U+0020 space, no leading or trailing space:
+// the form the record contract (sop-record.md) promises for all text.
+std::u32string normalize_text(std::string_view text);
+
+// normalize_text, then letters lower-cased (ASCII and Latin-1 Supplement only). Used for SOP
+// matching by title, never for scoring.
+std::u32string normalize_for_matching(std::string_view text);
+
+// Levenshtein distance (insert, delete, substitute, each cost 1) between code point sequences.
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
+
+// Character error rate of `predicted` against `truth`, both normalised: edit distance divided by
+// the truth's length in code points. An empty truth gives 0 when the prediction is empty too and
+// 1 otherwise, so the rate stays finite.
+double character_error_rate(std::string_view truth, std::string_view predicted);
+
+// 1 − edit distance / length of the longer string, over normalize_for_matching forms: 1 for equal
+// titles, 0 for titles sharing nothing. Two empty titles are equal.
+double title_similarity(std::string_view a, std::string_view b);
+
+}  // namespace sopocr::evaluation

@@ -1,0 +1,561 @@
+#include "page_analysis.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <regex>
+#include <tuple>
+
+#include "binarize.h"
+#include "deskew.h"
+#include "grid.h"
+#include "labels.h"
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+// Printed labels of the step table's header (PermenPAN-RB 35/2012) with the variants real
+// archives use ("PEJABAT YANG BERTANGGUNG JAWAB" for Pelaksana, "Perlengkapan" for Kelengkapan).
+enum class StepColumn { number, activity, lanes, quality, requirements, duration, output, notes };
+
+struct HeaderLabel {
+  StepColumn column;
+  const char* text;
+};
+
+constexpr HeaderLabel kStepHeaderLabels[] = {
+    {StepColumn::number, "No"},
+    {StepColumn::number, "No."},
+    {StepColumn::activity, "Uraian Kegiatan"},
+    {StepColumn::activity, "Kegiatan"},
+    {StepColumn::lanes, "Pelaksana"},
+    {StepColumn::lanes, "Pejabat yang bertanggung jawab"},
+    {StepColumn::quality, "Mutu Baku"},
+    {StepColumn::requirements, "Kelengkapan"},
+    {StepColumn::requirements, "Perlengkapan"},
+    {StepColumn::requirements, "Persyaratan/Perlengkapan"},
+    {StepColumn::duration, "Waktu"},
+    {StepColumn::output, "Output"},
+    {StepColumn::output, "Hasil"},
+    {StepColumn::notes, "Keterangan"},
+    {StepColumn::notes, "Ket."},
+};
+
+struct IdentityLabel {
+  const char* key;
+  const char* text;
+  bool is_list;
+};
+
+const std::vector<IdentityLabel>& identity_labels() {
+  static const std::vector<IdentityLabel> labels{
+      {"sop_number", "Nomor SOP", false},
+      {"created", "Tanggal Pembuatan", false},
+      {"revised", "Tanggal Revisi", false},
+      {"effective", "Tanggal Efektif", false},
+      {"effective", "Tanggal Pengesahan", false},
+      {"approved_by", "Disahkan Oleh", false},
+      {"title", "Nama SOP", false},
+      {"legal_basis", "Dasar Hukum", true},
+      {"qualifications", "Kualifikasi Pelaksana", true},
+      {"related_sops", "Keterkaitan", true},
+      {"equipment", "Peralatan / Perlengkapan", true},
+      {"equipment", "Peralatan/Perlengkapan", true},
+      {"equipment", "Peralatan", true},
+      {"warnings", "Peringatan", true},
+      {"recording", "Pencatatan dan Pendataan", true},
+      {"recording", "Pencatatan & Pendataan", true},
+  };
+  return labels;
+}
+
+std::vector<std::string> identity_label_texts() {
+  std::vector<std::string> texts;
+  for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
+  return texts;
+}
+
+// Scan specks and rule fragments come back from OCR as weak words of punctuation (", ; ." or a
+// lone letter). Drops those; keeps a list bullet at the start of a line and every word that
+// holds a letter or digit read with some confidence. Lines stay on their own lines.
+std::string reading_without_noise(const std::vector<OcrWord>& words) {
+  std::string reading;
+  int line = -1;
+  bool line_has_words = false;
+  for (const OcrWord& word : words) {
+    const bool starts_line = word.line != line;
+    const bool has_alnum = std::any_of(word.text.begin(), word.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+    });
+    const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
+    // A lone punctuation mark standing apart from every word is a speck, whatever its score.
+    const bool lone_mark = !has_alnum && word.text.size() == 1;
+    bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5)
+                          : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
+    if (!keep) continue;
+    if (starts_line) {
+      if (line >= 0 && line_has_words) reading += '\n';
+      line = word.line;
+      line_has_words = false;
+    }
+    if (line_has_words) reading += ' ';
+    reading += word.text;
+    line_has_words = true;
+  }
+  return reading;
+}
+
+// Reads cells of one page: OCR only where there is ink, each cell at most once.
+class CellReader {
+ public:
+  CellReader(const PageImage& page, const cv::Mat& ink, OcrEngine& ocr)
+      : page_(page), ink_(ink), ocr_(ocr) {}
+
+  CellText read(const cv::Rect& bbox_px) {
+    const auto key = std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height);
+    if (auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
+    CellText cell = read_uncached(bbox_px);
+    cache_.emplace(key, cell);
+    return cell;
+  }
+
+ private:
+  CellText read_uncached(const cv::Rect& bbox_px) {
+    CellText cell;
+    cell.bbox_px = bbox_px;
+    cell.page = page_.page_number;
+    cell.confidence = 1.0;
+    // Stay clear of the rules around the cell: their ink is not text.
+    const int inset = std::max(3, page_.dpi / 40);
+    cv::Rect interior(bbox_px.x + inset, bbox_px.y + inset, bbox_px.width - 2 * inset,
+                      bbox_px.height - 2 * inset);
+    interior &= cv::Rect(0, 0, ink_.cols, ink_.rows);
+    if (interior.width <= 0 || interior.height <= 0) return cell;
+    // A few specks of noise are not text: a character at 8 pt holds far more ink than this.
+    const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
+    cell.has_ink = cv::countNonZero(ink_(interior)) >= min_ink_pixels;
+    if (!cell.has_ink) return cell;
+    const OcrText text = ocr_.read_region(interior);
+    cell.original = text.words.empty() ? text.text : reading_without_noise(text.words);
+    cell.text = normalize_text(cell.original);
+    cell.confidence = text.confidence;
+    return cell;
+  }
+
+  const PageImage& page_;
+  const cv::Mat& ink_;
+  OcrEngine& ocr_;
+  std::map<std::tuple<int, int, int, int>, CellText> cache_;
+};
+
+cv::Rect cell_rect(const TableGrid& grid, int row, int col, int row_span = 1, int col_span = 1) {
+  const int x0 = grid.col_rules_x_px[col];
+  const int x1 = grid.col_rules_x_px[col + col_span];
+  const int y0 = grid.row_rules_y_px[row];
+  const int y1 = grid.row_rules_y_px[row + row_span];
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// Letters and single spaces only: scan specks read as ", ; ." around a label do not count.
+std::string letters_only(const std::string& text) {
+  std::string letters;
+  for (char c : ascii_lower(text)) {
+    if ((c >= 'a' && c <= 'z') || c == ' ') letters += c;
+  }
+  return normalize_text(letters);
+}
+
+std::optional<StepColumn> header_label_of(const std::string& text) {
+  const std::string lower = letters_only(text);
+  if (lower.empty()) return std::nullopt;
+  std::optional<StepColumn> best;
+  double best_score = 0.0;
+  for (const HeaderLabel& label : kStepHeaderLabels) {
+    const double score = similarity(lower, letters_only(label.text));
+    if (score > best_score) {
+      best_score = score;
+      best = label.column;
+    }
+  }
+  // Short labels ("No") need an exact reading; longer ones tolerate OCR garbles and a stray
+  // letter or two read from specks.
+  const double needed = lower.size() <= 3 ? 0.99 : 0.7;
+  return best_score >= needed ? best : std::nullopt;
+}
+
+struct HeaderCell {
+  StepColumn column;
+  const GridCell* cell;
+};
+
+// Step-table header roles, found in the top rows of a grid.
+struct StepHeader {
+  std::optional<int> number_col;
+  std::optional<int> activity_col;
+  std::vector<int> lane_cols;
+  std::optional<int> requirements_col;
+  std::optional<int> duration_col;
+  std::optional<int> output_col;
+  std::optional<int> notes_col;
+  int lane_name_row = -1;
+  int body_start_row = 0;
+};
+
+std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& reader) {
+  const int header_rows = std::min(3, grid.row_count());
+  std::vector<HeaderCell> found;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.row >= header_rows) break;
+    const CellText text = reader.read(cell.bbox_px);
+    if (auto column = header_label_of(text.text)) found.push_back({*column, &cell});
+  }
+  auto find = [&](StepColumn column) -> const GridCell* {
+    for (const HeaderCell& header : found) {
+      if (header.column == column) return header.cell;
+    }
+    return nullptr;
+  };
+  const GridCell* activity = find(StepColumn::activity);
+  const GridCell* lanes = find(StepColumn::lanes);
+  const GridCell* quality = find(StepColumn::quality);
+  if (!activity || (!lanes && !quality)) return std::nullopt;
+
+  StepHeader header;
+  header.activity_col = activity->col;
+  if (const GridCell* number = find(StepColumn::number)) header.number_col = number->col;
+  int header_end = activity->row + activity->row_span;
+  if (lanes && lanes->col_span > 0) {
+    for (int c = lanes->col; c < lanes->col + lanes->col_span; ++c) header.lane_cols.push_back(c);
+    header.lane_name_row = lanes->row + lanes->row_span;
+    header_end = std::max(header_end, header.lane_name_row + 1);
+  }
+  auto sub_column = [&](StepColumn column) -> std::optional<int> {
+    if (const GridCell* cell = find(column)) {
+      header_end = std::max(header_end, cell->row + cell->row_span);
+      return cell->col;
+    }
+    return std::nullopt;
+  };
+  header.requirements_col = sub_column(StepColumn::requirements);
+  header.duration_col = sub_column(StepColumn::duration);
+  header.output_col = sub_column(StepColumn::output);
+  header.notes_col = sub_column(StepColumn::notes);
+  if (quality) {
+    header_end = std::max(header_end, quality->row + quality->row_span + 1);
+    // Mutu Baku spans Kelengkapan | Waktu | Output in that order when their labels were unread.
+    if (quality->col_span == 3) {
+      if (!header.requirements_col) header.requirements_col = quality->col;
+      if (!header.duration_col) header.duration_col = quality->col + 1;
+      if (!header.output_col) header.output_col = quality->col + 2;
+    }
+  }
+  if (header.lane_cols.empty()) {
+    // No readable "Pelaksana": the lanes are the columns between the activity and Mutu Baku.
+    const int first_quality_col = quality ? quality->col : grid.col_count();
+    for (int c = *header.activity_col + 1; c < first_quality_col; ++c) {
+      header.lane_cols.push_back(c);
+    }
+    header.lane_name_row = header_end - 1;
+  }
+  header.body_start_row = std::min(header_end, grid.row_count());
+  return header;
+}
+
+// Erases the table's rules from the ink so symbols can be found without them.
+cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, int dpi) {
+  cv::Mat rule_free = ink.clone();
+  const int half = std::max(3, dpi / 60);
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  for (int y : grid.row_rules_y_px) {
+    rule_free(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
+  }
+  for (int x : grid.col_rules_x_px) {
+    rule_free(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
+  }
+  return rule_free;
+}
+
+StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
+                                 const PageImage& page, const cv::Mat& ink, CellReader& reader) {
+  StepTableContent table;
+  for (int col : header.lane_cols) {
+    CellText name;
+    if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
+      name = reader.read(cell_rect(grid, header.lane_name_row, col));
+    }
+    table.lane_names.push_back(name);
+  }
+  const cv::Mat rule_free = erase_rules(ink, grid, page.dpi);
+  const int lanes_left = grid.col_rules_x_px[header.lane_cols.front()];
+  const int lanes_right = grid.col_rules_x_px[header.lane_cols.back() + 1];
+  const int min_row_height = page.dpi / 8;
+
+  // A step is a cell of the activity column: arrows crossing several lanes can add rules that
+  // split a row in the lanes, never across "Uraian Kegiatan".
+  for (const GridCell& activity_cell : grid.cells) {
+    if (activity_cell.col > *header.activity_col ||
+        activity_cell.col + activity_cell.col_span <= *header.activity_col ||
+        activity_cell.row < header.body_start_row) {
+      continue;
+    }
+    const int row = activity_cell.row;
+    const int span = activity_cell.row_span;
+    const cv::Rect row_rect = cell_rect(grid, row, 0, span, grid.col_count());
+    if (row_rect.height < min_row_height) continue;
+    auto read_column = [&](std::optional<int> col) -> CellText {
+      if (!col) return {};
+      return reader.read(cell_rect(grid, row, *col, span, 1));
+    };
+    StepRowContent content;
+    content.page = page.page_number;
+    content.number = read_column(header.number_col);
+    content.activity = reader.read(activity_cell.bbox_px);
+    // The column-number row (1 2 3 ...) under the header is not a step: "1" under No and
+    // "2" (and no words) under Uraian Kegiatan.
+    if (row == header.body_start_row && content.number.text == "1" &&
+        letters_only(content.activity.text).empty() &&
+        content.activity.text.find('2') != std::string::npos) {
+      continue;
+    }
+    content.requirements = read_column(header.requirements_col);
+    content.duration = read_column(header.duration_col);
+    content.outputs = read_column(header.output_col);
+    content.notes = read_column(header.notes_col);
+    content.lanes_bbox_px =
+        cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
+    for (const DetectedSymbol& symbol :
+         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi)) {
+      const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;
+      for (std::size_t lane = 0; lane < header.lane_cols.size(); ++lane) {
+        const int col = header.lane_cols[lane];
+        if (centre_x >= grid.col_rules_x_px[col] && centre_x < grid.col_rules_x_px[col + 1]) {
+          content.symbols.push_back({symbol, static_cast<int>(lane)});
+          break;
+        }
+      }
+    }
+    const bool empty_row =
+        !content.number.has_ink && !content.activity.has_ink && content.symbols.empty();
+    if (!empty_row) table.rows.push_back(std::move(content));
+  }
+  return table;
+}
+
+// The title line of a regulation's appendix table sits just above the table.
+std::optional<CellText> read_title_line(const TableGrid& grid, const PageImage& page,
+                                        CellReader& reader) {
+  const int strip_height = std::min(grid.bbox_px.y, static_cast<int>(page.dpi * 1.2));
+  if (strip_height < page.dpi / 6) return std::nullopt;
+  CellText strip = reader.read(
+      cv::Rect(grid.bbox_px.x, grid.bbox_px.y - strip_height, grid.bbox_px.width, strip_height));
+  static const std::regex title(
+      ".*?S\\s*T\\s*A\\s*N\\s*D\\s*A\\s*R\\s+OPERASIONAL\\s+PROSEDUR\\s*(?:\\(\\s*SOP\\s*\\))?\\s*("
+      ".+)",
+      std::regex::icase);
+  std::smatch match;
+  if (!std::regex_match(strip.text, match, title)) return std::nullopt;
+  strip.text = normalize_text(match[1].str());
+  if (strip.text.empty()) return std::nullopt;
+  return strip;
+}
+
+// Strips the label and a following ':' from the first line; returns the rest with line breaks.
+std::string value_after_label(const std::string& original, std::size_t label_end_in_first_line) {
+  std::vector<std::string> lines = split_lines(original);
+  if (lines.empty()) return {};
+  std::string first = lines.front().size() > label_end_in_first_line
+                          ? lines.front().substr(label_end_in_first_line)
+                          : std::string();
+  first = normalize_text(first);
+  if (!first.empty() && first.front() == ':') first = normalize_text(first.substr(1));
+  std::string value = first;
+  for (std::size_t i = 1; i < lines.size(); ++i) value += (value.empty() ? "" : "\n") + lines[i];
+  return value;
+}
+
+bool looks_like_institution(const std::string& text) {
+  static const std::regex keywords(
+      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
+      "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA)\\b");
+  return std::regex_search(text, keywords);
+}
+
+// Accumulates what the identity page's tables say, cell by cell.
+struct IdentityScan {
+  IdentityContent identity;
+  int labels_found = 0;
+  std::vector<CellText> unlabelled;
+};
+
+void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const PageImage& page,
+                        CellReader& reader, IdentityScan& scan, int depth) {
+  static const std::vector<std::string> label_texts = identity_label_texts();
+  // A large cell may hold a ruled block of its own (the key/value table beside the logo).
+  std::vector<std::optional<TableGrid>> inner(grid.cells.size());
+  std::vector<CellText> texts(grid.cells.size());
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    const cv::Rect& box = grid.cells[i].bbox_px;
+    if (depth < 3 && box.height > page.dpi / 2 && box.width > page.dpi) {
+      TableGrid sub = detect_subgrid(rules, box, page.dpi);
+      // A block of key/value rows has rows and columns; a lone underline (the approver's name)
+      // or a signature stroke makes at most rows.
+      if (sub.row_count() >= 2 && sub.col_count() >= 2) {
+        inner[i] = std::move(sub);
+        continue;
+      }
+    }
+    texts[i] = reader.read(box);
+  }
+  std::vector<bool> used(grid.cells.size(), false);
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    if (inner[i]) {
+      used[i] = true;
+      scan_identity_grid(*inner[i], rules, page, reader, scan, depth + 1);
+      continue;
+    }
+    const std::vector<std::string> lines = split_lines(texts[i].original);
+    if (lines.empty()) continue;
+    auto match = match_label_prefix(lines.front(), label_texts);
+    if (!match) continue;
+    const IdentityLabel& label = identity_labels()[match->index];
+    ++scan.labels_found;
+    used[i] = true;
+    CellText value = texts[i];
+    value.original = value_after_label(texts[i].original, match->end);
+    value.text = normalize_text(value.original);
+    if (value.text.empty()) {
+      // The value sits in the next cell: to the right for a key, below for a list heading.
+      const GridCell& cell = grid.cells[i];
+      for (int step = 0; step < 2; ++step) {
+        const GridCell* neighbour = label.is_list
+                                        ? grid.cell_at(cell.row + cell.row_span, cell.col)
+                                        : grid.cell_at(cell.row, cell.col + cell.col_span + step);
+        if (!neighbour) break;
+        const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
+        used[index] = true;
+        if (inner[index]) break;
+        if (texts[index].text == ":" && !label.is_list) continue;
+        value = texts[index];
+        if (!value.text.empty() && value.text.front() == ':') {
+          value.original = value.original.substr(value.original.find(':') + 1);
+          value.text = normalize_text(value.original);
+        }
+        break;
+      }
+    }
+    auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
+    target.emplace(label.key, value);
+  }
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    if (!used[i] && !texts[i].text.empty()) scan.unlabelled.push_back(texts[i]);
+  }
+}
+
+std::optional<IdentityContent> read_identity(const std::vector<TableGrid>& grids,
+                                             const RuleMasks& rules, const PageImage& page,
+                                             CellReader& reader) {
+  IdentityScan scan;
+  for (const TableGrid& grid : grids) scan_identity_grid(grid, rules, page, reader, scan, 0);
+  if (scan.labels_found < 2) return std::nullopt;
+  // The institution block may be a cell of the table or text beside or above it.
+  if (!grids.empty() && grids.front().bbox_px.x > page.dpi) {
+    const cv::Rect left(0, grids.front().bbox_px.y, grids.front().bbox_px.x - page.dpi / 20,
+                        grids.front().bbox_px.height);
+    scan.unlabelled.push_back(reader.read(left));
+  }
+  if (!grids.empty() && grids.front().bbox_px.y > page.dpi) {
+    scan.unlabelled.push_back(reader.read(cv::Rect(0, 0, page.gray.cols, grids.front().bbox_px.y)));
+  }
+  IdentityContent& identity = scan.identity;
+  for (const CellText& candidate : scan.unlabelled) {
+    if (looks_like_institution(candidate.text) &&
+        (!identity.institution || candidate.text.size() > identity.institution->text.size())) {
+      identity.institution = candidate;
+    }
+  }
+  return identity;
+}
+
+}  // namespace
+
+// Tables in blue, cells in green, step symbols in red with their kind, for a person to check.
+void write_overlay(const std::filesystem::path& png, const PageImage& page,
+                   const std::vector<TableGrid>& grids, const PageContent& content) {
+  cv::Mat overlay;
+  cv::cvtColor(page.gray, overlay, cv::COLOR_GRAY2BGR);
+  const int thickness = std::max(2, page.dpi / 100);
+  for (const TableGrid& grid : grids) {
+    for (const GridCell& cell : grid.cells) {
+      cv::rectangle(overlay, cell.bbox_px, {0, 160, 0}, thickness);
+    }
+    cv::rectangle(overlay, grid.bbox_px, {255, 0, 0}, thickness * 2);
+  }
+  if (content.steps) {
+    for (const StepRowContent& row : content.steps->rows) {
+      cv::rectangle(overlay, row.lanes_bbox_px, {0, 200, 255}, thickness);
+      for (const PlacedSymbol& placed : row.symbols) {
+        cv::rectangle(overlay, placed.symbol.bbox_px, {0, 0, 255}, thickness * 2);
+        cv::putText(overlay,
+                    std::string(to_string(placed.symbol.kind)) + " L" + std::to_string(placed.lane),
+                    placed.symbol.bbox_px.tl() + cv::Point(0, -6), cv::FONT_HERSHEY_SIMPLEX,
+                    page.dpi / 300.0, {0, 0, 255}, thickness);
+      }
+    }
+  }
+  // Small enough to open at once in any viewer; detail enough to see a misplaced rule.
+  const double scale = std::min(1.0, 1800.0 / std::max(overlay.cols, overlay.rows));
+  cv::resize(overlay, overlay, cv::Size(), scale, scale, cv::INTER_AREA);
+  std::filesystem::create_directories(png.parent_path());
+  cv::imwrite(png.string(), overlay);
+}
+
+PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
+                         const PageAnalysisOptions& options) {
+  PageContent content;
+  content.page_number = raw_page.page_number;
+  content.dpi = raw_page.dpi;
+  const PageImage page = deskew(raw_page);
+  const cv::Mat ink = binarize_ink(page.gray, page.dpi);
+  const RuleMasks rules = extract_rule_masks(ink, page.dpi);
+  const std::vector<TableGrid> grids = detect_grids(rules, ink.size(), page.dpi);
+  if (grids.empty()) {
+    if (!options.debug_overlay_png.empty()) {
+      write_overlay(options.debug_overlay_png, page, grids, content);
+    }
+    return content;
+  }
+  const cv::Mat ocr_image = without_specks(page.gray, ink, page.dpi);
+  ocr.set_page(ocr_image, page.dpi);
+  CellReader reader(page, ink, ocr);
+
+  for (const TableGrid& grid : grids) {
+    if (auto header = find_step_header(grid, reader)) {
+      if (header->lane_cols.empty()) {
+        content.problems.push_back("step table without swimlane columns");
+        continue;
+      }
+      StepTableContent table = read_step_table(grid, *header, page, ink, reader);
+      table.title_line = read_title_line(grid, page, reader);
+      if (!content.steps) {
+        content.steps = std::move(table);
+      } else {
+        for (StepRowContent& row : table.rows) content.steps->rows.push_back(std::move(row));
+      }
+    }
+  }
+  if (content.steps) {
+    content.kind = PageKind::step_table;
+  } else if (auto identity = read_identity(grids, rules, page, reader)) {
+    content.kind = PageKind::identity;
+    content.identity = std::move(identity);
+  }
+  if (!options.debug_overlay_png.empty()) {
+    write_overlay(options.debug_overlay_png, page, grids, content);
+  }
+  return content;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,68 @@
+// What one page says, before it is joined with other pages into SOPs: the text of the cells that
+// matter with their raw OCR reading, confidence and place, and the symbols in the swimlanes.
+// Holds no pixels, so a long document's pages cost little memory.
+#pragma once
+
+#include <map>
+#include <opencv2/core.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "symbols.h"
+
+namespace sopocr {
+
+struct CellText {
+  std::string text;         // normalize_text() of the reading
+  std::string original;     // as the OCR read it, line breaks kept
+  double confidence = 0.0;  // OCR confidence in [0, 1]; 1 for a cell with no ink
+  cv::Rect bbox_px;         // where on the (deskewed) page
+  int page = 0;
+  bool has_ink = false;  // the cell is not blank, whether or not the OCR read anything
+};
+
+// Identity page: key/value table and the two-column metadata grid. Keys are stable names:
+// "sop_number", "created", "revised", "effective", "approved_by", "title" for fields and
+// "legal_basis", "qualifications", "related_sops", "equipment", "warnings", "recording".
+struct IdentityContent {
+  std::map<std::string, CellText> fields;
+  std::map<std::string, CellText> lists;
+  std::optional<CellText> institution;
+};
+
+struct PlacedSymbol {
+  DetectedSymbol symbol;
+  int lane = 0;  // 0-based index into StepTableContent::lane_names
+};
+
+struct StepRowContent {
+  CellText number;
+  CellText activity;
+  CellText requirements;
+  CellText duration;
+  CellText outputs;
+  CellText notes;
+  std::vector<PlacedSymbol> symbols;
+  cv::Rect lanes_bbox_px;
+  int page = 0;
+};
+
+struct StepTableContent {
+  std::vector<CellText> lane_names;
+  std::vector<StepRowContent> rows;
+  std::optional<CellText> title_line;  // "STANDAR OPERASIONAL PROSEDUR (SOP) <NAME>", if any
+};
+
+enum class PageKind { identity, step_table, other };
+
+struct PageContent {
+  int page_number = 0;
+  int dpi = 0;
+  PageKind kind = PageKind::other;
+  std::optional<IdentityContent> identity;
+  std::optional<StepTableContent> steps;
+  std::vector<std::string> problems;  // what went wrong on this page, for the document's report
+};
+
+}  // namespace sopocr

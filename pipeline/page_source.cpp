@@ -1,0 +1,144 @@
+#include "page_source.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <array>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace sopocr {
+namespace {
+
+enum class FileKind { pdf, image, unknown };
+
+FileKind sniff_kind(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::array<unsigned char, 8> head{};
+  in.read(reinterpret_cast<char*>(head.data()), head.size());
+  const auto read = in.gcount();
+  auto starts_with = [&](std::initializer_list<unsigned char> magic) {
+    if (read < static_cast<std::streamsize>(magic.size())) return false;
+    return std::equal(magic.begin(), magic.end(), head.begin());
+  };
+  if (starts_with({'%', 'P', 'D', 'F'})) return FileKind::pdf;
+  if (starts_with({0x89, 'P', 'N', 'G'}) || starts_with({0xFF, 0xD8, 0xFF}) ||
+      starts_with({'I', 'I', 42, 0}) || starts_with({'M', 'M', 0, 42})) {
+    return FileKind::image;
+  }
+  return FileKind::unknown;
+}
+
+class PdfPageSource final : public PageSource {
+ public:
+  explicit PdfPageSource(const std::filesystem::path& file) : file_(file) {
+    document_.reset(poppler::document::load_from_file(file.string()));
+    if (!document_) {
+      throw DocumentError(file,
+                          "the PDF is damaged and cannot be opened (try repairing it, "
+                          "e.g. with qpdf or by re-saving it)");
+    }
+    if (document_->is_locked()) {
+      throw DocumentError(file,
+                          "the PDF is encrypted with a password; decrypt it first "
+                          "(e.g. qpdf --decrypt --password=... in.pdf out.pdf)");
+    }
+    if (document_->pages() == 0) throw DocumentError(file, "the PDF has no pages");
+  }
+
+  int page_count() const override { return document_->pages(); }
+
+  PageImage render(int page_number, int dpi) const override {
+    std::unique_ptr<poppler::page> page(document_->create_page(page_number - 1));
+    if (!page) {
+      throw DocumentError(file_, "page " + std::to_string(page_number) + " cannot be read");
+    }
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    const poppler::image raster = renderer.render_page(page.get(), dpi, dpi);
+    if (!raster.is_valid() || raster.width() <= 0 || raster.height() <= 0) {
+      throw DocumentError(file_, "page " + std::to_string(page_number) + " could not be rendered");
+    }
+    const cv::Mat view(raster.height(), raster.width(), CV_8UC1,
+                       const_cast<char*>(raster.const_data()), raster.bytes_per_row());
+    PageImage image;
+    image.page_number = page_number;
+    image.dpi = dpi;
+    image.gray = view.clone();
+    return image;
+  }
+
+ private:
+  std::filesystem::path file_;
+  std::unique_ptr<poppler::document> document_;
+};
+
+// A raster scan (PNG, JPEG, or TIFF with one or more pages). Its resolution is estimated from
+// its size on the assumption that the page is A4-like: 11.7 inches on the long side.
+class ImagePageSource final : public PageSource {
+ public:
+  explicit ImagePageSource(const std::filesystem::path& file) : file_(file) {
+    page_count_ = static_cast<int>(cv::imcount(file.string(), cv::IMREAD_GRAYSCALE));
+    if (page_count_ <= 0) throw DocumentError(file, "the image cannot be decoded");
+  }
+
+  int page_count() const override { return page_count_; }
+
+  PageImage render(int page_number, int /*dpi*/) const override {
+    std::vector<cv::Mat> pages;
+    cv::imreadmulti(file_.string(), pages, page_number - 1, 1, cv::IMREAD_GRAYSCALE);
+    if (pages.empty() || pages.front().empty()) {
+      throw DocumentError(file_,
+                          "image page " + std::to_string(page_number) + " cannot be decoded");
+    }
+    PageImage image;
+    image.page_number = page_number;
+    image.gray = pages.front();
+    image.dpi = std::max(100, static_cast<int>(std::max(image.gray.cols, image.gray.rows) / 11.7));
+    return image;
+  }
+
+ private:
+  std::filesystem::path file_;
+  int page_count_ = 0;
+};
+
+void ignore_poppler_message(const std::string& /*message*/, void* /*closure*/) {}
+
+}  // namespace
+
+DocumentError::DocumentError(const std::filesystem::path& file, const std::string& reason)
+    : std::runtime_error(file.string() + ": " + reason), reason_(reason) {}
+
+std::unique_ptr<PageSource> open_page_source(const std::filesystem::path& file) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) {
+    throw DocumentError(file, "no such file");
+  }
+  if (std::filesystem::file_size(file, error) == 0) throw DocumentError(file, "the file is empty");
+  switch (sniff_kind(file)) {
+    case FileKind::pdf:
+      return std::make_unique<PdfPageSource>(file);
+    case FileKind::image:
+      return std::make_unique<ImagePageSource>(file);
+    case FileKind::unknown:
+      break;
+  }
+  throw DocumentError(file, "not a PDF, PNG, JPEG or TIFF file");
+}
+
+bool looks_like_document(const std::filesystem::path& file) {
+  return sniff_kind(file) != FileKind::unknown;
+}
+
+void silence_poppler_diagnostics() {
+  poppler::set_debug_error_function(ignore_poppler_message, nullptr);
+}
+
+}  // namespace sopocr

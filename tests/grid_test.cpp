@@ -1,0 +1,142 @@
+// Ruled-grid detection on grids drawn into the test image: merged header cells, broken rules,
+// skew, noise. The cell structure must come out exactly.
+#include "grid.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+#include "binarize.h"
+#include "deskew.h"
+
+namespace sopocr {
+namespace {
+
+constexpr int kDpi = 200;
+
+// A step-table-like grid: 6 columns, header of two rows where "Pelaksana" (cols 2-3) and
+// "Mutu Baku" (cols 4-5) span two sub-columns and No / Uraian span both header rows, then
+// three body rows. Returned with the rule positions used.
+struct DrawnGrid {
+  cv::Mat page;
+  std::vector<int> xs{100, 220, 700, 900, 1100, 1300, 1500};
+  std::vector<int> ys{150, 260, 370, 560, 750, 940};
+};
+
+void draw_step_grid(DrawnGrid& drawn, int thickness = 3) {
+  drawn.page = cv::Mat(1100, 1650, CV_8UC1, cv::Scalar(255));
+  cv::Mat& page = drawn.page;
+  const auto& xs = drawn.xs;
+  const auto& ys = drawn.ys;
+  auto hline = [&](int y, int x0, int x1) { cv::line(page, {x0, y}, {x1, y}, 0, thickness); };
+  auto vline = [&](int x, int y0, int y1) { cv::line(page, {x, y0}, {x, y1}, 0, thickness); };
+  for (int y : {ys[0], ys[2], ys[3], ys[4], ys[5]}) hline(y, xs.front(), xs.back());
+  hline(ys[1], xs[2], xs[6]);  // the rule under "Pelaksana" and "Mutu Baku" only
+  for (int x : {xs[0], xs[1], xs[2], xs[4], xs[6]}) vline(x, ys.front(), ys.back());
+  for (int x : {xs[3], xs[5]}) vline(x, ys[1], ys.back());  // sub-columns start below the spans
+  cv::putText(page, "No", {120, 230}, cv::FONT_HERSHEY_SIMPLEX, 1.0, 0, 2);
+  cv::putText(page, "Uraian Kegiatan", {260, 230}, cv::FONT_HERSHEY_SIMPLEX, 1.0, 0, 2);
+  cv::putText(page, "1", {140, 450}, cv::FONT_HERSHEY_SIMPLEX, 1.0, 0, 2);
+  cv::putText(page, "Membuat rencana kerja", {240, 450}, cv::FONT_HERSHEY_SIMPLEX, 0.9, 0, 2);
+}
+
+const GridCell& cell_at(const TableGrid& grid, int row, int col) {
+  const GridCell* cell = grid.cell_at(row, col);
+  EXPECT_NE(cell, nullptr) << "no cell at " << row << "," << col;
+  static const GridCell none;
+  return cell ? *cell : none;
+}
+
+void expect_step_structure(const TableGrid& grid) {
+  ASSERT_EQ(grid.row_count(), 5);
+  ASSERT_EQ(grid.col_count(), 6);
+  // No and Uraian span both header rows; Pelaksana and Mutu Baku span two columns each.
+  EXPECT_EQ(cell_at(grid, 0, 0).row_span, 2);
+  EXPECT_EQ(cell_at(grid, 0, 1).row_span, 2);
+  EXPECT_EQ(cell_at(grid, 0, 2).col_span, 2);
+  EXPECT_EQ(cell_at(grid, 0, 4).col_span, 2);
+  EXPECT_EQ(cell_at(grid, 1, 2).col_span, 1);
+  EXPECT_EQ(cell_at(grid, 1, 3).col_span, 1);
+  // 2 + 2 header cells spanning, 4 sub-header cells, 3 body rows of 6.
+  EXPECT_EQ(grid.cells.size(), 4u + 4u + 18u);
+  for (int row = 2; row < 5; ++row) {
+    for (int col = 0; col < 6; ++col) {
+      EXPECT_EQ(cell_at(grid, row, col).row_span, 1);
+      EXPECT_EQ(cell_at(grid, row, col).col_span, 1);
+    }
+  }
+}
+
+TEST(Grid, FindsMergedHeaderCells) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+  for (std::size_t i = 0; i < drawn.xs.size(); ++i) {
+    EXPECT_NEAR(tables[0].col_rules_x_px[i], drawn.xs[i], 3);
+  }
+}
+
+TEST(Grid, CellsNeverOverlapAndStayInsideTheTable) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  const TableGrid grid = detect_grids(binarize_ink(drawn.page, kDpi), kDpi).at(0);
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    EXPECT_EQ(grid.cells[i].bbox_px & grid.bbox_px, grid.cells[i].bbox_px);
+    for (std::size_t j = i + 1; j < grid.cells.size(); ++j) {
+      const cv::Rect overlap = grid.cells[i].bbox_px & grid.cells[j].bbox_px;
+      // Neighbours share a rule line, never an area.
+      EXPECT_TRUE(overlap.width <= 1 || overlap.height <= 1) << i << " overlaps " << j;
+    }
+  }
+}
+
+TEST(Grid, BridgesGapsInBrokenRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  // Erase short stretches of every rule, as a faded photocopy does.
+  for (int x = 130; x < 1500; x += 170) drawn.page(cv::Rect(x, 0, 4, drawn.page.rows)) = 255;
+  for (int y = 300; y < 940; y += 130) drawn.page(cv::Rect(0, y, drawn.page.cols, 4)) = 255;
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, SurvivesSpeckleNoise) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> x(0, drawn.page.cols - 1);
+  std::uniform_int_distribution<int> y(0, drawn.page.rows - 1);
+  for (int i = 0; i < 4000; ++i) drawn.page.at<uchar>(y(random), x(random)) = 0;
+  cv::GaussianBlur(drawn.page, drawn.page, {3, 3}, 0.8);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, FindsTheStructureAfterDeskewingA2DegreeRotation) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  const cv::Mat rotation =
+      cv::getRotationMatrix2D({drawn.page.cols / 2.0f, drawn.page.rows / 2.0f}, 2.0, 1.0);
+  PageImage page;
+  page.dpi = kDpi;
+  cv::warpAffine(drawn.page, page.gray, rotation, drawn.page.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, 255);
+  const PageImage level = deskew(page);
+  EXPECT_NEAR(level.skew_degrees, -2.0, 0.1);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(level.gray, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, ABlankPageHasNoTables) {
+  const cv::Mat blank(800, 600, CV_8UC1, cv::Scalar(255));
+  EXPECT_TRUE(detect_grids(binarize_ink(blank, kDpi), kDpi).empty());
+}
+
+}  // namespace
+}  // namespace sopocr

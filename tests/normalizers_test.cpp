@@ -1,0 +1,147 @@
+// Normalisers as specifications: every duration form of the contract and the seeds, Indonesian
+// dates with garbled months, NIP checks, list splitting, text clean-up, and their properties.
+#include <gtest/gtest.h>
+
+#include "date.h"
+#include "duration.h"
+#include "lists.h"
+#include "nip.h"
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+struct DurationCase {
+  const char* printed;
+  DurationUnit unit;
+  std::optional<double> amount;
+  std::optional<double> amount_max;
+  std::optional<std::string> iso8601;
+  std::optional<double> minutes;
+};
+
+class DurationForms : public ::testing::TestWithParam<DurationCase> {};
+
+TEST_P(DurationForms, ParseAsTheContractSays) {
+  const DurationCase& expected = GetParam();
+  const std::optional<Duration> parsed = parse_duration(expected.printed);
+  ASSERT_TRUE(parsed) << expected.printed;
+  EXPECT_EQ(parsed->text, normalize_text(expected.printed));
+  EXPECT_EQ(parsed->unit, expected.unit) << expected.printed;
+  EXPECT_EQ(parsed->amount, expected.amount) << expected.printed;
+  EXPECT_EQ(parsed->amount_max, expected.amount_max) << expected.printed;
+  EXPECT_EQ(parsed->iso8601, expected.iso8601) << expected.printed;
+  EXPECT_EQ(parsed->minutes, expected.minutes) << expected.printed;
+}
+
+using U = DurationUnit;
+INSTANTIATE_TEST_SUITE_P(
+    SeedsAndContract, DurationForms,
+    ::testing::Values(DurationCase{"60 Menit", U::minute, 60, {}, "PT60M", 60},
+                      DurationCase{"1,5 menit", U::minute, 1.5, {}, "PT1.5M", 1.5},
+                      DurationCase{"5 mnt", U::minute, 5, {}, "PT5M", 5},
+                      DurationCase{"2 jam", U::hour, 2, {}, "PT2H", 120},
+                      DurationCase{"1 hari/8 Jam", U::day, 1, {}, "P1D", 480},
+                      DurationCase{
+                          "5 hari kerja (2 jam/ hari)", U::working_day, 5, {}, "P5D", 2400},
+                      DurationCase{"1 (satu) hari kerja", U::working_day, 1, {}, "P1D", 480},
+                      DurationCase{"1 minggu", U::week, 1, {}, "P1W", 2400},
+                      DurationCase{"3 bulan", U::month, 3, {}, "P3M", 28800},
+                      DurationCase{"1 tahun", U::year, 1, {}, "P1Y", 115200},
+                      DurationCase{"1-2 hari", U::day, 1, 2, "P1D", 480},
+                      DurationCase{"Paling lambat 30 menit", U::minute, 30, {}, "PT30M", 30},
+                      DurationCase{"± 15 menit", U::minute, 15, {}, "PT15M", 15},
+                      DurationCase{"Sesuai kontrak", U::per_contract, {}, {}, {}, {}},
+                      DurationCase{"Sesuai kebutuhan", U::as_needed, {}, {}, {}, {}},
+                      DurationCase{"N/A", U::not_applicable, {}, {}, {}, {}},
+                      DurationCase{"-", U::not_applicable, {}, {}, {}, {}},
+                      DurationCase{"Setiap Saat", U::other, {}, {}, {}, {}},
+                      DurationCase{"Pada hari dan jam kerja", U::other, {}, {}, {}, {}}));
+
+TEST(Duration, ANumberWithoutAUnitIsNotGuessed) {
+  EXPECT_FALSE(parse_duration("2"));
+  EXPECT_FALSE(parse_duration(""));
+}
+
+TEST(Duration, PrintedBackParsesToTheSameValue) {
+  for (const char* printed : {"60 Menit", "1,5 menit", "1-2 hari", "3 bulan", "Sesuai kontrak"}) {
+    const Duration first = *parse_duration(printed);
+    const Duration second = *parse_duration(first.text);
+    EXPECT_EQ(first, second) << printed;
+  }
+}
+
+TEST(Date, ReadsIndonesianMonthNames) {
+  EXPECT_EQ(parse_indonesian_date("04 Januari 2021").iso, "2021-01-04");
+  EXPECT_EQ(parse_indonesian_date("8 Nopember 2023").iso, "2023-11-08");
+  EXPECT_EQ(parse_indonesian_date("16-09-2019").iso, "2019-09-16");
+}
+
+TEST(Date, RepairsAGarbledMonthAndSaysSo) {
+  const ParsedDate date = parse_indonesian_date("10 Desernber 2019");
+  EXPECT_EQ(date.iso, "2019-12-10");
+  EXPECT_TRUE(date.month_repaired);
+}
+
+TEST(Date, AnImpossibleDateIsNull) {
+  const ParsedDate date = parse_indonesian_date("31 Februari 2020");
+  EXPECT_FALSE(date.iso);
+  EXPECT_EQ(date.problem, "impossible date");
+  EXPECT_FALSE(parse_indonesian_date("tanpa tanggal").iso);
+}
+
+TEST(Nip, StripsSpacesAndChecksTheParts) {
+  const ParsedNip nip = parse_nip("NIP. 19691101 199303 1 009");
+  EXPECT_EQ(nip.nip, "196911011993031009");
+  EXPECT_TRUE(nip.valid) << nip.problem;
+}
+
+TEST(Nip, KeepsAnInvalidNipAsReadAndSaysWhy) {
+  const ParsedNip short_nip = parse_nip("NIP. 19691101 199303 1 00");
+  EXPECT_EQ(short_nip.nip, "19691101199303100");
+  EXPECT_FALSE(short_nip.valid);
+  const ParsedNip young = parse_nip("19901101 200003 1 009");  // appointed at 9
+  EXPECT_FALSE(young.valid);
+  EXPECT_EQ(young.problem, "appointment before the 18th birthday");
+  EXPECT_FALSE(parse_nip("19691101 199303 3 009").valid);  // sex digit 3
+}
+
+TEST(Lists, SplitsOnTheDocumentsOwnMarkersAndDropsThem) {
+  EXPECT_EQ(split_list_items("1. Undang-Undang No. 23 Tahun 2014\n2. PP No. 22 Tahun 2020"),
+            (std::vector<std::string>{"Undang-Undang No. 23 Tahun 2014", "PP No. 22 Tahun 2020"}));
+  EXPECT_EQ(split_list_items("- Disposisi\n- Telaahan Staf"),
+            (std::vector<std::string>{"Disposisi", "Telaahan Staf"}));
+  EXPECT_EQ(split_list_items("a. Komputer\nb) Printer"),
+            (std::vector<std::string>{"Komputer", "Printer"}));
+}
+
+TEST(Lists, WrappedLinesContinueTheirItem) {
+  EXPECT_EQ(
+      split_list_items("1. Peraturan Daerah Nomor 9\nTahun 2016 tentang Pembentukan\n2. SK"),
+      (std::vector<std::string>{"Peraturan Daerah Nomor 9 Tahun 2016 tentang Pembentukan", "SK"}));
+  EXPECT_EQ(split_list_items("Surat Undangan dan\nPermohonan Narasumber"),
+            (std::vector<std::string>{"Surat Undangan dan Permohonan Narasumber"}));
+}
+
+TEST(Text, NormalisesSpacesRuleRemnantsAndComposition) {
+  EXPECT_EQ(normalize_text("  Kepala \t Dinas\n| "), "Kepala Dinas");
+  EXPECT_EQ(normalize_text("Caf"
+                           "e\xCC\x81"),
+            "Caf\xC3\xA9");  // e + combining acute → é
+}
+
+TEST(Text, NormalisingTwiceChangesNothing) {
+  for (const char* raw : {"  a  b ", "|x|", "e\xCC\x81 e", "Menyusun\nRenja  PD", ""}) {
+    const std::string once = normalize_text(raw);
+    EXPECT_EQ(normalize_text(once), once) << raw;
+  }
+}
+
+TEST(Text, EditDistanceCountsCodePoints) {
+  EXPECT_EQ(edit_distance("Undangun", "Undangan"), 1u);
+  EXPECT_EQ(edit_distance("\xC3\xA9", "e"), 1u);
+  EXPECT_DOUBLE_EQ(similarity("abcd", "abcf"), 0.75);
+}
+
+}  // namespace
+}  // namespace sopocr

@@ -1,0 +1,241 @@
+// Fixture renderer and scan degrader: a tiny SOP built here is laid out, drawn and scanned, and
+// the results are checked for page structure, symbol placement, arrows and determinism.
+#include <gtest/gtest.h>
+#include <poppler-page.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+#include "degrade.h"
+#include "fixture_manifest.h"
+#include "layout.h"
+#include "rasterize.h"
+#include "render_document.h"
+#include "scan_document.h"
+
+namespace fx = sopocr::fixtures;
+using sopocr::Edge;
+using sopocr::SopRecord;
+using sopocr::Step;
+using sopocr::SymbolKind;
+
+namespace {
+
+Step make_step(int no, const std::string& actor, SymbolKind symbol, std::vector<Edge> next) {
+  Step step;
+  step.no = no;
+  step.activity = "Langkah " + std::to_string(no) + " dari prosedur uji";
+  step.actor = actor;
+  step.symbol = symbol;
+  step.requirements = {"Berkas"};
+  step.outputs = {"Dokumen", "Tanda terima"};
+  step.next = std::move(next);
+  return step;
+}
+
+// Seven steps over three lanes on two table pages (identity page + 2): a decision with a back
+// edge on the first page and an arrow that continues onto the second page.
+SopRecord tiny_record() {
+  SopRecord record;
+  record.source.file = "tiny.pdf";
+  record.source.pages = {1, 2, 3};
+  record.header.institution = "DINAS UJI COBA KABUPATEN CONTOH";
+  record.header.title = "Pengujian Renderer";
+  record.header.created = "2021-01-04";
+  record.header.approver =
+      sopocr::Approver{"Kepala Dinas", "Budi, S.T.", "Pembina / IV.a", "196911011993031009"};
+  record.legal_basis = {"Peraturan Uji Nomor 1 Tahun 2020"};
+  record.actors = {"Kepala Dinas", "Sekretaris", "Staf Pelaksana"};
+  record.steps = {
+      make_step(1, "Kepala Dinas", SymbolKind::terminator, {Edge{2, {}, {}}}),
+      make_step(2, "Staf Pelaksana", SymbolKind::process, {Edge{3, {}, {}}}),
+      make_step(3, "Sekretaris", SymbolKind::decision,
+                {Edge{4, {}, std::string("Ya")}, Edge{2, {}, std::string("Tidak")}}),
+      make_step(4, "Kepala Dinas", SymbolKind::process, {Edge{5, {}, {}}}),
+      make_step(5, "Sekretaris", SymbolKind::process, {Edge{6, {}, {}}}),
+      make_step(6, "Staf Pelaksana", SymbolKind::process, {Edge{std::nullopt, 6, {}}}),
+      make_step(7, "Kepala Dinas", SymbolKind::terminator, {}),
+  };
+  record.steps[6].no = std::nullopt;  // an unnumbered row, reached through to_index
+  return record;
+}
+
+fx::DocumentSpec tiny_document() {
+  fx::DocumentSpec document;
+  document.id = "tiny";
+  document.file = "tiny.pdf";
+  document.kind = fx::DocumentKind::single;
+  document.sops = {fx::SopEntry{"tiny", true}};
+  document.scan = fx::ScanSettings{7, 60, {2}};
+  return document;
+}
+
+std::vector<fx::TruthSop> tiny_sops() {
+  return {fx::TruthSop{"tiny", "in-test/tiny.json", fx::SopEntry{"tiny", true}, tiny_record()}};
+}
+
+class RenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    out_dir_ = std::filesystem::temp_directory_path() /
+               (std::string("sopocr-render-test-") + info->name());
+    std::filesystem::remove_all(out_dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(out_dir_); }
+
+  std::filesystem::path out_dir_;
+  fx::Typesetter typesetter_;
+};
+
+const fx::StepTablePage& table_of(const fx::PageLayout& page) {
+  return std::get<fx::StepTablePage>(page.content);
+}
+
+}  // namespace
+
+TEST(RowsPerPage, EarlierPagesTakeTheExtraRow) {
+  EXPECT_EQ(fx::rows_per_page(7, 3), (std::vector<std::size_t>{3, 2, 2}));
+  EXPECT_EQ(fx::rows_per_page(4, 2), (std::vector<std::size_t>{2, 2}));
+  EXPECT_EQ(fx::rows_per_page(1, 1), (std::vector<std::size_t>{1}));
+}
+
+TEST_F(RenderTest, PagesFollowTheTruthPageCountAndOrientation) {
+  const fx::DocumentLayout layout =
+      fx::render_document(tiny_document(), tiny_sops(), out_dir_, typesetter_);
+  ASSERT_EQ(layout.pages.size(), 3u);
+  EXPECT_TRUE(std::holds_alternative<fx::IdentityPage>(layout.pages[0].content));
+  EXPECT_EQ(layout.pages[0].orientation, fx::Orientation::portrait);
+  for (std::size_t page = 1; page < 3; ++page) {
+    EXPECT_EQ(layout.pages[page].orientation, fx::Orientation::landscape);
+    EXPECT_EQ(table_of(layout.pages[page]).rows.size(), page == 1 ? 4u : 3u);
+  }
+
+  // The PDF itself agrees: three pages, portrait then landscape.
+  const auto pdf = fx::open_pdf(out_dir_ / "tiny.pdf");
+  ASSERT_EQ(pdf->pages(), 3);
+  for (int index = 0; index < 3; ++index) {
+    const std::unique_ptr<poppler::page> page(pdf->create_page(index));
+    const poppler::rectf box = page->page_rect(poppler::media_box);
+    EXPECT_EQ(box.width() < box.height(), index == 0) << "page " << index + 1;
+  }
+  EXPECT_TRUE(std::filesystem::exists(out_dir_ / "tiny.layout.json"));
+}
+
+TEST_F(RenderTest, PagesNotWhereTruthSaysAreReported) {
+  std::vector<fx::TruthSop> sops = tiny_sops();
+  sops[0].record.source.pages = {2, 3, 4};  // the renderer starts the SOP on page 1
+  try {
+    fx::layout_document(tiny_document(), sops, typesetter_);
+    FAIL() << "expected a FixtureError";
+  } catch (const fx::FixtureError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("in-test/tiny.json"), std::string::npos) << message;
+    EXPECT_NE(message.find("[2, 3, 4]"), std::string::npos) << message;
+    EXPECT_NE(message.find("[1, 2, 3]"), std::string::npos) << message;
+  }
+}
+
+TEST_F(RenderTest, SymbolsSitInTheirActorsLaneAndRow) {
+  const SopRecord record = tiny_record();
+  const fx::DocumentLayout layout = fx::layout_document(tiny_document(), tiny_sops(), typesetter_);
+  int symbols = 0;
+  for (const fx::PageLayout& page : layout.pages) {
+    if (!std::holds_alternative<fx::StepTablePage>(page.content)) continue;
+    const fx::StepTablePage& table = table_of(page);
+    for (const fx::StepRow& row : table.rows) {
+      ASSERT_TRUE(row.symbol.has_value());
+      const std::string& actor = *record.steps[row.step_index].actor;
+      EXPECT_EQ(record.actors[row.symbol->actor], actor);
+      const std::size_t column = table.columns.lane(row.symbol->actor);
+      const fx::Box lane{table.columns.left(column), row.box.y, table.columns.width(column),
+                         row.box.height};
+      EXPECT_TRUE(lane.contains(row.symbol->box)) << "step " << row.step_index;
+      EXPECT_TRUE(row.box.contains(row.symbol->box)) << "step " << row.step_index;
+      ++symbols;
+    }
+  }
+  EXPECT_EQ(symbols, 7);
+}
+
+TEST_F(RenderTest, ArrowsAreOrthogonalAndEndOnTheirTarget) {
+  const fx::DocumentLayout layout = fx::layout_document(tiny_document(), tiny_sops(), typesetter_);
+  int arrows = 0;
+  int connectors = 0;
+  for (const fx::PageLayout& page : layout.pages) {
+    if (!std::holds_alternative<fx::StepTablePage>(page.content)) continue;
+    const fx::StepTablePage& table = table_of(page);
+    connectors += static_cast<int>(table.connectors.size());
+    for (const fx::ArrowRoute& arrow : table.arrows) {
+      ASSERT_GE(arrow.points.size(), 2u);
+      for (std::size_t i = 0; i + 1 < arrow.points.size(); ++i) {
+        const fx::Point& a = arrow.points[i];
+        const fx::Point& b = arrow.points[i + 1];
+        EXPECT_TRUE(std::abs(a.x - b.x) < 0.01 || std::abs(a.y - b.y) < 0.01)
+            << "diagonal segment in arrow " << arrow.from_step << "->" << arrow.to_step;
+      }
+      // The tip touches the target symbol when the target is on this page.
+      for (const fx::StepRow& row : table.rows) {
+        if (row.step_index != arrow.to_step) continue;
+        EXPECT_TRUE(
+            row.symbol->box.contains({arrow.points.back().x, arrow.points.back().y, 0, 0}, 0.01))
+            << "arrow " << arrow.from_step << "->" << arrow.to_step;
+      }
+      ++arrows;
+    }
+  }
+  EXPECT_EQ(arrows, 8);      // 7 edges, the one crossing pages drawn on both pages
+  EXPECT_EQ(connectors, 2);  // its off-page connector pair
+}
+
+TEST_F(RenderTest, RenderingTwiceGivesTheSameBytes) {
+  fx::render_document(tiny_document(), tiny_sops(), out_dir_ / "a", typesetter_);
+  fx::render_document(tiny_document(), tiny_sops(), out_dir_ / "b", typesetter_);
+  auto read = [](const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(read(out_dir_ / "a" / "tiny.pdf"), read(out_dir_ / "b" / "tiny.pdf"));
+}
+
+TEST_F(RenderTest, DegradingIsDeterministicPerSeed) {
+  fx::render_document(tiny_document(), tiny_sops(), out_dir_, typesetter_);
+  const auto pdf = fx::open_pdf(out_dir_ / "tiny.pdf");
+  const fx::PageImage clean = fx::rasterize_page(*pdf, 2, 60, out_dir_ / "tiny.pdf");
+  const fx::ScanPage first = fx::scan_page(clean, fx::degrade_params(7, 2, false));
+  const fx::ScanPage again = fx::scan_page(clean, fx::degrade_params(7, 2, false));
+  const fx::ScanPage other_seed = fx::scan_page(clean, fx::degrade_params(8, 2, false));
+  ASSERT_FALSE(first.jpeg.empty());
+  EXPECT_EQ(first.jpeg, again.jpeg);
+  EXPECT_NE(first.jpeg, other_seed.jpeg);
+  EXPECT_LE(std::abs(first.params.skew_degrees), 3.0);
+  EXPECT_GE(first.params.jpeg_quality, 55);
+  EXPECT_LE(first.params.jpeg_quality, 80);
+}
+
+TEST_F(RenderTest, SidewaysPageHasSwappedDimensionsAndNoRotateFlag) {
+  const fx::DocumentSpec document = tiny_document();  // rotate_pages = {2}
+  fx::render_document(document, tiny_sops(), out_dir_ / "clean", typesetter_);
+  const std::vector<fx::ScanPage> scans =
+      fx::scan_document(document, out_dir_ / "clean" / "tiny.pdf", out_dir_ / "scans");
+  ASSERT_EQ(scans.size(), 3u);
+
+  const auto clean = fx::open_pdf(out_dir_ / "clean" / "tiny.pdf");
+  const auto scanned = fx::open_pdf(out_dir_ / "scans" / "tiny.pdf");
+  ASSERT_EQ(scanned->pages(), 3);
+  for (int index = 0; index < 3; ++index) {
+    const std::unique_ptr<poppler::page> before(clean->create_page(index));
+    const std::unique_ptr<poppler::page> after(scanned->create_page(index));
+    const poppler::rectf clean_box = before->page_rect(poppler::media_box);
+    const poppler::rectf scan_box = after->page_rect(poppler::media_box);
+    const bool sideways = index == 1;
+    EXPECT_NEAR(scan_box.width(), sideways ? clean_box.height() : clean_box.width(), 0.5);
+    EXPECT_NEAR(scan_box.height(), sideways ? clean_box.width() : clean_box.height(), 0.5);
+    EXPECT_EQ(after->orientation(), poppler::page::portrait) << "no /Rotate on page " << index + 1;
+    // The image turned with the page: landscape page 2 became a portrait image.
+    EXPECT_EQ(scans[index].width_px < scans[index].height_px, index == 0 || index == 1);
+  }
+}

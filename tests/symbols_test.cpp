@@ -1,0 +1,103 @@
+// Symbol classification on shapes drawn into the test image: the five PermenPAN-RB 35/2012
+// kinds in several sizes and stroke widths, with an attached arrow and with broken outlines.
+#include "symbols.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "binarize.h"
+
+namespace sopocr {
+namespace {
+
+constexpr int kDpi = 200;
+
+// Draws `kind` centred at `centre` with the given half-width / half-height, black on white.
+void draw_symbol(cv::Mat& page, SymbolKind kind, cv::Point centre, int half_w, int half_h,
+                 int stroke) {
+  const int x0 = centre.x - half_w, x1 = centre.x + half_w;
+  const int y0 = centre.y - half_h, y1 = centre.y + half_h;
+  switch (kind) {
+    case SymbolKind::process:
+      cv::rectangle(page, {x0, y0}, {x1, y1}, 0, stroke);
+      break;
+    case SymbolKind::terminator: {
+      const int r = half_h;
+      cv::line(page, {x0 + r, y0}, {x1 - r, y0}, 0, stroke);
+      cv::line(page, {x0 + r, y1}, {x1 - r, y1}, 0, stroke);
+      cv::ellipse(page, {x0 + r, centre.y}, {r, r}, 0, 90, 270, 0, stroke);
+      cv::ellipse(page, {x1 - r, centre.y}, {r, r}, 0, -90, 90, 0, stroke);
+      break;
+    }
+    case SymbolKind::decision: {
+      std::vector<cv::Point> diamond{
+          {centre.x, y0}, {x1, centre.y}, {centre.x, y1}, {x0, centre.y}};
+      cv::polylines(page, diamond, true, 0, stroke);
+      break;
+    }
+    case SymbolKind::connector:
+      cv::circle(page, centre, half_h, 0, stroke);
+      break;
+    case SymbolKind::off_page_connector: {
+      const int shoulder = y0 + (y1 - y0) * 6 / 10;
+      std::vector<cv::Point> pentagon{
+          {x0, y0}, {x1, y0}, {x1, shoulder}, {centre.x, y1}, {x0, shoulder}};
+      cv::polylines(page, pentagon, true, 0, stroke);
+      break;
+    }
+  }
+}
+
+struct ShapeCase {
+  SymbolKind kind;
+  int half_w;
+  int half_h;
+  int stroke;
+};
+
+class SymbolKinds : public ::testing::TestWithParam<ShapeCase> {};
+
+TEST_P(SymbolKinds, AreClassifiedByShape) {
+  const ShapeCase& shape = GetParam();
+  cv::Mat page(300, 500, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, shape.kind, {250, 150}, shape.half_w, shape.half_h, shape.stroke);
+  // An arrow leaving the bottom of the symbol, as in every step row but the last.
+  cv::line(page, {250, 150 + shape.half_h}, {250, 295}, 0, 2);
+  const std::vector<DetectedSymbol> found =
+      detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), to_string(shape.kind));
+  EXPECT_NEAR(found[0].bbox_px.x + found[0].bbox_px.width / 2, 250, 6);
+}
+
+INSTANTIATE_TEST_SUITE_P(SizesAndStrokes, SymbolKinds,
+                         ::testing::Values(ShapeCase{SymbolKind::process, 70, 30, 2},
+                                           ShapeCase{SymbolKind::process, 90, 40, 4},
+                                           ShapeCase{SymbolKind::terminator, 70, 25, 2},
+                                           ShapeCase{SymbolKind::terminator, 100, 35, 3},
+                                           ShapeCase{SymbolKind::decision, 60, 40, 2},
+                                           ShapeCase{SymbolKind::decision, 80, 55, 3},
+                                           ShapeCase{SymbolKind::connector, 25, 25, 2},
+                                           ShapeCase{SymbolKind::off_page_connector, 30, 35, 2}));
+
+TEST(Symbols, ArrowheadsAndStrokesAloneAreNotSymbols) {
+  cv::Mat page(300, 500, CV_8UC1, cv::Scalar(255));
+  cv::line(page, {50, 150}, {450, 150}, 0, 2);
+  std::vector<cv::Point> head{{450, 150}, {435, 142}, {435, 158}};
+  cv::fillConvexPoly(page, head, 0);
+  EXPECT_TRUE(detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi).empty());
+}
+
+TEST(Symbols, AreReportedLeftToRight) {
+  cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::decision, {650, 150}, 70, 50, 2);
+  draw_symbol(page, SymbolKind::process, {200, 150}, 80, 35, 2);
+  const auto found = detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].kind, SymbolKind::process);
+  EXPECT_EQ(found[1].kind, SymbolKind::decision);
+}
+
+}  // namespace
+}  // namespace sopocr

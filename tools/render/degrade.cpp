@@ -1,0 +1,215 @@
+#include "degrade.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <random>
+#include <stdexcept>
+
+namespace sopocr::fixtures {
+namespace {
+
+// Uniform in [low, high) straight from the generator's bits: std::uniform_real_distribution is
+// implementation-defined, and fixtures must not change with the standard library.
+double uniform(std::mt19937& rng, double low, double high) {
+  return low + (high - low) * (static_cast<double>(rng()) / 4294967296.0);
+}
+
+int uniform_int(std::mt19937& rng, int low, int high_inclusive) {
+  return low + static_cast<int>(rng() % static_cast<std::uint32_t>(high_inclusive - low + 1));
+}
+
+double mm_to_px(double mm, int dpi) { return mm * dpi / 25.4; }
+
+// Breaks and fades long straight rules (table borders, long arrows), as worn printer drums and
+// light scans do. Works on the clean page, where rules are easy to find.
+void break_and_fade_rules(cv::Mat& gray, int dpi, const DegradeParams& params, std::mt19937& rng) {
+  // Rules are found at full resolution but measured on a quarter-size copy: connected
+  // components of a whole 300 dpi page cost more than all the other steps together.
+  constexpr int kShrink = 4;
+  cv::Mat ink;
+  cv::threshold(gray, ink, 160, 255, cv::THRESH_BINARY_INV);
+  const int rule_min_px = static_cast<int>(mm_to_px(15, dpi));
+  for (const bool horizontal : {true, false}) {
+    const cv::Mat kernel = cv::getStructuringElement(
+        cv::MORPH_RECT, horizontal ? cv::Size(rule_min_px, 1) : cv::Size(1, rule_min_px));
+    cv::Mat rules;
+    cv::morphologyEx(ink, rules, cv::MORPH_OPEN, kernel);
+    // Take the anti-aliased fringe of each rule too, so a gap leaves no grey ghost.
+    cv::dilate(
+        rules, rules,
+        cv::getStructuringElement(cv::MORPH_RECT, horizontal ? cv::Size(1, 3) : cv::Size(3, 1)));
+    cv::Mat small;
+    cv::resize(rules, small, cv::Size(), 1.0 / kShrink, 1.0 / kShrink, cv::INTER_AREA);
+    cv::threshold(small, small, 0, 255, cv::THRESH_BINARY);
+    cv::Mat labels;
+    cv::Mat stats;
+    cv::Mat centroids;
+    const int count = cv::connectedComponentsWithStats(small, labels, stats, centroids, 8, CV_32S);
+    for (int label = 1; label < count; ++label) {
+      // The rule's box at full resolution, a little generous; `rules` says which pixels are ink.
+      const cv::Rect page_rect(0, 0, gray.cols, gray.rows);
+      const cv::Rect box =
+          cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT) * kShrink - kShrink,
+                   stats.at<int>(label, cv::CC_STAT_TOP) * kShrink - kShrink,
+                   stats.at<int>(label, cv::CC_STAT_WIDTH) * kShrink + 2 * kShrink,
+                   stats.at<int>(label, cv::CC_STAT_HEIGHT) * kShrink + 2 * kShrink) &
+          page_rect;
+      const int length = horizontal ? box.width : box.height;
+      const double length_mm = length * 25.4 / dpi;
+      const int gaps =
+          static_cast<int>(length_mm / params.rule_gap_spacing_mm * uniform(rng, 0.3, 1.7));
+      auto span_rect = [&](int start, int span) {
+        return horizontal ? cv::Rect(box.x + start, box.y, span, box.height)
+                          : cv::Rect(box.x, box.y + start, box.width, span);
+      };
+      for (int gap = 0; gap < gaps; ++gap) {
+        const int span = std::max(2, static_cast<int>(mm_to_px(uniform(rng, 0.3, 0.9), dpi)));
+        if (span >= length) break;
+        const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span - 1), span);
+        gray(rect).setTo(255, rules(rect));
+      }
+      if (uniform(rng, 0, 1) < params.faded_rule_fraction) {
+        const int span = static_cast<int>(length * uniform(rng, 0.2, 0.6));
+        if (span < 2) continue;
+        const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span), span);
+        const double keep = uniform(rng, 0.35, 0.6);  // share of the ink that survives
+        cv::Mat region = gray(rect);
+        cv::Mat faded;
+        region.convertTo(faded, CV_8U, keep, 255 * (1 - keep));
+        faded.copyTo(region, rules(rect));
+      }
+    }
+  }
+}
+
+// A smooth light field, 255 = full light: brighter on one side, darker in the corners.
+cv::Mat illumination_field(cv::Size size, const DegradeParams& params) {
+  constexpr int kCoarse = 32;
+  cv::Mat coarse(kCoarse, kCoarse, CV_32F);
+  const double dx = std::cos(params.gradient_angle_radians);
+  const double dy = std::sin(params.gradient_angle_radians);
+  for (int row = 0; row < kCoarse; ++row) {
+    for (int column = 0; column < kCoarse; ++column) {
+      const double u = column / (kCoarse - 1.0) - 0.5;
+      const double v = row / (kCoarse - 1.0) - 0.5;
+      const double along = (u * dx + v * dy) + 0.5;  // 0..1 across the page, roughly
+      const double corner = (u * u + v * v) * 2;     // 0 in the centre, 1 in the corners
+      coarse.at<float>(row, column) =
+          static_cast<float>(255 * (1 - params.gradient_strength * std::clamp(along, 0.0, 1.0) -
+                                    params.vignette_strength * corner));
+    }
+  }
+  cv::Mat field;
+  cv::resize(coarse, field, size, 0, 0, cv::INTER_CUBIC);
+  field.convertTo(field, CV_8U);
+  return field;
+}
+
+void add_speckle(cv::Mat& page, int dpi, const DegradeParams& params, std::mt19937& rng) {
+  const double megapixels = static_cast<double>(page.total()) / 1e6;
+  const int specks = static_cast<int>(megapixels * params.speckle_per_megapixel);
+  const double scale = dpi / 300.0;
+  for (int speck = 0; speck < specks; ++speck) {
+    const cv::Point centre(uniform_int(rng, 0, page.cols - 1), uniform_int(rng, 0, page.rows - 1));
+    const int radius = std::max(0, static_cast<int>(std::lround(uniform(rng, 0.2, 1.6) * scale)));
+    // Mostly dark dust on the paper (pepper), some white drop-outs in the ink (salt).
+    const bool pepper = uniform(rng, 0, 1) < 0.75;
+    const double level = pepper ? params.ink_level + uniform(rng, 0, 90) : params.paper_level;
+    cv::circle(page, centre, radius, cv::Scalar(level), cv::FILLED, cv::LINE_8);
+  }
+}
+
+}  // namespace
+
+DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways) {
+  std::seed_seq seeds{scan_seed, static_cast<unsigned>(page_number), 0x5c4e5u};
+  std::mt19937 rng(seeds);
+  DegradeParams params;
+  // Most scans sit almost straight; a few are off by up to 3°.
+  const double skew_magnitude = 3.0 * std::pow(uniform(rng, 0, 1), 1.6);
+  params.skew_degrees = rng() % 2 == 0 ? skew_magnitude : -skew_magnitude;
+  params.paper_level = uniform(rng, 222, 245);
+  params.ink_level = uniform(rng, 12, 45);
+  params.gradient_strength = uniform(rng, 0.02, 0.12);
+  params.gradient_angle_radians = uniform(rng, 0, 2 * std::numbers::pi);
+  params.vignette_strength = uniform(rng, 0.0, 0.08);
+  params.blur_sigma_px = uniform(rng, 0.45, 1.0);
+  params.noise_sigma = uniform(rng, 2.5, 7.0);
+  params.speckle_per_megapixel = uniform(rng, 40, 250);
+  params.rule_gap_spacing_mm = uniform(rng, 50, 140);
+  params.faded_rule_fraction = uniform(rng, 0.1, 0.4);
+  params.jpeg_quality = uniform_int(rng, 55, 80);
+  params.sideways = sideways;
+  params.clockwise = rng() % 2 == 0;
+  params.pixel_seed = rng();
+  return params;
+}
+
+cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& params) {
+  if (clean_gray.empty() || clean_gray.type() != CV_8UC1) {
+    throw std::invalid_argument("degrade_page: expected a non-empty 8-bit grayscale image");
+  }
+  std::mt19937 rng(params.pixel_seed);
+  cv::Mat page = clean_gray.clone();
+  break_and_fade_rules(page, dpi, params, rng);
+
+  // Skew about the centre; what rotates in from outside is white paper. All steps stay 8-bit:
+  // float copies of a 300 dpi page cost more time than the degradations themselves.
+  const cv::Point2f centre(page.cols / 2.0f, page.rows / 2.0f);
+  const cv::Mat rotation = cv::getRotationMatrix2D(centre, params.skew_degrees, 1.0);
+  cv::Mat skewed;
+  cv::warpAffine(page, skewed, rotation, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                 cv::Scalar(255));
+  cv::GaussianBlur(skewed, skewed, cv::Size(0, 0), params.blur_sigma_px * dpi / 300.0);
+
+  // Paper and ink tones: white becomes paper grey, black becomes ink grey.
+  cv::Mat tone_table(1, 256, CV_8U);
+  for (int level = 0; level < 256; ++level) {
+    tone_table.at<unsigned char>(level) = cv::saturate_cast<unsigned char>(
+        params.ink_level + (params.paper_level - params.ink_level) * level / 255.0);
+  }
+  cv::LUT(skewed, tone_table, skewed);
+  cv::multiply(skewed, illumination_field(skewed.size(), params), skewed, 1.0 / 255);
+
+  cv::Mat noise(skewed.size(), CV_16S);
+  cv::RNG noise_rng(params.pixel_seed);  // explicitly seeded: the same field every time
+  noise_rng.fill(noise, cv::RNG::NORMAL, 0.0, params.noise_sigma);
+  cv::Mat result;
+  cv::add(skewed, noise, result, cv::noArray(), CV_8U);  // saturates to 0..255
+  add_speckle(result, dpi, params, rng);
+
+  if (params.sideways) {
+    cv::rotate(result, result,
+               params.clockwise ? cv::ROTATE_90_CLOCKWISE : cv::ROTATE_90_COUNTERCLOCKWISE);
+  }
+  return result;
+}
+
+std::vector<unsigned char> encode_jpeg(const cv::Mat& gray, int quality) {
+  std::vector<unsigned char> bytes;
+  const std::vector<int> options = {cv::IMWRITE_JPEG_QUALITY,     quality,
+                                    cv::IMWRITE_JPEG_OPTIMIZE,    0,
+                                    cv::IMWRITE_JPEG_PROGRESSIVE, 0};
+  if (!cv::imencode(".jpg", gray, bytes, options)) {
+    throw std::runtime_error("encode_jpeg: OpenCV could not encode the page");
+  }
+  return bytes;
+}
+
+ScanPage scan_page(const PageImage& clean, const DegradeParams& params) {
+  const cv::Mat degraded = degrade_page(clean.gray, clean.dpi, params);
+  ScanPage page;
+  page.page_number = clean.page_number;
+  page.width_pt = params.sideways ? clean.height_pt : clean.width_pt;
+  page.height_pt = params.sideways ? clean.width_pt : clean.height_pt;
+  page.width_px = degraded.cols;
+  page.height_px = degraded.rows;
+  page.jpeg = encode_jpeg(degraded, params.jpeg_quality);
+  page.params = params;
+  return page;
+}
+
+}  // namespace sopocr::fixtures

@@ -1,0 +1,17 @@
+// Draws routed flowchart arrows: thin orthogonal polylines with a filled arrowhead at the target,
+// and the "Ya"/"Tidak" branch labels beside decision exits.
+#pragma once
+
+#include <cairo.h>
+
+#include <vector>
+
+#include "page_layout.h"
+#include "typesetter.h"
+
+namespace sopocr::fixtures {
+
+void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, const TextStyle& label_style,
+                 const Typesetter& typesetter);
+
+}  // namespace sopocr::fixtures

@@ -1,0 +1,71 @@
+// Reads fixtures/docs.json (which SOPs make up which fixture document, and how to scan it) and the
+// ground-truth records it names. Returns typed specs; throws FixtureError naming file and reason.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sop_record.h"
+
+namespace sopocr::fixtures {
+
+// Any problem with the fixture inputs or outputs. The message names the file and the reason.
+class FixtureError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The three document shapes of shared/spec/sop-record.md.
+enum class DocumentKind { single, binder, regulation };
+
+struct SopEntry {
+  std::string truth_id;            // fixtures/truth/<truth_id>.json
+  bool column_number_row = false;  // print the "1 2 3 …" row under the step-table header
+};
+
+struct RegulationFront {
+  std::string title;  // "PERATURAN BUPATI … NOMOR … TAHUN …"
+  std::vector<std::vector<std::string>> preamble_pages;  // paragraphs, page by page
+};
+
+struct ScanSettings {
+  unsigned seed = 0;
+  int dpi = 300;
+  std::vector<int> rotate_pages;  // 1-based pages scanned sideways (content turned 90°)
+};
+
+struct DocumentSpec {
+  std::string id;
+  std::string file;  // output file name, e.g. "single-bontang-renja.pdf"
+  DocumentKind kind = DocumentKind::single;
+  std::vector<SopEntry> sops;
+  std::optional<RegulationFront> regulation;  // only for kind == regulation
+  ScanSettings scan;
+  int position = 0;  // index in docs.json; picks the document's visual style
+};
+
+// One SOP of a document with its ground truth.
+struct TruthSop {
+  std::string truth_id;
+  std::filesystem::path truth_file;
+  SopEntry entry;
+  SopRecord record;
+};
+
+// Parses docs.json. Throws FixtureError("<file>: documents[i].<field>: <reason>").
+std::vector<DocumentSpec> load_document_specs(const std::filesystem::path& docs_file);
+
+// Loads <truth_dir>/<entry.truth_id>.json for every SOP of the document, in document order.
+std::vector<TruthSop> load_truth_sops(const DocumentSpec& document,
+                                      const std::filesystem::path& truth_dir);
+
+// The documents to process: all of them, or only the one whose id is `only` (error if unknown).
+std::vector<DocumentSpec> select_documents(const std::vector<DocumentSpec>& documents,
+                                           const std::optional<std::string>& only);
+
+std::string_view to_string(DocumentKind kind);
+
+}  // namespace sopocr::fixtures

@@ -1,0 +1,520 @@
+#include "layout.h"
+
+#include <glib.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "cell_text.h"
+#include "route_arrows.h"
+
+namespace sopocr::fixtures {
+namespace {
+
+constexpr double kSideMarginPt = 28;
+constexpr double kTopMarginPt = 34;
+constexpr double kBottomMarginPt = 28;
+constexpr double kSmallestFontPt = 5.0;
+constexpr double kFontStepPt = 0.5;
+constexpr double kMaxRowStretchPt = 45;
+
+// Preferred column widths in points at A4 landscape; lanes are about 20–28 mm as in real tables.
+constexpr double kNumberWidthPt = 22;
+constexpr double kMinLaneWidthPt = 56.7;  // 20 mm
+constexpr double kMaxLaneWidthPt = 79.4;  // 28 mm
+constexpr double kPreferredActivityWidthPt = 210;
+constexpr double kMinActivityWidthPt = 130;
+constexpr double kNarrowestActivityWidthPt = 90;
+constexpr double kNarrowestLaneWidthPt = 42;  // ~15 mm, only when 7-8 lanes share a page
+constexpr std::array<double, 4> kMutuBakuWidthsPt = {72, 52, 72, 60};  // Kel., Waktu, Output, Ket.
+
+std::string upper_case(const std::string& text) {
+  gchar* upper = g_utf8_strup(text.c_str(), static_cast<gssize>(text.size()));
+  std::string result(upper);
+  g_free(upper);
+  return result;
+}
+
+// The narrowest a column may be before Pango must split a word: its longest word plus padding.
+struct ColumnNeeds {
+  double lane = 0;                       // widest word of any actor name (bold header)
+  std::array<double, 4> mutu_baku = {};  // Kelengkapan, Waktu, Output, Keterangan
+};
+
+double longest_word_pt(const std::string& text, const TextStyle& style,
+                       const Typesetter& typesetter) {
+  double longest = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(" \n", start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) {
+      longest = std::max(longest, typesetter.natural_width(text.substr(start, end - start), style));
+    }
+    start = end + 1;
+  }
+  return longest;
+}
+
+ColumnNeeds column_needs(const SopRecord& record, const DocumentStyle& style, double font_pt,
+                         const Typesetter& typesetter) {
+  const TextStyle cell = cell_style(style, font_pt);
+  const TextStyle header = header_style(style, font_pt);
+  const double pad = 2 * kCellPaddingPt + 1;
+  ColumnNeeds needs;
+  for (const std::string& actor : record.actors) {
+    needs.lane = std::max(needs.lane, longest_word_pt(actor, header, typesetter) + pad);
+  }
+  const std::array<const char*, 4> headers = {"Kelengkapan", "Waktu", "Output", "Keterangan"};
+  for (std::size_t column = 0; column < headers.size(); ++column) {
+    needs.mutu_baku[column] = longest_word_pt(headers[column], header, typesetter) + pad;
+  }
+  const double dash = typesetter.natural_width("- ", cell);
+  for (const Step& step : record.steps) {
+    const StepCellTexts texts = step_cell_texts(step);
+    const std::array<std::pair<const std::string*, double>, 4> cells = {{
+        {&texts.requirements, step.requirements.size() > 1 ? dash : 0},
+        {&texts.duration, 0},
+        {&texts.outputs, step.outputs.size() > 1 ? dash : 0},
+        {&texts.notes, 0},
+    }};
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      const auto& [text, indent] = cells[column];
+      needs.mutu_baku[column] = std::max(needs.mutu_baku[column],
+                                         longest_word_pt(*text, cell, typesetter) + indent + pad);
+    }
+  }
+  return needs;
+}
+
+// Column widths: lanes about 20–28 mm, Mutu Baku columns at their usual widths, the activity
+// column the rest. When many lanes leave the activity too narrow, the Mutu Baku columns and then
+// the lanes give way, but not below their longest word (or their usual width, if less). nullopt
+// when even that is too narrow (the caller then tries a smaller font).
+std::optional<StepTableColumns> step_table_columns(double page_width_pt, std::size_t lane_count,
+                                                   const ColumnNeeds& needs) {
+  const double available = page_width_pt - 2 * kSideMarginPt;
+  const double lanes = static_cast<double>(lane_count);
+  std::array<double, 4> mutu_baku = kMutuBakuWidthsPt;
+  std::array<double, 4> mutu_baku_floor = {};
+  for (std::size_t i = 0; i < mutu_baku.size(); ++i) {
+    mutu_baku_floor[i] = std::min(needs.mutu_baku[i], kMutuBakuWidthsPt[i]);
+  }
+  auto total = [](const std::array<double, 4>& widths) {
+    return widths[0] + widths[1] + widths[2] + widths[3];
+  };
+  // A lane may split a long actor name ("Pengadminis-trasi"), as real tables do, so its floor
+  // stays within 15–20 mm whatever the names.
+  const double lane_floor = std::clamp(needs.lane, kNarrowestLaneWidthPt, kMinLaneWidthPt);
+  double lane_width = std::clamp(
+      (available - kNumberWidthPt - total(mutu_baku) - kPreferredActivityWidthPt) / lanes,
+      kMinLaneWidthPt, kMaxLaneWidthPt);
+  auto activity = [&]() {
+    return available - kNumberWidthPt - total(mutu_baku) - lane_width * lanes;
+  };
+  if (activity() < kMinActivityWidthPt) {
+    const double spare = total(mutu_baku) - total(mutu_baku_floor);
+    const double give = std::min(spare, kMinActivityWidthPt - activity());
+    for (std::size_t i = 0; i < mutu_baku.size(); ++i) {
+      if (spare > 0) mutu_baku[i] -= give * (mutu_baku[i] - mutu_baku_floor[i]) / spare;
+    }
+  }
+  if (activity() < kMinActivityWidthPt) {
+    lane_width = std::max(lane_floor, lane_width - (kMinActivityWidthPt - activity()) / lanes);
+  }
+  if (activity() < kNarrowestActivityWidthPt) return std::nullopt;
+
+  StepTableColumns columns;
+  columns.lane_count = lane_count;
+  double x = kSideMarginPt;
+  columns.edges.push_back(x);
+  auto add = [&](double width) {
+    x += width;
+    columns.edges.push_back(x);
+  };
+  add(kNumberWidthPt);
+  add(activity());
+  for (std::size_t lane = 0; lane < lane_count; ++lane) add(lane_width);
+  for (double width : mutu_baku) add(width);
+  return columns;
+}
+
+// PermenPAN-RB 35/2012 shapes at a size that leaves a lane room for arrows beside them.
+Box symbol_box(SymbolKind kind, double centre_x, double centre_y, double lane_width, double scale) {
+  double width = std::min(0.56 * lane_width, 46.0);
+  double height = 15 * scale;
+  switch (kind) {
+    case SymbolKind::terminator:
+      height = 13 * scale;
+      break;
+    case SymbolKind::process:
+      break;
+    case SymbolKind::decision:
+      width = std::min(0.5 * lane_width, 34 * scale);
+      height = 24 * scale;
+      break;
+    case SymbolKind::connector:
+      width = height = 11 * scale;
+      break;
+    case SymbolKind::off_page_connector:
+      width = height = 13 * scale;
+      break;
+  }
+  return {centre_x - width / 2, centre_y - height / 2, width, height};
+}
+
+[[noreturn]] void fail(const TruthSop& sop, const std::string& reason) {
+  throw FixtureError(sop.truth_file.string() + ": SOP '" + sop.truth_id + "': " + reason);
+}
+
+std::size_t actor_index(const TruthSop& sop, const std::string& actor, const std::string& where) {
+  const std::vector<std::string>& actors = sop.record.actors;
+  auto it = std::find(actors.begin(), actors.end(), actor);
+  if (it == actors.end()) fail(sop, where + ": actor '" + actor + "' is not one of actors");
+  return static_cast<std::size_t>(it - actors.begin());
+}
+
+// The step index an edge points to: by printed number, or by to_index when the number is null.
+std::size_t edge_target(const TruthSop& sop, std::size_t step, std::size_t edge_number) {
+  const Edge& edge = sop.record.steps[step].next[edge_number];
+  const std::string where =
+      "/steps/" + std::to_string(step) + "/next/" + std::to_string(edge_number);
+  const std::vector<Step>& steps = sop.record.steps;
+  if (edge.to) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].no == edge.to) return i;
+    }
+    fail(sop, where + ": no step is numbered " + std::to_string(*edge.to));
+  }
+  if (edge.to_index && *edge.to_index >= 0 &&
+      static_cast<std::size_t>(*edge.to_index) < steps.size()) {
+    return static_cast<std::size_t>(*edge.to_index);
+  }
+  fail(sop, where + ": 'to' is null and 'to_index' does not name a step");
+}
+
+// What one step-table page must hold, before sizes are known.
+struct StepPagePlan {
+  std::vector<std::size_t> steps;
+  std::vector<PageEdge> edges;
+  bool has_incoming = false;
+  bool has_outgoing = false;
+  std::optional<std::string> title_line;
+};
+
+std::vector<StepPagePlan> plan_step_pages(const TruthSop& sop, std::size_t page_count,
+                                          bool regulation) {
+  const std::vector<Step>& steps = sop.record.steps;
+  std::vector<StepPagePlan> plans(page_count);
+  std::vector<std::size_t> page_of_step(steps.size());
+  std::size_t step = 0;
+  const std::vector<std::size_t> counts = rows_per_page(steps.size(), page_count);
+  for (std::size_t page = 0; page < page_count; ++page) {
+    for (std::size_t row = 0; row < counts[page]; ++row, ++step) {
+      plans[page].steps.push_back(step);
+      page_of_step[step] = page;
+    }
+  }
+  if (regulation && !plans.empty()) {
+    // The regulation appendix titles each SOP's first table page.
+    std::string title = "STANDAR OPERASIONAL PROSEDUR (SOP)";
+    if (sop.record.header.title) title += " " + upper_case(*sop.record.header.title);
+    plans.front().title_line = title;
+  }
+
+  char next_mark = 'A';
+  for (std::size_t from = 0; from < steps.size(); ++from) {
+    const bool decision = steps[from].symbol == SymbolKind::decision;
+    bool bottom_taken = false;
+    for (std::size_t e = 0; e < steps[from].next.size(); ++e) {
+      PageEdge edge;
+      edge.from_step = from;
+      edge.to_step = edge_target(sop, from, e);
+      edge.label = steps[from].next[e].label;
+      // The main flow leaves from the bottom; a decision's other branch and every arrow going
+      // back up leave from the side, as drawn in PermenPAN-RB 35/2012 tables.
+      const bool forward = edge.to_step > from;
+      if (forward && (!bottom_taken || !decision)) {
+        edge.exit = ExitSide::bottom;
+        bottom_taken = true;
+      } else {
+        edge.exit = ExitSide::side;
+      }
+      const std::size_t source_page = page_of_step[from];
+      const std::size_t target_page = page_of_step[edge.to_step];
+      if (source_page == target_page) {
+        plans[source_page].edges.push_back(edge);
+        continue;
+      }
+      edge.mark = std::string(1, next_mark);
+      next_mark = next_mark == 'Z' ? 'A' : static_cast<char>(next_mark + 1);
+      PageEdge outgoing = edge;
+      outgoing.span = EdgeSpan::outgoing;
+      plans[source_page].edges.push_back(outgoing);
+      plans[source_page].has_outgoing = true;
+      PageEdge incoming = edge;
+      incoming.span = EdgeSpan::incoming;
+      plans[target_page].edges.push_back(incoming);
+      plans[target_page].has_incoming = true;
+    }
+  }
+  return plans;
+}
+
+// Lays out one step-table page at `font_pt`; nullopt when its rows do not fit the page.
+std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const TruthSop& sop,
+                                               std::size_t sop_index, const DocumentStyle& style,
+                                               double page_width, double page_height,
+                                               double font_pt, const Typesetter& typesetter) {
+  const SopRecord& record = sop.record;
+  const double scale = std::max(0.7, font_pt / style.table_font_pt);
+  const double pad = kCellPaddingPt;
+  const TextStyle cell = cell_style(style, font_pt);
+  const TextStyle header = header_style(style, font_pt);
+
+  StepTablePage page;
+  page.sop = sop_index;
+  page.font_pt = font_pt;
+  const std::optional<StepTableColumns> fitted_columns =
+      step_table_columns(page_width, std::max<std::size_t>(1, record.actors.size()),
+                         column_needs(record, style, font_pt, typesetter));
+  if (!fitted_columns) return std::nullopt;
+  page.columns = *fitted_columns;
+  const StepTableColumns& columns = page.columns;
+  const double table_left = columns.edges.front();
+  const double table_width = columns.edges.back() - table_left;
+  auto inner = [&](std::size_t column) { return columns.width(column) - 2 * pad; };
+
+  double y = kTopMarginPt;
+  if (plan.title_line) {
+    TextStyle title = header_style(style, style.table_font_pt + 1.5);
+    const double height = typesetter.height(*plan.title_line, title, table_width);
+    page.title_line = plan.title_line;
+    page.title_box = {table_left, y, table_width, height};
+    y += height + 8;
+  }
+
+  page.table_top = y;
+  const double group_height = std::max(typesetter.height("Pelaksana", header, -1),
+                                       typesetter.height("Mutu Baku", header, -1)) +
+                              2 * pad;
+  double names_height = 0;
+  for (std::size_t actor = 0; actor < record.actors.size(); ++actor) {
+    names_height = std::max(
+        names_height, typesetter.height(record.actors[actor], header, inner(columns.lane(actor))));
+  }
+  names_height = std::max({names_height,
+                           typesetter.height("Kelengkapan", header, inner(columns.requirements())),
+                           typesetter.height("Waktu", header, inner(columns.duration())),
+                           typesetter.height("Output", header, inner(columns.outputs()))}) +
+                 2 * pad;
+  // "No", "Uraian Kegiatan" and "Keterangan" span both header rows.
+  const double spanning =
+      std::max({typesetter.height("Uraian Kegiatan", header, inner(columns.kActivity)),
+                typesetter.height("Keterangan", header, inner(columns.notes())),
+                typesetter.height("No", header, inner(columns.kNumber))});
+  names_height = std::max(names_height, spanning + 2 * pad - group_height);
+  page.group_row_bottom = y + group_height;
+  page.header_bottom = page.group_row_bottom + names_height;
+  page.number_row_bottom = page.header_bottom;
+  if (sop.entry.column_number_row) {
+    page.number_row_bottom += typesetter.height("1", cell, -1) + 2 * pad;
+  }
+  y = page.number_row_bottom;
+
+  // Row heights: the tallest cell text, or the symbol with room for arrows, whichever is more.
+  const double clearance = 11 * scale;  // above the symbol for an arrowhead, below for a run
+  std::vector<double> heights;
+  for (std::size_t row_number = 0; row_number < plan.steps.size(); ++row_number) {
+    const Step& step = record.steps[plan.steps[row_number]];
+    const StepCellTexts texts = step_cell_texts(step);
+    const double text_height = std::max(
+        {typesetter.height(texts.number, cell, inner(columns.kNumber)),
+         typesetter.height(texts.activity, cell, inner(columns.kActivity)),
+         typesetter.height(texts.requirements, dash_list_style(cell, step.requirements, typesetter),
+                           inner(columns.requirements())),
+         typesetter.height(texts.duration, cell, inner(columns.duration())),
+         typesetter.height(texts.outputs, dash_list_style(cell, step.outputs, typesetter),
+                           inner(columns.outputs())),
+         typesetter.height(texts.notes, cell, inner(columns.notes()))});
+    const double band =
+        row_number == 0 && plan.has_incoming ? incoming_connector_band_pt(scale) : 0;
+    const SymbolKind kind = step.symbol.value_or(SymbolKind::process);
+    const double symbol_height =
+        symbol_box(kind, 0, 0, columns.width(columns.lane(0)), scale).height;
+    heights.push_back(std::max(text_height + 2 * pad, band + symbol_height + 2 * clearance));
+  }
+  double total = 0;
+  for (double height : heights) total += height;
+  const double available = page_height - kBottomMarginPt - page.number_row_bottom -
+                           (plan.has_outgoing ? outgoing_connector_band_pt(scale) : 0);
+  if (total > available) return std::nullopt;
+  // Real tables are drawn with roomy rows; spread part of the free space over the rows.
+  if (!heights.empty()) {
+    const double extra = std::min((available - total) * 0.8 / static_cast<double>(heights.size()),
+                                  kMaxRowStretchPt * scale);
+    for (double& height : heights) height += extra;
+  }
+
+  for (std::size_t row_number = 0; row_number < plan.steps.size(); ++row_number) {
+    const std::size_t step_index = plan.steps[row_number];
+    const Step& step = record.steps[step_index];
+    const double band =
+        row_number == 0 && plan.has_incoming ? incoming_connector_band_pt(scale) : 0;
+    StepRow row;
+    row.step_index = step_index;
+    row.box = {table_left, y, table_width, heights[row_number]};
+    row.content_top = y + band;
+    const double symbol_centre_y = (row.content_top + row.box.bottom()) / 2;
+    const std::string where = "/steps/" + std::to_string(step_index);
+    if (step.symbol && step.actor) {
+      const std::size_t actor = actor_index(sop, *step.actor, where + "/actor");
+      row.symbol =
+          PlacedSymbol{*step.symbol, actor,
+                       symbol_box(*step.symbol, columns.lane_centre(actor), symbol_centre_y,
+                                  columns.width(columns.lane(actor)), scale)};
+      for (const std::string& other : step.other_actors) {
+        const std::size_t other_actor = actor_index(sop, other, where + "/other_actors");
+        row.other_symbols.push_back(
+            PlacedSymbol{*step.symbol, other_actor,
+                         symbol_box(*step.symbol, columns.lane_centre(other_actor), symbol_centre_y,
+                                    columns.width(columns.lane(other_actor)), scale)});
+      }
+    }
+    page.rows.push_back(std::move(row));
+    y += heights[row_number];
+  }
+  page.table_bottom = y;
+
+  PageArrows arrows =
+      route_arrows(page, plan.edges, arrow_label_style(style, font_pt), typesetter, scale);
+  page.arrows = std::move(arrows.arrows);
+  page.connectors = std::move(arrows.connectors);
+  return page;
+}
+
+std::string page_list(const std::vector<int>& pages) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    text += (i == 0 ? "" : ", ") + std::to_string(pages[i]);
+  }
+  return text + "]";
+}
+
+}  // namespace
+
+std::vector<std::size_t> rows_per_page(std::size_t row_count, std::size_t page_count) {
+  std::vector<std::size_t> counts(page_count, 0);
+  if (page_count == 0) return counts;
+  for (std::size_t page = 0; page < page_count; ++page) {
+    counts[page] = row_count / page_count + (page < row_count % page_count ? 1 : 0);
+  }
+  return counts;
+}
+
+DocumentStyle style_for_document(const DocumentSpec& document) {
+  // Real archives mix fonts (Arial-like and wider sans), bullets and A4 / F4 paper; cycling
+  // through them by position keeps every fixture stable while the set as a whole varies.
+  DocumentStyle style;
+  const int position = document.position;
+  style.font_family = position % 2 == 0 ? "Liberation Sans" : "DejaVu Sans";
+  style.table_font_pt = position % 2 == 0 ? 8.5 : 8.0;
+  static constexpr std::array<BulletStyle, 3> kBullets = {BulletStyle::numbers, BulletStyle::dashes,
+                                                          BulletStyle::letters};
+  style.bullets = kBullets[static_cast<std::size_t>(position) % kBullets.size()];
+  if (position % 3 == 2) {
+    style.paper_name = "F4";
+    style.paper_short_pt = 609.45;  // 215 mm
+    style.paper_long_pt = 935.43;   // 330 mm
+  }
+  return style;
+}
+
+DocumentLayout layout_document(const DocumentSpec& document, const std::vector<TruthSop>& sops,
+                               const Typesetter& typesetter) {
+  DocumentLayout layout;
+  layout.style = style_for_document(document);
+  const DocumentStyle& style = layout.style;
+  const bool regulation = document.kind == DocumentKind::regulation;
+
+  auto add_portrait = [&](auto content) {
+    PageLayout page;
+    page.number = static_cast<int>(layout.pages.size()) + 1;
+    page.width_pt = style.paper_short_pt;
+    page.height_pt = style.paper_long_pt;
+    page.orientation = Orientation::portrait;
+    page.content = content;
+    layout.pages.push_back(std::move(page));
+  };
+
+  if (regulation) {
+    if (!document.regulation || document.regulation->preamble_pages.empty()) {
+      throw FixtureError("document '" + document.id + "': a regulation needs preamble pages");
+    }
+    for (std::size_t i = 0; i < document.regulation->preamble_pages.size(); ++i) {
+      add_portrait(PreamblePage{i});
+    }
+  }
+
+  for (std::size_t sop_index = 0; sop_index < sops.size(); ++sop_index) {
+    const TruthSop& sop = sops[sop_index];
+    const std::vector<int>& truth_pages = sop.record.source.pages;
+    const int first_page = static_cast<int>(layout.pages.size()) + 1;
+    if (!regulation) add_portrait(IdentityPage{sop_index});
+
+    // Layout rule: an SOP's step table takes its truth page count less the identity page.
+    const int identity_pages = regulation ? 0 : 1;
+    const int step_page_count = static_cast<int>(truth_pages.size()) - identity_pages;
+    if (step_page_count < 0 || (step_page_count == 0 && !sop.record.steps.empty())) {
+      fail(sop, "source.pages lists " + std::to_string(truth_pages.size()) +
+                    " page(s), which leaves no page for the " +
+                    std::to_string(sop.record.steps.size()) + " step rows");
+    }
+    const std::vector<StepPagePlan> plans =
+        plan_step_pages(sop, static_cast<std::size_t>(step_page_count), regulation);
+
+    // One text size for all of the SOP's table pages: the largest at which every page fits.
+    double font_pt = style.table_font_pt;
+    std::vector<StepTablePage> tables;
+    for (; font_pt >= kSmallestFontPt - 1e-9; font_pt -= kFontStepPt) {
+      tables.clear();
+      for (const StepPagePlan& plan : plans) {
+        std::optional<StepTablePage> table =
+            lay_out_step_page(plan, sop, sop_index, style, style.paper_long_pt,
+                              style.paper_short_pt, font_pt, typesetter);
+        if (!table) break;
+        tables.push_back(std::move(*table));
+      }
+      if (tables.size() == plans.size()) break;
+    }
+    if (tables.size() != plans.size()) {
+      fail(sop, "the step rows for table page " + std::to_string(tables.size() + 1) +
+                    " do not fit even at " + std::to_string(static_cast<int>(kSmallestFontPt)) +
+                    " pt; give the SOP more pages in source.pages");
+    }
+    for (StepTablePage& table : tables) {
+      PageLayout page;
+      page.number = static_cast<int>(layout.pages.size()) + 1;
+      page.width_pt = style.paper_long_pt;
+      page.height_pt = style.paper_short_pt;
+      page.orientation = Orientation::landscape;
+      page.content = std::move(table);
+      layout.pages.push_back(std::move(page));
+    }
+
+    std::vector<int> produced;
+    for (int page = first_page; page <= static_cast<int>(layout.pages.size()); ++page) {
+      produced.push_back(page);
+    }
+    if (produced != truth_pages) {
+      fail(sop, "in document '" + document.id + "' (" + document.file + "), source.pages is " +
+                    page_list(truth_pages) + " but the renderer put the SOP on pages " +
+                    page_list(produced));
+    }
+  }
+  return layout;
+}
+
+}  // namespace sopocr::fixtures
