@@ -10,8 +10,8 @@ namespace sopocr {
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
 // `gray` with isolated specks of ink (scanner dust, salt noise) painted white, for OCR, which
-// otherwise reads them as punctuation. Specks are ink components smaller than a full stop at
-// 8 pt: about 1/2000 square inch.
+// otherwise reads them as punctuation or stray letters. A speck is an ink component no larger
+// than a full stop with no other ink within 1/30 inch.
 cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi);
 
 }  // namespace sopocr

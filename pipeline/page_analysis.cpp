@@ -314,9 +314,9 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     content.number = read_column(header.number_col);
     content.activity = reader.read(activity_cell.bbox_px);
     // The column-number row (1 2 3 ...) under the header is not a step: "1" under No and
-    // "2" (and no words) under Uraian Kegiatan.
+    // "2" (and no words, a speck or two aside) under Uraian Kegiatan.
     if (row == header.body_start_row && content.number.text == "1" &&
-        letters_only(content.activity.text).empty() &&
+        letters_only(content.activity.text).size() <= 3 &&
         content.activity.text.find('2') != std::string::npos) {
       continue;
     }
