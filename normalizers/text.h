@@ -8,8 +8,8 @@
 
 namespace sopocr {
 
-// NFC for the Latin text SOPs are written in: composes base letter + combining accent
-// (U+0300–U+0308, U+030A, U+030C, U+0327) into the precomposed letter. Other text passes as is.
+// NFC of UTF-8 text: the UTF-8 face of to_nfc in unicode_nfc.h, which says what it covers
+// (the Latin letters with diacritics). Other text passes as is.
 std::string to_nfc(std::string_view utf8);
 
 // NFC, every run of whitespace (including newlines) to one space, trimmed; also trims the '|'
@@ -19,10 +19,7 @@ std::string normalize_text(std::string_view raw);
 // Lower-cases ASCII letters only: the labels and vocabulary compared this way are ASCII.
 std::string ascii_lower(std::string_view text);
 
-std::u32string to_code_points(std::string_view utf8);
-std::string to_utf8(std::u32string_view code_points);
-
-// Levenshtein distance over code points.
+// Levenshtein distance over code points (decode_utf8 in unicode_nfc.h gives them).
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

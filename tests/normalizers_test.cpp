@@ -130,6 +130,14 @@ TEST(Text, NormalisesSpacesRuleRemnantsAndComposition) {
             "Caf\xC3\xA9");  // e + combining acute → é
 }
 
+TEST(Text, NormalisationComposesOgonekAndStackedMarks) {
+  // A + ogonek (U+0328) is U+0104 Ą, which the old 58-entry composition table lacked.
+  EXPECT_EQ(normalize_text("A\xCC\xA8"), "\xC4\x84");
+  // e + dot below + circumflex, in either order, is U+1EC7 ệ.
+  EXPECT_EQ(normalize_text("e\xCC\xA3\xCC\x82"), "\xE1\xBB\x87");
+  EXPECT_EQ(normalize_text("e\xCC\x82\xCC\xA3"), "\xE1\xBB\x87");
+}
+
 TEST(Text, NormalisingTwiceChangesNothing) {
   for (const char* raw : {"  a  b ", "|x|", "e\xCC\x81 e", "Menyusun\nRenja  PD", ""}) {
     const std::string once = normalize_text(raw);

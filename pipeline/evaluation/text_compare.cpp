@@ -1,8 +1,6 @@
 #include "text_compare.h"
 
 #include <algorithm>
-#include <numeric>
-#include <vector>
 
 #include "unicode_nfc.h"
 
@@ -46,22 +44,6 @@ std::u32string normalize_for_matching(std::string_view text) {
   std::u32string out = normalize_text(text);
   std::transform(out.begin(), out.end(), out.begin(), to_lower_latin);
   return out;
-}
-
-std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
-  // Two rows of the dynamic programme: previous[j] is the distance between a[0, i) and b[0, j).
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  std::iota(previous.begin(), previous.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
 }
 
 double character_error_rate(std::string_view truth, std::string_view predicted) {

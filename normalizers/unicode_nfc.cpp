@@ -6,7 +6,7 @@
 #include <iterator>
 #include <optional>
 
-namespace sopocr::evaluation {
+namespace sopocr {
 namespace {
 
 constexpr char32_t kReplacementCharacter = U'\uFFFD';
@@ -369,4 +369,4 @@ std::u32string to_nfc(std::u32string_view code_points) {
   return compose(decomposed);
 }
 
-}  // namespace sopocr::evaluation
+}  // namespace sopocr
