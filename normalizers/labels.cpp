@@ -11,6 +11,7 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              double min_similarity) {
   const std::string lower = ascii_lower(normalize_text(text));
   std::optional<LabelMatch> best;
+  double best_explained = 0.0;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const std::string label = ascii_lower(labels[i]);
     // Try prefixes around the label's length: OCR may add or drop a few characters.
@@ -24,8 +25,13 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
         continue;
       }
       const double score = similarity(lower.substr(0, length), label);
-      if (score >= min_similarity && (!best || score > best->similarity)) {
+      if (score < min_similarity) continue;
+      // Prefer the label that explains more of the text: "Peralatan / Perlengkapan" over
+      // "Peralatan" when both match the start.
+      const double explained = score * label.size();
+      if (!best || explained > best_explained) {
         best = LabelMatch{i, score, length};
+        best_explained = explained;
       }
     }
   }

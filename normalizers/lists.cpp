@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "line_joining.h"
 #include "text.h"
 
 namespace sopocr {
@@ -19,34 +20,24 @@ const std::regex& marker_pattern() {
 }  // namespace
 
 std::vector<std::string> split_list_items(std::string_view raw) {
-  std::vector<std::string> items;
-  bool any_marker = false;
-  std::string current;
-  auto finish_item = [&] {
-    std::string item = normalize_text(current);
-    if (!item.empty()) items.push_back(std::move(item));
-    current.clear();
-  };
+  // Each item as its wrapped lines; lines without a marker continue the item above.
+  std::vector<std::vector<std::string>> items;
   for (const std::string& line : split_lines(raw)) {
     std::smatch match;
-    // A single letter followed by '.' starts an item only when it opens a sequence; "a." inside
-    // running text is rare in cells, so accept it.
     if (std::regex_match(line, match, marker_pattern())) {
-      any_marker = true;
-      finish_item();
-      current = match[1].str();
-      continue;
+      items.push_back({match[1].str()});
+    } else if (items.empty()) {
+      items.push_back({line});
+    } else {
+      items.back().push_back(line);
     }
-    current += current.empty() ? line : " " + line;
   }
-  finish_item();
-  if (!any_marker && items.size() > 1) {
-    // No markers: the lines are one wrapped item.
-    std::string joined;
-    for (const std::string& item : items) joined += joined.empty() ? item : " " + item;
-    return {normalize_text(joined)};
+  std::vector<std::string> joined;
+  for (const std::vector<std::string>& item_lines : items) {
+    std::string item = join_wrapped_lines(item_lines);
+    if (!item.empty()) joined.push_back(std::move(item));
   }
-  return items;
+  return joined;
 }
 
 }  // namespace sopocr

@@ -12,6 +12,7 @@
 #include "deskew.h"
 #include "grid.h"
 #include "labels.h"
+#include "line_joining.h"
 #include "text.h"
 
 namespace sopocr {
@@ -140,7 +141,7 @@ class CellReader {
     if (!cell.has_ink) return cell;
     const OcrText text = ocr_.read_region(interior);
     cell.original = text.words.empty() ? text.text : reading_without_noise(text.words);
-    cell.text = normalize_text(cell.original);
+    cell.text = normalize_text(unwrap_lines(cell.original));
     cell.confidence = text.confidence;
     return cell;
   }
@@ -264,18 +265,18 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   return header;
 }
 
-// Erases the table's rules from the ink so symbols can be found without them.
-cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, int dpi) {
-  cv::Mat rule_free = ink.clone();
+// Paints the bands of the table's rules with `background`: 0 on an ink mask, so symbols are
+// found without them, 255 on a grayscale image, so OCR does not read them.
+void erase_rules(cv::Mat& image, const TableGrid& grid, int dpi, unsigned char background) {
   const int half = std::max(3, dpi / 60);
-  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  const cv::Rect page(0, 0, image.cols, image.rows);
   for (int y : grid.row_rules_y_px) {
-    rule_free(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
+    image(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = background;
   }
   for (int x : grid.col_rules_x_px) {
-    rule_free(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
+    image(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) =
+        background;
   }
-  return rule_free;
 }
 
 StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
@@ -288,7 +289,8 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     }
     table.lane_names.push_back(name);
   }
-  const cv::Mat rule_free = erase_rules(ink, grid, page.dpi);
+  cv::Mat rule_free = ink.clone();
+  erase_rules(rule_free, grid, page.dpi, 0);
   const int lanes_left = grid.col_rules_x_px[header.lane_cols.front()];
   const int lanes_right = grid.col_rules_x_px[header.lane_cols.back() + 1];
   const int min_row_height = page.dpi / 8;
@@ -425,7 +427,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
     used[i] = true;
     CellText value = texts[i];
     value.original = value_after_label(texts[i].original, match->end);
-    value.text = normalize_text(value.original);
+    value.text = normalize_text(unwrap_lines(value.original));
     if (value.text.empty()) {
       // The value sits in the next cell: to the right for a key, below for a list heading.
       const GridCell& cell = grid.cells[i];
@@ -441,7 +443,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
         value = texts[index];
         if (!value.text.empty() && value.text.front() == ':') {
           value.original = value.original.substr(value.original.find(':') + 1);
-          value.text = normalize_text(value.original);
+          value.text = normalize_text(unwrap_lines(value.original));
         }
         break;
       }

@@ -4,6 +4,8 @@
 
 #include "date.h"
 #include "duration.h"
+#include "labels.h"
+#include "line_joining.h"
 #include "lists.h"
 #include "nip.h"
 #include "text.h"
@@ -149,6 +151,44 @@ TEST(Text, EditDistanceCountsCodePoints) {
   EXPECT_EQ(edit_distance("Undangun", "Undangan"), 1u);
   EXPECT_EQ(edit_distance("\xC3\xA9", "e"), 1u);
   EXPECT_DOUBLE_EQ(similarity("abcd", "abcf"), 0.75);
+}
+
+}  // namespace
+}  // namespace sopocr
+
+namespace sopocr {
+namespace {
+
+TEST(LineJoining, RejoinsWordsTheTypesetterBroke) {
+  EXPECT_EQ(join_wrapped_lines({"Pengadmin-", "istrasi Umum"}), "Pengadministrasi Umum");
+  EXPECT_EQ(join_wrapped_lines({"Pengantar Surat/", "Caraka"}), "Pengantar Surat/Caraka");
+  // A hyphen before a capital is part of a compound and stays.
+  EXPECT_EQ(join_wrapped_lines({"Peraturan Perundang-", "Undangan"}),
+            "Peraturan Perundang-Undangan");
+  EXPECT_EQ(join_wrapped_lines({"Kepala", "Dinas"}), "Kepala Dinas");
+  // A lone dash is a bullet or a blank, not a broken word.
+  EXPECT_EQ(join_wrapped_lines({"Draft -", "Disposisi"}), "Draft - Disposisi");
+}
+
+TEST(Lists, ItemsWrappedInANarrowColumnAreRejoined) {
+  EXPECT_EQ(split_list_items("- Surat Undangan dan Permo-\nhonan Narasumber\n- Daftar hadir"),
+            (std::vector<std::string>{"Surat Undangan dan Permohonan Narasumber", "Daftar hadir"}));
+}
+
+TEST(Labels, PreferTheLabelThatExplainsMoreOfTheText) {
+  const std::vector<std::string> labels{"Peralatan", "Peralatan / Perlengkapan"};
+  const auto match = match_label_prefix("Peralatan/ Perlengkapan :", labels);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->index, 1u);
+  const auto short_match = match_label_prefix("Peralatan : Komputer", labels);
+  ASSERT_TRUE(short_match);
+  EXPECT_EQ(short_match->index, 0u);
+}
+
+TEST(Labels, ToleratesOcrGarblesButNotOtherWords) {
+  const std::vector<std::string> labels{"Tanggal Pembuatan", "Nama SOP"};
+  EXPECT_TRUE(match_label_prefix("Tangga1 Pembuatan 30 Mei 2019", labels));
+  EXPECT_FALSE(match_label_prefix("Nomor SOP 067.17.002", labels));
 }
 
 }  // namespace

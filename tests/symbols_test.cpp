@@ -101,3 +101,18 @@ TEST(Symbols, AreReportedLeftToRight) {
 
 }  // namespace
 }  // namespace sopocr
+
+namespace sopocr {
+namespace {
+
+// At 300 dpi the arrow-removing opening is 12 px wide, a third of a small box's height.
+TEST(Symbols, ASmallProcessBoxIsStillAProcessAt300Dpi) {
+  cv::Mat page(300, 400, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::process, {200, 150}, 36, 16, 3);
+  const auto found = detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), "process");
+}
+
+}  // namespace
+}  // namespace sopocr
