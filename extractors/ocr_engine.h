@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ struct OcrText {
   std::vector<OcrWord> words;
 };
 
+// Which way up a page is, from the direction of its text.
+struct PageOrientation {
+  int clockwise_degrees = 0;  // how far the page content is turned: 0, 90, 180 or 270
+  double confidence = 0.0;    // the engine's own scale; Tesseract: 15 is fairly sure
+};
+
 // The engine could not start or failed on a page. Carries what to do about it.
 class OcrError : public std::runtime_error {
  public:
@@ -35,6 +42,9 @@ class OcrEngine {
   // `gray` must outlive the calls to read_region that follow.
   virtual void set_page(const cv::Mat& gray, int dpi) = 0;
   virtual OcrText read_region(const cv::Rect& region_px) = 0;
+  // nullopt when the engine cannot tell (too little text) or does not detect orientation.
+  // Independent of set_page.
+  virtual std::optional<PageOrientation> detect_orientation(const cv::Mat& gray, int dpi) = 0;
 };
 
 struct OcrOptions {

@@ -18,7 +18,7 @@ std::string take_text(char* text) {
 
 class TesseractEngine final : public OcrEngine {
  public:
-  explicit TesseractEngine(const OcrOptions& options) {
+  explicit TesseractEngine(const OcrOptions& options) : options_(options) {
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (api_.Init(datapath, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
       throw OcrError("Tesseract could not load languages '" + options.languages +
@@ -33,7 +33,10 @@ class TesseractEngine final : public OcrEngine {
     // Keep interword spaces as printed; tables align text with extra spaces we normalise later.
     api_.SetVariable("preserve_interword_spaces", "0");
   }
-  ~TesseractEngine() override { api_.End(); }
+  ~TesseractEngine() override {
+    api_.End();
+    osd_.End();
+  }
 
   void set_page(const cv::Mat& gray, int dpi) override {
     if (gray.empty() || gray.type() != CV_8UC1) {
@@ -72,8 +75,37 @@ class TesseractEngine final : public OcrEngine {
     return result;
   }
 
+  std::optional<PageOrientation> detect_orientation(const cv::Mat& gray, int dpi) override {
+    if (!osd_ready_) {
+      // Orientation needs Tesseract's separate "osd" model (tesseract-ocr-osd); load it once.
+      const char* datapath =
+          options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
+      if (osd_.Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+        throw OcrError(
+            "Tesseract could not load its orientation model 'osd': install "
+            "tesseract-ocr-osd (tools/install-deps)");
+      }
+      osd_.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      osd_.SetVariable("debug_file", "/dev/null");
+      osd_ready_ = true;
+    }
+    osd_.SetImage(gray.data, gray.cols, gray.rows, 1, static_cast<int>(gray.step));
+    osd_.SetSourceResolution(dpi);
+    int degrees = 0;
+    float confidence = 0.0f;
+    const char* script = nullptr;
+    float script_confidence = 0.0f;
+    if (!osd_.DetectOrientationScript(&degrees, &confidence, &script, &script_confidence)) {
+      return std::nullopt;
+    }
+    return PageOrientation{degrees, confidence};
+  }
+
  private:
+  OcrOptions options_;
   tesseract::TessBaseAPI api_;
+  tesseract::TessBaseAPI osd_;
+  bool osd_ready_ = false;
   cv::Size page_size_;
 };
 

@@ -216,23 +216,36 @@ Step build_step(const StepRowContent& row, std::size_t index,
     review.add(base + "/symbol", "symbol_not_found", lanes, std::nullopt);
     review.add(base + "/actor", "symbol_not_found", lanes, std::nullopt);
   } else {
-    // Without traced arrows the incoming lane is unknown: the contract then takes the leftmost.
-    const PlacedSymbol& primary = row.symbols.front();
+    // Connectors drawn in a row (the off-page connector where a flow resumes) mark where an
+    // arrow comes from, not the step: the step is the other shape. Without traced arrows the
+    // incoming lane is unknown, so of several step shapes the contract takes the leftmost.
+    auto is_connector = [](const PlacedSymbol& placed) {
+      return placed.symbol.kind == SymbolKind::connector ||
+             placed.symbol.kind == SymbolKind::off_page_connector;
+    };
+    auto step_shape = std::find_if_not(row.symbols.begin(), row.symbols.end(), is_connector);
+    const PlacedSymbol& primary =
+        step_shape != row.symbols.end() ? *step_shape : row.symbols.front();
     step.symbol = primary.symbol.kind;
     if (primary.symbol.confidence < review.policy().min_symbol_confidence) {
       review.add(base + "/symbol", "uncertain_symbol", lanes, primary.symbol.confidence);
     }
     step.actor = lane_actor[primary.lane];
     if (!step.actor) review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
-    for (std::size_t i = 1; i < row.symbols.size(); ++i) {
-      const auto& other = lane_actor[row.symbols[i].lane];
+    for (const PlacedSymbol& placed : row.symbols) {
+      if (&placed == &primary || (is_connector(placed) && step_shape != row.symbols.end()))
+        continue;
+      const auto& other = lane_actor[placed.lane];
       if (other && other != step.actor &&
           std::find(step.other_actors.begin(), step.other_actors.end(), *other) ==
               step.other_actors.end()) {
         step.other_actors.push_back(*other);
       }
     }
-    if (row.symbols.size() > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
+    const auto step_shapes =
+        std::count_if(row.symbols.begin(), row.symbols.end(),
+                      [&](const PlacedSymbol& placed) { return !is_connector(placed); });
+    if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
   }
   // Arrows are not traced yet: the flow is unknown, never assumed to run row by row.
   review.add(base + "/next", "arrows_not_traced", lanes, std::nullopt);

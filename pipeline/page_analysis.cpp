@@ -13,6 +13,7 @@
 #include "grid.h"
 #include "labels.h"
 #include "line_joining.h"
+#include "orientation.h"
 #include "text.h"
 
 namespace sopocr {
@@ -519,7 +520,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   PageContent content;
   content.page_number = raw_page.page_number;
   content.dpi = raw_page.dpi;
-  const PageImage page = deskew(raw_page);
+  const PageImage page = deskew(make_upright(raw_page, ocr));
   const cv::Mat ink = binarize_ink(page.gray, page.dpi);
   const RuleMasks rules = extract_rule_masks(ink, page.dpi);
   const std::vector<TableGrid> grids = detect_grids(rules, ink.size(), page.dpi);

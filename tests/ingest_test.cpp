@@ -123,6 +123,9 @@ class ScriptedOcrEngine final : public OcrEngine {
     }
     return {};
   }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return PageOrientation{0, 20.0};
+  }
 
  private:
   DrawnTable table_;
@@ -133,6 +136,9 @@ class CrashingOcrEngine final : public OcrEngine {
  public:
   void set_page(const cv::Mat&, int) override {}
   OcrText read_region(const cv::Rect&) override { throw OcrError("engine crashed"); }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    throw OcrError("engine crashed");
+  }
 };
 
 class Batch : public ::testing::Test {
