@@ -8,9 +8,15 @@
 namespace sopocr {
 namespace {
 
-cv::Mat open_along(const cv::Mat& ink, cv::Size bridge, cv::Size min_run) {
+// Ink that forms straight runs along one direction. Opening first with a short kernel drops
+// text (no letter has a straight run that long), closing then bridges the gaps of faded or broken
+// rules, and a long opening keeps only rule-length runs. Closing first would fuse the letters of
+// a text line into a run as long as the line, and a row of text would pass for a rule.
+cv::Mat runs_along(const cv::Mat& ink, cv::Size no_text_run, cv::Size bridge, cv::Size min_run) {
   cv::Mat mask;
-  cv::morphologyEx(ink, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, bridge));
+  cv::morphologyEx(ink, mask, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, no_text_run));
+  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, bridge));
   cv::morphologyEx(mask, mask, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, min_run));
   return mask;
 }
@@ -30,11 +36,28 @@ std::vector<int> rule_positions(const std::vector<int>& counts, int threshold, i
   return positions;
 }
 
-// Per-row (axis 1) or per-column (axis 0) ink counts of `mask` inside `region`.
-std::vector<int> counts_along(const cv::Mat& mask, const cv::Rect& region, int axis) {
-  cv::Mat sums;
-  cv::reduce(mask(region) / 255, sums, axis, cv::REDUCE_SUM, CV_32S);
-  return std::vector<int>(sums.begin<int>(), sums.end<int>());
+// For each row (axis 1) or column (axis 0) of `region`, the longest stretch of `mask` along it,
+// gaps of up to `max_gap` pixels included. A table rule runs unbroken from border to border
+// but for short gaps where it faded; an arrow is broken by every symbol it passes through,
+// each taller than `max_gap`, so a long vertical arrow does not pass for a column rule.
+std::vector<int> longest_runs_along(const cv::Mat& mask, const cv::Rect& region, int axis,
+                                    int max_gap) {
+  const cv::Mat area = mask(region);
+  const int lines = axis == 1 ? area.rows : area.cols;
+  const int length = axis == 1 ? area.cols : area.rows;
+  std::vector<int> longest(lines, 0);
+  for (int line = 0; line < lines; ++line) {
+    int run_start = -1;
+    int last_on = -1;
+    for (int i = 0; i < length; ++i) {
+      const bool on = axis == 1 ? area.at<uchar>(line, i) != 0 : area.at<uchar>(i, line) != 0;
+      if (!on) continue;
+      if (run_start < 0 || i - last_on - 1 > max_gap) run_start = i;
+      last_on = i;
+      longest[line] = std::max(longest[line], last_on - run_start + 1);
+    }
+  }
+  return longest;
 }
 
 // Share of the segment from `from` to `to` (less `margin` at both ends) covered by rule ink
@@ -81,11 +104,13 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   cv::Mat vertical;
   cv::dilate(rules.horizontal, horizontal, cv::getStructuringElement(cv::MORPH_RECT, {1, 5}));
   cv::dilate(rules.vertical, vertical, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+  // Symbols are at least 1/8 inch tall; a faded rule's gaps are far shorter.
+  const int max_gap = std::max(4, dpi / 15);
   grid.row_rules_y_px =
-      rule_positions(counts_along(horizontal, region, 1),
+      rule_positions(longest_runs_along(horizontal, region, 1, max_gap),
                      static_cast<int>(params.min_row_rule_coverage * region.width), region.y);
   grid.col_rules_x_px =
-      rule_positions(counts_along(vertical, region, 0),
+      rule_positions(longest_runs_along(vertical, region, 0, max_gap),
                      static_cast<int>(params.min_col_rule_coverage * region.height), region.x);
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
 
@@ -161,12 +186,13 @@ RuleMasks extract_rule_masks(const cv::Mat& ink, int dpi) {
   if (ink.empty() || ink.type() != CV_8UC1) {
     throw std::invalid_argument("extract_rule_masks: expected a non-empty CV_8UC1 ink mask");
   }
-  // Bridge gaps up to ~1/40 inch (broken or faded rules); keep runs of at least 1/4 inch, longer
-  // than any character stroke at body text sizes.
+  // Runs of 1/12 inch are longer than any letter stroke at body text sizes; gaps up to 1/40 inch
+  // (faded or broken rules) are bridged; a rule is at least 1/4 inch long.
+  const int no_text_run = std::max(8, dpi / 12);
   const int bridge = std::max(3, dpi / 40);
   const int min_run = std::max(15, dpi / 4);
-  return RuleMasks{open_along(ink, {bridge, 1}, {min_run, 1}),
-                   open_along(ink, {1, bridge}, {1, min_run})};
+  return RuleMasks{runs_along(ink, {no_text_run, 1}, {bridge, 1}, {min_run, 1}),
+                   runs_along(ink, {1, no_text_run}, {1, bridge}, {1, min_run})};
 }
 
 std::vector<TableGrid> detect_grids(const cv::Mat& ink, int dpi, const GridParams& params) {
@@ -194,7 +220,9 @@ TableGrid detect_subgrid(const RuleMasks& rules, const cv::Rect& cell_px, int dp
 std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, int dpi,
                                     const GridParams& params) {
   cv::Mat all_rules = rules.horizontal | rules.vertical;
-  cv::dilate(all_rules, all_rules, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}));
+  // Rules of one table meet; where a gap in a faded rule parts them, a little growth rejoins them.
+  const int join = std::max(5, dpi / 25) | 1;
+  cv::dilate(all_rules, all_rules, cv::getStructuringElement(cv::MORPH_RECT, {join, join}));
   cv::Mat labels;
   cv::Mat stats;
   cv::Mat centroids;

@@ -133,6 +133,25 @@ TEST(Grid, FindsTheStructureAfterDeskewingA2DegreeRotation) {
   expect_step_structure(tables[0]);
 }
 
+TEST(Grid, AnArrowDownALaneThroughItsSymbolsIsNoColumnRule) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  // A flow in the lane between x 700 and 900: boxes in each body row joined by one vertical
+  // arrow from the first row to below the table, longer than half the table's height.
+  for (int y : {465, 655, 845}) {
+    cv::rectangle(drawn.page, {760, y - 25}, {840, y + 25}, 0, 3);
+    drawn.page(cv::Rect(762, y - 23, 77, 47)) = 255;  // the box is empty inside
+  }
+  for (int y = 490; y < 1000; ++y) {
+    if (drawn.page.at<uchar>(y, 800) == 255 && (y < 630 || y > 680) && (y < 820 || y > 870)) {
+      cv::line(drawn.page, {800, y}, {800, y}, 0, 3);
+    }
+  }
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
 TEST(Grid, ABlankPageHasNoTables) {
   const cv::Mat blank(800, 600, CV_8UC1, cv::Scalar(255));
   EXPECT_TRUE(detect_grids(binarize_ink(blank, kDpi), kDpi).empty());
