@@ -9,12 +9,10 @@
 #include "draw_step_table.h"
 #include "layout.h"
 #include "layout_json.h"
+#include "pinned_pdf.h"
 
 namespace sopocr::fixtures {
 namespace {
-
-// Fixed so that rebuilding a fixture gives byte-identical PDFs.
-constexpr const char* kPinnedDate = "2020-01-01T00:00:00Z";
 
 class PdfPageDrawer {
  public:
@@ -55,28 +53,15 @@ void write_document_pdf(const DocumentSpec& document, const std::vector<TruthSop
                         const Typesetter& typesetter) {
   if (layout.pages.empty()) throw FixtureError(pdf_file.string() + ": document has no pages");
   const PageLayout& first = layout.pages.front();
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create(pdf_file.c_str(), first.width_pt, first.height_pt);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.id.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "sopocr-render-fixtures");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, kPinnedDate);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, kPinnedDate);
+  cairo_surface_t* surface = create_pinned_pdf(pdf_file, first.width_pt, first.height_pt,
+                                               document.id, "sopocr-render-fixtures");
   cairo_t* cr = cairo_create(surface);
   for (const PageLayout& page : layout.pages) {
     cairo_pdf_surface_set_size(surface, page.width_pt, page.height_pt);
     std::visit(PdfPageDrawer(cr, document, sops, layout, page, typesetter), page.content);
     cairo_show_page(cr);
   }
-  const cairo_status_t draw_status = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t surface_status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (draw_status != CAIRO_STATUS_SUCCESS || surface_status != CAIRO_STATUS_SUCCESS) {
-    const cairo_status_t status =
-        draw_status != CAIRO_STATUS_SUCCESS ? draw_status : surface_status;
-    throw FixtureError(pdf_file.string() + ": cannot write PDF: " + cairo_status_to_string(status));
-  }
+  finish_pdf(cr, surface, pdf_file);
 }
 
 DocumentLayout render_document(const DocumentSpec& document, const std::vector<TruthSop>& sops,

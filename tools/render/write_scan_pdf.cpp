@@ -4,11 +4,10 @@
 #include <cairo.h>
 
 #include "fixture_manifest.h"
+#include "pinned_pdf.h"
 
 namespace sopocr::fixtures {
 namespace {
-
-constexpr const char* kPinnedDate = "2020-01-01T00:00:00Z";
 
 // Cairo takes the JPEG from the source surface's mime data; the surface's own pixels are never
 // read, but it must have the JPEG's size for Cairo to accept the substitution.
@@ -32,12 +31,8 @@ void paint_jpeg(cairo_t* cr, const ScanPage& page) {
 void write_scan_pdf(const std::vector<ScanPage>& pages, const std::string& title,
                     const std::filesystem::path& pdf_file) {
   if (pages.empty()) throw FixtureError(pdf_file.string() + ": no pages to write");
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create(pdf_file.c_str(), pages.front().width_pt, pages.front().height_pt);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "sopocr-degrade");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, kPinnedDate);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, kPinnedDate);
+  cairo_surface_t* surface = create_pinned_pdf(pdf_file, pages.front().width_pt,
+                                               pages.front().height_pt, title, "sopocr-degrade");
   cairo_t* cr = cairo_create(surface);
   for (const ScanPage& page : pages) {
     // Sideways pages get the swapped size itself, never a /Rotate flag: a mis-fed scan.
@@ -45,16 +40,7 @@ void write_scan_pdf(const std::vector<ScanPage>& pages, const std::string& title
     paint_jpeg(cr, page);
     cairo_show_page(cr);
   }
-  const cairo_status_t draw_status = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t surface_status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (draw_status != CAIRO_STATUS_SUCCESS || surface_status != CAIRO_STATUS_SUCCESS) {
-    const cairo_status_t status =
-        draw_status != CAIRO_STATUS_SUCCESS ? draw_status : surface_status;
-    throw FixtureError(pdf_file.string() + ": cannot write PDF: " + cairo_status_to_string(status));
-  }
+  finish_pdf(cr, surface, pdf_file);
 }
 
 }  // namespace sopocr::fixtures
