@@ -59,6 +59,13 @@ class ReviewList {
     }
   }
 
+  // Every PermenPAN-RB 35/2012 identity page prints each of its labels; one we did not find
+  // means its value went unread, not that the document has none.
+  std::nullopt_t label_not_found(const std::string& path) {
+    add(path, "label_not_found", CellText{}, std::nullopt);
+    return std::nullopt;
+  }
+
   const ReviewPolicy& policy() const { return policy_; }
   std::vector<ReviewEntry> take() { return std::move(entries_); }
 
@@ -73,7 +80,7 @@ bool is_placeholder(const std::string& text) { return text == "-" || text == "â€
 std::optional<std::string> header_text(const IdentityContent& identity, const std::string& key,
                                        const std::string& path, ReviewList& review) {
   auto found = identity.fields.find(key);
-  if (found == identity.fields.end()) return std::nullopt;
+  if (found == identity.fields.end()) return review.label_not_found(path);
   auto text = review.text_field(found->second, path);
   if (text && is_placeholder(*text)) return std::nullopt;
   return text;
@@ -82,7 +89,7 @@ std::optional<std::string> header_text(const IdentityContent& identity, const st
 std::optional<std::string> header_date(const IdentityContent& identity, const std::string& key,
                                        const std::string& path, ReviewList& review) {
   auto found = identity.fields.find(key);
-  if (found == identity.fields.end()) return std::nullopt;
+  if (found == identity.fields.end()) return review.label_not_found(path);
   const CellText& cell = found->second;
   if (!cell.has_ink || is_placeholder(cell.text)) return std::nullopt;
   const ParsedDate date = parse_indonesian_date(cell.text);
@@ -109,7 +116,8 @@ bool looks_like_rank(const std::string& line) {
 // "Disahkan Oleh": position lines, signature space, name, rank, "NIP. â€¦" (PermenPAN-RB 35/2012).
 std::optional<Approver> read_approver(const IdentityContent& identity, ReviewList& review) {
   auto found = identity.fields.find("approved_by");
-  if (found == identity.fields.end() || !found->second.has_ink) return std::nullopt;
+  if (found == identity.fields.end()) return review.label_not_found("/header/approver");
+  if (!found->second.has_ink) return std::nullopt;
   const CellText& cell = found->second;
   std::vector<std::string> lines = split_lines(cell.original);
   Approver approver;
@@ -171,7 +179,10 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   };
   for (const auto& [key, member] : lists) {
     auto found = identity.lists.find(key);
-    if (found == identity.lists.end()) continue;
+    if (found == identity.lists.end()) {
+      review.label_not_found(std::string("/") + key);
+      continue;
+    }
     std::vector<std::string> items = review.list_field(found->second, std::string("/") + key);
     // A lone "-" says the list is empty.
     if (items.size() == 1 && is_placeholder(items.front())) items.clear();

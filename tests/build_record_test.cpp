@@ -1,0 +1,95 @@
+// Record building as a specification: what was read becomes a field, what was not is null and on
+// the review list, and nothing is filled in that the page did not say.
+#include "build_record.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace sopocr {
+namespace {
+
+CellText read_cell(const std::string& text, double confidence = 0.95) {
+  CellText cell;
+  cell.text = text;
+  cell.original = text;
+  cell.confidence = confidence;
+  cell.has_ink = true;
+  cell.page = 1;
+  cell.bbox_px = cv::Rect(10, 20, 300, 40);
+  return cell;
+}
+
+bool has_review(const SopRecord& record, const std::string& path, const std::string& reason) {
+  return std::any_of(record.review.begin(), record.review.end(), [&](const ReviewEntry& entry) {
+    return entry.path == path && entry.reason == reason;
+  });
+}
+
+RawSop identity_only() {
+  RawSop sop;
+  sop.pages = {1};
+  IdentityContent identity;
+  identity.institution = read_cell("DINAS KETENAGAKERJAAN KOTA BONTANG");
+  identity.fields["sop_number"] = read_cell("067.17.002/Disnaker/01");
+  identity.fields["title"] = read_cell("Penyusunan Rencana Kerja Perangkat Daerah");
+  identity.fields["created"] = read_cell("30 Mei 2019");
+  identity.fields["revised"] = read_cell("-");
+  identity.fields["approved_by"] = read_cell(
+      "Kepala Dinas Ketenagakerjaan Kota Bontang\nH. Ahmad Aznem, SE, M.Si\nPembina Tk. I/IV.b\n"
+      "NIP. 19730614 200112 1 004");
+  identity.lists["legal_basis"] = read_cell("1. UU Nomor 25 Tahun 2004\n2. PP Nomor 8 Tahun 2008");
+  sop.identity = identity;
+  return sop;
+}
+
+TEST(BuildRecord, ReadsTheIdentityPage) {
+  const SopRecord record = build_record(identity_only(), {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.created, "2019-05-30");
+  EXPECT_EQ(record.header.revised, std::nullopt);  // printed "-": none, and nothing to review
+  EXPECT_FALSE(has_review(record, "/header/revised", "label_not_found"));
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->nip, "197306142001121004");
+  EXPECT_EQ(record.header.approver->rank, "Pembina Tk. I/IV.b");
+  EXPECT_EQ(record.header.approver->name, "H. Ahmad Aznem, SE, M.Si");
+  EXPECT_EQ(record.legal_basis,
+            (std::vector<std::string>{"UU Nomor 25 Tahun 2004", "PP Nomor 8 Tahun 2008"}));
+}
+
+TEST(BuildRecord, ALabelNotFoundOnTheIdentityPageIsNullAndReviewed) {
+  const SopRecord record = build_record(identity_only(), {"in.pdf", std::string(64, 'a')});
+  // "Tanggal Efektif" and five list headings were not read from this page.
+  EXPECT_EQ(record.header.effective, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/header/effective", "label_not_found"));
+  EXPECT_TRUE(record.equipment.empty());
+  EXPECT_TRUE(has_review(record, "/equipment", "label_not_found"));
+  EXPECT_FALSE(has_review(record, "/legal_basis", "label_not_found"));
+}
+
+TEST(BuildRecord, ARegulationSopWithoutIdentityPageHasNullHeaderAndNoHeaderReviews) {
+  RawSop sop;
+  sop.pages = {3};
+  sop.title_line = read_cell("PROSES UTAMA PENGADAAN BARANG/JASA");
+  const SopRecord record = build_record(sop, {"perbup.pdf", std::string(64, 'b')});
+  EXPECT_EQ(record.header.title, "PROSES UTAMA PENGADAAN BARANG/JASA");
+  EXPECT_EQ(record.header.institution, std::nullopt);
+  EXPECT_FALSE(record.header.approver);
+  EXPECT_TRUE(std::none_of(record.review.begin(), record.review.end(),
+                           [](const ReviewEntry& e) { return e.path.rfind("/header", 0) == 0; }));
+}
+
+TEST(BuildRecord, AnUnreadableDateIsNullAndReviewedWithWhatWasRead) {
+  RawSop sop = identity_only();
+  sop.identity->fields["created"] = read_cell("31 Februari 2019");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.created, std::nullopt);
+  ASSERT_TRUE(has_review(record, "/header/created", "invalid_date"));
+  const auto entry = std::find_if(record.review.begin(), record.review.end(),
+                                  [](const ReviewEntry& e) { return e.path == "/header/created"; });
+  EXPECT_EQ(entry->raw, "31 Februari 2019");
+  EXPECT_EQ(entry->page, 1);
+  EXPECT_EQ(entry->bbox, (PixelBox{10, 20, 300, 40}));
+}
+
+}  // namespace
+}  // namespace sopocr
