@@ -266,17 +266,15 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   return header;
 }
 
-// Paints the bands of the table's rules with `background`: 0 on an ink mask, so symbols are
-// found without them, 255 on a grayscale image, so OCR does not read them.
-void erase_rules(cv::Mat& image, const TableGrid& grid, int dpi, unsigned char background) {
+// Erases the table's rules from an ink mask, so symbols are found without them.
+void erase_rules(cv::Mat& ink, const TableGrid& grid, int dpi) {
   const int half = std::max(3, dpi / 60);
-  const cv::Rect page(0, 0, image.cols, image.rows);
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
   for (int y : grid.row_rules_y_px) {
-    image(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = background;
+    ink(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
   }
   for (int x : grid.col_rules_x_px) {
-    image(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) =
-        background;
+    ink(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
   }
 }
 
@@ -291,7 +289,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     table.lane_names.push_back(name);
   }
   cv::Mat rule_free = ink.clone();
-  erase_rules(rule_free, grid, page.dpi, 0);
+  erase_rules(rule_free, grid, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lane_cols.front()];
   const int lanes_right = grid.col_rules_x_px[header.lane_cols.back() + 1];
   const int min_row_height = page.dpi / 8;
