@@ -266,16 +266,18 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   return header;
 }
 
-// Erases the table's rules from an ink mask, so symbols are found without them.
-void erase_rules(cv::Mat& ink, const TableGrid& grid, int dpi) {
+// The ink mask without the table's rules, so symbols can be found without them.
+cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, int dpi) {
+  cv::Mat rule_free = ink.clone();
   const int half = std::max(3, dpi / 60);
   const cv::Rect page(0, 0, ink.cols, ink.rows);
   for (int y : grid.row_rules_y_px) {
-    ink(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
+    rule_free(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
   }
   for (int x : grid.col_rules_x_px) {
-    ink(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
+    rule_free(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
   }
+  return rule_free;
 }
 
 StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
@@ -288,8 +290,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     }
     table.lane_names.push_back(name);
   }
-  cv::Mat rule_free = ink.clone();
-  erase_rules(rule_free, grid, page.dpi);
+  const cv::Mat rule_free = erase_rules(ink, grid, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lane_cols.front()];
   const int lanes_right = grid.col_rules_x_px[header.lane_cols.back() + 1];
   const int min_row_height = page.dpi / 8;
