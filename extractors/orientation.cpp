@@ -20,7 +20,8 @@ cv::Mat at_most_dpi(const cv::Mat& gray, int dpi, int max_dpi) {
 
 PageImage rotate_clockwise(const PageImage& page, int degrees) {
   PageImage turned = page;
-  switch (((degrees % 360) + 360) % 360) {
+  const int turn = ((degrees % 360) + 360) % 360;
+  switch (turn) {
     case 90:
       cv::rotate(page.gray, turned.gray, cv::ROTATE_90_CLOCKWISE);
       break;
@@ -33,7 +34,7 @@ PageImage rotate_clockwise(const PageImage& page, int degrees) {
     default:
       return turned;
   }
-  turned.rotation_degrees = (page.rotation_degrees + degrees) % 360;
+  turned.rotation_degrees = (page.rotation_degrees + turn) % 360;
   return turned;
 }
 
