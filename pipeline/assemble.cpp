@@ -1,5 +1,6 @@
 #include "assemble.h"
 
+#include <cmath>
 #include <regex>
 
 namespace sopocr {
@@ -35,6 +36,13 @@ bool starts_new_sop(const RawSop& current, const StepTableContent& table) {
   return first && last && *first == 1 && *last > 1;
 }
 
+void add_page(RawSop& sop, const PageContent& page) {
+  sop.pages.push_back(page.page_number);
+  // Thousandths of a degree move a corner of an A4 page at 300 dpi by well under a pixel.
+  const double skew = std::round(page.skew_degrees * 1000.0) / 1000.0;
+  sop.page_geometry.push_back({page.page_number, page.dpi, page.rotation_degrees, skew});
+}
+
 }  // namespace
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
@@ -43,7 +51,7 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
     if (page.kind == PageKind::identity) {
       RawSop sop;
       sop.identity = page.identity;
-      sop.pages.push_back(page.page_number);
+      add_page(sop, page);
       sops.push_back(std::move(sop));
       continue;
     }
@@ -53,7 +61,7 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
     RawSop& sop = sops.back();
     if (table.title_line && !sop.title_line) sop.title_line = table.title_line;
     if (sop.lane_names.empty()) sop.lane_names = table.lane_names;
-    sop.pages.push_back(page.page_number);
+    add_page(sop, page);
     sop.rows.insert(sop.rows.end(), table.rows.begin(), table.rows.end());
   }
   return sops;

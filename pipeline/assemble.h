@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "page_content.h"
+#include "sop_record.h"
 
 namespace sopocr {
 
 struct RawSop {
   std::vector<int> pages;
+  std::vector<PageGeometry> page_geometry;  // one per entry of `pages`
   std::optional<IdentityContent> identity;
   std::optional<CellText> title_line;
   std::vector<CellText> lane_names;  // from the SOP's first step-table page

@@ -271,6 +271,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   record.source.file = source.file;
   record.source.sha256 = source.sha256;
   record.source.pages = sop.pages;
+  record.source.page_geometry = sop.page_geometry;
   ReviewList review(policy);
 
   if (sop.identity) fill_identity(*sop.identity, record, review);

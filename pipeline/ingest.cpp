@@ -75,8 +75,8 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
     try {
       PageAnalysisOptions analysis;
       if (!options.debug_dir.empty()) {
-        analysis.debug_overlay_png = options.debug_dir / (file.stem().string() + "-p" +
-                                                          std::to_string(page_number) + ".png");
+        analysis.debug_stem =
+            options.debug_dir / (file.stem().string() + "-p" + std::to_string(page_number));
       }
       pages.push_back(analyze_page(source->render(page_number, options.dpi), ocr, analysis));
       for (const std::string& problem : pages.back().problems) {

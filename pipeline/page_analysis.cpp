@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -124,6 +125,16 @@ class CellReader {
     return cell;
   }
 
+  // Every reading made so far, top to bottom, for the debug dump.
+  std::vector<CellText> readings() const {
+    std::vector<CellText> cells;
+    for (const auto& [key, cell] : cache_) cells.push_back(cell);
+    std::sort(cells.begin(), cells.end(), [](const CellText& a, const CellText& b) {
+      return std::tie(a.bbox_px.y, a.bbox_px.x) < std::tie(b.bbox_px.y, b.bbox_px.x);
+    });
+    return cells;
+  }
+
  private:
   CellText read_uncached(const cv::Rect& bbox_px) {
     CellText cell;
@@ -223,7 +234,16 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   const GridCell* activity = find(StepColumn::activity);
   const GridCell* lanes = find(StepColumn::lanes);
   const GridCell* quality = find(StepColumn::quality);
-  if (!activity || (!lanes && !quality)) return std::nullopt;
+  // A faded rule can merge "Pelaksana" and "Mutu Baku" into one unreadable cell; the labels
+  // under Mutu Baku still say where the lanes end.
+  const GridCell* first_quality_cell = quality;
+  for (StepColumn column : {StepColumn::requirements, StepColumn::duration, StepColumn::output}) {
+    const GridCell* cell = find(column);
+    if (cell && (!first_quality_cell || cell->col < first_quality_cell->col)) {
+      first_quality_cell = cell;
+    }
+  }
+  if (!activity || (!lanes && !first_quality_cell)) return std::nullopt;
 
   StepHeader header;
   header.activity_col = activity->col;
@@ -256,7 +276,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   }
   if (header.lane_cols.empty()) {
     // No readable "Pelaksana": the lanes are the columns between the activity and Mutu Baku.
-    const int first_quality_col = quality ? quality->col : grid.col_count();
+    const int first_quality_col = first_quality_cell ? first_quality_cell->col : grid.col_count();
     for (int c = *header.activity_col + 1; c < first_quality_col; ++c) {
       header.lane_cols.push_back(c);
     }
@@ -264,6 +284,15 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   }
   header.body_start_row = std::min(header_end, grid.row_count());
   return header;
+}
+
+// The column-number row (1 2 3 ...) under the header is not a step: "2" (and no words, a speck
+// or two aside) under Uraian Kegiatan. The "1" under No is not needed: it is often misread.
+bool is_column_number_row(const StepRowContent& row) {
+  const std::string& activity = row.activity.text;
+  const std::size_t first_digit = activity.find_first_of("0123456789");
+  if (first_digit == std::string::npos || activity[first_digit] != '2') return false;
+  return letters_only(activity).size() <= 3;
 }
 
 // The ink mask without the table's rules, so symbols can be found without them.
@@ -315,13 +344,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     content.page = page.page_number;
     content.number = read_column(header.number_col);
     content.activity = reader.read(activity_cell.bbox_px);
-    // The column-number row (1 2 3 ...) under the header is not a step: "1" under No and
-    // "2" (and no words, a speck or two aside) under Uraian Kegiatan.
-    if (row == header.body_start_row && content.number.text == "1" &&
-        letters_only(content.activity.text).size() <= 3 &&
-        content.activity.text.find('2') != std::string::npos) {
-      continue;
-    }
+    if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);
     content.outputs = read_column(header.output_col);
@@ -428,8 +451,9 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
     CellText value = texts[i];
     value.original = value_after_label(texts[i].original, match->end);
     value.text = normalize_text(unwrap_lines(value.original));
-    if (value.text.empty()) {
-      // The value sits in the next cell: to the right for a key, below for a list heading.
+    // A key's value sits in the cell to its right (a speck under the label can read as "1"); a
+    // list heading's items follow it in its own cell or fill the cell below.
+    if (value.text.empty() || !label.is_list) {
       const GridCell& cell = grid.cells[i];
       for (int step = 0; step < 2; ++step) {
         const GridCell* neighbour = label.is_list
@@ -437,9 +461,13 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
                                         : grid.cell_at(cell.row, cell.col + cell.col_span + step);
         if (!neighbour) break;
         const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
-        used[index] = true;
         if (inner[index]) break;
-        if (texts[index].text == ":" && !label.is_list) continue;
+        if (texts[index].text == ":" && !label.is_list) {
+          used[index] = true;
+          continue;
+        }
+        if (texts[index].text.empty() && !value.text.empty()) break;
+        used[index] = true;
         value = texts[index];
         if (!value.text.empty() && value.text.front() == ':') {
           value.original = value.original.substr(value.original.find(':') + 1);
@@ -481,8 +509,6 @@ std::optional<IdentityContent> read_identity(const std::vector<TableGrid>& grids
   return identity;
 }
 
-}  // namespace
-
 // Tables in blue, cells in green, step symbols in red with their kind, for a person to check.
 void write_overlay(const std::filesystem::path& png, const PageImage& page,
                    const std::vector<TableGrid>& grids, const PageContent& content) {
@@ -510,9 +536,28 @@ void write_overlay(const std::filesystem::path& png, const PageImage& page,
   // Small enough to open at once in any viewer; detail enough to see a misplaced rule.
   const double scale = std::min(1.0, 1800.0 / std::max(overlay.cols, overlay.rows));
   cv::resize(overlay, overlay, cv::Size(), scale, scale, cv::INTER_AREA);
-  std::filesystem::create_directories(png.parent_path());
   cv::imwrite(png.string(), overlay);
 }
+
+void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
+                       const std::vector<TableGrid>& grids, const PageContent& content,
+                       const std::vector<CellText>& readings) {
+  if (stem.empty()) return;
+  std::filesystem::create_directories(stem.parent_path());
+  write_overlay(stem.string() + ".png", page, grids, content);
+  nlohmann::json dump = to_debug_json(content);
+  dump["readings"] = nlohmann::json::array();
+  for (const CellText& cell : readings) {
+    dump["readings"].push_back({{"bbox", {cell.bbox_px.x, cell.bbox_px.y, cell.bbox_px.width,
+                                          cell.bbox_px.height}},
+                                {"original", cell.original},
+                                {"confidence", cell.confidence}});
+  }
+  std::ofstream json(stem.string() + ".json");
+  json << dump.dump(2) << '\n';
+}
+
+}  // namespace
 
 PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
                          const PageAnalysisOptions& options) {
@@ -520,13 +565,13 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   content.page_number = raw_page.page_number;
   content.dpi = raw_page.dpi;
   const PageImage page = deskew(make_upright(raw_page, ocr));
+  content.rotation_degrees = page.rotation_degrees;
+  content.skew_degrees = page.skew_degrees;
   const cv::Mat ink = binarize_ink(page.gray, page.dpi);
   const RuleMasks rules = extract_rule_masks(ink, page.dpi);
   const std::vector<TableGrid> grids = detect_grids(rules, ink.size(), page.dpi);
   if (grids.empty()) {
-    if (!options.debug_overlay_png.empty()) {
-      write_overlay(options.debug_overlay_png, page, grids, content);
-    }
+    write_debug_files(options.debug_stem, page, grids, content, {});
     return content;
   }
   const cv::Mat ocr_image = without_specks(page.gray, ink, page.dpi);
@@ -554,9 +599,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
     content.kind = PageKind::identity;
     content.identity = std::move(identity);
   }
-  if (!options.debug_overlay_png.empty()) {
-    write_overlay(options.debug_overlay_png, page, grids, content);
-  }
+  write_debug_files(options.debug_stem, page, grids, content, reader.readings());
   return content;
 }
 

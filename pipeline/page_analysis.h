@@ -11,8 +11,9 @@
 namespace sopocr {
 
 struct PageAnalysisOptions {
-  // When set, a PNG of the level page with the detected tables, cells and symbols drawn on it.
-  std::filesystem::path debug_overlay_png;
+  // When set, `<stem>.png` shows the level page with the detected tables, cells and symbols
+  // drawn on it, and `<stem>.json` holds every cell's reading (to_debug_json).
+  std::filesystem::path debug_stem;
 };
 
 PageContent analyze_page(const PageImage& page, OcrEngine& ocr,

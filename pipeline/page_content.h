@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <optional>
 #include <string>
@@ -59,10 +60,17 @@ enum class PageKind { identity, step_table, other };
 struct PageContent {
   int page_number = 0;
   int dpi = 0;
+  // What was done to the rendered page before any pixel coordinate here was measured: a
+  // clockwise quarter-turn rotation, then a small counter-clockwise deskew about the centre.
+  int rotation_degrees = 0;
+  double skew_degrees = 0.0;
   PageKind kind = PageKind::other;
   std::optional<IdentityContent> identity;
   std::optional<StepTableContent> steps;
   std::vector<std::string> problems;  // what went wrong on this page, for the document's report
 };
+
+// Everything read on the page, cell by cell, for a person debugging the pipeline.
+nlohmann::json to_debug_json(const PageContent& page);
 
 }  // namespace sopocr

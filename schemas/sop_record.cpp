@@ -247,6 +247,20 @@ ReviewEntry read_review_entry(const json& value, const std::string& pointer) {
   return entry;
 }
 
+PageGeometry read_page_geometry(const json& value, const std::string& pointer) {
+  if (!value.is_object()) throw RecordFormatError(pointer, "expected an object");
+  PageGeometry geometry;
+  geometry.page = read_int(require_member(value, pointer, "page"), child(pointer, "page"));
+  geometry.dpi = read_int(require_member(value, pointer, "dpi"), child(pointer, "dpi"));
+  geometry.rotation_degrees = read_int(require_member(value, pointer, "rotation_degrees"),
+                                       child(pointer, "rotation_degrees"));
+  const std::string skew_pointer = child(pointer, "skew_degrees");
+  const auto skew = read_optional_number(require_member(value, pointer, "skew_degrees"), skew_pointer);
+  if (!skew) throw RecordFormatError(skew_pointer, "expected a number");
+  geometry.skew_degrees = *skew;
+  return geometry;
+}
+
 Source read_source(const json& value, const std::string& pointer) {
   Source source;
   source.file = read_text(require_member(value, pointer, "file"), child(pointer, "file"));
@@ -254,6 +268,10 @@ Source read_source(const json& value, const std::string& pointer) {
       read_optional_text(require_member(value, pointer, "sha256"), child(pointer, "sha256"));
   source.pages =
       read_array(require_member(value, pointer, "pages"), child(pointer, "pages"), read_int);
+  if (const json* geometry = find_member(value, "page_geometry")) {
+    source.page_geometry =
+        read_array(*geometry, child(pointer, "page_geometry"), read_page_geometry);
+  }
   return source;
 }
 
@@ -376,6 +394,23 @@ json to_json(const Header& header) {
   };
 }
 
+json to_json(const Source& source) {
+  json out{{"file", source.file},
+           {"sha256", optional_text(source.sha256)},
+           {"pages", source.pages}};
+  if (!source.page_geometry.empty()) {
+    json pages = json::array();
+    for (const PageGeometry& page : source.page_geometry) {
+      pages.push_back({{"page", page.page},
+                       {"dpi", page.dpi},
+                       {"rotation_degrees", page.rotation_degrees},
+                       {"skew_degrees", page.skew_degrees}});
+    }
+    out["page_geometry"] = std::move(pages);
+  }
+  return out;
+}
+
 }  // namespace
 
 json to_json(const SopRecord& record) {
@@ -387,10 +422,7 @@ json to_json(const SopRecord& record) {
   // downstream diff tools handle well, and what the golden files use.
   return {
       {"schema_version", record.schema_version},
-      {"source",
-       {{"file", record.source.file},
-        {"sha256", optional_text(record.source.sha256)},
-        {"pages", record.source.pages}}},
+      {"source", to_json(record.source)},
       {"header", to_json(record.header)},
       {"legal_basis", record.legal_basis},
       {"qualifications", record.qualifications},

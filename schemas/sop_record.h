@@ -107,10 +107,20 @@ struct ReviewEntry {
   bool operator==(const ReviewEntry&) const = default;
 };
 
+// What was done to one page's raster before pixel coordinates on it were measured.
+struct PageGeometry {
+  int page = 1;
+  int dpi = 300;
+  int rotation_degrees = 0;   // clockwise quarter turns applied first
+  double skew_degrees = 0.0;  // then this counter-clockwise levelling about the centre
+  bool operator==(const PageGeometry&) const = default;
+};
+
 struct Source {
   std::string file;
   std::optional<std::string> sha256;
   std::vector<int> pages;
+  std::vector<PageGeometry> page_geometry;  // empty in hand-authored truth
   bool operator==(const Source&) const = default;
 };
 

@@ -117,6 +117,25 @@ TEST(SopRecord, RoundTripsThroughJsonUnchanged) {
   EXPECT_EQ(record_from_json(to_json(record)), record);
 }
 
+TEST(SopRecord, PageGeometryRoundTripsAndOnlyQuarterTurnsAreValid) {
+  nlohmann::json original = contract_example();
+  original["source"]["page_geometry"] = {
+      {{"page", 3}, {"dpi", 300}, {"rotation_degrees", 90}, {"skew_degrees", -1.25}},
+      {{"page", 4}, {"dpi", 300}, {"rotation_degrees", 0}, {"skew_degrees", 0}}};
+  EXPECT_TRUE(RecordValidator().validate(original).empty());
+  const SopRecord record = record_from_json(original);
+  ASSERT_EQ(record.source.page_geometry.size(), 2u);
+  EXPECT_EQ(record.source.page_geometry[0].rotation_degrees, 90);
+  EXPECT_EQ(record.source.page_geometry[0].skew_degrees, -1.25);
+  EXPECT_EQ(to_json(record), original);
+
+  original["source"]["page_geometry"][0]["rotation_degrees"] = 45;
+  const std::vector<std::string> pointers = violation_pointers(original);
+  EXPECT_NE(std::find(pointers.begin(), pointers.end(),
+                      "/source/page_geometry/0/rotation_degrees"),
+            pointers.end());
+}
+
 TEST(SopRecord, WritesWholeAmountsAsIntegersAndKeepsDecimals) {
   Duration duration;
   duration.text = "1,5 menit";

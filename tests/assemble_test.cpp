@@ -1,0 +1,101 @@
+// Assembly as a specification: which pages make up which SOP.
+#include "assemble.h"
+
+#include <gtest/gtest.h>
+
+namespace sopocr {
+namespace {
+
+CellText read(const std::string& text) {
+  CellText cell;
+  cell.text = text;
+  cell.original = text;
+  cell.has_ink = !text.empty();
+  cell.confidence = 0.95;
+  return cell;
+}
+
+PageContent identity_page(int number) {
+  PageContent page;
+  page.page_number = number;
+  page.dpi = 300;
+  page.kind = PageKind::identity;
+  page.identity = IdentityContent{};
+  page.identity->fields["title"] = read("SOP " + std::to_string(number));
+  return page;
+}
+
+// A step-table page whose rows carry the printed numbers given.
+PageContent step_page(int number, std::vector<std::string> step_numbers,
+                      std::optional<std::string> title_line = std::nullopt) {
+  PageContent page;
+  page.page_number = number;
+  page.dpi = 300;
+  page.kind = PageKind::step_table;
+  page.steps = StepTableContent{};
+  page.steps->lane_names = {read("Kepala Dinas"), read("Staf")};
+  for (const std::string& step : step_numbers) {
+    StepRowContent row;
+    row.number = read(step);
+    row.activity = read("Kegiatan " + step);
+    page.steps->rows.push_back(row);
+  }
+  if (title_line) page.steps->title_line = read(*title_line);
+  return page;
+}
+
+PageContent other_page(int number) {
+  PageContent page;
+  page.page_number = number;
+  return page;
+}
+
+std::vector<std::vector<int>> pages_of(const std::vector<RawSop>& sops) {
+  std::vector<std::vector<int>> pages;
+  for (const RawSop& sop : sops) pages.push_back(sop.pages);
+  return pages;
+}
+
+TEST(Assemble, IdentityPageStartsASopAndStepPagesContinueIt) {
+  const auto sops = assemble_sops({identity_page(1), step_page(2, {"1", "2", "3"}),
+                                   step_page(3, {"4", "5"}), identity_page(4),
+                                   step_page(5, {"1", "2"})});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}, {4, 5}}));
+  EXPECT_EQ(sops[0].rows.size(), 5u);
+  EXPECT_EQ(sops[1].rows.size(), 2u);
+}
+
+TEST(Assemble, NumberingThatStartsOverStartsANewSop) {
+  const auto sops = assemble_sops({step_page(1, {"1", "2"}), step_page(2, {"3"}),
+                                   step_page(3, {"1", "2", "3"})});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2}, {3}}));
+}
+
+TEST(Assemble, ContinuationWhoseFirstNumberIsUnreadStaysWithItsSop) {
+  const auto sops = assemble_sops({identity_page(1), step_page(2, {"1", "2"}),
+                                   step_page(3, {"", "4"})});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}}));
+}
+
+TEST(Assemble, RegulationTitleLinesSplitSopsAndPreamblePagesAreNoRecord) {
+  const auto sops = assemble_sops(
+      {other_page(1), other_page(2), step_page(3, {"1", "2"}, "PROSES UTAMA"),
+       step_page(4, {"3", "4"}), step_page(5, {"1"}, "PERSIAPAN PEMILIHAN")});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{3, 4}, {5}}));
+  ASSERT_TRUE(sops[0].title_line);
+  EXPECT_EQ(sops[0].title_line->text, "PROSES UTAMA");
+}
+
+TEST(Assemble, KeepsEachPagesRotationAndSkew) {
+  PageContent sideways = step_page(2, {"1"});
+  sideways.rotation_degrees = 90;
+  sideways.skew_degrees = -1.23456;
+  const auto sops = assemble_sops({identity_page(1), sideways});
+  ASSERT_EQ(sops.size(), 1u);
+  ASSERT_EQ(sops[0].page_geometry.size(), 2u);
+  EXPECT_EQ(sops[0].page_geometry[1], (PageGeometry{2, 300, 90, -1.235}));
+  EXPECT_EQ(sops[0].page_geometry[0], (PageGeometry{1, 300, 0, 0.0}));
+}
+
+}  // namespace
+}  // namespace sopocr
