@@ -6,6 +6,7 @@
 #include "duration.h"
 #include "lists.h"
 #include "nip.h"
+#include "person_name.h"
 #include "text.h"
 
 namespace sopocr {
@@ -113,6 +114,14 @@ bool looks_like_rank(const std::string& line) {
   return std::regex_search(line, rank);
 }
 
+bool looks_like_position(const std::string& line) {
+  static const std::regex position(
+      "\\b(Kepala|Sekretaris|Dinas|Badan|Bagian|Bidang|Kota|Kabupaten|Provinsi|Daerah|Umum|"
+      "Plh|Plt|Pemerintah)\\b",
+      std::regex::icase);
+  return std::regex_search(line, position);
+}
+
 // "Disahkan Oleh": position lines, signature space, name, rank, "NIP. …" (PermenPAN-RB 35/2012).
 std::optional<Approver> read_approver(const IdentityContent& identity, ReviewList& review) {
   auto found = identity.fields.find("approved_by");
@@ -141,8 +150,10 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
     approver.rank = normalize_text(before.back());
     before.pop_back();
   }
-  if (!before.empty()) {
-    approver.name = normalize_text(before.back());
+  // The line above the rank is the name, unless the name went unread and that line is still
+  // the position ("Provinsi Kalimantan Timur").
+  if (!before.empty() && !looks_like_position(before.back())) {
+    approver.name = normalize_person_name(before.back());
     before.pop_back();
   }
   std::string position;

@@ -16,6 +16,7 @@
 #include "line_joining.h"
 #include "orientation.h"
 #include "text.h"
+#include "unicode_nfc.h"
 
 namespace sopocr {
 namespace {
@@ -81,6 +82,12 @@ std::vector<std::string> identity_label_texts() {
   return texts;
 }
 
+// ASCII letters and digits and the Latin letters with diacritics; not dashes, quotes or bullets.
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
 // Scan specks and rule fragments come back from OCR as weak words of punctuation (", ; ." or a
 // lone letter). Drops those; keeps a list bullet at the start of a line and every word that
 // holds a letter or digit read with some confidence. Lines stay on their own lines.
@@ -90,12 +97,13 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
   bool line_has_words = false;
   for (const OcrWord& word : words) {
     const bool starts_line = word.line != line;
-    const bool has_alnum = std::any_of(word.text.begin(), word.text.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-    });
+    const std::u32string code_points = decode_utf8(word.text);
+    const bool has_alnum =
+        std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
     const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
-    // A lone punctuation mark standing apart from every word is a speck, whatever its score.
-    const bool lone_mark = !has_alnum && word.text.size() == 1;
+    // A lone punctuation mark ("," or an em dash) standing apart from every word is a speck,
+    // whatever its score.
+    const bool lone_mark = !has_alnum && code_points.size() == 1;
     bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5)
                           : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
     if (!keep) continue;
@@ -401,11 +409,18 @@ std::string value_after_label(const std::string& original, std::size_t label_end
   return value;
 }
 
-bool looks_like_institution(const std::string& text) {
+// The institution's name in a cell of the identity page, from its first keyword ("DINAS …") on:
+// the logo above or beside it reads as stray letters.
+std::optional<CellText> institution_name_in(const CellText& cell) {
   static const std::regex keywords(
       "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
       "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA)\\b");
-  return std::regex_search(text, keywords);
+  std::smatch match;
+  if (!std::regex_search(cell.original, match, keywords)) return std::nullopt;
+  CellText name = cell;
+  name.original = cell.original.substr(static_cast<std::size_t>(match.position(0)));
+  name.text = normalize_text(unwrap_lines(name.original));
+  return name;
 }
 
 // Accumulates what the identity page's tables say, cell by cell.
@@ -500,13 +515,30 @@ std::optional<IdentityContent> read_identity(const std::vector<TableGrid>& grids
     scan.unlabelled.push_back(reader.read(cv::Rect(0, 0, page.gray.cols, grids.front().bbox_px.y)));
   }
   IdentityContent& identity = scan.identity;
-  for (const CellText& candidate : scan.unlabelled) {
-    if (looks_like_institution(candidate.text) &&
-        (!identity.institution || candidate.text.size() > identity.institution->text.size())) {
+  for (const CellText& cell : scan.unlabelled) {
+    const std::optional<CellText> candidate = institution_name_in(cell);
+    if (candidate &&
+        (!identity.institution || candidate->text.size() > identity.institution->text.size())) {
       identity.institution = candidate;
     }
   }
   return identity;
+}
+
+// The page as OCR should see it: no dust, and no rules or underlines, which merge with the
+// letters they touch (an underlined approver's name is often not read at all).
+cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const RuleMasks& rules, int dpi) {
+  cv::Mat clean = without_specks(gray, ink, dpi);
+  // Where a letter's stroke crosses the rule (a comma's tail through an underline), the rule's
+  // pixels are the stroke's too: keep those, or "," reads as ".".
+  const int reach = 2 * std::max(2, dpi / 60) + 1;
+  const cv::Mat letters = ink & ~(rules.horizontal | rules.vertical);
+  cv::Mat above_or_below;
+  cv::Mat beside;
+  cv::dilate(letters, above_or_below, cv::getStructuringElement(cv::MORPH_RECT, {1, reach}));
+  cv::dilate(letters, beside, cv::getStructuringElement(cv::MORPH_RECT, {reach, 1}));
+  clean.setTo(255, (rules.horizontal & ~above_or_below) | (rules.vertical & ~beside));
+  return clean;
 }
 
 // Tables in blue, cells in green, step symbols in red with their kind, for a person to check.
@@ -574,7 +606,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
     write_debug_files(options.debug_stem, page, grids, content, {});
     return content;
   }
-  const cv::Mat ocr_image = without_specks(page.gray, ink, page.dpi);
+  const cv::Mat ocr_image = text_only(page.gray, ink, rules, page.dpi);
   ocr.set_page(ocr_image, page.dpi);
   CellReader reader(page, ink, ocr);
 

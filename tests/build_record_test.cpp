@@ -56,6 +56,20 @@ TEST(BuildRecord, ReadsTheIdentityPage) {
             (std::vector<std::string>{"UU Nomor 25 Tahun 2004", "PP Nomor 8 Tahun 2008"}));
 }
 
+TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) {
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] = read_cell(
+      "Plh. Kepala Dinas Pekerjaan Umum\nProvinsi Kalimantan Timur\nPembina Utama Muda/IV.c\n"
+      "NIP. 19691115 199303 1 007");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/header/approver/name", "not_read"));
+  EXPECT_EQ(record.header.approver->position,
+            "Plh. Kepala Dinas Pekerjaan Umum Provinsi Kalimantan Timur");
+  EXPECT_EQ(record.header.approver->rank, "Pembina Utama Muda/IV.c");
+}
+
 TEST(BuildRecord, ALabelNotFoundOnTheIdentityPageIsNullAndReviewed) {
   const SopRecord record = build_record(identity_only(), {"in.pdf", std::string(64, 'a')});
   // "Tanggal Efektif" and five list headings were not read from this page.

@@ -8,6 +8,7 @@
 #include "line_joining.h"
 #include "lists.h"
 #include "nip.h"
+#include "person_name.h"
 #include "text.h"
 
 namespace sopocr {
@@ -189,6 +190,34 @@ TEST(Labels, ToleratesOcrGarblesButNotOtherWords) {
   const std::vector<std::string> labels{"Tanggal Pembuatan", "Nama SOP"};
   EXPECT_TRUE(match_label_prefix("Tangga1 Pembuatan 30 Mei 2019", labels));
   EXPECT_FALSE(match_label_prefix("Nomor SOP 067.17.002", labels));
+}
+
+struct NameCase {
+  const char* read;
+  const char* printed;
+};
+
+class PersonName : public ::testing::TestWithParam<NameCase> {};
+
+TEST_P(PersonName, PunctuationOfHonorificAndDegreesIsPutBack) {
+  EXPECT_EQ(normalize_person_name(GetParam().read), GetParam().printed);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ReadingsFromTheDegradedFixtures, PersonName,
+    ::testing::Values(NameCase{"H..Ahmad Aznem, SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H, Ahmad Aznem, SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H.Ahmad Aznem. SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. Ahmad Aznem. SE. M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. Ahmad Aznem, SE, M,Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"ABDURRAHMAN, S.Sos., M,Si", "ABDURRAHMAN, S.Sos., M.Si"},
+                      NameCase{"Rahmadi Noor, S.T, M.T.", "Rahmadi Noor, S.T., M.T."},
+                      NameCase{"Rahmadi Noor, S.T., M.T.", "Rahmadi Noor, S.T., M.T."}));
+
+TEST(PersonName, NamesWithoutDegreesKeepTheirWords) {
+  EXPECT_EQ(normalize_person_name("JOKO SRI"), "JOKO SRI");
+  EXPECT_EQ(normalize_person_name("Budi  Santoso"), "Budi Santoso");
+  EXPECT_EQ(normalize_person_name("Rahmadi Noor. S.T...M.L."), "Rahmadi Noor. S.T...M.L.");
 }
 
 }  // namespace
