@@ -21,6 +21,27 @@ cv::Mat runs_along(const cv::Mat& ink, cv::Size no_text_run, cv::Size bridge, cv
   return mask;
 }
 
+// Connected pieces of ink no larger than a printed dot (1/40 inch).
+cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int max_dot = std::max(2, dpi / 40);
+  std::vector<unsigned char> is_dot(count, 0);
+  for (int label = 1; label < count; ++label) {
+    is_dot[label] = stats.at<int>(label, cv::CC_STAT_WIDTH) <= max_dot &&
+                    stats.at<int>(label, cv::CC_STAT_HEIGHT) <= max_dot;
+  }
+  cv::Mat dots(ink.size(), CV_8UC1, cv::Scalar(0));
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* label_row = labels.ptr<int>(y);
+    unsigned char* out = dots.ptr<unsigned char>(y);
+    for (int x = 0; x < ink.cols; ++x) out[x] = is_dot[label_row[x]] ? 255 : 0;
+  }
+  return dots;
+}
+
 // Positions (centres of runs of consecutive indices) where `counts` reaches `threshold`.
 std::vector<int> rule_positions(const std::vector<int>& counts, int threshold, int offset) {
   std::vector<int> positions;
@@ -191,8 +212,16 @@ RuleMasks extract_rule_masks(const cv::Mat& ink, int dpi) {
   const int no_text_run = std::max(8, dpi / 12);
   const int bridge = std::max(3, dpi / 40);
   const int min_run = std::max(15, dpi / 4);
-  return RuleMasks{runs_along(ink, {no_text_run, 1}, {bridge, 1}, {min_run, 1}),
-                   runs_along(ink, {1, no_text_run}, {1, bridge}, {1, min_run})};
+  RuleMasks rules{runs_along(ink, {no_text_run, 1}, {bridge, 1}, {min_run, 1}),
+                  runs_along(ink, {1, no_text_run}, {1, bridge}, {1, min_run})};
+  // A dotted rule has no run long enough to survive the first opening: its dots are joined
+  // on their own, away from the letters. Dots 1/20 inch apart join; a sentence's full stops
+  // are a word or more apart.
+  const cv::Mat dots = dot_sized_ink(ink, dpi);
+  const int dot_bridge = std::max(4, dpi / 20);
+  rules.horizontal |= runs_along(dots, {1, 1}, {dot_bridge, 1}, {min_run, 1});
+  rules.vertical |= runs_along(dots, {1, 1}, {1, dot_bridge}, {1, min_run});
+  return rules;
 }
 
 std::vector<TableGrid> detect_grids(const cv::Mat& ink, int dpi, const GridParams& params) {

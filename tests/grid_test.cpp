@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
+#include <functional>
+#include <opencv2/imgcodecs.hpp>
 #include <random>
 
 #include "binarize.h"
@@ -24,13 +26,26 @@ struct DrawnGrid {
   std::vector<int> ys{150, 260, 370, 560, 750, 940};
 };
 
-void draw_step_grid(DrawnGrid& drawn, int thickness = 3) {
+// Draws one rule from `from` to `to`; `outer` is true for the table's border.
+using RuleStyle = std::function<void(cv::Mat&, cv::Point from, cv::Point to, bool outer)>;
+
+RuleStyle solid(int thickness) {
+  return [thickness](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    cv::line(page, from, to, 0, thickness);
+  };
+}
+
+void draw_step_grid(DrawnGrid& drawn, const RuleStyle& rule) {
   drawn.page = cv::Mat(1100, 1650, CV_8UC1, cv::Scalar(255));
   cv::Mat& page = drawn.page;
   const auto& xs = drawn.xs;
   const auto& ys = drawn.ys;
-  auto hline = [&](int y, int x0, int x1) { cv::line(page, {x0, y}, {x1, y}, 0, thickness); };
-  auto vline = [&](int x, int y0, int y1) { cv::line(page, {x, y0}, {x, y1}, 0, thickness); };
+  auto hline = [&](int y, int x0, int x1) {
+    rule(page, {x0, y}, {x1, y}, y == ys.front() || y == ys.back());
+  };
+  auto vline = [&](int x, int y0, int y1) {
+    rule(page, {x, y0}, {x, y1}, x == xs.front() || x == xs.back());
+  };
   for (int y : {ys[0], ys[2], ys[3], ys[4], ys[5]}) hline(y, xs.front(), xs.back());
   hline(ys[1], xs[2], xs[6]);  // the rule under "Pelaksana" and "Mutu Baku" only
   for (int x : {xs[0], xs[1], xs[2], xs[4], xs[6]}) vline(x, ys.front(), ys.back());
@@ -40,6 +55,8 @@ void draw_step_grid(DrawnGrid& drawn, int thickness = 3) {
   cv::putText(page, "1", {140, 450}, cv::FONT_HERSHEY_SIMPLEX, 1.0, 0, 2);
   cv::putText(page, "Membuat rencana kerja", {240, 450}, cv::FONT_HERSHEY_SIMPLEX, 0.9, 0, 2);
 }
+
+void draw_step_grid(DrawnGrid& drawn) { draw_step_grid(drawn, solid(3)); }
 
 const GridCell& cell_at(const TableGrid& grid, int row, int col) {
   const GridCell* cell = grid.cell_at(row, col);
@@ -148,6 +165,97 @@ TEST(Grid, AnArrowDownALaneThroughItsSymbolsIsNoColumnRule) {
     }
   }
   const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, FindsDottedRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    // Dots of 3 px every 7 px, as a dotted border prints at 200 dpi.
+    const cv::Point step = (to - from) * (7.0 / cv::norm(to - from));
+    const int dots = static_cast<int>(cv::norm(to - from) / 7.0);
+    for (int i = 0; i <= dots; ++i) cv::circle(page, from + step * i, 1, 0, cv::FILLED);
+  });
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
+    cv::line(page, from, to, 0, outer ? 7 : 1);
+  });
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, FindsFadedGreyRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    cv::line(page, from, to, 175, 2);
+  });
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, IgnoresAStampAndASignatureOverTheRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  // A round stamp over the rule between two body rows, and a signature stroke across a column
+  // rule: curves and rings, neither a straight run.
+  cv::circle(drawn.page, {1000, 750}, 90, 0, 5);
+  cv::circle(drawn.page, {1000, 750}, 70, 0, 2);
+  cv::putText(drawn.page, "DINAS", {950, 760}, cv::FONT_HERSHEY_SIMPLEX, 0.8, 0, 2);
+  std::vector<cv::Point> signature;
+  for (int x = 600; x < 1000; x += 4) {
+    signature.emplace_back(x, 640 + static_cast<int>(40 * std::sin(x / 25.0)));
+  }
+  cv::polylines(drawn.page, signature, false, 0, 3);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, TextTouchingTheRulesDoesNotAddOrMoveRules) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  // Lines of text that sit on a rule and run into the next column's rule.
+  cv::putText(drawn.page, "Dokumen tagihan LS beserta", {1110, 560}, cv::FONT_HERSHEY_SIMPLEX,
+              0.9, 0, 2);
+  cv::putText(drawn.page, "Kelengkapan administrasi", {230, 752}, cv::FONT_HERSHEY_SIMPLEX, 0.9,
+              0, 2);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+  for (std::size_t i = 0; i < drawn.ys.size(); ++i) {
+    EXPECT_NEAR(tables[0].row_rules_y_px[i], drawn.ys[i], 3);
+  }
+}
+
+TEST(Grid, ToleratesResidualSkewLeftAfterDeskewing) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  const cv::Mat rotation =
+      cv::getRotationMatrix2D({drawn.page.cols / 2.0f, drawn.page.rows / 2.0f}, 0.3, 1.0);
+  cv::Mat skewed;
+  cv::warpAffine(drawn.page, skewed, rotation, drawn.page.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, 255);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(skewed, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
+TEST(Grid, SurvivesHeavyJpegCompression) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn, solid(2));
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", drawn.page, jpeg, {cv::IMWRITE_JPEG_QUALITY, 25});
+  const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(decoded, kDpi), kDpi);
   ASSERT_EQ(tables.size(), 1u);
   expect_step_structure(tables[0]);
 }
