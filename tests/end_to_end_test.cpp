@@ -9,6 +9,8 @@
 
 #include "evaluation.h"
 #include "ingest.h"
+#include "orientation.h"
+#include "page_analysis.h"
 #include "page_source.h"
 #include "record_validator.h"
 
@@ -86,6 +88,35 @@ TEST(EndToEnd, DegradedScanOfTheSameSop) {
     for (const Step& step : record.steps) EXPECT_TRUE(step.next.empty());
   }
 }
+
+// The degraded scans turn some pages 90 degrees counter-clockwise with no /Rotate flag. Turned
+// back, the same pixels are the page's upright twin: both must give the same content.
+class RotatedPage : public ::testing::TestWithParam<std::pair<const char*, int>> {};
+
+TEST_P(RotatedPage, ReadsExactlyLikeItsUprightTwin) {
+  const auto& [file, page_number] = GetParam();
+  silence_poppler_diagnostics();
+  const auto source = open_page_source(fs::path(SOPOCR_SCAN_FIXTURES_DIR) / file);
+  const PageImage sideways = source->render(page_number, 200);
+  PageImage upright = rotate_clockwise(sideways, 90);
+  upright.rotation_degrees = 0;
+
+  auto ocr = make_ocr_engine("tesseract", OcrOptions{});
+  const PageContent from_sideways = analyze_page(sideways, *ocr);
+  const PageContent from_upright = analyze_page(upright, *ocr);
+  EXPECT_EQ(from_sideways.rotation_degrees, 90);
+  EXPECT_EQ(from_upright.rotation_degrees, 0);
+  EXPECT_NE(from_sideways.kind, PageKind::other);
+  nlohmann::json sideways_json = to_debug_json(from_sideways);
+  nlohmann::json upright_json = to_debug_json(from_upright);
+  sideways_json.erase("rotation_degrees");
+  upright_json.erase("rotation_degrees");
+  EXPECT_EQ(sideways_json, upright_json);
+}
+
+INSTANTIATE_TEST_SUITE_P(ScanFixtures, RotatedPage,
+                         ::testing::Values(std::make_pair("single-bontang-kir.pdf", 1),
+                                           std::make_pair("binder-pupr.pdf", 3)));
 
 }  // namespace
 }  // namespace sopocr
