@@ -120,11 +120,13 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
                      const GridParams& params) {
   TableGrid grid;
   grid.bbox_px = region;
-  // Thicken across the rule so a slightly tilted or wavy rule still counts on one line.
+  // Thicken across the rule so a slightly tilted or wavy rule still counts on one line: a
+  // sheet that lay crooked beside its neighbour keeps some skew after the page is levelled.
+  const int thicken = 2 * std::max(2, dpi / 60) + 1;
   cv::Mat horizontal;
   cv::Mat vertical;
-  cv::dilate(rules.horizontal, horizontal, cv::getStructuringElement(cv::MORPH_RECT, {1, 5}));
-  cv::dilate(rules.vertical, vertical, cv::getStructuringElement(cv::MORPH_RECT, {5, 1}));
+  cv::dilate(rules.horizontal, horizontal, cv::getStructuringElement(cv::MORPH_RECT, {1, thicken}));
+  cv::dilate(rules.vertical, vertical, cv::getStructuringElement(cv::MORPH_RECT, {thicken, 1}));
   // Symbols are at least 1/8 inch tall; a faded rule's gaps are far shorter.
   const int max_gap = std::max(4, dpi / 15);
   grid.row_rules_y_px =

@@ -3,8 +3,16 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <string>
+#include <vector>
 
 namespace sopocr {
+
+// A word of a PDF's own text layer (born-digital pages), placed in pixels of `PageImage::gray`.
+struct LayerWord {
+  std::string text;  // UTF-8
+  cv::Rect bbox_px;
+};
 
 struct PageImage {
   int page_number = 0;  // 1-based page of the source file
@@ -12,6 +20,8 @@ struct PageImage {
   cv::Mat gray;               // CV_8UC1, white paper, dark ink
   int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
   double skew_degrees = 0.0;  // residual skew removed from `gray`
+  // Words of the PDF's text layer, upright like `gray`; empty for scans and images.
+  std::vector<LayerWord> text_layer;
 };
 
 }  // namespace sopocr

@@ -78,7 +78,9 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
         analysis.debug_stem =
             options.debug_dir / (file.stem().string() + "-p" + std::to_string(page_number));
       }
-      pages.push_back(analyze_page(source->render(page_number, options.dpi), ocr, analysis));
+      PageImage page = source->render(page_number, options.dpi);
+      if (!options.use_text_layer) page.text_layer.clear();
+      pages.push_back(analyze_page(page, ocr, analysis));
       for (const std::string& problem : pages.back().problems) {
         result.problems.push_back({"analyze", page_number, problem});
       }

@@ -21,8 +21,11 @@ struct IngestOptions {
   int dpi = 300;
   int jobs = 1;
   ReviewPolicy review;
-  // When set, one overlay PNG per page (<file stem>-p<page>.png) showing what was detected.
+  // When set, per page <file stem>-p<page>.png (what was detected, drawn on the page) and
+  // <file stem>-p<page>.json (every cell's reading).
   std::filesystem::path debug_dir;
+  // Born-digital pages are read from the PDF's text layer; off, every page is OCR'd.
+  bool use_text_layer = true;
 };
 
 // Makes one OCR engine for one worker thread; may throw OcrError (reported before any work).

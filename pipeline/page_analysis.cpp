@@ -35,6 +35,7 @@ constexpr HeaderLabel kStepHeaderLabels[] = {
     {StepColumn::number, "No."},
     {StepColumn::activity, "Uraian Kegiatan"},
     {StepColumn::activity, "Kegiatan"},
+    {StepColumn::activity, "Aktivitas"},
     {StepColumn::lanes, "Pelaksana"},
     {StepColumn::lanes, "Pejabat yang bertanggung jawab"},
     {StepColumn::quality, "Mutu Baku"},
@@ -46,6 +47,7 @@ constexpr HeaderLabel kStepHeaderLabels[] = {
     {StepColumn::output, "Hasil"},
     {StepColumn::notes, "Keterangan"},
     {StepColumn::notes, "Ket."},
+    {StepColumn::notes, "Ket"},
 };
 
 struct IdentityLabel {
@@ -103,7 +105,8 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
     const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
     // A lone punctuation mark ("," or an em dash) standing apart from every word is a speck,
     // whatever its score.
-    const bool lone_mark = !has_alnum && code_points.size() == 1;
+    const bool lone_mark = !has_alnum && code_points.size() == 1 && word.text != "/" &&
+                           word.text != "&";
     bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5)
                           : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
     if (!keep) continue;
@@ -119,11 +122,61 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
   return reading;
 }
 
-// Reads cells of one page: OCR only where there is ink, each cell at most once.
+// A born-digital page's text layer is worth more than OCR when it has words: a scan with no
+// layer has none, and a page of a few stray glyphs (a page number) is read as an image.
+bool has_usable_text_layer(const PageImage& page) {
+  constexpr int kMinWords = 10;
+  int words = 0;
+  for (const LayerWord& word : page.text_layer) {
+    const std::u32string code_points = decode_utf8(word.text);
+    if (std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit)) ++words;
+  }
+  return words >= kMinWords;
+}
+
+// The text layer's words whose centre lies in `region`, as lines top to bottom.
+OcrText read_text_layer(const std::vector<LayerWord>& layer, const cv::Rect& region) {
+  std::vector<const LayerWord*> inside;
+  for (const LayerWord& word : layer) {
+    const cv::Point centre = (word.bbox_px.tl() + word.bbox_px.br()) / 2;
+    if (region.contains(centre)) inside.push_back(&word);
+  }
+  std::sort(inside.begin(), inside.end(), [](const LayerWord* a, const LayerWord* b) {
+    return a->bbox_px.y + a->bbox_px.height / 2 < b->bbox_px.y + b->bbox_px.height / 2;
+  });
+  // A word whose middle is below the current line's lower half starts a new line.
+  std::vector<std::vector<const LayerWord*>> lines;
+  int line_middle = 0;
+  int line_half_height = 0;
+  for (const LayerWord* word : inside) {
+    const int middle = word->bbox_px.y + word->bbox_px.height / 2;
+    if (lines.empty() || middle - line_middle > line_half_height) {
+      lines.emplace_back();
+      line_middle = middle;
+      line_half_height = std::max(1, word->bbox_px.height / 2);
+    }
+    lines.back().push_back(word);
+  }
+  OcrText text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::sort(lines[i].begin(), lines[i].end(),
+              [](const LayerWord* a, const LayerWord* b) { return a->bbox_px.x < b->bbox_px.x; });
+    if (i > 0) text.text += '\n';
+    for (std::size_t w = 0; w < lines[i].size(); ++w) {
+      if (w > 0) text.text += ' ';
+      text.text += lines[i][w]->text;
+    }
+  }
+  text.confidence = inside.empty() ? 0.0 : 1.0;
+  return text;
+}
+
+// Reads cells of one page, each at most once: from the text layer of a born-digital page, else
+// by OCR where there is ink.
 class CellReader {
  public:
-  CellReader(const PageImage& page, const cv::Mat& ink, OcrEngine& ocr)
-      : page_(page), ink_(ink), ocr_(ocr) {}
+  CellReader(const PageImage& page, const cv::Mat& ink, OcrEngine& ocr, bool use_text_layer)
+      : page_(page), ink_(ink), ocr_(ocr), use_text_layer_(use_text_layer) {}
 
   CellText read(const cv::Rect& bbox_px) {
     const auto key = std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height);
@@ -159,7 +212,8 @@ class CellReader {
     const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
     cell.has_ink = cv::countNonZero(ink_(interior)) >= min_ink_pixels;
     if (!cell.has_ink) return cell;
-    const OcrText text = ocr_.read_region(interior);
+    const OcrText text =
+        use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px) : ocr_.read_region(interior);
     cell.original = text.words.empty() ? text.text : reading_without_noise(text.words);
     cell.text = normalize_text(unwrap_lines(cell.original));
     cell.confidence = text.confidence;
@@ -169,6 +223,7 @@ class CellReader {
   const PageImage& page_;
   const cv::Mat& ink_;
   OcrEngine& ocr_;
+  bool use_text_layer_ = false;
   std::map<std::tuple<int, int, int, int>, CellText> cache_;
 };
 
@@ -282,14 +337,17 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
       if (!header.output_col) header.output_col = quality->col + 2;
     }
   }
-  if (header.lane_cols.empty()) {
-    // No readable "Pelaksana": the lanes are the columns between the activity and Mutu Baku.
-    const int first_quality_col = first_quality_cell ? first_quality_cell->col : grid.col_count();
-    for (int c = *header.activity_col + 1; c < first_quality_col; ++c) {
-      header.lane_cols.push_back(c);
-    }
-    header.lane_name_row = header_end - 1;
-  }
+  // Every column between the activity and Mutu Baku is a lane, whether or not the printed
+  // "Pelaksana" spans it (real tables leave the requester's lane, "Tamu / Pengunjung", outside)
+  // or could be read at all.
+  const int first_quality_col = first_quality_cell ? first_quality_cell->col
+                                : lanes           ? lanes->col + lanes->col_span
+                                                  : grid.col_count();
+  const int first_lane_col = activity->col + activity->col_span;
+  if (header.lane_cols.empty()) header.lane_name_row = header_end - 1;
+  header.lane_cols.clear();
+  for (int c = first_lane_col; c < first_quality_col; ++c) header.lane_cols.push_back(c);
+  if (header.lane_cols.empty()) return header;
   header.body_start_row = std::min(header_end, grid.row_count());
   return header;
 }
@@ -323,7 +381,10 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
   for (int col : header.lane_cols) {
     CellText name;
     if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
-      name = reader.read(cell_rect(grid, header.lane_name_row, col));
+      // The lane's name may sit in a cell spanning the header rows.
+      if (const GridCell* cell = grid.cell_at(header.lane_name_row, col)) {
+        name = reader.read(cell->bbox_px);
+      }
     }
     table.lane_names.push_back(name);
   }
@@ -578,6 +639,14 @@ void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
   std::filesystem::create_directories(stem.parent_path());
   write_overlay(stem.string() + ".png", page, grids, content);
   nlohmann::json dump = to_debug_json(content);
+  dump["grids"] = nlohmann::json::array();
+  for (const TableGrid& grid : grids) {
+    dump["grids"].push_back({{"bbox", {grid.bbox_px.x, grid.bbox_px.y, grid.bbox_px.width,
+                                       grid.bbox_px.height}},
+                             {"row_rules_y", grid.row_rules_y_px},
+                             {"col_rules_x", grid.col_rules_x_px},
+                             {"cells", grid.cells.size()}});
+  }
   dump["readings"] = nlohmann::json::array();
   for (const CellText& cell : readings) {
     dump["readings"].push_back({{"bbox", {cell.bbox_px.x, cell.bbox_px.y, cell.bbox_px.width,
@@ -596,7 +665,10 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   PageContent content;
   content.page_number = raw_page.page_number;
   content.dpi = raw_page.dpi;
-  const PageImage page = deskew(make_upright(raw_page, ocr));
+  // A born-digital page is upright and level as drawn, and its text layer says what it reads.
+  const bool use_text_layer = has_usable_text_layer(raw_page);
+  const PageImage page = use_text_layer ? raw_page : deskew(make_upright(raw_page, ocr));
+  content.text_from_layer = use_text_layer;
   content.rotation_degrees = page.rotation_degrees;
   content.skew_degrees = page.skew_degrees;
   const cv::Mat ink = binarize_ink(page.gray, page.dpi);
@@ -606,9 +678,12 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
     write_debug_files(options.debug_stem, page, grids, content, {});
     return content;
   }
-  const cv::Mat ocr_image = text_only(page.gray, ink, rules, page.dpi);
-  ocr.set_page(ocr_image, page.dpi);
-  CellReader reader(page, ink, ocr);
+  cv::Mat ocr_image;
+  if (!use_text_layer) {
+    ocr_image = text_only(page.gray, ink, rules, page.dpi);
+    ocr.set_page(ocr_image, page.dpi);
+  }
+  CellReader reader(page, ink, ocr, use_text_layer);
 
   for (const TableGrid& grid : grids) {
     if (auto header = find_step_header(grid, reader)) {

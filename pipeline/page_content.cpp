@@ -33,6 +33,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
                      {"kind", kind_name(page.kind)},
                      {"rotation_degrees", page.rotation_degrees},
                      {"skew_degrees", page.skew_degrees},
+                     {"text_from_layer", page.text_from_layer},
                      {"problems", page.problems}};
   if (page.identity) {
     nlohmann::json identity{{"fields", nlohmann::json::object()},

@@ -64,6 +64,7 @@ struct PageContent {
   // clockwise quarter-turn rotation, then a small counter-clockwise deskew about the centre.
   int rotation_degrees = 0;
   double skew_degrees = 0.0;
+  bool text_from_layer = false;  // cells read from a born-digital PDF's text layer, not OCR
   PageKind kind = PageKind::other;
   std::optional<IdentityContent> identity;
   std::optional<StepTableContent> steps;

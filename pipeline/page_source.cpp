@@ -7,6 +7,7 @@
 #include <poppler-page.h>
 
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -31,6 +32,27 @@ FileKind sniff_kind(const std::filesystem::path& file) {
     return FileKind::image;
   }
   return FileKind::unknown;
+}
+
+// The page's text layer in pixels at `dpi`. Poppler lays the words out on the page as displayed
+// (its /Rotate applied), the same frame as the rendered raster. Words set at an angle to the
+// page are left out: the raster's cells are read upright.
+std::vector<LayerWord> text_layer(const poppler::page& page, int dpi) {
+  std::vector<LayerWord> words;
+  const double scale = dpi / 72.0;
+  for (const poppler::text_box& box : page.text_list()) {
+    if (box.rotation() != 0) continue;
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    LayerWord word;
+    word.text.assign(utf8.begin(), utf8.end());
+    const poppler::rectf bbox = box.bbox();
+    word.bbox_px = cv::Rect(cv::Point(static_cast<int>(bbox.left() * scale),
+                                      static_cast<int>(bbox.top() * scale)),
+                            cv::Point(static_cast<int>(std::ceil(bbox.right() * scale)),
+                                      static_cast<int>(std::ceil(bbox.bottom() * scale))));
+    if (!word.text.empty() && word.bbox_px.area() > 0) words.push_back(std::move(word));
+  }
+  return words;
 }
 
 class PdfPageSource final : public PageSource {
@@ -71,6 +93,7 @@ class PdfPageSource final : public PageSource {
     image.page_number = page_number;
     image.dpi = dpi;
     image.gray = view.clone();
+    image.text_layer = text_layer(*page, dpi);
     return image;
   }
 

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "page_source.h"
 #include "record_validator.h"
@@ -70,7 +71,8 @@ DrawnTable step_table_layout() {
   return table;
 }
 
-void write_step_table_pdf(const fs::path& path, const DrawnTable& table) {
+// `with_text`: the cells' text is typeset, as in a born-digital PDF; otherwise a mark stands in.
+void write_step_table_pdf(const fs::path& path, const DrawnTable& table, bool with_text = false) {
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), 842, 595);
   cairo_t* cr = cairo_create(surface);
   cairo_set_source_rgb(cr, 1, 1, 1);
@@ -80,7 +82,17 @@ void write_step_table_pdf(const fs::path& path, const DrawnTable& table) {
   for (const DrawnCell& cell : table.cells) {
     cairo_rectangle(cr, cell.x, cell.y, cell.width, cell.height);
     cairo_stroke(cr);
-    if (!cell.text.empty()) {
+    if (cell.text.empty()) continue;
+    if (with_text) {
+      cairo_select_font_face(cr, "sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size(cr, 7);
+      std::istringstream lines(cell.text);
+      double baseline = cell.y + 10;
+      for (std::string line; std::getline(lines, line); baseline += 9) {
+        cairo_move_to(cr, cell.x + 4, baseline);
+        cairo_show_text(cr, line.c_str());
+      }
+    } else {
       // A small mark so the cell holds ink; the scripted engine supplies the words.
       cairo_rectangle(cr, cell.x + 6, cell.y + cell.height / 2 - 3, 14, 6);
       cairo_fill(cr);
@@ -211,6 +223,29 @@ TEST_F(Batch, AStepTableBecomesAValidRecordWithLanesAsActors) {
     EXPECT_TRUE(std::any_of(record["review"].begin(), record["review"].end(),
                             [&](const nlohmann::json& entry) { return entry["path"] == pointer; }))
         << pointer;
+  }
+}
+
+TEST_F(Batch, ABornDigitalPdfIsReadFromItsTextLayerWithoutOcr) {
+  write_step_table_pdf(dir_ / "born-digital.pdf", step_table_layout(), true);
+  auto sink = make_record_sink("jsonl", dir_ / "out.jsonl");
+  // Any OCR call would fail the document.
+  const IngestSummary summary = run({dir_ / "born-digital.pdf"},
+                                    [] { return std::make_unique<CrashingOcrEngine>(); }, *sink);
+  sink.reset();
+  ASSERT_EQ(summary.documents.size(), 1u);
+  EXPECT_EQ(summary.documents[0].status, DocumentStatus::ok) << summary.documents[0].error;
+  const std::vector<nlohmann::json> records = read_jsonl(dir_ / "out.jsonl");
+  ASSERT_EQ(records.size(), 1u);
+  const nlohmann::json& record = records[0];
+  EXPECT_EQ(record["actors"], nlohmann::json({"Kepala Dinas", "Staf"}));
+  ASSERT_EQ(record["steps"].size(), 2u);
+  EXPECT_EQ(record["steps"][0]["activity"], "Membuat rencana kerja");
+  EXPECT_EQ(record["steps"][1]["requirements"], nlohmann::json({"Disposisi", "Draft"}));
+  EXPECT_EQ(record["steps"][1]["duration"]["text"], "2 jam");
+  // Text from the layer is certain: nothing is on review for a weak reading.
+  for (const nlohmann::json& entry : record["review"]) {
+    EXPECT_NE(entry["reason"], "low_ocr_confidence") << entry["path"];
   }
 }
 

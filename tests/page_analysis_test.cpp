@@ -71,21 +71,27 @@ class ScriptedOcrEngine final : public OcrEngine {
 // No | Uraian Kegiatan | Pelaksana (Kepala Dinas, Staf) | Mutu Baku (Kelengkapan, Waktu,
 // Output) | Keterangan, a column-number row, and two steps with a process box in each lane.
 DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pelaksana_and_mutu,
-                     const std::string& column_number_no_reading) {
+                     const std::string& column_number_no_reading,
+                     bool first_lane_outside_pelaksana = false) {
   DrawnPage page(cv::Size(1650, 1100));
   const int top = 100, header1 = 160, header2 = 240, numbers = 280, row1 = 430, row2 = 580;
   const int no = 60, uraian = 140, lane1 = 560, lane2 = 720, kelengkapan = 880, waktu = 1080,
             output = 1220, keterangan = 1420, right = 1580;
   page.cell(no, top, uraian, header2, "No");
   page.cell(uraian, top, lane1, header2, "Uraian Kegiatan");
+  const int pelaksana_left = first_lane_outside_pelaksana ? lane2 : lane1;
   if (rule_between_pelaksana_and_mutu) {
-    page.cell(lane1, top, kelengkapan, header1, pelaksana_reading);
+    page.cell(pelaksana_left, top, kelengkapan, header1, pelaksana_reading);
     page.cell(kelengkapan, top, keterangan, header1, "Mutu Baku");
   } else {
-    page.cell(lane1, top, keterangan, header1, pelaksana_reading);
+    page.cell(pelaksana_left, top, keterangan, header1, pelaksana_reading);
   }
   page.cell(keterangan, top, right, header2, "Keterangan");
-  page.cell(lane1, header1, lane2, header2, "Kepala Dinas");
+  if (first_lane_outside_pelaksana) {
+    page.cell(lane1, top, lane2, header2, "Kepala Dinas");
+  } else {
+    page.cell(lane1, header1, lane2, header2, "Kepala Dinas");
+  }
   page.cell(lane2, header1, kelengkapan, header2, "Staf");
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
@@ -155,6 +161,15 @@ TEST(StepTable, LanesEndWhereMutuBakuBeginsWhenAFadedRuleMergedTheirHeaders) {
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(content.steps->rows.size(), 2u);
+}
+
+TEST(StepTable, ALaneOutsideThePrintedPelaksanaSpanIsStillALane) {
+  // Real tables draw the requester's lane ("Tamu / Pengunjung") beside Pelaksana, its name
+  // spanning both header rows.
+  const PageContent content = analyze(step_table("Pelaksana", true, "1", true));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(content.steps->rows[0].symbols.at(0).lane, 0);
 }
 
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {

@@ -216,6 +216,21 @@ TEST_F(RenderTest, DegradingIsDeterministicPerSeed) {
   EXPECT_LE(first.params.jpeg_quality, 80);
 }
 
+TEST_F(RenderTest, BornDigitalDocumentIsCopiedWithItsTextLayer) {
+  fx::DocumentSpec document = tiny_document();
+  document.scan = fx::ScanSettings{7, 60, {}, true};
+  fx::render_document(document, tiny_sops(), out_dir_ / "clean", typesetter_);
+  const std::vector<fx::ScanPage> scans =
+      fx::scan_document(document, out_dir_ / "clean" / "tiny.pdf", out_dir_ / "scans");
+  EXPECT_TRUE(scans.empty());
+  const auto copied = fx::open_pdf(out_dir_ / "scans" / "tiny.pdf");
+  ASSERT_EQ(copied->pages(), 3);
+  const std::unique_ptr<poppler::page> first(copied->create_page(0));
+  EXPECT_FALSE(first->text_list().empty()) << "the copy lost its text layer";
+  EXPECT_EQ(std::filesystem::file_size(out_dir_ / "scans" / "tiny.pdf"),
+            std::filesystem::file_size(out_dir_ / "clean" / "tiny.pdf"));
+}
+
 TEST_F(RenderTest, SidewaysPageHasSwappedDimensionsAndNoRotateFlag) {
   const fx::DocumentSpec document = tiny_document();  // rotate_pages = {2}
   fx::render_document(document, tiny_sops(), out_dir_ / "clean", typesetter_);

@@ -27,8 +27,12 @@ int main(int argc, char** argv) {
     for (const fx::DocumentSpec& document :
          fx::select_documents(fx::load_document_specs(docs_file), only)) {
       const auto pages = fx::scan_document(document, in_dir / document.file, out_dir);
-      std::cout << (out_dir / document.file).string() << ": " << pages.size() << " pages at "
-                << document.scan.dpi << " dpi\n";
+      if (document.scan.born_digital) {
+        std::cout << (out_dir / document.file).string() << ": born-digital, copied as rendered\n";
+      } else {
+        std::cout << (out_dir / document.file).string() << ": " << pages.size() << " pages at "
+                  << document.scan.dpi << " dpi\n";
+      }
     }
   } catch (const fx::FixtureError& error) {
     std::cerr << "sopocr-degrade: " << error.what() << '\n';

@@ -72,6 +72,13 @@ ScanSettings parse_scan(const json& object, const FieldReader& at) {
       scan.rotate_pages.push_back(page.get<int>());
     }
   }
+  if (auto it = object.find("born_digital"); it != object.end()) {
+    if (!it->is_boolean()) at.child("born_digital").fail("expected true or false");
+    scan.born_digital = it->get<bool>();
+    if (scan.born_digital && !scan.rotate_pages.empty()) {
+      at.child("rotate_pages").fail("a born-digital document is not scanned, so no page turns");
+    }
+  }
   return scan;
 }
 

@@ -35,6 +35,8 @@ struct ScanSettings {
   unsigned seed = 0;
   int dpi = 300;
   std::vector<int> rotate_pages;  // 1-based pages scanned sideways (content turned 90°)
+  // Not scanned at all: the clean PDF, with its text layer, stands in the scan set as it is.
+  bool born_digital = false;
 };
 
 struct DocumentSpec {

@@ -49,6 +49,12 @@ std::vector<ScanPage> scan_document(const DocumentSpec& document,
                          std::to_string(page_count) + " pages (document '" + document.id + "')");
     }
   }
+  std::filesystem::create_directories(out_dir);
+  if (document.scan.born_digital) {
+    std::filesystem::copy_file(clean_pdf, out_dir / document.file,
+                               std::filesystem::copy_options::overwrite_existing);
+    return {};
+  }
   std::vector<ScanPage> pages;
   for (int number = 1; number <= page_count; ++number) {
     const std::vector<int>& sideways_pages = document.scan.rotate_pages;
@@ -58,7 +64,6 @@ std::vector<ScanPage> scan_document(const DocumentSpec& document,
     pages.push_back(scan_page(clean, degrade_params(document.scan.seed, number, sideways)));
   }
 
-  std::filesystem::create_directories(out_dir);
   write_scan_pdf(pages, document.id, out_dir / document.file);
   nlohmann::json report = {{"document", document.id},
                            {"file", document.file},

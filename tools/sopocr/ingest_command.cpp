@@ -24,6 +24,7 @@ struct IngestCommandOptions {
   std::string ocr_engine = "tesseract";
   std::string languages = "ind+eng";
   std::string debug_dir;
+  bool ignore_text_layer = false;
 };
 
 int run_ingest(const IngestCommandOptions& options) {
@@ -66,6 +67,7 @@ int run_ingest(const IngestCommandOptions& options) {
   ingest_options.dpi = options.dpi;
   ingest_options.jobs = options.jobs;
   ingest_options.debug_dir = options.debug_dir;
+  ingest_options.use_text_layer = !options.ignore_text_layer;
   OcrOptions ocr_options;
   ocr_options.languages = options.languages;
   const auto make_engine = [&] { return make_ocr_engine(options.ocr_engine, ocr_options); };
@@ -133,7 +135,11 @@ CommandRunner add_ingest_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--lang", options->languages, "Tesseract languages")->capture_default_str();
   command->add_option("--debug-dir", options->debug_dir,
-                      "Write an overlay PNG per page showing the detected tables and symbols");
+                      "Write per page an overlay PNG of the detected tables and symbols and a "
+                      "JSON of every cell's reading");
+  command->add_flag("--ignore-text-layer", options->ignore_text_layer,
+                    "OCR every page, even where the PDF has a text layer (e.g. one made by "
+                    "another OCR that is not trusted)");
   command->add_flag("-q,--quiet", options->quiet, "No progress lines on stderr");
   command->footer(
       "Without --jsonl and --db, writes out/records.jsonl and out/records.sqlite.\n"
