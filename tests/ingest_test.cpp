@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <sstream>
 
 #include "page_source.h"
@@ -191,6 +192,32 @@ std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
   return records;
+}
+
+TEST(PageSource, AMultiPageTiffGivesEachPageInTurn) {
+  const fs::path tiff = fs::path(::testing::TempDir()) / "archive-scan.tif";
+  const std::vector<cv::Mat> pages{cv::Mat(1169, 827, CV_8UC1, cv::Scalar(255)),
+                                   cv::Mat(827, 1169, CV_8UC1, cv::Scalar(250)),
+                                   cv::Mat(1169, 827, CV_8UC1, cv::Scalar(245))};
+  ASSERT_TRUE(cv::imwritemulti(tiff.string(), pages));
+  const auto source = open_page_source(tiff);
+  ASSERT_EQ(source->page_count(), 3);
+  const PageImage second = source->render(2, 300);
+  EXPECT_EQ(second.page_number, 2);
+  EXPECT_EQ(second.gray.size(), cv::Size(1169, 827));
+  EXPECT_EQ(second.gray.at<uchar>(10, 10), 250);
+  EXPECT_GE(second.dpi, 90);  // estimated from an A4-like page: 1169 px on 11.7 inches
+  EXPECT_LE(second.dpi, 110);
+  EXPECT_EQ(source->render(3, 300).gray.at<uchar>(10, 10), 245);
+}
+
+TEST(PageSource, AnImageIsRecognisedByItsContentNotItsName) {
+  const fs::path misnamed = fs::path(::testing::TempDir()) / "scan-from-the-copier.pdf";
+  ASSERT_TRUE(cv::imwrite((misnamed.string() + ".png"), cv::Mat(400, 300, CV_8UC1, 255)));
+  fs::rename(misnamed.string() + ".png", misnamed);
+  const auto source = open_page_source(misnamed);
+  EXPECT_EQ(source->page_count(), 1);
+  EXPECT_EQ(source->render(1, 300).gray.size(), cv::Size(300, 400));
 }
 
 TEST_F(Batch, AStepTableBecomesAValidRecordWithLanesAsActors) {
