@@ -116,6 +116,40 @@ struct DisjointSets {
   void join(int a, int b) { parent[find(a)] = find(b); }
 };
 
+// A table's border lies on its bounding box. Part of a sheet that lay crooked in the scanner
+// bends its border off a straight line; such a border still covers the box's edge within a
+// wider band, and is added where the straight-line search missed it.
+void add_outer_rules(TableGrid& grid, const cv::Mat& horizontal, const cv::Mat& vertical, int dpi,
+                     const GridParams& params) {
+  const cv::Rect& box = grid.bbox_px;
+  const int band = std::max(6, dpi / 8);
+  const int near = std::max(3, dpi / 60);
+  auto add_if_covered = [&](std::vector<int>& rules, const cv::Mat& mask, bool vertical_rule,
+                            int edge, int inward, int from, int to, double min_coverage) {
+    // A rule found anywhere along a bent border is that border.
+    const bool have_edge = std::any_of(rules.begin(), rules.end(),
+                                       [&](int rule) { return std::abs(rule - edge) <= band; });
+    if (have_edge) return;
+    const int centre = edge + inward * band / 2;
+    if (coverage(mask, vertical_rule, centre, from, to, band / 2) >= min_coverage) {
+      rules.push_back(edge);
+      std::sort(rules.begin(), rules.end());
+    }
+  };
+  const int left = box.x + near;
+  const int right = box.x + box.width - 1 - near;
+  const int top = box.y + near;
+  const int bottom = box.y + box.height - 1 - near;
+  add_if_covered(grid.col_rules_x_px, vertical, true, left, 1, box.y, box.y + box.height,
+                 params.min_col_rule_coverage);
+  add_if_covered(grid.col_rules_x_px, vertical, true, right, -1, box.y, box.y + box.height,
+                 params.min_col_rule_coverage);
+  add_if_covered(grid.row_rules_y_px, horizontal, false, top, 1, box.x, box.x + box.width,
+                 params.min_row_rule_coverage);
+  add_if_covered(grid.row_rules_y_px, horizontal, false, bottom, -1, box.x, box.x + box.width,
+                 params.min_row_rule_coverage);
+}
+
 TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
                      const GridParams& params) {
   TableGrid grid;
@@ -135,6 +169,7 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   grid.col_rules_x_px =
       rule_positions(longest_runs_along(vertical, region, 0, max_gap),
                      static_cast<int>(params.min_col_rule_coverage * region.height), region.x);
+  add_outer_rules(grid, horizontal, vertical, dpi, params);
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
 
   const int rows = grid.row_count();

@@ -43,11 +43,25 @@ void add_page(RawSop& sop, const PageContent& page) {
   sop.page_geometry.push_back({page.page_number, page.dpi, page.rotation_degrees, skew});
 }
 
+// The metadata grid of an identity page may run onto the next page: list headings (Keterkaitan,
+// Peringatan, ...) and no key of its own. That page continues the SOP whose steps have not
+// started yet.
+bool continues_identity(const std::vector<RawSop>& sops, const IdentityContent& identity) {
+  return !sops.empty() && sops.back().identity && sops.back().rows.empty() &&
+         identity.fields.empty() && !identity.lists.empty();
+}
+
 }  // namespace
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
   std::vector<RawSop> sops;
   for (const PageContent& page : pages) {
+    if (page.kind == PageKind::identity && continues_identity(sops, *page.identity)) {
+      IdentityContent& identity = *sops.back().identity;
+      for (const auto& [key, list] : page.identity->lists) identity.lists.emplace(key, list);
+      add_page(sops.back(), page);
+      continue;
+    }
     if (page.kind == PageKind::identity) {
       RawSop sop;
       sop.identity = page.identity;

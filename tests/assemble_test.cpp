@@ -65,6 +65,21 @@ TEST(Assemble, IdentityPageStartsASopAndStepPagesContinueIt) {
   EXPECT_EQ(sops[1].rows.size(), 2u);
 }
 
+TEST(Assemble, AMetadataGridRunningOntoTheNextPageContinuesItsSop) {
+  PageContent lists_only;
+  lists_only.page_number = 2;
+  lists_only.kind = PageKind::identity;
+  lists_only.identity = IdentityContent{};
+  lists_only.identity->lists["warnings"] = read("Jika tidak dilaksanakan, ...");
+  PageContent identity = identity_page(1);
+  identity.identity->lists["legal_basis"] = read("1. UU Nomor 14 Tahun 2008");
+  const auto sops = assemble_sops({identity, lists_only, step_page(3, {"1", "2"}),
+                                   identity_page(4), step_page(5, {"1"})});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}, {4, 5}}));
+  EXPECT_EQ(sops[0].identity->lists.size(), 2u);
+  EXPECT_EQ(sops[0].identity->lists.at("warnings").text, "Jika tidak dilaksanakan, ...");
+}
+
 TEST(Assemble, NumberingThatStartsOverStartsANewSop) {
   const auto sops = assemble_sops({step_page(1, {"1", "2"}), step_page(2, {"3"}),
                                    step_page(3, {"1", "2", "3"})});

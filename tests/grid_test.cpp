@@ -249,6 +249,19 @@ TEST(Grid, ToleratesResidualSkewLeftAfterDeskewing) {
   expect_step_structure(tables[0]);
 }
 
+TEST(Grid, FindsABorderBentOffTheStraightLine) {
+  DrawnGrid drawn;
+  // The right border leans 3 degrees, as where part of a sheet lay crooked in the scanner.
+  draw_step_grid(drawn, [&drawn](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    const bool right_border = from.x == drawn.xs.back() && to.x == drawn.xs.back();
+    if (right_border) to.x -= 42;
+    cv::line(page, from, to, 0, 3);
+  });
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].col_count(), 6) << ::testing::PrintToString(tables[0].col_rules_x_px);
+}
+
 TEST(Grid, SurvivesHeavyJpegCompression) {
   DrawnGrid drawn;
   draw_step_grid(drawn, solid(2));
