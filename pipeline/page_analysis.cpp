@@ -648,12 +648,7 @@ void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
                              {"cells", grid.cells.size()}});
   }
   dump["readings"] = nlohmann::json::array();
-  for (const CellText& cell : readings) {
-    dump["readings"].push_back({{"bbox", {cell.bbox_px.x, cell.bbox_px.y, cell.bbox_px.width,
-                                          cell.bbox_px.height}},
-                                {"original", cell.original},
-                                {"confidence", cell.confidence}});
-  }
+  for (const CellText& cell : readings) dump["readings"].push_back(to_debug_json(cell));
   std::ofstream json(stem.string() + ".json");
   json << dump.dump(2) << '\n';
 }

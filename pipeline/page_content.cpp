@@ -7,11 +7,6 @@ nlohmann::json box_json(const cv::Rect& box) {
   return {{"x", box.x}, {"y", box.y}, {"w", box.width}, {"h", box.height}};
 }
 
-nlohmann::json cell_json(const CellText& cell) {
-  return {{"text", cell.text},         {"original", cell.original},
-          {"confidence", cell.confidence}, {"has_ink", cell.has_ink},
-          {"bbox", box_json(cell.bbox_px)}};
-}
 
 const char* kind_name(PageKind kind) {
   switch (kind) {
@@ -27,6 +22,12 @@ const char* kind_name(PageKind kind) {
 
 }  // namespace
 
+nlohmann::json to_debug_json(const CellText& cell) {
+  return {{"text", cell.text},         {"original", cell.original},
+          {"confidence", cell.confidence}, {"has_ink", cell.has_ink},
+          {"bbox", box_json(cell.bbox_px)}};
+}
+
 nlohmann::json to_debug_json(const PageContent& page) {
   nlohmann::json out{{"page", page.page_number},
                      {"dpi", page.dpi},
@@ -38,18 +39,18 @@ nlohmann::json to_debug_json(const PageContent& page) {
   if (page.identity) {
     nlohmann::json identity{{"fields", nlohmann::json::object()},
                             {"lists", nlohmann::json::object()}};
-    for (const auto& [key, cell] : page.identity->fields) identity["fields"][key] = cell_json(cell);
-    for (const auto& [key, cell] : page.identity->lists) identity["lists"][key] = cell_json(cell);
+    for (const auto& [key, cell] : page.identity->fields) identity["fields"][key] = to_debug_json(cell);
+    for (const auto& [key, cell] : page.identity->lists) identity["lists"][key] = to_debug_json(cell);
     if (page.identity->institution) {
-      identity["institution"] = cell_json(*page.identity->institution);
+      identity["institution"] = to_debug_json(*page.identity->institution);
     }
     out["identity"] = std::move(identity);
   }
   if (page.steps) {
     nlohmann::json steps{{"lane_names", nlohmann::json::array()},
                          {"rows", nlohmann::json::array()}};
-    for (const CellText& name : page.steps->lane_names) steps["lane_names"].push_back(cell_json(name));
-    if (page.steps->title_line) steps["title_line"] = cell_json(*page.steps->title_line);
+    for (const CellText& name : page.steps->lane_names) steps["lane_names"].push_back(to_debug_json(name));
+    if (page.steps->title_line) steps["title_line"] = to_debug_json(*page.steps->title_line);
     for (const StepRowContent& row : page.steps->rows) {
       nlohmann::json symbols = nlohmann::json::array();
       for (const PlacedSymbol& placed : row.symbols) {
@@ -58,12 +59,12 @@ nlohmann::json to_debug_json(const PageContent& page) {
                            {"confidence", placed.symbol.confidence},
                            {"bbox", box_json(placed.symbol.bbox_px)}});
       }
-      steps["rows"].push_back({{"number", cell_json(row.number)},
-                               {"activity", cell_json(row.activity)},
-                               {"requirements", cell_json(row.requirements)},
-                               {"duration", cell_json(row.duration)},
-                               {"outputs", cell_json(row.outputs)},
-                               {"notes", cell_json(row.notes)},
+      steps["rows"].push_back({{"number", to_debug_json(row.number)},
+                               {"activity", to_debug_json(row.activity)},
+                               {"requirements", to_debug_json(row.requirements)},
+                               {"duration", to_debug_json(row.duration)},
+                               {"outputs", to_debug_json(row.outputs)},
+                               {"notes", to_debug_json(row.notes)},
                                {"symbols", std::move(symbols)}});
     }
     out["steps"] = std::move(steps);

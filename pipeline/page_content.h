@@ -73,5 +73,6 @@ struct PageContent {
 
 // Everything read on the page, cell by cell, for a person debugging the pipeline.
 nlohmann::json to_debug_json(const PageContent& page);
+nlohmann::json to_debug_json(const CellText& cell);
 
 }  // namespace sopocr

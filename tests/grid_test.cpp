@@ -85,6 +85,13 @@ void expect_step_structure(const TableGrid& grid) {
   }
 }
 
+// The page holds exactly one table, with the step-table structure.
+void expect_one_step_table(const cv::Mat& page) {
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  expect_step_structure(tables[0]);
+}
+
 TEST(Grid, FindsMergedHeaderCells) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
@@ -116,9 +123,7 @@ TEST(Grid, BridgesGapsInBrokenRules) {
   // Erase short stretches of every rule, as a faded photocopy does.
   for (int x = 130; x < 1500; x += 170) drawn.page(cv::Rect(x, 0, 4, drawn.page.rows)) = 255;
   for (int y = 300; y < 940; y += 130) drawn.page(cv::Rect(0, y, drawn.page.cols, 4)) = 255;
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, SurvivesSpeckleNoise) {
@@ -129,9 +134,7 @@ TEST(Grid, SurvivesSpeckleNoise) {
   std::uniform_int_distribution<int> y(0, drawn.page.rows - 1);
   for (int i = 0; i < 4000; ++i) drawn.page.at<uchar>(y(random), x(random)) = 0;
   cv::GaussianBlur(drawn.page, drawn.page, {3, 3}, 0.8);
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, FindsTheStructureAfterDeskewingA2DegreeRotation) {
@@ -145,9 +148,7 @@ TEST(Grid, FindsTheStructureAfterDeskewingA2DegreeRotation) {
                  cv::BORDER_CONSTANT, 255);
   const PageImage level = deskew(page);
   EXPECT_NEAR(level.skew_degrees, -2.0, 0.1);
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(level.gray, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(level.gray);
 }
 
 TEST(Grid, AnArrowDownALaneThroughItsSymbolsIsNoColumnRule) {
@@ -164,9 +165,7 @@ TEST(Grid, AnArrowDownALaneThroughItsSymbolsIsNoColumnRule) {
       cv::line(drawn.page, {800, y}, {800, y}, 0, 3);
     }
   }
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, FindsDottedRules) {
@@ -177,9 +176,7 @@ TEST(Grid, FindsDottedRules) {
     const int dots = static_cast<int>(cv::norm(to - from) / 7.0);
     for (int i = 0; i <= dots; ++i) cv::circle(page, from + step * i, 1, 0, cv::FILLED);
   });
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
@@ -187,9 +184,7 @@ TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
   draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
     cv::line(page, from, to, 0, outer ? 7 : 1);
   });
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, FindsFadedGreyRules) {
@@ -197,9 +192,7 @@ TEST(Grid, FindsFadedGreyRules) {
   draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool) {
     cv::line(page, from, to, 175, 2);
   });
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, IgnoresAStampAndASignatureOverTheRules) {
@@ -215,9 +208,7 @@ TEST(Grid, IgnoresAStampAndASignatureOverTheRules) {
     signature.emplace_back(x, 640 + static_cast<int>(40 * std::sin(x / 25.0)));
   }
   cv::polylines(drawn.page, signature, false, 0, 3);
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, TextTouchingTheRulesDoesNotAddOrMoveRules) {
@@ -244,9 +235,7 @@ TEST(Grid, ToleratesResidualSkewLeftAfterDeskewing) {
   cv::Mat skewed;
   cv::warpAffine(drawn.page, skewed, rotation, drawn.page.size(), cv::INTER_LINEAR,
                  cv::BORDER_CONSTANT, 255);
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(skewed, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(skewed);
 }
 
 TEST(Grid, FindsABorderBentOffTheStraightLine) {
@@ -268,9 +257,7 @@ TEST(Grid, SurvivesHeavyJpegCompression) {
   std::vector<uchar> jpeg;
   cv::imencode(".jpg", drawn.page, jpeg, {cv::IMWRITE_JPEG_QUALITY, 25});
   const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
-  const std::vector<TableGrid> tables = detect_grids(binarize_ink(decoded, kDpi), kDpi);
-  ASSERT_EQ(tables.size(), 1u);
-  expect_step_structure(tables[0]);
+  expect_one_step_table(decoded);
 }
 
 TEST(Grid, ABlankPageHasNoTables) {
