@@ -312,8 +312,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   header.activity_col = activity->col;
   if (const GridCell* number = find(StepColumn::number)) header.number_col = number->col;
   int header_end = activity->row + activity->row_span;
-  if (lanes && lanes->col_span > 0) {
-    for (int c = lanes->col; c < lanes->col + lanes->col_span; ++c) header.lane_cols.push_back(c);
+  if (lanes) {
     header.lane_name_row = lanes->row + lanes->row_span;
     header_end = std::max(header_end, header.lane_name_row + 1);
   }
@@ -343,11 +342,11 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   const int first_quality_col = first_quality_cell ? first_quality_cell->col
                                 : lanes           ? lanes->col + lanes->col_span
                                                   : grid.col_count();
-  const int first_lane_col = activity->col + activity->col_span;
-  if (header.lane_cols.empty()) header.lane_name_row = header_end - 1;
-  header.lane_cols.clear();
-  for (int c = first_lane_col; c < first_quality_col; ++c) header.lane_cols.push_back(c);
-  if (header.lane_cols.empty()) return header;
+  for (int c = activity->col + activity->col_span; c < first_quality_col; ++c) {
+    header.lane_cols.push_back(c);
+  }
+  // Without a readable "Pelaksana", the lane names are in the header's last row.
+  if (!lanes) header.lane_name_row = header_end - 1;
   header.body_start_row = std::min(header_end, grid.row_count());
   return header;
 }
@@ -634,7 +633,7 @@ void write_overlay(const std::filesystem::path& png, const PageImage& page,
 
 void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
                        const std::vector<TableGrid>& grids, const PageContent& content,
-                       const std::vector<CellText>& readings) {
+                       const CellReader* reader) {
   if (stem.empty()) return;
   std::filesystem::create_directories(stem.parent_path());
   write_overlay(stem.string() + ".png", page, grids, content);
@@ -648,7 +647,9 @@ void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
                              {"cells", grid.cells.size()}});
   }
   dump["readings"] = nlohmann::json::array();
-  for (const CellText& cell : readings) dump["readings"].push_back(to_debug_json(cell));
+  if (reader) {
+    for (const CellText& cell : reader->readings()) dump["readings"].push_back(to_debug_json(cell));
+  }
   std::ofstream json(stem.string() + ".json");
   json << dump.dump(2) << '\n';
 }
@@ -670,7 +671,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   const RuleMasks rules = extract_rule_masks(ink, page.dpi);
   const std::vector<TableGrid> grids = detect_grids(rules, ink.size(), page.dpi);
   if (grids.empty()) {
-    write_debug_files(options.debug_stem, page, grids, content, {});
+    write_debug_files(options.debug_stem, page, grids, content, nullptr);
     return content;
   }
   cv::Mat ocr_image;
@@ -701,7 +702,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
     content.kind = PageKind::identity;
     content.identity = std::move(identity);
   }
-  write_debug_files(options.debug_stem, page, grids, content, reader.readings());
+  write_debug_files(options.debug_stem, page, grids, content, &reader);
   return content;
 }
 

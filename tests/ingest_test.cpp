@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <opencv2/imgcodecs.hpp>
 #include <sstream>
 
@@ -154,6 +155,13 @@ class CrashingOcrEngine final : public OcrEngine {
   }
 };
 
+std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
+  std::vector<nlohmann::json> records;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
 class Batch : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -179,6 +187,22 @@ class Batch : public ::testing::Test {
                   [this](const std::string& line) { progress_.push_back(line); });
   }
 
+  // Ingests one file to JSONL and returns its only record; nullopt (and a failure) unless the
+  // file went through with exactly one record.
+  std::optional<nlohmann::json> only_record_of(const fs::path& file,
+                                               const OcrEngineFactory& engines) {
+    auto sink = make_record_sink("jsonl", dir_ / "out.jsonl");
+    const IngestSummary summary = run({file}, engines, *sink);
+    sink.reset();
+    EXPECT_EQ(summary.documents.size(), 1u);
+    if (summary.documents.size() != 1) return std::nullopt;
+    EXPECT_EQ(summary.documents[0].status, DocumentStatus::ok) << summary.documents[0].error;
+    std::vector<nlohmann::json> records = read_jsonl(dir_ / "out.jsonl");
+    EXPECT_EQ(records.size(), 1u);
+    if (records.size() != 1) return std::nullopt;
+    return std::move(records[0]);
+  }
+
   static OcrEngineFactory scripted() {
     return [] { return std::make_unique<ScriptedOcrEngine>(step_table_layout()); };
   }
@@ -186,13 +210,6 @@ class Batch : public ::testing::Test {
   fs::path dir_;
   std::vector<std::string> progress_;
 };
-
-std::vector<nlohmann::json> read_jsonl(const fs::path& path) {
-  std::vector<nlohmann::json> records;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) records.push_back(nlohmann::json::parse(line));
-  return records;
-}
 
 TEST(PageSource, AMultiPageTiffGivesEachPageInTurn) {
   const fs::path tiff = fs::path(::testing::TempDir()) / "archive-scan.tif";
@@ -221,14 +238,9 @@ TEST(PageSource, AnImageIsRecognisedByItsContentNotItsName) {
 }
 
 TEST_F(Batch, AStepTableBecomesAValidRecordWithLanesAsActors) {
-  auto sink = make_record_sink("jsonl", dir_ / "out.jsonl");
-  const IngestSummary summary = run({dir_ / "good.pdf"}, scripted(), *sink);
-  sink.reset();
-  ASSERT_EQ(summary.documents.size(), 1u);
-  EXPECT_EQ(summary.documents[0].status, DocumentStatus::ok) << summary.documents[0].error;
-  const std::vector<nlohmann::json> records = read_jsonl(dir_ / "out.jsonl");
-  ASSERT_EQ(records.size(), 1u);
-  const nlohmann::json& record = records[0];
+  const std::optional<nlohmann::json> only = only_record_of(dir_ / "good.pdf", scripted());
+  ASSERT_TRUE(only);
+  const nlohmann::json& record = *only;
   EXPECT_TRUE(RecordValidator().validate(record).empty());
   EXPECT_EQ(record["actors"], nlohmann::json({"Kepala Dinas", "Staf"}));
   ASSERT_EQ(record["steps"].size(), 2u);
@@ -255,16 +267,11 @@ TEST_F(Batch, AStepTableBecomesAValidRecordWithLanesAsActors) {
 
 TEST_F(Batch, ABornDigitalPdfIsReadFromItsTextLayerWithoutOcr) {
   write_step_table_pdf(dir_ / "born-digital.pdf", step_table_layout(), true);
-  auto sink = make_record_sink("jsonl", dir_ / "out.jsonl");
   // Any OCR call would fail the document.
-  const IngestSummary summary = run({dir_ / "born-digital.pdf"},
-                                    [] { return std::make_unique<CrashingOcrEngine>(); }, *sink);
-  sink.reset();
-  ASSERT_EQ(summary.documents.size(), 1u);
-  EXPECT_EQ(summary.documents[0].status, DocumentStatus::ok) << summary.documents[0].error;
-  const std::vector<nlohmann::json> records = read_jsonl(dir_ / "out.jsonl");
-  ASSERT_EQ(records.size(), 1u);
-  const nlohmann::json& record = records[0];
+  const std::optional<nlohmann::json> only = only_record_of(
+      dir_ / "born-digital.pdf", [] { return std::make_unique<CrashingOcrEngine>(); });
+  ASSERT_TRUE(only);
+  const nlohmann::json& record = *only;
   EXPECT_EQ(record["actors"], nlohmann::json({"Kepala Dinas", "Staf"}));
   ASSERT_EQ(record["steps"].size(), 2u);
   EXPECT_EQ(record["steps"][0]["activity"], "Membuat rencana kerja");
