@@ -310,4 +310,53 @@ std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, 
   return tables;
 }
 
+namespace {
+
+// True when `mask` has ink at (x, y) or one pixel further out along `step`, on any of the three
+// rows (or columns) around it: a line crossing a band may wobble by a pixel.
+bool ink_beside(const cv::Mat& mask, int x, int y, cv::Point step) {
+  const cv::Point across(step.y != 0 ? 1 : 0, step.x != 0 ? 1 : 0);
+  for (int depth = 0; depth < 2; ++depth) {
+    for (int offset = -1; offset <= 1; ++offset) {
+      const cv::Point at(x + step.x * depth + across.x * offset,
+                         y + step.y * depth + across.y * offset);
+      if (at.x >= 0 && at.y >= 0 && at.x < mask.cols && at.y < mask.rows &&
+          mask.at<uchar>(at) != 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Erasing a rule cut every line that crossed it; refills the band wherever ink meets it on both
+// sides, so an arrow runs on across lane and row borders.
+void bridge_band(cv::Mat& mask, const cv::Rect& band) {
+  if (band.empty()) return;
+  if (band.height >= band.width) {
+    const int left = band.x - 1;
+    const int right = band.x + band.width;
+    for (int y = band.y; y < band.y + band.height; ++y) {
+      if (ink_beside(mask, left, y, {-1, 0}) && ink_beside(mask, right, y, {1, 0})) {
+        mask(cv::Rect(band.x, y, band.width, 1)) = 255;
+      }
+    }
+  } else {
+    const int above = band.y - 1;
+    const int below = band.y + band.height;
+    for (int x = band.x; x < band.x + band.width; ++x) {
+      if (ink_beside(mask, x, above, {0, -1}) && ink_beside(mask, x, below, {0, 1})) {
+        mask(cv::Rect(x, band.y, 1, band.height)) = 255;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void bridge_erased_rules(cv::Mat& ink, const std::vector<cv::Rect>& erased_bands_px) {
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  for (const cv::Rect& band : erased_bands_px) bridge_band(ink, band & page);
+}
+
 }  // namespace sopocr

@@ -64,4 +64,9 @@ std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, 
 TableGrid detect_subgrid(const RuleMasks& rules, const cv::Rect& cell_px, int dpi,
                          const GridParams& params = {});
 
+// Erasing a rule from an ink mask cuts every line that crossed it: an arrow running across a
+// lane border, a symbol's outline touching one. Refills each erased band wherever ink meets it
+// on both sides.
+void bridge_erased_rules(cv::Mat& ink, const std::vector<cv::Rect>& erased_bands_px);
+
 }  // namespace sopocr

@@ -1,5 +1,6 @@
-// Flowchart symbols in the swimlane area of one step-table row: finds each closed shape and
-// classifies it into the five PermenPAN-RB 35/2012 kinds by the geometry of its filled interior.
+// Flowchart symbols in the swimlane area of one step-table row: finds each closed shape by the
+// interior its outline encloses and classifies it into the five PermenPAN-RB 35/2012 kinds by the
+// geometry of that interior.
 #pragma once
 
 #include <opencv2/core.hpp>
@@ -18,6 +19,9 @@ struct DetectedSymbol {
 struct SymbolParams {
   double min_size_inches = 0.12;  // smaller closed shapes are arrowheads or specks
   double max_connector_inches = 0.5;
+  // Interior area over its convex hull's: lower is a pocket between lines, not a symbol. A
+  // letter touching the outline from inside (a connector's mark) costs a symbol about a tenth.
+  double min_solidity = 0.8;
 };
 
 // Symbols whose shape lies inside `region_px` (one row's lanes, rules already excluded by the

@@ -38,4 +38,19 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
   return best;
 }
 
+std::optional<std::string> decision_branch_label(std::string_view text) {
+  std::string letters;
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  // "ya" is two letters: only an exact reading is certain. "tidak" survives one misread letter.
+  if (letters == "ya") return "Ya";
+  if (letters.size() >= 4 && letters.size() <= 6 && edit_distance(letters, "tidak") <= 1) {
+    return "Tidak";
+  }
+  return std::nullopt;
+}
+
 }  // namespace sopocr

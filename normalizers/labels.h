@@ -21,4 +21,8 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity = 0.75);
 
+// "Ya" or "Tidak" when `text` is a decision branch's label as OCR read it ("YA", "ya.", "Tldak"),
+// else nullopt: other wording is kept as printed by the caller.
+std::optional<std::string> decision_branch_label(std::string_view text);
+
 }  // namespace sopocr

@@ -1,9 +1,11 @@
 #include "build_record.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "date.h"
 #include "duration.h"
+#include "labels.h"
 #include "lists.h"
 #include "nip.h"
 #include "person_name.h"
@@ -213,6 +215,14 @@ std::optional<int> step_number(const CellText& cell, const std::string& path, Re
   return std::stoi(match[1].str());
 }
 
+// The row's swimlane area: where a reviewer looks for its symbol and arrows.
+CellText lanes_of(const StepRowContent& row) {
+  CellText lanes;
+  lanes.page = row.page;
+  lanes.bbox_px = row.lanes_bbox_px;
+  return lanes;
+}
+
 Step build_step(const StepRowContent& row, std::size_t index,
                 const std::vector<std::optional<std::string>>& lane_actor, ReviewList& review) {
   const std::string base = "/steps/" + std::to_string(index);
@@ -231,9 +241,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     }
   }
 
-  CellText lanes;
-  lanes.page = row.page;
-  lanes.bbox_px = row.lanes_bbox_px;
+  const CellText lanes = lanes_of(row);
   if (row.symbols.empty()) {
     review.add(base + "/symbol", "symbol_not_found", lanes, std::nullopt);
     review.add(base + "/actor", "symbol_not_found", lanes, std::nullopt);
@@ -269,9 +277,91 @@ Step build_step(const StepRowContent& row, std::size_t index,
                       [&](const PlacedSymbol& placed) { return !is_connector(placed); });
     if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
   }
-  // Arrows are not traced yet: the flow is unknown, never assumed to run row by row.
-  review.add(base + "/next", "arrows_not_traced", lanes, std::nullopt);
   return step;
+}
+
+// The row where an arrow into an off-page connector resumes: the row whose incoming connector
+// has the same mark, on another page. An unread mark is matched only when the next page has
+// exactly one incoming connector; `certain` says whether the marks agreed.
+std::optional<std::size_t> connector_target(const RawSop& sop, std::size_t from,
+                                            const std::string& mark, bool& certain) {
+  const int page = sop.rows[from].page;
+  std::vector<std::size_t> same_mark;
+  std::vector<std::size_t> on_next_page;
+  const auto page_at = std::find(sop.pages.begin(), sop.pages.end(), page);
+  const int next_page =
+      page_at != sop.pages.end() && page_at + 1 != sop.pages.end() ? *(page_at + 1) : -1;
+  for (std::size_t i = 0; i < sop.rows.size(); ++i) {
+    const StepRowContent& row = sop.rows[i];
+    if (row.page == page || row.arrives_from_connectors.empty()) continue;
+    const auto& marks = row.arrives_from_connectors;
+    if (!mark.empty() && std::find(marks.begin(), marks.end(), mark) != marks.end()) {
+      same_mark.push_back(i);
+    }
+    if (row.page == next_page) on_next_page.push_back(i);
+  }
+  certain = same_mark.size() == 1;
+  if (certain) return same_mark.front();
+  if (same_mark.empty() && on_next_page.size() == 1) return on_next_page.front();
+  return std::nullopt;
+}
+
+// Turns the arrows traced on each page into `next` edges by target step. An arrow whose end
+// was not found, a connector that could not be matched or a step that should lead on and has no
+// arrow puts the step's `next` on the review list; no edge is ever assumed.
+void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
+  for (std::size_t i = 0; i < sop.rows.size(); ++i) {
+    const StepRowContent& row = sop.rows[i];
+    Step& step = record.steps[i];
+    const std::string path = "/steps/" + std::to_string(i) + "/next";
+    bool unresolved = row.loose_arrow_ends > 0;
+    bool uncertain = false;
+    for (const StepArrow& arrow : row.arrows_out) {
+      std::optional<std::size_t> target;
+      if (arrow.row_offset) {
+        const auto index = static_cast<long>(i) + *arrow.row_offset;
+        if (index >= 0 && index < static_cast<long>(sop.rows.size()) &&
+            sop.rows[index].page == row.page) {
+          target = static_cast<std::size_t>(index);
+        }
+      } else if (arrow.connector_mark) {
+        bool certain = false;
+        target = connector_target(sop, i, *arrow.connector_mark, certain);
+        uncertain = uncertain || (target && !certain);
+      }
+      if (!target) {
+        unresolved = true;
+        continue;
+      }
+      Edge edge;
+      edge.to = record.steps[*target].no;
+      if (!edge.to) edge.to_index = static_cast<int>(*target);
+      if (arrow.label && arrow.label->has_ink) {
+        edge.label = decision_branch_label(arrow.label->text);
+        if (!edge.label && !arrow.label->text.empty()) edge.label = arrow.label->text;
+        if (!edge.label || *edge.label != arrow.label->text) {
+          review.add(path, edge.label ? "uncertain_label" : "label_not_read", *arrow.label,
+                     arrow.label->confidence);
+        }
+      }
+      if (std::find(step.next.begin(), step.next.end(), edge) == step.next.end()) {
+        step.next.push_back(std::move(edge));
+      }
+    }
+    const bool decision_without_labels = step.symbol == SymbolKind::decision &&
+                                         std::any_of(step.next.begin(), step.next.end(),
+                                                     [](const Edge& edge) { return !edge.label; });
+    const bool dead_end = step.next.empty() && i + 1 < sop.rows.size();
+    if (unresolved) {
+      review.add(path, "arrow_not_attached", lanes_of(row), std::nullopt);
+    } else if (uncertain) {
+      review.add(path, "uncertain_connector_match", lanes_of(row), std::nullopt);
+    } else if (dead_end) {
+      review.add(path, "no_arrow_found", lanes_of(row), std::nullopt);
+    } else if (decision_without_labels) {
+      review.add(path, "branch_label_not_found", lanes_of(row), std::nullopt);
+    }
+  }
 }
 
 }  // namespace
@@ -307,6 +397,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
     record.steps.push_back(build_step(sop.rows[i], i, lane_actor, review));
   }
+  link_steps(sop, record, review);
   if (sop.rows.empty()) review.add("/steps", "step_table_not_found", CellText{}, std::nullopt);
   record.review = review.take();
   return record;

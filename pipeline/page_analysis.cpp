@@ -9,6 +9,7 @@
 #include <regex>
 #include <tuple>
 
+#include "arrows.h"
 #include "binarize.h"
 #include "deskew.h"
 #include "grid.h"
@@ -100,13 +101,12 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
   for (const OcrWord& word : words) {
     const bool starts_line = word.line != line;
     const std::u32string code_points = decode_utf8(word.text);
-    const bool has_alnum =
-        std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
+    const bool has_alnum = std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
     const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
     // A lone punctuation mark ("," or an em dash) standing apart from every word is a speck,
     // whatever its score.
-    const bool lone_mark = !has_alnum && code_points.size() == 1 && word.text != "/" &&
-                           word.text != "&";
+    const bool lone_mark =
+        !has_alnum && code_points.size() == 1 && word.text != "/" && word.text != "&";
     bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5)
                           : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
     if (!keep) continue;
@@ -267,11 +267,17 @@ struct HeaderCell {
   const GridCell* cell;
 };
 
+// One swimlane: the atomic grid columns under its name cell, first to last inclusive.
+struct LaneColumns {
+  int first_col = 0;
+  int last_col = 0;
+};
+
 // Step-table header roles, found in the top rows of a grid.
 struct StepHeader {
   std::optional<int> number_col;
   std::optional<int> activity_col;
-  std::vector<int> lane_cols;
+  std::vector<LaneColumns> lanes;
   std::optional<int> requirements_col;
   std::optional<int> duration_col;
   std::optional<int> output_col;
@@ -340,13 +346,23 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
   // "Pelaksana" spans it (real tables leave the requester's lane, "Tamu / Pengunjung", outside)
   // or could be read at all.
   const int first_quality_col = first_quality_cell ? first_quality_cell->col
-                                : lanes           ? lanes->col + lanes->col_span
-                                                  : grid.col_count();
-  for (int c = activity->col + activity->col_span; c < first_quality_col; ++c) {
-    header.lane_cols.push_back(c);
-  }
+                                : lanes            ? lanes->col + lanes->col_span
+                                                   : grid.col_count();
   // Without a readable "Pelaksana", the lane names are in the header's last row.
   if (!lanes) header.lane_name_row = header_end - 1;
+  // A rule that splits a lane below its name but not the name's cell is an arrow running down
+  // the lane over many rows, not a lane border.
+  const GridCell* previous_name = nullptr;
+  for (int c = activity->col + activity->col_span; c < first_quality_col; ++c) {
+    const GridCell* name =
+        header.lane_name_row < grid.row_count() ? grid.cell_at(header.lane_name_row, c) : nullptr;
+    if (name && name == previous_name) {
+      header.lanes.back().last_col = c;
+    } else {
+      header.lanes.push_back({c, c});
+    }
+    previous_name = name;
+  }
   header.body_start_row = std::min(header_end, grid.row_count());
   return header;
 }
@@ -360,48 +376,169 @@ bool is_column_number_row(const StepRowContent& row) {
   return letters_only(activity).size() <= 3;
 }
 
-// The ink mask without the table's rules, so symbols can be found without them.
-cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, int dpi) {
+// The activity-column cells below the header, top to bottom: one per step. Arrows crossing
+// several lanes can add rules that split a row in the lanes, never across "Uraian Kegiatan".
+std::vector<const GridCell*> step_cells(const TableGrid& grid, const StepHeader& header) {
+  std::vector<const GridCell*> cells;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.col <= *header.activity_col && cell.col + cell.col_span > *header.activity_col &&
+        cell.row >= header.body_start_row) {
+      cells.push_back(&cell);
+    }
+  }
+  return cells;
+}
+
+// The ink mask without the table's rules, so that symbols and arrows stand alone, with the
+// lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
+// column rule inside a lane, a body row rule that bounds no step.
+cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader& header,
+                    const std::vector<const GridCell*>& steps, int dpi) {
+  std::vector<bool> row_rule_is_real(grid.row_rules_y_px.size(), false);
+  for (int r = 0; r <= header.body_start_row && r < grid.row_count() + 1; ++r) {
+    row_rule_is_real[r] = true;
+  }
+  for (const GridCell* step : steps) {
+    row_rule_is_real[step->row] = true;
+    row_rule_is_real[step->row + step->row_span] = true;
+  }
+  std::vector<bool> col_rule_is_real(grid.col_rules_x_px.size(), true);
+  for (const LaneColumns& lane : header.lanes) {
+    for (int c = lane.first_col + 1; c <= lane.last_col; ++c) col_rule_is_real[c] = false;
+  }
+
   cv::Mat rule_free = ink.clone();
+  std::vector<cv::Rect> erased;
   const int half = std::max(3, dpi / 60);
   const cv::Rect page(0, 0, ink.cols, ink.rows);
-  for (int y : grid.row_rules_y_px) {
-    rule_free(cv::Rect(grid.bbox_px.x, y - half, grid.bbox_px.width, 2 * half + 1) & page) = 0;
+  auto erase = [&](const cv::Rect& band) {
+    const cv::Rect on_page = band & page;
+    rule_free(on_page) = 0;
+    erased.push_back(on_page);
+  };
+  for (std::size_t r = 0; r < grid.row_rules_y_px.size(); ++r) {
+    if (!row_rule_is_real[r]) continue;
+    erase({grid.bbox_px.x, grid.row_rules_y_px[r] - half, grid.bbox_px.width, 2 * half + 1});
   }
-  for (int x : grid.col_rules_x_px) {
-    rule_free(cv::Rect(x - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height) & page) = 0;
+  for (std::size_t c = 0; c < grid.col_rules_x_px.size(); ++c) {
+    if (!col_rule_is_real[c]) continue;
+    erase({grid.col_rules_x_px[c] - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height});
   }
+  bridge_erased_rules(rule_free, erased);
   return rule_free;
+}
+
+bool is_connector(SymbolKind kind) {
+  return kind == SymbolKind::connector || kind == SymbolKind::off_page_connector;
+}
+
+// The letter or number inside a connector, which names the connector it continues at. Read
+// from the upper middle of the shape, clear of its outline and of a pentagon's point.
+std::string connector_mark(const cv::Rect& bbox_px, CellReader& reader) {
+  const cv::Rect inside(bbox_px.x + bbox_px.width / 10, bbox_px.y + bbox_px.height / 20,
+                        bbox_px.width * 8 / 10, bbox_px.height * 7 / 10);
+  std::string mark;
+  for (char c : reader.read(inside).text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      mark += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  return mark;
+}
+
+// Follows the arrows between the rows' symbols and the off-page connectors drawn under the
+// table, and records them on the rows they leave and reach.
+void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv::Mat& rule_free,
+                       int lanes_left, int lanes_right, const PageImage& page, CellReader& reader) {
+  if (table.rows.empty()) return;
+  struct Node {
+    int row = -1;  // -1: a connector under the table
+    const DetectedSymbol* symbol = nullptr;
+  };
+  std::vector<Node> nodes;
+  std::vector<cv::Rect> boxes;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (const PlacedSymbol& placed : table.rows[r].symbols) {
+      nodes.push_back({static_cast<int>(r), &placed.symbol});
+      boxes.push_back(placed.symbol.bbox_px);
+    }
+  }
+  // PermenPAN-RB 35/2012 draws the connector to the next page under the table's last row.
+  const cv::Rect below_table(lanes_left, grid.row_rules_y_px.back(), lanes_right - lanes_left,
+                             static_cast<int>(page.dpi * 0.6));
+  const std::vector<DetectedSymbol> exits = detect_symbols(rule_free, below_table, page.dpi);
+  for (const DetectedSymbol& exit : exits) {
+    nodes.push_back({-1, &exit});
+    boxes.push_back(exit.bbox_px);
+  }
+  const int top = table.rows.front().lanes_bbox_px.y;
+  const cv::Rect area(lanes_left, top, lanes_right - lanes_left, below_table.br().y - top);
+  const ArrowTrace trace = trace_arrows(rule_free, area, boxes, page.dpi);
+
+  auto is_connector_node = [&](const Node& node) {
+    return node.row < 0 || is_connector(node.symbol->kind);
+  };
+  for (const TracedArrow& arrow : trace.arrows) {
+    const Node& from = nodes[arrow.from];
+    const Node& to = nodes[arrow.to];
+    if (is_connector_node(from) && is_connector_node(to)) continue;
+    if (is_connector_node(from)) {
+      table.rows[to.row].arrives_from_connectors.push_back(
+          connector_mark(from.symbol->bbox_px, reader));
+      continue;
+    }
+    StepArrow step_arrow;
+    if (is_connector_node(to)) {
+      step_arrow.connector_mark = connector_mark(to.symbol->bbox_px, reader);
+    } else if (to.row != from.row) {
+      step_arrow.row_offset = to.row - from.row;
+    } else {
+      continue;  // between two symbols of one step
+    }
+    // PermenPAN-RB 35/2012 labels a decision's branches ("Ya" / "Tidak") beside their exits.
+    if (from.symbol->kind == SymbolKind::decision && arrow.label_bbox_px) {
+      const int margin = page.dpi / 40 + 3;
+      const cv::Rect label = *arrow.label_bbox_px;
+      step_arrow.label = reader.read(cv::Rect(label.x - margin, label.y - margin,
+                                              label.width + 2 * margin, label.height + 2 * margin));
+    }
+    std::vector<StepArrow>& out = table.rows[from.row].arrows_out;
+    const bool known = std::any_of(out.begin(), out.end(), [&](const StepArrow& other) {
+      return other.row_offset == step_arrow.row_offset &&
+             other.connector_mark == step_arrow.connector_mark;
+    });
+    if (!known) out.push_back(std::move(step_arrow));
+  }
+  for (int symbol : trace.loose_starts) {
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+  }
+  for (int symbol : trace.loose_ends) {
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+  }
 }
 
 StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
                                  const PageImage& page, const cv::Mat& ink, CellReader& reader) {
   StepTableContent table;
-  for (int col : header.lane_cols) {
+  for (const LaneColumns& lane : header.lanes) {
     CellText name;
     if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
       // The lane's name may sit in a cell spanning the header rows.
-      if (const GridCell* cell = grid.cell_at(header.lane_name_row, col)) {
+      if (const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col)) {
         name = reader.read(cell->bbox_px);
       }
     }
     table.lane_names.push_back(name);
   }
-  const cv::Mat rule_free = erase_rules(ink, grid, page.dpi);
-  const int lanes_left = grid.col_rules_x_px[header.lane_cols.front()];
-  const int lanes_right = grid.col_rules_x_px[header.lane_cols.back() + 1];
+  const std::vector<const GridCell*> steps = step_cells(grid, header);
+  const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
+  const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
+  const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];
   const int min_row_height = page.dpi / 8;
 
-  // A step is a cell of the activity column: arrows crossing several lanes can add rules that
-  // split a row in the lanes, never across "Uraian Kegiatan".
-  for (const GridCell& activity_cell : grid.cells) {
-    if (activity_cell.col > *header.activity_col ||
-        activity_cell.col + activity_cell.col_span <= *header.activity_col ||
-        activity_cell.row < header.body_start_row) {
-      continue;
-    }
-    const int row = activity_cell.row;
-    const int span = activity_cell.row_span;
+  for (const GridCell* activity_cell : steps) {
+    const int row = activity_cell->row;
+    const int span = activity_cell->row_span;
     const cv::Rect row_rect = cell_rect(grid, row, 0, span, grid.col_count());
     if (row_rect.height < min_row_height) continue;
     auto read_column = [&](std::optional<int> col) -> CellText {
@@ -411,7 +548,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     StepRowContent content;
     content.page = page.page_number;
     content.number = read_column(header.number_col);
-    content.activity = reader.read(activity_cell.bbox_px);
+    content.activity = reader.read(activity_cell->bbox_px);
     if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);
@@ -422,9 +559,9 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     for (const DetectedSymbol& symbol :
          detect_symbols(rule_free, content.lanes_bbox_px, page.dpi)) {
       const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;
-      for (std::size_t lane = 0; lane < header.lane_cols.size(); ++lane) {
-        const int col = header.lane_cols[lane];
-        if (centre_x >= grid.col_rules_x_px[col] && centre_x < grid.col_rules_x_px[col + 1]) {
+      for (std::size_t lane = 0; lane < header.lanes.size(); ++lane) {
+        if (centre_x >= grid.col_rules_x_px[header.lanes[lane].first_col] &&
+            centre_x < grid.col_rules_x_px[header.lanes[lane].last_col + 1]) {
           content.symbols.push_back({symbol, static_cast<int>(lane)});
           break;
         }
@@ -434,6 +571,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
         !content.number.has_ink && !content.activity.has_ink && content.symbols.empty();
     if (!empty_row) table.rows.push_back(std::move(content));
   }
+  trace_step_arrows(table, grid, rule_free, lanes_left, lanes_right, page, reader);
   return table;
 }
 
@@ -640,11 +778,11 @@ void write_debug_files(const std::filesystem::path& stem, const PageImage& page,
   nlohmann::json dump = to_debug_json(content);
   dump["grids"] = nlohmann::json::array();
   for (const TableGrid& grid : grids) {
-    dump["grids"].push_back({{"bbox", {grid.bbox_px.x, grid.bbox_px.y, grid.bbox_px.width,
-                                       grid.bbox_px.height}},
-                             {"row_rules_y", grid.row_rules_y_px},
-                             {"col_rules_x", grid.col_rules_x_px},
-                             {"cells", grid.cells.size()}});
+    dump["grids"].push_back(
+        {{"bbox", {grid.bbox_px.x, grid.bbox_px.y, grid.bbox_px.width, grid.bbox_px.height}},
+         {"row_rules_y", grid.row_rules_y_px},
+         {"col_rules_x", grid.col_rules_x_px},
+         {"cells", grid.cells.size()}});
   }
   dump["readings"] = nlohmann::json::array();
   if (reader) {
@@ -683,7 +821,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
 
   for (const TableGrid& grid : grids) {
     if (auto header = find_step_header(grid, reader)) {
-      if (header->lane_cols.empty()) {
+      if (header->lanes.empty()) {
         content.problems.push_back("step table without swimlane columns");
         continue;
       }

@@ -7,7 +7,6 @@ nlohmann::json box_json(const cv::Rect& box) {
   return {{"x", box.x}, {"y", box.y}, {"w", box.width}, {"h", box.height}};
 }
 
-
 const char* kind_name(PageKind kind) {
   switch (kind) {
     case PageKind::identity:
@@ -23,24 +22,26 @@ const char* kind_name(PageKind kind) {
 }  // namespace
 
 nlohmann::json to_debug_json(const CellText& cell) {
-  return {{"text", cell.text},         {"original", cell.original},
-          {"confidence", cell.confidence}, {"has_ink", cell.has_ink},
+  return {{"text", cell.text},
+          {"original", cell.original},
+          {"confidence", cell.confidence},
+          {"has_ink", cell.has_ink},
           {"bbox", box_json(cell.bbox_px)}};
 }
 
 nlohmann::json to_debug_json(const PageContent& page) {
-  nlohmann::json out{{"page", page.page_number},
-                     {"dpi", page.dpi},
-                     {"kind", kind_name(page.kind)},
-                     {"rotation_degrees", page.rotation_degrees},
-                     {"skew_degrees", page.skew_degrees},
-                     {"text_from_layer", page.text_from_layer},
-                     {"problems", page.problems}};
+  nlohmann::json out{
+      {"page", page.page_number},          {"dpi", page.dpi},
+      {"kind", kind_name(page.kind)},      {"rotation_degrees", page.rotation_degrees},
+      {"skew_degrees", page.skew_degrees}, {"text_from_layer", page.text_from_layer},
+      {"problems", page.problems}};
   if (page.identity) {
     nlohmann::json identity{{"fields", nlohmann::json::object()},
                             {"lists", nlohmann::json::object()}};
-    for (const auto& [key, cell] : page.identity->fields) identity["fields"][key] = to_debug_json(cell);
-    for (const auto& [key, cell] : page.identity->lists) identity["lists"][key] = to_debug_json(cell);
+    for (const auto& [key, cell] : page.identity->fields)
+      identity["fields"][key] = to_debug_json(cell);
+    for (const auto& [key, cell] : page.identity->lists)
+      identity["lists"][key] = to_debug_json(cell);
     if (page.identity->institution) {
       identity["institution"] = to_debug_json(*page.identity->institution);
     }
@@ -49,7 +50,8 @@ nlohmann::json to_debug_json(const PageContent& page) {
   if (page.steps) {
     nlohmann::json steps{{"lane_names", nlohmann::json::array()},
                          {"rows", nlohmann::json::array()}};
-    for (const CellText& name : page.steps->lane_names) steps["lane_names"].push_back(to_debug_json(name));
+    for (const CellText& name : page.steps->lane_names)
+      steps["lane_names"].push_back(to_debug_json(name));
     if (page.steps->title_line) steps["title_line"] = to_debug_json(*page.steps->title_line);
     for (const StepRowContent& row : page.steps->rows) {
       nlohmann::json symbols = nlohmann::json::array();
@@ -59,13 +61,24 @@ nlohmann::json to_debug_json(const PageContent& page) {
                            {"confidence", placed.symbol.confidence},
                            {"bbox", box_json(placed.symbol.bbox_px)}});
       }
+      nlohmann::json arrows = nlohmann::json::array();
+      for (const StepArrow& arrow : row.arrows_out) {
+        nlohmann::json entry = nlohmann::json::object();
+        if (arrow.row_offset) entry["row_offset"] = *arrow.row_offset;
+        if (arrow.connector_mark) entry["connector_mark"] = *arrow.connector_mark;
+        if (arrow.label) entry["label"] = to_debug_json(*arrow.label);
+        arrows.push_back(std::move(entry));
+      }
       steps["rows"].push_back({{"number", to_debug_json(row.number)},
                                {"activity", to_debug_json(row.activity)},
                                {"requirements", to_debug_json(row.requirements)},
                                {"duration", to_debug_json(row.duration)},
                                {"outputs", to_debug_json(row.outputs)},
                                {"notes", to_debug_json(row.notes)},
-                               {"symbols", std::move(symbols)}});
+                               {"symbols", std::move(symbols)},
+                               {"arrows_out", std::move(arrows)},
+                               {"arrives_from_connectors", row.arrives_from_connectors},
+                               {"loose_arrow_ends", row.loose_arrow_ends}});
     }
     out["steps"] = std::move(steps);
   }

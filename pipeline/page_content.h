@@ -37,6 +37,15 @@ struct PlacedSymbol {
   int lane = 0;  // 0-based index into StepTableContent::lane_names
 };
 
+// An arrow leaving a step's symbol, as traced on its page.
+struct StepArrow {
+  // The target: a row of the same table, counted from this one (+1 the next row, -2 two rows
+  // up), or a connector whose mark names the connector where the flow resumes.
+  std::optional<int> row_offset;
+  std::optional<std::string> connector_mark;  // "" when the mark could not be read
+  std::optional<CellText> label;              // beside a decision's exit: "Ya", "Tidak", ...
+};
+
 struct StepRowContent {
   CellText number;
   CellText activity;
@@ -45,6 +54,12 @@ struct StepRowContent {
   CellText outputs;
   CellText notes;
   std::vector<PlacedSymbol> symbols;
+  std::vector<StepArrow> arrows_out;
+  // Marks of the connectors whose arrow ends at this step ("" for an unread mark).
+  std::vector<std::string> arrives_from_connectors;
+  // Arrow ends at this step's symbols that lead to no symbol: a line that starts here and stops
+  // short, or an arrowhead whose line starts nowhere.
+  int loose_arrow_ends = 0;
   cv::Rect lanes_bbox_px;
   int page = 0;
 };

@@ -1,0 +1,55 @@
+// Arrows between flowchart symbols in a step table's swimlanes: follows the connector lines left
+// once rules and symbols are removed, and tells each arrow's source from its target by the
+// arrowhead. Returns which symbol each arrow joins to which, and where unlabelled text sits.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <optional>
+#include <vector>
+
+namespace sopocr {
+
+// One arrow between two of the symbols passed to trace_arrows, by their index.
+struct TracedArrow {
+  int from = -1;
+  int to = -1;
+  cv::Point start_px;  // where the line leaves the source symbol
+  // Small text printed beside the start ("Ya" / "Tidak" at a decision's exit), if any.
+  std::optional<cv::Rect> label_bbox_px;
+};
+
+struct ArrowTrace {
+  std::vector<TracedArrow> arrows;
+  // Symbols with a line leaving them (no arrowhead at the symbol) that reaches no other symbol.
+  std::vector<int> loose_starts;
+  // Symbols an arrowhead points at whose line starts at no other symbol.
+  std::vector<int> loose_ends;
+};
+
+struct ArrowParams {
+  // Lines shorter than this (longer side of their bounding box) are text, specks or stubs.
+  double min_line_inches = 0.10;
+  // A line ending this close to a symbol's box is attached to the symbol.
+  double attach_reach_inches = 0.05;
+  // An arrowhead is a filled triangle: within its length of the symbol the line is much wider
+  // than at its other end. PermenPAN-RB flowcharts draw lines about 0.7 pt wide and heads about
+  // 4 pt wide, with an inscribed circle of about 1.4 pt radius. A head is at least
+  // `min_head_contrast` times as wide as the line's thinnest end and at least
+  // `min_head_radius_pt`; where a line's ends are all alike, a head is one wider than
+  // `lone_head_radius_pt`.
+  double min_head_contrast = 1.25;
+  double min_head_radius_pt = 0.9;
+  double lone_head_radius_pt = 1.1;
+  double head_length_inches = 0.09;
+  // Text closer than this to an arrow's start is its label.
+  double label_reach_inches = 0.2;
+};
+
+// Traces the arrows inside `area_px` of `rule_free_ink` (an ink mask with the table's rules
+// erased and the lines that crossed them bridged: see bridge_erased_rules).
+// `symbol_boxes_px` are the symbols' bounding boxes in page pixels.
+ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
+                        const std::vector<cv::Rect>& symbol_boxes_px, int dpi,
+                        const ArrowParams& params = {});
+
+}  // namespace sopocr
