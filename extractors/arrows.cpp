@@ -13,7 +13,120 @@ double distance_to_rect(cv::Point2d point, const cv::Rect& rect) {
   return std::hypot(dx, dy);
 }
 
-// Where one line component meets one symbol.
+// Union-find over straight segments.
+class Groups {
+ public:
+  explicit Groups(int count) : parent_(count) {
+    for (int i = 0; i < count; ++i) parent_[i] = i;
+  }
+  int find(int i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void unite(int a, int b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<int> parent_;
+};
+
+struct Segment {
+  cv::Rect box;
+  bool horizontal = false;
+};
+
+std::vector<Segment> segments_of(const cv::Mat& runs, bool horizontal, cv::Mat& labels) {
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(runs, labels, stats, centroids, 8, CV_32S);
+  std::vector<Segment> segments;
+  for (int label = 1; label < count; ++label) {
+    segments.push_back(
+        {cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+                  stats.at<int>(label, cv::CC_STAT_WIDTH),
+                  stats.at<int>(label, cv::CC_STAT_HEIGHT)),
+         horizontal});
+  }
+  return segments;
+}
+
+// Arrows run horizontally and vertically. Splits the lines into straight segments and joins
+// those that meet at a bend or where one ends on another (arrows merging), and those that
+// continue each other across a short break, but not two that cross: crossing arrows stay
+// apart. Returns per pixel the line it belongs to (0: none) in `line_ids`.
+void straight_lines(const cv::Mat& line_mask, int dpi, cv::Mat& line_ids) {
+  const int run = std::max(5, dpi / 25);
+  cv::Mat horizontal;
+  cv::Mat vertical;
+  cv::morphologyEx(line_mask, horizontal, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {run, 1}));
+  cv::morphologyEx(line_mask, vertical, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, {1, run}));
+  cv::Mat horizontal_labels;
+  cv::Mat vertical_labels;
+  std::vector<Segment> segments = segments_of(horizontal, true, horizontal_labels);
+  const int first_vertical = static_cast<int>(segments.size());
+  for (const Segment& segment : segments_of(vertical, false, vertical_labels)) {
+    segments.push_back(segment);
+  }
+
+  const int slack = std::max(3, dpi / 50);  // a line's width and a scan's wobble
+  const int max_break = std::max(6, dpi / 16);
+  const int cross_margin = std::max(slack, dpi / 20);
+  Groups groups(static_cast<int>(segments.size()));
+  for (std::size_t a = 0; a < segments.size(); ++a) {
+    for (std::size_t b = a + 1; b < segments.size(); ++b) {
+      const Segment& first = segments[a];
+      const Segment& second = segments[b];
+      if (first.horizontal != second.horizontal) {
+        const Segment& across = first.horizontal ? first : second;
+        const Segment& down = first.horizontal ? second : first;
+        const cv::Rect grown(down.box.x - slack, down.box.y - slack, down.box.width + 2 * slack,
+                             down.box.height + 2 * slack);
+        if ((grown & across.box).empty()) continue;
+        const int x = down.box.x + down.box.width / 2;
+        const int y = across.box.y + across.box.height / 2;
+        // Crossing lines run on well past each other; an arrowhead's base, a bend or a branch
+        // ending on a line does not.
+        const bool ends_across =
+            x <= across.box.x + cross_margin || x >= across.box.br().x - cross_margin;
+        const bool ends_down =
+            y <= down.box.y + cross_margin || y >= down.box.br().y - cross_margin;
+        if (ends_across || ends_down) groups.unite(static_cast<int>(a), static_cast<int>(b));
+      } else if (first.horizontal) {
+        const int offset =
+            std::abs((first.box.y + first.box.height / 2) - (second.box.y + second.box.height / 2));
+        const int gap =
+            std::max(first.box.x, second.box.x) - std::min(first.box.br().x, second.box.br().x);
+        if (offset <= slack && gap <= max_break) {
+          groups.unite(static_cast<int>(a), static_cast<int>(b));
+        }
+      } else {
+        const int offset =
+            std::abs((first.box.x + first.box.width / 2) - (second.box.x + second.box.width / 2));
+        const int gap =
+            std::max(first.box.y, second.box.y) - std::min(first.box.br().y, second.box.br().y);
+        if (offset <= slack && gap <= max_break) {
+          groups.unite(static_cast<int>(a), static_cast<int>(b));
+        }
+      }
+    }
+  }
+  line_ids = cv::Mat::zeros(line_mask.size(), CV_32S);
+  for (int y = 0; y < line_mask.rows; ++y) {
+    const int* across = horizontal_labels.ptr<int>(y);
+    const int* down = vertical_labels.ptr<int>(y);
+    int* id = line_ids.ptr<int>(y);
+    for (int x = 0; x < line_mask.cols; ++x) {
+      if (across[x] > 0) {
+        id[x] = groups.find(across[x] - 1) + 1;
+      } else if (down[x] > 0) {
+        id[x] = groups.find(first_vertical + down[x] - 1) + 1;
+      }
+    }
+  }
+}
+
+// Where one line meets one symbol.
 struct Attachment {
   int line = 0;
   int symbol = 0;
@@ -67,6 +180,18 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
 
+  cv::Mat line_mask = cv::Mat::zeros(mask.size(), CV_8UC1);
+  for (int y = 0; y < mask.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    uchar* out = line_mask.ptr<uchar>(y);
+    for (int x = 0; x < mask.cols; ++x) out[x] = is_line[label[x]] ? 255 : 0;
+  }
+  cv::Mat line_ids;
+  straight_lines(line_mask, dpi, line_ids);
+  double most_ids = 0;
+  cv::minMaxLoc(line_ids, nullptr, &most_ids);
+  const int line_count = static_cast<int>(most_ids) + 1;
+
   cv::Mat thickness;
   cv::distanceTransform(mask, thickness, cv::DIST_L2, 3);
   const int reach = std::max(3, static_cast<int>(params.attach_reach_inches * dpi));
@@ -101,15 +226,17 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
       const cv::Point centre(
           static_cast<int>(std::lround(piece_centres.at<double>(piece, 0))) + zone.x,
           static_cast<int>(std::lround(piece_centres.at<double>(piece, 1))) + zone.y);
+      int component = 0;
       int line = 0;
       for (int y = touch.y; y < touch.br().y && line == 0; ++y) {
-        for (int x = touch.x; x < touch.br().x; ++x) {
-          if (pieces.at<int>(y - zone.y, x - zone.x) == piece) {
-            line = labels.at<int>(y, x);
-            break;
-          }
+        for (int x = touch.x; x < touch.br().x && line == 0; ++x) {
+          if (pieces.at<int>(y - zone.y, x - zone.x) != piece) continue;
+          component = labels.at<int>(y, x);
+          line = line_ids.at<int>(y, x);
         }
       }
+      // A touch with no straight run in it (a stub shorter than a run) is its own line.
+      if (line == 0) line = line_count + component;
       // The head, if any, lies within its length of where the line meets the symbol.
       const cv::Rect head_window =
           cv::Rect(touch.x - head_length, touch.y - head_length, touch.width + 2 * head_length,
@@ -120,7 +247,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
         const int* row = labels.ptr<int>(y);
         const float* width = thickness.ptr<float>(y);
         for (int x = head_window.x; x < head_window.br().x; ++x) {
-          if (row[x] == line) widest = std::max(widest, width[x]);
+          if (row[x] == component) widest = std::max(widest, width[x]);
         }
       }
       attachments.push_back({line, static_cast<int>(symbol), centre, widest});
