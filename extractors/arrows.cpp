@@ -155,10 +155,8 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
         whole);
     mask(erased.back()) = 0;
   }
-  // Mend pinholes a degraded scan leaves in thin lines.
-  const int mend = std::max(3, dpi / 100) | 1;
-  cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, {mend, mend}));
+  // No closing here: it would merge a label's letters into a word as long as a line. Breaks in
+  // a faded line are joined run to run (straight_lines).
 
   cv::Mat labels;
   cv::Mat stats;

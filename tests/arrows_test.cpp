@@ -1,0 +1,175 @@
+// Arrow tracing on small flows drawn into the test image: which symbol each arrow leaves and
+// reaches, with bends, merges, back edges, crossings, broken lines and labels.
+#include "arrows.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+#include <utility>
+
+#include "binarize.h"
+
+namespace sopocr {
+namespace {
+
+// A page with boxes and arrows drawn as PermenPAN-RB flowcharts draw them: thin lines ending in
+// a filled triangle at the target.
+class Flow {
+ public:
+  explicit Flow(int dpi, cv::Size size = {1200, 1400}) : dpi_(dpi), page_(size, CV_8UC1, 255) {}
+
+  int box(cv::Point centre, int half_w = 70, int half_h = 30) {
+    const cv::Rect rect(centre.x - half_w, centre.y - half_h, 2 * half_w, 2 * half_h);
+    cv::rectangle(page_, rect, 0, stroke());
+    boxes_.push_back(rect);
+    return static_cast<int>(boxes_.size()) - 1;
+  }
+
+  int diamond(cv::Point centre, int half_w = 70, int half_h = 45) {
+    std::vector<cv::Point> corners{{centre.x, centre.y - half_h},
+                                   {centre.x + half_w, centre.y},
+                                   {centre.x, centre.y + half_h},
+                                   {centre.x - half_w, centre.y}};
+    cv::polylines(page_, corners, true, 0, stroke());
+    boxes_.push_back(cv::Rect(centre.x - half_w, centre.y - half_h, 2 * half_w, 2 * half_h));
+    return static_cast<int>(boxes_.size()) - 1;
+  }
+
+  // A polyline whose last segment ends in a head at the last point.
+  void arrow(const std::vector<cv::Point>& points) {
+    const int line = std::max(1, dpi_ / 100);
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      cv::line(page_, points[i], points[i + 1], 0, line);
+    }
+    const cv::Point tip = points.back();
+    const cv::Point2d along =
+        cv::Point2d(tip - points[points.size() - 2]) / cv::norm(tip - points[points.size() - 2]);
+    const cv::Point2d across(-along.y, along.x);
+    const double length = 5.0 * dpi_ / 72;
+    const double half_width = 2.2 * dpi_ / 72;
+    const cv::Point2d base = cv::Point2d(tip) - along * length;
+    std::vector<cv::Point> head{tip, base + across * half_width, base - across * half_width};
+    cv::fillConvexPoly(page_, head, 0, cv::LINE_AA);
+  }
+
+  void text(const std::string& words, cv::Point bottom_left) {
+    cv::putText(page_, words, bottom_left, cv::FONT_HERSHEY_SIMPLEX, dpi_ / 400.0, 0,
+                std::max(1, dpi_ / 150));
+  }
+
+  cv::Mat& page() { return page_; }
+
+  ArrowTrace trace() const {
+    return trace_arrows(binarize_ink(page_, dpi_), {0, 0, page_.cols, page_.rows}, boxes_, dpi_);
+  }
+
+ private:
+  int stroke() const { return std::max(2, dpi_ / 80); }
+
+  int dpi_;
+  cv::Mat page_;
+  std::vector<cv::Rect> boxes_;
+};
+
+std::vector<std::pair<int, int>> edges_of(const ArrowTrace& trace) {
+  std::vector<std::pair<int, int>> edges;
+  for (const TracedArrow& arrow : trace.arrows) edges.emplace_back(arrow.from, arrow.to);
+  std::sort(edges.begin(), edges.end());
+  return edges;
+}
+
+using Edges = std::vector<std::pair<int, int>>;
+
+class AtResolution : public ::testing::TestWithParam<int> {};
+
+TEST_P(AtResolution, AStraightFlowWithBendsGoesFromEachStepToTheNext) {
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({700, 450});
+  const int third = flow.box({300, 750});
+  // Down out of the first, across, down into the second; the same back to the left.
+  flow.arrow({{300, 180}, {300, 300}, {700, 300}, {700, 420}});
+  flow.arrow({{700, 480}, {700, 600}, {300, 600}, {300, 720}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}, {second, third}}));
+  EXPECT_TRUE(trace.loose_starts.empty());
+  EXPECT_TRUE(trace.loose_ends.empty());
+}
+
+TEST_P(AtResolution, ADecisionLoopsBackUpAndBothBranchesHaveTheirLabelBeside) {
+  Flow flow(GetParam());
+  const int draft = flow.box({300, 150});
+  const int check = flow.diamond({300, 500});
+  const int sign = flow.box({300, 850});
+  flow.arrow({{300, 180}, {300, 455}});
+  // "Ya" down; "Tidak" out of the right corner, up a channel and into the draft's side.
+  flow.arrow({{300, 545}, {300, 820}});
+  flow.text("Ya", {310, 590});
+  flow.arrow({{370, 500}, {560, 500}, {560, 150}, {370, 150}});
+  flow.text("Tidak", {385, 490});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{draft, check}, {check, draft}, {check, sign}}));
+  for (const TracedArrow& arrow : trace.arrows) {
+    if (arrow.from != check) continue;
+    ASSERT_TRUE(arrow.label_bbox_px) << "arrow to " << arrow.to;
+    // Each label belongs to its own exit: "Ya" below the decision, "Tidak" to its right.
+    if (arrow.to == sign) {
+      EXPECT_GT(arrow.label_bbox_px->y, 545);
+    } else {
+      EXPECT_GT(arrow.label_bbox_px->x, 370);
+      EXPECT_LT(arrow.label_bbox_px->y, 500);
+    }
+  }
+}
+
+TEST_P(AtResolution, CrossingArrowsStayTwoArrows) {
+  Flow flow(GetParam());
+  const int top_left = flow.box({250, 150});
+  const int top_right = flow.box({850, 150});
+  const int bottom_left = flow.box({250, 850});
+  const int bottom_right = flow.box({850, 850});
+  // Top left to bottom right and top right to bottom left: the routes cross once.
+  flow.arrow({{250, 180}, {250, 400}, {600, 400}, {600, 700}, {850, 700}, {850, 820}});
+  flow.arrow({{850, 180}, {850, 550}, {400, 550}, {400, 750}, {250, 750}, {250, 820}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{top_left, bottom_right}, {top_right, bottom_left}}));
+}
+
+TEST_P(AtResolution, TwoArrowsMergingIntoOneEntryBothArrive) {
+  Flow flow(GetParam());
+  const int left = flow.box({250, 150});
+  const int right = flow.box({850, 150});
+  const int below = flow.box({550, 750});
+  flow.arrow({{250, 180}, {250, 450}, {550, 450}, {550, 720}});
+  flow.arrow({{850, 180}, {850, 450}, {552, 450}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{left, below}, {right, below}}));
+}
+
+TEST_P(AtResolution, ALineBrokenByTheScanStillJoinsItsEnds) {
+  Flow flow(GetParam());
+  const int first = flow.box({400, 150});
+  const int second = flow.box({400, 750});
+  flow.arrow({{400, 180}, {400, 720}});
+  // Faded out over a stretch as long as a thin line's width several times over.
+  const int gap = GetParam() / 30;
+  cv::rectangle(flow.page(), cv::Rect(380, 450, 40, gap), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, AnArrowThatReachesNoSymbolIsALooseStartNotAnEdge) {
+  Flow flow(GetParam());
+  const int first = flow.box({400, 150});
+  flow.box({400, 850});
+  // The line stops halfway, its head pointing at nothing.
+  flow.arrow({{400, 180}, {400, 450}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  EXPECT_EQ(trace.loose_starts, std::vector<int>{first});
+}
+
+INSTANTIATE_TEST_SUITE_P(Dpi, AtResolution, ::testing::Values(200, 300));
+
+}  // namespace
+}  // namespace sopocr
