@@ -38,6 +38,44 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
   return best;
 }
 
+LaneName normalize_lane_name(std::string_view text) {
+  std::string kept;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // UTF-8 curly quotes: E2 80 98/99/9C/9D.
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+        static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      if (third == 0x98 || third == 0x99 || third == 0x9C || third == 0x9D) {
+        i += 2;
+        continue;
+      }
+    }
+    if (text[i] == '"' || text[i] == '\'' || text[i] == '`') continue;
+    kept += text[i];
+  }
+  LaneName name;
+  const bool has_opening = kept.find_first_of("({[") != std::string::npos;
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const char c = kept[i];
+    const bool closing = c == ')' || c == '}' || c == ']';
+    const bool after_capitals = i >= 2 && std::isupper(static_cast<unsigned char>(kept[i - 1])) &&
+                                std::isupper(static_cast<unsigned char>(kept[i - 2]));
+    if (closing && !has_opening && after_capitals) {
+      name.text += 'J';
+      name.repaired = true;
+    } else {
+      name.text += c;
+    }
+  }
+  name.text = normalize_text(name.text);
+  auto is_stray = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '-'; };
+  while (!name.text.empty() && is_stray(name.text.back())) name.text.pop_back();
+  std::size_t start = 0;
+  while (start < name.text.size() && is_stray(name.text[start])) ++start;
+  name.text = normalize_text(name.text.substr(start));
+  return name;
+}
+
 std::optional<std::string> decision_branch_label(std::string_view text) {
   std::string letters;
   for (char c : text) {

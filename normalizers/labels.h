@@ -21,6 +21,16 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity = 0.75);
 
+struct LaneName {
+  std::string text;
+  bool repaired = false;  // a letter was changed, not only stray punctuation dropped
+};
+
+// A swimlane's printed name as a clean actor name: quote marks and specks read as punctuation
+// around it dropped ("Pelaksana “Teknis", ".Kepala Seksi", "Pokja Pemilihan."), and a closing
+// bracket with no opening one after capitals read back as the J it was ("UKPB)" -> "UKPBJ").
+LaneName normalize_lane_name(std::string_view text);
+
 // "Ya" or "Tidak" when `text` is a decision branch's label as OCR read it ("YA", "ya.", "Tldak"),
 // else nullopt: other wording is kept as printed by the caller.
 std::optional<std::string> decision_branch_label(std::string_view text);

@@ -383,7 +383,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   // Lane names become the actors; an unreadable one is left out and its steps reviewed.
   std::vector<std::optional<std::string>> lane_actor;
   for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
-    const CellText& name = sop.lane_names[lane];
+    const CellText& cell = sop.lane_names[lane];
+    const LaneName name = normalize_lane_name(cell.text);
     if (name.text.empty()) {
       lane_actor.emplace_back();
       continue;
@@ -391,7 +392,12 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     lane_actor.emplace_back(name.text);
     if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
       record.actors.push_back(name.text);
-      review.flag_if_weak(name, "/actors/" + std::to_string(record.actors.size() - 1));
+      const std::string path = "/actors/" + std::to_string(record.actors.size() - 1);
+      if (name.repaired) {
+        review.add(path, "uncertain_repair", cell, cell.confidence);
+      } else {
+        review.flag_if_weak(cell, path);
+      }
     }
   }
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {

@@ -167,6 +167,11 @@ TEST(LineJoining, RejoinsWordsTheTypesetterBroke) {
   EXPECT_EQ(join_wrapped_lines({"Peraturan Perundang-", "Undangan"}),
             "Peraturan Perundang-Undangan");
   EXPECT_EQ(join_wrapped_lines({"Kepala", "Dinas"}), "Kepala Dinas");
+  // Reduplication keeps its hyphen; a word the typesetter broke does not.
+  EXPECT_EQ(join_wrapped_lines({"Tim Analisis Rancangan Peraturan Perundang-", "undangan"}),
+            "Tim Analisis Rancangan Peraturan Perundang-undangan");
+  EXPECT_EQ(join_wrapped_lines({"Memeriksa kegiatan-", "kegiatan"}), "Memeriksa kegiatan-kegiatan");
+  EXPECT_EQ(join_wrapped_lines({"Kepegawai-", "an"}), "Kepegawaian");
   // A lone dash is a bullet or a blank, not a broken word.
   EXPECT_EQ(join_wrapped_lines({"Draft -", "Disposisi"}), "Draft - Disposisi");
 }
@@ -221,4 +226,20 @@ TEST(PersonName, NamesWithoutDegreesKeepTheirWords) {
 }
 
 }  // namespace
+TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
+  EXPECT_EQ(normalize_lane_name("Pelaksana \u201cTeknis").text, "Pelaksana Teknis");
+  EXPECT_EQ(normalize_lane_name(".Kepala Seksi").text, "Kepala Seksi");
+  EXPECT_EQ(normalize_lane_name("Pokja Pemilihan.").text, "Pokja Pemilihan");
+  EXPECT_FALSE(normalize_lane_name("Pokja Pemilihan.").repaired);
+  const LaneName ukpbj = normalize_lane_name("Kepala UKPB}");
+  EXPECT_EQ(ukpbj.text, "Kepala UKPBJ");
+  EXPECT_TRUE(ukpbj.repaired);
+  EXPECT_EQ(normalize_lane_name("JF PPB)").text, "JF PPBJ");
+  // A bracket that closes one opened in the name is kept, as are slashes and dots inside.
+  EXPECT_EQ(normalize_lane_name("Pejabat Pengadaan (PP)").text, "Pejabat Pengadaan (PP)");
+  EXPECT_EQ(normalize_lane_name("PjPHP/PPHP").text, "PjPHP/PPHP");
+  EXPECT_EQ(normalize_lane_name("Kasubbag Umum dan Kepegawaian").text,
+            "Kasubbag Umum dan Kepegawaian");
+}
+
 }  // namespace sopocr
