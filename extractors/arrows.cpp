@@ -92,19 +92,17 @@ void straight_lines(const cv::Mat& line_mask, int dpi, cv::Mat& line_ids) {
         const bool ends_down =
             y <= down.box.y + cross_margin || y >= down.box.br().y - cross_margin;
         if (ends_across || ends_down) groups.unite(static_cast<int>(a), static_cast<int>(b));
-      } else if (first.horizontal) {
-        const int offset =
-            std::abs((first.box.y + first.box.height / 2) - (second.box.y + second.box.height / 2));
-        const int gap =
-            std::max(first.box.x, second.box.x) - std::min(first.box.br().x, second.box.br().x);
-        if (offset <= slack && gap <= max_break) {
-          groups.unite(static_cast<int>(a), static_cast<int>(b));
-        }
       } else {
-        const int offset =
-            std::abs((first.box.x + first.box.width / 2) - (second.box.x + second.box.width / 2));
-        const int gap =
-            std::max(first.box.y, second.box.y) - std::min(first.box.br().y, second.box.br().y);
+        // Two runs on one line with a short break between them: a faded stretch.
+        const bool along_x = first.horizontal;
+        auto centre = [&](const cv::Rect& box) {
+          return along_x ? box.y + box.height / 2 : box.x + box.width / 2;
+        };
+        auto start = [&](const cv::Rect& box) { return along_x ? box.x : box.y; };
+        auto end = [&](const cv::Rect& box) { return along_x ? box.br().x : box.br().y; };
+        const int offset = std::abs(centre(first.box) - centre(second.box));
+        const int gap = std::max(start(first.box), start(second.box)) -
+                        std::min(end(first.box), end(second.box));
         if (offset <= slack && gap <= max_break) {
           groups.unite(static_cast<int>(a), static_cast<int>(b));
         }

@@ -10,6 +10,11 @@
 
 namespace sopocr {
 
+// Connectors mark where a flow leaves or resumes, not a step of their own.
+inline bool is_connector(SymbolKind kind) {
+  return kind == SymbolKind::connector || kind == SymbolKind::off_page_connector;
+}
+
 struct DetectedSymbol {
   SymbolKind kind = SymbolKind::process;
   cv::Rect bbox_px;

@@ -249,11 +249,10 @@ Step build_step(const StepRowContent& row, std::size_t index,
     // Connectors drawn in a row (the off-page connector where a flow resumes) mark where an
     // arrow comes from, not the step: the step is the other shape. Without traced arrows the
     // incoming lane is unknown, so of several step shapes the contract takes the leftmost.
-    auto is_connector = [](const PlacedSymbol& placed) {
-      return placed.symbol.kind == SymbolKind::connector ||
-             placed.symbol.kind == SymbolKind::off_page_connector;
+    auto is_connector_shape = [](const PlacedSymbol& placed) {
+      return is_connector(placed.symbol.kind);
     };
-    auto step_shape = std::find_if_not(row.symbols.begin(), row.symbols.end(), is_connector);
+    auto step_shape = std::find_if_not(row.symbols.begin(), row.symbols.end(), is_connector_shape);
     const PlacedSymbol& primary =
         step_shape != row.symbols.end() ? *step_shape : row.symbols.front();
     step.symbol = primary.symbol.kind;
@@ -263,7 +262,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     step.actor = lane_actor[primary.lane];
     if (!step.actor) review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
     for (const PlacedSymbol& placed : row.symbols) {
-      if (&placed == &primary || (is_connector(placed) && step_shape != row.symbols.end()))
+      if (&placed == &primary || (is_connector_shape(placed) && step_shape != row.symbols.end()))
         continue;
       const auto& other = lane_actor[placed.lane];
       if (other && other != step.actor &&
@@ -274,7 +273,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     }
     const auto step_shapes =
         std::count_if(row.symbols.begin(), row.symbols.end(),
-                      [&](const PlacedSymbol& placed) { return !is_connector(placed); });
+                      [&](const PlacedSymbol& placed) { return !is_connector_shape(placed); });
     if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
   }
   return step;

@@ -428,10 +428,6 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
   return rule_free;
 }
 
-bool is_connector(SymbolKind kind) {
-  return kind == SymbolKind::connector || kind == SymbolKind::off_page_connector;
-}
-
 // The letter or number inside a connector, which names the connector it continues at. Read
 // from the upper middle of the shape, clear of its outline and of a pentagon's point.
 std::string connector_mark(const cv::Rect& bbox_px, CellReader& reader) {
