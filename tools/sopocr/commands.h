@@ -17,5 +17,6 @@ inline constexpr int kExitUsage = 2;     // bad arguments or unreadable configur
 CommandRunner add_ingest_command(CLI::App& app);
 CommandRunner add_validate_command(CLI::App& app);
 CommandRunner add_eval_command(CLI::App& app);
+CommandRunner add_export_command(CLI::App& app);
 
 }  // namespace sopocr::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   runners["ingest"] = sopocr::cli::add_ingest_command(app);
   runners["validate"] = sopocr::cli::add_validate_command(app);
   runners["eval"] = sopocr::cli::add_eval_command(app);
+  runners["export"] = sopocr::cli::add_export_command(app);
 
   try {
     app.parse(argc, argv);
