@@ -108,4 +108,63 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
   return symbols;
 }
 
+ConnectorGlyph connector_glyph(const cv::Mat& rule_free_ink, const cv::Rect& bbox_px, int dpi) {
+  // Inside the outline, above where a pentagon's sides close in.
+  const int clear = std::max(3, dpi / 60);
+  const cv::Rect inside = cv::Rect(bbox_px.x + clear, bbox_px.y + clear, bbox_px.width - 2 * clear,
+                                   bbox_px.height * 3 / 4 - clear) &
+                          cv::Rect(0, 0, rule_free_ink.cols, rule_free_ink.rows);
+  if (inside.width < 4 || inside.height < 4) return {};
+  // Ink touching the crop's edge is the outline or an arrow, not the mark.
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count =
+      cv::connectedComponentsWithStats(rule_free_ink(inside), labels, stats, centroids, 8);
+  cv::Mat mark = cv::Mat::zeros(inside.size(), CV_8UC1);
+  const int min_pixels = std::max(4, dpi * dpi / 20000);
+  for (int label = 1; label < count; ++label) {
+    const int x = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int y = stats.at<int>(label, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const int h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    const bool touches_edge = x == 0 || y == 0 || x + w == inside.width || y + h == inside.height;
+    if (touches_edge || stats.at<int>(label, cv::CC_STAT_AREA) < min_pixels) continue;
+    mark.setTo(255, labels == label);
+  }
+  std::vector<cv::Point> ink;
+  cv::findNonZero(mark, ink);
+  if (ink.empty()) return {};
+  cv::Mat scaled;
+  cv::resize(mark(cv::boundingRect(ink)), scaled, cv::Size(kGlyphCols, kGlyphRows), 0, 0,
+             cv::INTER_AREA);
+  ConnectorGlyph glyph;
+  for (int y = 0; y < scaled.rows; ++y) {
+    for (int x = 0; x < scaled.cols; ++x) glyph.push_back(scaled.at<uchar>(y, x) / 255.0f);
+  }
+  return glyph;
+}
+
+double glyph_similarity(const ConnectorGlyph& a, const ConnectorGlyph& b) {
+  if (a.empty() || a.size() != b.size()) return 0.0;
+  double mean_a = 0;
+  double mean_b = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    mean_a += a[i];
+    mean_b += b[i];
+  }
+  mean_a /= a.size();
+  mean_b /= b.size();
+  double product = 0;
+  double square_a = 0;
+  double square_b = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    product += (a[i] - mean_a) * (b[i] - mean_b);
+    square_a += (a[i] - mean_a) * (a[i] - mean_a);
+    square_b += (b[i] - mean_b) * (b[i] - mean_b);
+  }
+  if (square_a <= 0 || square_b <= 0) return 0.0;
+  return product / std::sqrt(square_a * square_b);
+}
+
 }  // namespace sopocr

@@ -35,6 +35,19 @@ struct SymbolParams {
 std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const cv::Rect& region_px,
                                            int dpi, const SymbolParams& params = {});
 
+// The mark printed inside a connector ("A", "1"), as a small ink image: its letter's ink cropped
+// to its bounding box and scaled to kGlyphRows x kGlyphCols, row-major in [0, 1]. Both ends of
+// an off-page link carry the same mark in the same print, so the two images match where OCR of
+// a lone small letter is unreliable. Empty when the connector holds no mark.
+inline constexpr int kGlyphRows = 16;
+inline constexpr int kGlyphCols = 12;
+using ConnectorGlyph = std::vector<float>;
+ConnectorGlyph connector_glyph(const cv::Mat& rule_free_ink, const cv::Rect& bbox_px, int dpi);
+
+// Normalised cross-correlation of two glyphs in [-1, 1]: 1 for the same mark; 0 when either
+// is empty.
+double glyph_similarity(const ConnectorGlyph& a, const ConnectorGlyph& b);
+
 // Classifies one filled shape mask (255 inside, CV_8UC1, tightly cropped). Exposed for tests.
 DetectedSymbol classify_filled_shape(const cv::Mat& filled, int dpi,
                                      const SymbolParams& params = {});

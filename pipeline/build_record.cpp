@@ -1,6 +1,8 @@
 #include "build_record.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <regex>
 
 #include "date.h"
@@ -279,43 +281,93 @@ Step build_step(const StepRowContent& row, std::size_t index,
   return step;
 }
 
-// The row where an arrow into an off-page connector resumes: the row whose incoming connector
-// has the same mark, on another page. An unread mark is matched only when the next page has
-// exactly one incoming connector; `certain` says whether the marks agreed.
-std::optional<std::size_t> connector_target(const RawSop& sop, std::size_t from,
-                                            const std::string& mark, bool& certain) {
-  const int page = sop.rows[from].page;
-  std::vector<std::size_t> same_mark;
-  std::vector<std::size_t> on_next_page;
-  const auto page_at = std::find(sop.pages.begin(), sop.pages.end(), page);
-  const int next_page =
-      page_at != sop.pages.end() && page_at + 1 != sop.pages.end() ? *(page_at + 1) : -1;
-  for (std::size_t i = 0; i < sop.rows.size(); ++i) {
-    const StepRowContent& row = sop.rows[i];
-    if (row.page == page || row.arrives_from_connectors.empty()) continue;
-    const auto& marks = row.arrives_from_connectors;
-    if (!mark.empty() && std::find(marks.begin(), marks.end(), mark) != marks.end()) {
-      same_mark.push_back(i);
+// Normalised correlation of two marks' ink: the same letter printed twice and scanned scores
+// above kSameMark. Off the next page, marks must at least look alike (kLikeMark).
+constexpr double kSameMark = 0.8;
+constexpr double kLikeMark = 0.5;
+constexpr double kNextPageBonus = 0.2;
+
+struct ConnectorMatch {
+  std::size_t target_row = 0;
+  bool certain = false;  // the marks look alike and nothing else competed
+};
+
+// Pairs every arrow into an off-page connector with the incoming connector where the flow
+// resumes: PermenPAN-RB 35/2012 gives each pair its own mark, printed alike at both ends, so the
+// pairs whose marks look most alike go first (the next page breaking near-ties), each connector
+// used once. A pair with unlike or missing marks is kept only on the next page and is not
+// certain. Keyed by (row, arrow).
+std::map<std::pair<std::size_t, std::size_t>, ConnectorMatch> match_connectors(const RawSop& sop) {
+  struct End {
+    std::size_t row;
+    std::size_t index;  // arrow index (outgoing) or mark index (incoming) in the row
+    ConnectorGlyph mark;
+  };
+  std::vector<End> outgoing;
+  std::vector<End> incoming;
+  for (std::size_t r = 0; r < sop.rows.size(); ++r) {
+    const StepRowContent& row = sop.rows[r];
+    for (std::size_t a = 0; a < row.arrows_out.size(); ++a) {
+      if (row.arrows_out[a].connector_mark) {
+        outgoing.push_back({r, a, *row.arrows_out[a].connector_mark});
+      }
     }
-    if (row.page == next_page) on_next_page.push_back(i);
+    for (std::size_t m = 0; m < row.arrives_from_connectors.size(); ++m) {
+      incoming.push_back({r, m, row.arrives_from_connectors[m]});
+    }
   }
-  certain = same_mark.size() == 1;
-  if (certain) return same_mark.front();
-  if (same_mark.empty() && on_next_page.size() == 1) return on_next_page.front();
-  return std::nullopt;
+  auto page_index = [&](std::size_t row) {
+    return std::find(sop.pages.begin(), sop.pages.end(), sop.rows[row].page) - sop.pages.begin();
+  };
+  struct Candidate {
+    double score;
+    std::size_t out;
+    std::size_t in;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t o = 0; o < outgoing.size(); ++o) {
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+      const auto from_page = page_index(outgoing[o].row);
+      const auto to_page = page_index(incoming[i].row);
+      if (from_page == to_page) continue;
+      const bool next_page = to_page == from_page + 1;
+      const double similarity = glyph_similarity(outgoing[o].mark, incoming[i].mark);
+      if (!next_page && similarity < kLikeMark) continue;
+      candidates.push_back({similarity + (next_page ? kNextPageBonus : 0.0), o, i});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  std::vector<bool> out_used(outgoing.size(), false);
+  std::vector<bool> in_used(incoming.size(), false);
+  std::map<std::pair<std::size_t, std::size_t>, ConnectorMatch> matches;
+  for (const Candidate& candidate : candidates) {
+    if (out_used[candidate.out] || in_used[candidate.in]) continue;
+    out_used[candidate.out] = in_used[candidate.in] = true;
+    const End& out = outgoing[candidate.out];
+    const End& in = incoming[candidate.in];
+    const bool rival = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+      return (c.out == candidate.out) != (c.in == candidate.in) && c.score >= candidate.score - 0.1;
+    });
+    const bool alike = glyph_similarity(out.mark, in.mark) >= kSameMark;
+    matches[{out.row, out.index}] = {in.row, alike && !rival};
+  }
+  return matches;
 }
 
 // Turns the arrows traced on each page into `next` edges by target step. An arrow whose end
 // was not found, a connector that could not be matched or a step that should lead on and has no
 // arrow puts the step's `next` on the review list; no edge is ever assumed.
 void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
+  const auto connectors = match_connectors(sop);
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
     const StepRowContent& row = sop.rows[i];
     Step& step = record.steps[i];
     const std::string path = "/steps/" + std::to_string(i) + "/next";
     bool unresolved = row.loose_arrow_ends > 0;
     bool uncertain = false;
-    for (const StepArrow& arrow : row.arrows_out) {
+    for (std::size_t a = 0; a < row.arrows_out.size(); ++a) {
+      const StepArrow& arrow = row.arrows_out[a];
       std::optional<std::size_t> target;
       if (arrow.row_offset) {
         const auto index = static_cast<long>(i) + *arrow.row_offset;
@@ -324,9 +376,11 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
           target = static_cast<std::size_t>(index);
         }
       } else if (arrow.connector_mark) {
-        bool certain = false;
-        target = connector_target(sop, i, *arrow.connector_mark, certain);
-        uncertain = uncertain || (target && !certain);
+        const auto match = connectors.find({i, a});
+        if (match != connectors.end()) {
+          target = match->second.target_row;
+          uncertain = uncertain || !match->second.certain;
+        }
       }
       if (!target) {
         unresolved = true;

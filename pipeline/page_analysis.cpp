@@ -411,6 +411,11 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
   std::vector<cv::Rect> erased;
   const int half = std::max(3, dpi / 60);
   const cv::Rect page(0, 0, ink.cols, ink.rows);
+  // Rules end at the outer rules: below the table sit the off-page connectors.
+  const int left = grid.col_rules_x_px.front() - half;
+  const int right = grid.col_rules_x_px.back() + half + 1;
+  const int top = grid.row_rules_y_px.front() - half;
+  const int bottom = grid.row_rules_y_px.back() + half + 1;
   auto erase = [&](const cv::Rect& band) {
     const cv::Rect on_page = band & page;
     rule_free(on_page) = 0;
@@ -418,28 +423,14 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
   };
   for (std::size_t r = 0; r < grid.row_rules_y_px.size(); ++r) {
     if (!row_rule_is_real[r]) continue;
-    erase({grid.bbox_px.x, grid.row_rules_y_px[r] - half, grid.bbox_px.width, 2 * half + 1});
+    erase({left, grid.row_rules_y_px[r] - half, right - left, 2 * half + 1});
   }
   for (std::size_t c = 0; c < grid.col_rules_x_px.size(); ++c) {
     if (!col_rule_is_real[c]) continue;
-    erase({grid.col_rules_x_px[c] - half, grid.bbox_px.y, 2 * half + 1, grid.bbox_px.height});
+    erase({grid.col_rules_x_px[c] - half, top, 2 * half + 1, bottom - top});
   }
   bridge_erased_rules(rule_free, erased);
   return rule_free;
-}
-
-// The letter or number inside a connector, which names the connector it continues at. Read
-// from the upper middle of the shape, clear of its outline and of a pentagon's point.
-std::string connector_mark(const cv::Rect& bbox_px, CellReader& reader) {
-  const cv::Rect inside(bbox_px.x + bbox_px.width / 10, bbox_px.y + bbox_px.height / 20,
-                        bbox_px.width * 8 / 10, bbox_px.height * 7 / 10);
-  std::string mark;
-  for (char c : reader.read(inside).text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      mark += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-  }
-  return mark;
 }
 
 // Follows the arrows between the rows' symbols and the off-page connectors drawn under the
@@ -480,12 +471,12 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     if (is_connector_node(from) && is_connector_node(to)) continue;
     if (is_connector_node(from)) {
       table.rows[to.row].arrives_from_connectors.push_back(
-          connector_mark(from.symbol->bbox_px, reader));
+          connector_glyph(rule_free, from.symbol->bbox_px, page.dpi));
       continue;
     }
     StepArrow step_arrow;
     if (is_connector_node(to)) {
-      step_arrow.connector_mark = connector_mark(to.symbol->bbox_px, reader);
+      step_arrow.connector_mark = connector_glyph(rule_free, to.symbol->bbox_px, page.dpi);
     } else if (to.row != from.row) {
       step_arrow.row_offset = to.row - from.row;
     } else {

@@ -65,7 +65,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
       for (const StepArrow& arrow : row.arrows_out) {
         nlohmann::json entry = nlohmann::json::object();
         if (arrow.row_offset) entry["row_offset"] = *arrow.row_offset;
-        if (arrow.connector_mark) entry["connector_mark"] = *arrow.connector_mark;
+        if (arrow.connector_mark) entry["to_connector"] = !arrow.connector_mark->empty();
         if (arrow.label) entry["label"] = to_debug_json(*arrow.label);
         arrows.push_back(std::move(entry));
       }
@@ -77,7 +77,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
                                {"notes", to_debug_json(row.notes)},
                                {"symbols", std::move(symbols)},
                                {"arrows_out", std::move(arrows)},
-                               {"arrives_from_connectors", row.arrives_from_connectors},
+                               {"arrives_from_connectors", row.arrives_from_connectors.size()},
                                {"loose_arrow_ends", row.loose_arrow_ends}});
     }
     out["steps"] = std::move(steps);

@@ -40,10 +40,10 @@ struct PlacedSymbol {
 // An arrow leaving a step's symbol, as traced on its page.
 struct StepArrow {
   // The target: a row of the same table, counted from this one (+1 the next row, -2 two rows
-  // up), or a connector whose mark names the connector where the flow resumes.
+  // up), or an off-page connector whose mark (empty if none) names where the flow resumes.
   std::optional<int> row_offset;
-  std::optional<std::string> connector_mark;  // "" when the mark could not be read
-  std::optional<CellText> label;              // beside a decision's exit: "Ya", "Tidak", ...
+  std::optional<ConnectorGlyph> connector_mark;
+  std::optional<CellText> label;  // beside a decision's exit: "Ya", "Tidak", ...
 };
 
 struct StepRowContent {
@@ -55,8 +55,8 @@ struct StepRowContent {
   CellText notes;
   std::vector<PlacedSymbol> symbols;
   std::vector<StepArrow> arrows_out;
-  // Marks of the connectors whose arrow ends at this step ("" for an unread mark).
-  std::vector<std::string> arrives_from_connectors;
+  // Marks of the connectors whose arrow ends at this step.
+  std::vector<ConnectorGlyph> arrives_from_connectors;
   // Arrow ends at this step's symbols that lead to no symbol: a line that starts here and stops
   // short, or an arrowhead whose line starts nowhere.
   int loose_arrow_ends = 0;

@@ -116,3 +116,39 @@ TEST(Symbols, ASmallProcessBoxIsStillAProcessAt300Dpi) {
 
 }  // namespace
 }  // namespace sopocr
+
+namespace sopocr {
+namespace {
+
+// An off-page connector with its mark, as both ends of a link print it.
+ConnectorGlyph glyph_of_connector(const std::string& mark, int noise_seed) {
+  cv::Mat page(200, 200, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::off_page_connector, {100, 100}, 30, 35, 2);
+  cv::putText(page, mark, {88, 100}, cv::FONT_HERSHEY_SIMPLEX, 0.8, 0, 2);
+  cv::line(page, {100, 10}, {100, 65}, 0, 2);  // the arrow into it
+  cv::RNG noise(noise_seed);
+  for (int speck = 0; speck < 40; ++speck) {
+    page.at<uchar>(noise.uniform(0, 200), noise.uniform(0, 200)) = 0;
+  }
+  const auto found = detect_symbols(binarize_ink(page, kDpi), {0, 0, 200, 200}, kDpi);
+  if (found.size() != 1) return {};
+  return connector_glyph(binarize_ink(page, kDpi), found[0].bbox_px, kDpi);
+}
+
+TEST(ConnectorGlyphs, TheSameMarkMatchesAndAnotherDoesNot) {
+  const ConnectorGlyph a_out = glyph_of_connector("A", 1);
+  const ConnectorGlyph a_in = glyph_of_connector("A", 2);
+  const ConnectorGlyph b_in = glyph_of_connector("B", 3);
+  ASSERT_EQ(a_out.size(), static_cast<std::size_t>(kGlyphRows * kGlyphCols));
+  ASSERT_EQ(b_in.size(), a_out.size());
+  EXPECT_GT(glyph_similarity(a_out, a_in), 0.8);
+  EXPECT_LT(glyph_similarity(a_out, b_in), 0.6);
+  EXPECT_EQ(glyph_similarity(a_out, {}), 0.0);
+}
+
+TEST(ConnectorGlyphs, AnEmptyConnectorHasNoGlyph) {
+  EXPECT_TRUE(glyph_of_connector("", 4).empty());
+}
+
+}  // namespace
+}  // namespace sopocr
