@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <tuple>
 
 namespace sopocr {
 namespace {
@@ -77,7 +78,11 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
   // The outline around the interior: a 0.9 pt stroke with a scan's blur.
   const int outline = std::max(2, dpi / 60);
   const cv::Rect whole(0, 0, region.width, region.height);
-  std::vector<DetectedSymbol> symbols;
+  struct Candidate {
+    DetectedSymbol symbol;
+    double solidity;
+  };
+  std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < contours.size(); ++i) {
     const bool is_hole = hierarchy[i][3] >= 0;
     if (!is_hole) continue;
@@ -91,7 +96,9 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
     std::vector<cv::Point> hull;
     cv::convexHull(contours[i], hull);
     const double hull_area = cv::contourArea(hull);
-    if (hull_area <= 0 || cv::contourArea(contours[i]) / hull_area < params.min_solidity) continue;
+    if (hull_area <= 0) continue;
+    const double solidity = cv::contourArea(contours[i]) / hull_area;
+    if (solidity < params.min_solidity) continue;
     cv::Mat filled = cv::Mat::zeros(interior.size(), CV_8UC1);
     std::vector<cv::Point> hull_in_box;
     for (const cv::Point& point : hull) hull_in_box.push_back(point - interior.tl());
@@ -100,7 +107,26 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
     const cv::Rect with_outline(interior.x - outline, interior.y - outline,
                                 interior.width + 2 * outline, interior.height + 2 * outline);
     symbol.bbox_px = (with_outline & whole) + region.tl();
-    symbols.push_back(symbol);
+    candidates.push_back({symbol, solidity});
+  }
+  // A pocket that arrows close against a symbol's outline shares that outline, so their boxes
+  // overlap; symbols never do. Of overlapping shapes the one most clearly of its kind is the
+  // symbol (a pocket is rarely a clean kind: a box with a corner cut off by a diamond's edge),
+  // then the most convex.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     return std::tie(a.symbol.confidence, a.solidity) >
+                            std::tie(b.symbol.confidence, b.solidity);
+                   });
+  std::vector<DetectedSymbol> symbols;
+  for (const Candidate& candidate : candidates) {
+    const cv::Rect& box = candidate.symbol.bbox_px;
+    const bool overlaps =
+        std::any_of(symbols.begin(), symbols.end(), [&](const DetectedSymbol& kept) {
+          const double smaller = std::min(box.area(), kept.bbox_px.area());
+          return (box & kept.bbox_px).area() > params.max_overlap * smaller;
+        });
+    if (!overlaps) symbols.push_back(candidate.symbol);
   }
   std::sort(symbols.begin(), symbols.end(), [](const DetectedSymbol& a, const DetectedSymbol& b) {
     return a.bbox_px.x < b.bbox_px.x;

@@ -27,6 +27,9 @@ struct SymbolParams {
   // Interior area over its convex hull's: lower is a pocket between lines, not a symbol. A
   // letter touching the outline from inside (a connector's mark) costs a symbol about a tenth.
   double min_solidity = 0.8;
+  // Two shapes whose boxes share more than this part of the smaller one are one symbol and a
+  // pocket beside it.
+  double max_overlap = 0.25;
 };
 
 // Symbols whose shape lies inside `region_px` (one row's lanes, rules already excluded by the

@@ -89,6 +89,20 @@ TEST(Symbols, ArrowheadsAndStrokesAloneAreNotSymbols) {
   EXPECT_TRUE(detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi).empty());
 }
 
+TEST(Symbols, APocketArrowsCloseAgainstADecisionIsNotASymbol) {
+  cv::Mat page(400, 600, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::decision, {350, 150}, 70, 50, 2);
+  // "Tidak" out of the left corner and down a channel; "Ya" out of the bottom corner and left
+  // to the same channel: with the diamond's lower-left edge they close a convex pocket.
+  cv::line(page, {280, 150}, {150, 150}, 0, 2);
+  cv::line(page, {150, 150}, {150, 380}, 0, 2);
+  cv::line(page, {350, 200}, {350, 240}, 0, 2);
+  cv::line(page, {350, 240}, {150, 240}, 0, 2);
+  const auto found = detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, SymbolKind::decision);
+}
+
 TEST(Symbols, AreReportedLeftToRight) {
   cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
   draw_symbol(page, SymbolKind::decision, {650, 150}, 70, 50, 2);
