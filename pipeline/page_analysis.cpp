@@ -286,7 +286,20 @@ struct StepHeader {
   int body_start_row = 0;
 };
 
-std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& reader) {
+// True when a vertical rule at `x` is drawn over most of the height of `band`: a lane border
+// crosses the header's name row even where the grid, from a broken stretch, did not split it.
+bool rule_drawn_across(const cv::Mat& ink, int x, const cv::Rect& band, int dpi) {
+  const int half = std::max(2, dpi / 100);
+  const cv::Rect strip =
+      cv::Rect(x - half, band.y, 2 * half + 1, band.height) & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (strip.empty()) return false;
+  cv::Mat rows_with_ink;
+  cv::reduce(ink(strip), rows_with_ink, 1, cv::REDUCE_MAX);
+  return cv::countNonZero(rows_with_ink) >= 0.6 * strip.height;
+}
+
+std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
+                                           CellReader& reader) {
   const int header_rows = std::min(3, grid.row_count());
   std::vector<HeaderCell> found;
   for (const GridCell& cell : grid.cells) {
@@ -350,13 +363,14 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, CellReader& re
                                                    : grid.col_count();
   // Without a readable "Pelaksana", the lane names are in the header's last row.
   if (!lanes) header.lane_name_row = header_end - 1;
-  // A rule that splits a lane below its name but not the name's cell is an arrow running down
-  // the lane over many rows, not a lane border.
+  // A rule that splits a lane below its name but does not cross the name is an arrow running
+  // down the lane over many rows, not a lane border.
   const GridCell* previous_name = nullptr;
   for (int c = activity->col + activity->col_span; c < first_quality_col; ++c) {
     const GridCell* name =
         header.lane_name_row < grid.row_count() ? grid.cell_at(header.lane_name_row, c) : nullptr;
-    if (name && name == previous_name) {
+    if (name && name == previous_name &&
+        !rule_drawn_across(ink, grid.col_rules_x_px[c], name->bbox_px, dpi)) {
       header.lanes.back().last_col = c;
     } else {
       header.lanes.push_back({c, c});
@@ -510,9 +524,12 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
   for (const LaneColumns& lane : header.lanes) {
     CellText name;
     if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
-      // The lane's name may sit in a cell spanning the header rows.
+      // The lane's name may sit in a cell spanning the header rows, or share a cell with the
+      // next lane's where a broken border did not split it: read the lane's own columns.
       if (const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col)) {
-        name = reader.read(cell->bbox_px);
+        const int left = grid.col_rules_x_px[lane.first_col];
+        const int right = grid.col_rules_x_px[lane.last_col + 1];
+        name = reader.read(cv::Rect(left, cell->bbox_px.y, right - left, cell->bbox_px.height));
       }
     }
     table.lane_names.push_back(name);
@@ -807,7 +824,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   CellReader reader(page, ink, ocr, use_text_layer);
 
   for (const TableGrid& grid : grids) {
-    if (auto header = find_step_header(grid, reader)) {
+    if (auto header = find_step_header(grid, ink, page.dpi, reader)) {
       if (header->lanes.empty()) {
         content.problems.push_back("step table without swimlane columns");
         continue;

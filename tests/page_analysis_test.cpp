@@ -96,7 +96,8 @@ DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pel
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
   page.cell(output, header1, keterangan, header2, "Output");
-  const std::vector<int> xs{no, uraian, lane1, lane2, kelengkapan, waktu, output, keterangan, right};
+  const std::vector<int> xs{no,    uraian, lane1,      lane2, kelengkapan,
+                            waktu, output, keterangan, right};
   const std::vector<std::vector<std::string>> rows{
       {column_number_no_reading, "2", "3", "4", "5", "6", "7", "8"},
       {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
@@ -170,6 +171,19 @@ TEST(StepTable, ALaneOutsideThePrintedPelaksanaSpanIsStillALane) {
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(content.steps->rows[0].symbols.at(0).lane, 0);
+}
+
+TEST(StepTable, AnArrowRunningDownALaneOverManyRowsDoesNotSplitTheLane) {
+  DrawnPage drawn = step_table("Pelaksana", true, "1");
+  // Down the Staf lane from the column-number row to the foot of the table, beside the border:
+  // long enough for the grid to take it for a column rule, but it does not cross "Staf".
+  cv::line(drawn.gray, {740, 280}, {740, 580}, cv::Scalar(0), 2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {
