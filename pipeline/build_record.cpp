@@ -262,7 +262,11 @@ Step build_step(const StepRowContent& row, std::size_t index,
       review.add(base + "/symbol", "uncertain_symbol", lanes, primary.symbol.confidence);
     }
     step.actor = lane_actor[primary.lane];
-    if (!step.actor) review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
+    if (!step.actor) {
+      review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
+    } else if (primary.lane_uncertain) {
+      review.add(base + "/actor", "uncertain_lane", lanes, std::nullopt);
+    }
     for (const PlacedSymbol& placed : row.symbols) {
       if (&placed == &primary || (is_connector_shape(placed) && step_shape != row.symbols.end()))
         continue;
@@ -390,11 +394,16 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       edge.to = record.steps[*target].no;
       if (!edge.to) edge.to_index = static_cast<int>(*target);
       if (arrow.label && arrow.label->has_ink) {
+        // "YA" or "Tldak" is the branch's Ya / Tidak; other wording is kept as printed and
+        // checked by a person.
         edge.label = decision_branch_label(arrow.label->text);
-        if (!edge.label && !arrow.label->text.empty()) edge.label = arrow.label->text;
-        if (!edge.label || *edge.label != arrow.label->text) {
-          review.add(path, edge.label ? "uncertain_label" : "label_not_read", *arrow.label,
-                     arrow.label->confidence);
+        if (edge.label) {
+          review.flag_if_weak(*arrow.label, path);
+        } else if (!arrow.label->text.empty()) {
+          edge.label = arrow.label->text;
+          review.add(path, "uncertain_label", *arrow.label, arrow.label->confidence);
+        } else {
+          review.add(path, "label_not_read", *arrow.label, arrow.label->confidence);
         }
       }
       if (std::find(step.next.begin(), step.next.end(), edge) == step.next.end()) {

@@ -564,11 +564,14 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
          detect_symbols(rule_free, content.lanes_bbox_px, page.dpi)) {
       const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;
       for (std::size_t lane = 0; lane < header.lanes.size(); ++lane) {
-        if (centre_x >= grid.col_rules_x_px[header.lanes[lane].first_col] &&
-            centre_x < grid.col_rules_x_px[header.lanes[lane].last_col + 1]) {
-          content.symbols.push_back({symbol, static_cast<int>(lane)});
-          break;
-        }
+        const int left = grid.col_rules_x_px[header.lanes[lane].first_col];
+        const int right = grid.col_rules_x_px[header.lanes[lane].last_col + 1];
+        if (centre_x < left || centre_x >= right) continue;
+        const int outside = std::max(0, left - symbol.bbox_px.x) +
+                            std::max(0, symbol.bbox_px.br().x - right);
+        content.symbols.push_back(
+            {symbol, static_cast<int>(lane), outside * 4 > symbol.bbox_px.width});
+        break;
       }
     }
     const bool empty_row =

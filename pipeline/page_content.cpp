@@ -58,6 +58,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
       for (const PlacedSymbol& placed : row.symbols) {
         symbols.push_back({{"kind", to_string(placed.symbol.kind)},
                            {"lane", placed.lane},
+                           {"lane_uncertain", placed.lane_uncertain},
                            {"confidence", placed.symbol.confidence},
                            {"bbox", box_json(placed.symbol.bbox_px)}});
       }

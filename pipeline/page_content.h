@@ -35,6 +35,8 @@ struct IdentityContent {
 struct PlacedSymbol {
   DetectedSymbol symbol;
   int lane = 0;  // 0-based index into StepTableContent::lane_names
+  // The symbol reaches well into a neighbouring lane: its centre chose the lane, narrowly.
+  bool lane_uncertain = false;
 };
 
 // An arrow leaving a step's symbol, as traced on its page.

@@ -107,3 +107,120 @@ TEST(BuildRecord, AnUnreadableDateIsNullAndReviewedWithWhatWasRead) {
 
 }  // namespace
 }  // namespace sopocr
+
+namespace sopocr {
+namespace {
+
+// A connector's mark as page analysis keeps it: a small ink image. Two different marks.
+ConnectorGlyph mark_a() {
+  ConnectorGlyph glyph(kGlyphRows * kGlyphCols, 0.0f);
+  for (int y = 0; y < kGlyphRows; ++y)
+    glyph[y * kGlyphCols + (y * kGlyphCols) / (2 * kGlyphRows)] = 1;
+  return glyph;
+}
+ConnectorGlyph mark_b() {
+  ConnectorGlyph glyph(kGlyphRows * kGlyphCols, 0.0f);
+  for (int x = 0; x < kGlyphCols; ++x) glyph[(kGlyphRows / 2) * kGlyphCols + x] = 1;
+  return glyph;
+}
+
+StepRowContent step_row(int page, const std::string& number, SymbolKind kind, int lane) {
+  StepRowContent row;
+  row.page = page;
+  row.number = read_cell(number);
+  row.activity = read_cell("Langkah " + number);
+  DetectedSymbol symbol;
+  symbol.kind = kind;
+  symbol.confidence = 0.95;
+  row.symbols.push_back({symbol, lane});
+  row.lanes_bbox_px = cv::Rect(500, 100, 600, 200);
+  return row;
+}
+
+StepArrow to_row(int offset, std::optional<std::string> label = std::nullopt) {
+  StepArrow arrow;
+  arrow.row_offset = offset;
+  if (label) arrow.label = read_cell(*label);
+  return arrow;
+}
+
+StepArrow to_connector(ConnectorGlyph mark, std::optional<std::string> label = std::nullopt) {
+  StepArrow arrow;
+  arrow.connector_mark = std::move(mark);
+  if (label) arrow.label = read_cell(*label);
+  return arrow;
+}
+
+// Mulai (p1) -> check (p1) -Ya-> off-page "A" -> sign (p2) -> Selesai (p2); the check's
+// "Tidak" goes back up to Mulai's successor on page 1.
+RawSop two_page_flow() {
+  RawSop sop;
+  sop.pages = {1, 2};
+  sop.lane_names = {read_cell("Kepala Dinas"), read_cell("Staf")};
+  sop.rows = {step_row(1, "1", SymbolKind::terminator, 0), step_row(1, "2", SymbolKind::process, 1),
+              step_row(1, "3", SymbolKind::decision, 0), step_row(2, "4", SymbolKind::process, 1),
+              step_row(2, "5", SymbolKind::terminator, 0)};
+  sop.rows[0].arrows_out = {to_row(1)};
+  sop.rows[1].arrows_out = {to_row(1)};
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "YA"), to_row(-1, "Tldak")};
+  sop.rows[3].arrives_from_connectors = {mark_a()};
+  sop.rows[3].arrows_out = {to_row(1)};
+  return sop;
+}
+
+TEST(Flow, ArrowsBecomeEdgesByTargetNumberAcrossPagesWithBranchLabels) {
+  const SopRecord record = build_record(two_page_flow(), {"in.pdf", std::string(64, 'a')});
+  ASSERT_EQ(record.steps.size(), 5u);
+  EXPECT_EQ(record.steps[0].next, (std::vector<Edge>{{2, {}, {}}}));
+  EXPECT_EQ(record.steps[1].next, (std::vector<Edge>{{3, {}, {}}}));
+  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "Ya"}, {2, {}, "Tidak"}}));
+  EXPECT_EQ(record.steps[3].next, (std::vector<Edge>{{5, {}, {}}}));
+  EXPECT_TRUE(record.steps[4].next.empty());
+  for (const ReviewEntry& entry : record.review) {
+    EXPECT_EQ(entry.path.find("/next"), std::string::npos) << entry.path << " " << entry.reason;
+  }
+}
+
+TEST(Flow, AnArrowEndThatReachedNoSymbolIsReviewedNotGuessed) {
+  RawSop sop = two_page_flow();
+  sop.rows[1].arrows_out.clear();
+  sop.rows[1].loose_arrow_ends = 1;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(record.steps[1].next.empty());
+  EXPECT_TRUE(has_review(record, "/steps/1/next", "arrow_not_attached"));
+}
+
+TEST(Flow, AStepThatShouldLeadOnAndHasNoArrowIsReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[3].arrows_out.clear();
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(has_review(record, "/steps/3/next", "no_arrow_found"));
+  EXPECT_FALSE(has_review(record, "/steps/4/next", "no_arrow_found"));  // the last step
+}
+
+TEST(Flow, ConnectorsWithUnlikeMarksArePairedOnlyOntoTheNextPageAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[3].arrives_from_connectors = {mark_b()};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "Ya"}, {2, {}, "Tidak"}}));
+  EXPECT_TRUE(has_review(record, "/steps/2/next", "uncertain_connector_match"));
+  // Not on the next page: no pair at all.
+  sop.pages = {1, 2, 3};
+  sop.rows[3].page = 3;
+  sop.rows[4].page = 3;
+  const SopRecord far = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(far.steps[2].next, (std::vector<Edge>{{2, {}, "Tidak"}}));
+  EXPECT_TRUE(has_review(far, "/steps/2/next", "arrow_not_attached"));
+}
+
+TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[1].symbols[0].lane_uncertain = true;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].actor, "Staf");
+  EXPECT_TRUE(has_review(record, "/steps/1/actor", "uncertain_lane"));
+  EXPECT_FALSE(has_review(record, "/steps/0/actor", "uncertain_lane"));
+}
+
+}  // namespace
+}  // namespace sopocr

@@ -103,6 +103,62 @@ TEST(Symbols, APocketArrowsCloseAgainstADecisionIsNotASymbol) {
   EXPECT_EQ(found[0].kind, SymbolKind::decision);
 }
 
+enum class Damage { gap_in_outline, speckle_noise, text_inside, blur };
+
+struct DamageCase {
+  SymbolKind kind;
+  Damage damage;
+};
+
+class DamagedSymbols : public ::testing::TestWithParam<DamageCase> {};
+
+// What scans and real flowcharts do to symbols: a faded stretch of outline, speckle, a word
+// written inside ("Mulai", "Ya?"), blur.
+TEST_P(DamagedSymbols, KeepTheirKind) {
+  const DamageCase& shape = GetParam();
+  const bool small =
+      shape.kind == SymbolKind::connector || shape.kind == SymbolKind::off_page_connector;
+  cv::Mat page(300, 500, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, shape.kind, {250, 150}, small ? 30 : 80, small ? 30 : 40, 2);
+  switch (shape.damage) {
+    case Damage::gap_in_outline:
+      // Two pixels of the top outline faded to nothing, left of the centre.
+      cv::rectangle(page, cv::Rect(235, 150 - (small ? 30 : 40) - 2, 2, 6), 255, cv::FILLED);
+      break;
+    case Damage::speckle_noise: {
+      cv::RNG noise(7);
+      for (int speck = 0; speck < 600; ++speck) {
+        page.at<uchar>(noise.uniform(0, page.rows), noise.uniform(0, page.cols)) = 0;
+      }
+      break;
+    }
+    case Damage::text_inside:
+      cv::putText(page, small ? "A" : "Mulai", {small ? 240 : 215, 158}, cv::FONT_HERSHEY_SIMPLEX,
+                  0.5, 0, 1);
+      break;
+    case Damage::blur:
+      cv::GaussianBlur(page, page, {5, 5}, 1.2);
+      break;
+  }
+  const std::vector<DetectedSymbol> found =
+      detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), to_string(shape.kind));
+}
+
+INSTANTIATE_TEST_SUITE_P(ScanDamage, DamagedSymbols, ::testing::ValuesIn([] {
+                           std::vector<DamageCase> cases;
+                           for (SymbolKind kind :
+                                {SymbolKind::process, SymbolKind::terminator, SymbolKind::decision,
+                                 SymbolKind::connector, SymbolKind::off_page_connector}) {
+                             for (Damage damage : {Damage::gap_in_outline, Damage::speckle_noise,
+                                                   Damage::text_inside, Damage::blur}) {
+                               cases.push_back({kind, damage});
+                             }
+                           }
+                           return cases;
+                         }()));
+
 TEST(Symbols, AreReportedLeftToRight) {
   cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
   draw_symbol(page, SymbolKind::decision, {650, 150}, 70, 50, 2);
@@ -119,7 +175,7 @@ TEST(Symbols, AreReportedLeftToRight) {
 namespace sopocr {
 namespace {
 
-// At 300 dpi the arrow-removing opening is 12 px wide, a third of a small box's height.
+// A small box at 300 dpi: its interior is only a few outline widths high.
 TEST(Symbols, ASmallProcessBoxIsStillAProcessAt300Dpi) {
   cv::Mat page(300, 400, CV_8UC1, cv::Scalar(255));
   draw_symbol(page, SymbolKind::process, {200, 150}, 36, 16, 3);
