@@ -278,6 +278,13 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     for (const Attachment* touch : touches) {
       (touch->widest >= head_threshold ? ends : starts).push_back(touch);
     }
+    // Flowcharts drawn with plain connector lines have no heads at all: a line joining two
+    // symbols is reported as such, for the caller to direct by the table's order.
+    if (ends.empty() && starts.size() == 2 && starts[0]->symbol != starts[1]->symbol) {
+      trace.headless.push_back(
+          {starts[0]->symbol, starts[1]->symbol, starts[0]->point + area.tl(), {}});
+      continue;
+    }
     for (const Attachment* start : starts) {
       bool joined = false;
       for (const Attachment* end : ends) {

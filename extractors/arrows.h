@@ -24,6 +24,9 @@ struct ArrowTrace {
   std::vector<int> loose_starts;
   // Symbols an arrowhead points at whose line starts at no other symbol.
   std::vector<int> loose_ends;
+  // Lines with no head joining exactly two symbols (`from` and `to` in no particular order):
+  // flowcharts drawn with plain connector lines. No label is looked for.
+  std::vector<TracedArrow> headless;
 };
 
 struct ArrowParams {

@@ -370,6 +370,9 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     const std::string path = "/steps/" + std::to_string(i) + "/next";
     bool unresolved = row.loose_arrow_ends > 0;
     bool uncertain = false;
+    // A headless line to the very next step is the table's order; one that skips steps could
+    // as well be a branch coming back up.
+    bool direction_inferred = false;
     for (std::size_t a = 0; a < row.arrows_out.size(); ++a) {
       const StepArrow& arrow = row.arrows_out[a];
       std::optional<std::size_t> target;
@@ -390,6 +393,7 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         unresolved = true;
         continue;
       }
+      if (arrow.headless && *target != i + 1) direction_inferred = true;
       Edge edge;
       edge.to = record.steps[*target].no;
       if (!edge.to) edge.to_index = static_cast<int>(*target);
@@ -418,6 +422,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       review.add(path, "arrow_not_attached", lanes_of(row), std::nullopt);
     } else if (uncertain) {
       review.add(path, "uncertain_connector_match", lanes_of(row), std::nullopt);
+    } else if (direction_inferred) {
+      review.add(path, "arrow_direction_inferred", lanes_of(row), std::nullopt);
     } else if (dead_end) {
       review.add(path, "no_arrow_found", lanes_of(row), std::nullopt);
     } else if (decision_without_labels) {

@@ -510,6 +510,23 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     });
     if (!known) out.push_back(std::move(step_arrow));
   }
+  // A headless line runs from the step above to the step below: the table lists the steps in
+  // the order they happen.
+  for (const TracedArrow& line : trace.headless) {
+    const Node& a = nodes[line.from];
+    const Node& b = nodes[line.to];
+    if (is_connector_node(a) || is_connector_node(b) || a.row == b.row) continue;
+    const Node& upper = a.row < b.row ? a : b;
+    const Node& lower = a.row < b.row ? b : a;
+    StepArrow step_arrow;
+    step_arrow.row_offset = lower.row - upper.row;
+    step_arrow.headless = true;
+    std::vector<StepArrow>& out = table.rows[upper.row].arrows_out;
+    const bool known = std::any_of(out.begin(), out.end(), [&](const StepArrow& other) {
+      return other.row_offset == step_arrow.row_offset;
+    });
+    if (!known) out.push_back(std::move(step_arrow));
+  }
   for (int symbol : trace.loose_starts) {
     if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
   }
@@ -567,8 +584,8 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
         const int left = grid.col_rules_x_px[header.lanes[lane].first_col];
         const int right = grid.col_rules_x_px[header.lanes[lane].last_col + 1];
         if (centre_x < left || centre_x >= right) continue;
-        const int outside = std::max(0, left - symbol.bbox_px.x) +
-                            std::max(0, symbol.bbox_px.br().x - right);
+        const int outside =
+            std::max(0, left - symbol.bbox_px.x) + std::max(0, symbol.bbox_px.br().x - right);
         content.symbols.push_back(
             {symbol, static_cast<int>(lane), outside * 4 > symbol.bbox_px.width});
         break;
@@ -746,7 +763,9 @@ cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const RuleMasks& rule
   return clean;
 }
 
-// Tables in blue, cells in green, step symbols in red with their kind, for a person to check.
+// Tables in blue, cells in green, step symbols in red with their kind, traced arrows in magenta
+// (symbol centre to symbol centre, a dot at the target; a stub down for an arrow off the page),
+// for a person to check.
 void write_overlay(const std::filesystem::path& png, const PageImage& page,
                    const std::vector<TableGrid>& grids, const PageContent& content) {
   cv::Mat overlay;
@@ -767,6 +786,27 @@ void write_overlay(const std::filesystem::path& png, const PageImage& page,
                     std::string(to_string(placed.symbol.kind)) + " L" + std::to_string(placed.lane),
                     placed.symbol.bbox_px.tl() + cv::Point(0, -6), cv::FONT_HERSHEY_SIMPLEX,
                     page.dpi / 300.0, {0, 0, 255}, thickness);
+      }
+    }
+    const auto& rows = content.steps->rows;
+    auto centre_of = [](const StepRowContent& row) {
+      const cv::Rect& box = row.symbols.front().symbol.bbox_px;
+      return (box.tl() + box.br()) / 2;
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (rows[r].symbols.empty()) continue;
+      for (const StepArrow& arrow : rows[r].arrows_out) {
+        const cv::Point from = centre_of(rows[r]);
+        if (arrow.connector_mark) {
+          cv::line(overlay, from, from + cv::Point(0, page.dpi / 3), {255, 0, 255}, thickness);
+          continue;
+        }
+        const long target = static_cast<long>(r) + arrow.row_offset.value_or(0);
+        if (target < 0 || target >= static_cast<long>(rows.size()) || rows[target].symbols.empty())
+          continue;
+        const cv::Point to = centre_of(rows[target]);
+        cv::line(overlay, from, to, {255, 0, 255}, thickness);
+        cv::circle(overlay, to, thickness * 4, {255, 0, 255}, cv::FILLED);
       }
     }
   }

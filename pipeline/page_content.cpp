@@ -68,6 +68,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
         if (arrow.row_offset) entry["row_offset"] = *arrow.row_offset;
         if (arrow.connector_mark) entry["to_connector"] = !arrow.connector_mark->empty();
         if (arrow.label) entry["label"] = to_debug_json(*arrow.label);
+        if (arrow.headless) entry["headless"] = true;
         arrows.push_back(std::move(entry));
       }
       steps["rows"].push_back({{"number", to_debug_json(row.number)},

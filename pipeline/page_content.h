@@ -46,6 +46,8 @@ struct StepArrow {
   std::optional<int> row_offset;
   std::optional<ConnectorGlyph> connector_mark;
   std::optional<CellText> label;  // beside a decision's exit: "Ya", "Tidak", ...
+  // Drawn without a head: directed down the table, as PermenPAN-RB 35/2012 orders the steps.
+  bool headless = false;
 };
 
 struct StepRowContent {

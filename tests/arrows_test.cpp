@@ -169,6 +169,22 @@ TEST_P(AtResolution, AnArrowThatReachesNoSymbolIsALooseStartNotAnEdge) {
   EXPECT_EQ(trace.loose_starts, std::vector<int>{first});
 }
 
+TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedUndirected) {
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({700, 450});
+  // An elbow connector as word processors draw it: no head at either end.
+  const int line = std::max(1, GetParam() / 100);
+  cv::line(flow.page(), {300, 180}, {300, 300}, 0, line);
+  cv::line(flow.page(), {300, 300}, {700, 300}, 0, line);
+  cv::line(flow.page(), {700, 300}, {700, 420}, 0, line);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  EXPECT_TRUE(trace.loose_starts.empty());
+  ASSERT_EQ(trace.headless.size(), 1u);
+  EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
+}
+
 INSTANTIATE_TEST_SUITE_P(Dpi, AtResolution, ::testing::Values(200, 300));
 
 }  // namespace

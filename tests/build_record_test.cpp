@@ -213,6 +213,19 @@ TEST(Flow, ConnectorsWithUnlikeMarksArePairedOnlyOntoTheNextPageAndReviewed) {
   EXPECT_TRUE(has_review(far, "/steps/2/next", "arrow_not_attached"));
 }
 
+TEST(Flow, AHeadlessLineToTheNextStepIsTheTablesOrderOneSkippingStepsIsReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].arrows_out = {to_row(2)};  // step 1 to step 3, skipping step 2
+  sop.rows[0].arrows_out[0].headless = true;
+  sop.rows[1].arrows_out = {to_row(1)};  // step 2 to step 3
+  sop.rows[1].arrows_out[0].headless = true;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[0].next, (std::vector<Edge>{{3, {}, {}}}));
+  EXPECT_TRUE(has_review(record, "/steps/0/next", "arrow_direction_inferred"));
+  EXPECT_EQ(record.steps[1].next, (std::vector<Edge>{{3, {}, {}}}));
+  EXPECT_FALSE(has_review(record, "/steps/1/next", "arrow_direction_inferred"));
+}
+
 TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[1].symbols[0].lane_uncertain = true;
