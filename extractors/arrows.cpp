@@ -203,12 +203,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
         whole;
     // One line may meet a symbol more than once (leaving its bottom and coming back into its
     // side): each piece of line where it meets the symbol is its own touch.
-    cv::Mat near = cv::Mat::zeros(zone.size(), CV_8UC1);
-    for (int y = 0; y < zone.height; ++y) {
-      const int* row = labels.ptr<int>(zone.y + y);
-      uchar* out = near.ptr<uchar>(y);
-      for (int x = 0; x < zone.width; ++x) out[x] = is_line[row[zone.x + x]] ? 255 : 0;
-    }
+    const cv::Mat near = line_mask(zone);
     cv::Mat pieces;
     cv::Mat piece_stats;
     cv::Mat piece_centres;

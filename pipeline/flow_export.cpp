@@ -14,25 +14,11 @@ struct FlowEdge {
   std::optional<std::string> label;
 };
 
-std::optional<std::size_t> target_of(const SopRecord& record, const Edge& edge) {
-  if (edge.to) {
-    for (std::size_t i = 0; i < record.steps.size(); ++i) {
-      if (record.steps[i].no == edge.to) return i;
-    }
-    return std::nullopt;
-  }
-  if (edge.to_index && *edge.to_index >= 0 &&
-      static_cast<std::size_t>(*edge.to_index) < record.steps.size()) {
-    return static_cast<std::size_t>(*edge.to_index);
-  }
-  return std::nullopt;
-}
-
 std::vector<FlowEdge> edges_of(const SopRecord& record) {
   std::vector<FlowEdge> edges;
   for (std::size_t from = 0; from < record.steps.size(); ++from) {
     for (const Edge& edge : record.steps[from].next) {
-      if (auto to = target_of(record, edge)) edges.push_back({from, *to, edge.label});
+      if (auto to = edge_target(record, edge)) edges.push_back({from, *to, edge.label});
     }
   }
   return edges;

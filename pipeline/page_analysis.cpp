@@ -447,6 +447,14 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
   return rule_free;
 }
 
+// One arrow per target: a line traced twice (in two pieces, or as a merge) is one arrow.
+void add_arrow(std::vector<StepArrow>& arrows, StepArrow arrow) {
+  const bool known = std::any_of(arrows.begin(), arrows.end(), [&](const StepArrow& other) {
+    return other.row_offset == arrow.row_offset && other.connector_mark == arrow.connector_mark;
+  });
+  if (!known) arrows.push_back(std::move(arrow));
+}
+
 // Follows the arrows between the rows' symbols and the off-page connectors drawn under the
 // table, and records them on the rows they leave and reach.
 void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv::Mat& rule_free,
@@ -503,12 +511,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
       step_arrow.label = reader.read(cv::Rect(label.x - margin, label.y - margin,
                                               label.width + 2 * margin, label.height + 2 * margin));
     }
-    std::vector<StepArrow>& out = table.rows[from.row].arrows_out;
-    const bool known = std::any_of(out.begin(), out.end(), [&](const StepArrow& other) {
-      return other.row_offset == step_arrow.row_offset &&
-             other.connector_mark == step_arrow.connector_mark;
-    });
-    if (!known) out.push_back(std::move(step_arrow));
+    add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
   }
   // A headless line runs from the step above to the step below: the table lists the steps in
   // the order they happen.
@@ -521,11 +524,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     StepArrow step_arrow;
     step_arrow.row_offset = lower.row - upper.row;
     step_arrow.headless = true;
-    std::vector<StepArrow>& out = table.rows[upper.row].arrows_out;
-    const bool known = std::any_of(out.begin(), out.end(), [&](const StepArrow& other) {
-      return other.row_offset == step_arrow.row_offset;
-    });
-    if (!known) out.push_back(std::move(step_arrow));
+    add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
   }
   for (int symbol : trace.loose_starts) {
     if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;

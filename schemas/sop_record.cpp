@@ -255,7 +255,8 @@ PageGeometry read_page_geometry(const json& value, const std::string& pointer) {
   geometry.rotation_degrees = read_int(require_member(value, pointer, "rotation_degrees"),
                                        child(pointer, "rotation_degrees"));
   const std::string skew_pointer = child(pointer, "skew_degrees");
-  const auto skew = read_optional_number(require_member(value, pointer, "skew_degrees"), skew_pointer);
+  const auto skew =
+      read_optional_number(require_member(value, pointer, "skew_degrees"), skew_pointer);
   if (!skew) throw RecordFormatError(skew_pointer, "expected a number");
   geometry.skew_degrees = *skew;
   return geometry;
@@ -395,9 +396,8 @@ json to_json(const Header& header) {
 }
 
 json to_json(const Source& source) {
-  json out{{"file", source.file},
-           {"sha256", optional_text(source.sha256)},
-           {"pages", source.pages}};
+  json out{
+      {"file", source.file}, {"sha256", optional_text(source.sha256)}, {"pages", source.pages}};
   if (!source.page_geometry.empty()) {
     json pages = json::array();
     for (const PageGeometry& page : source.page_geometry) {
@@ -455,6 +455,20 @@ SopRecord record_from_json(const json& value) {
   record.steps = read_array(member("steps"), "/steps", read_step);
   record.review = read_array(member("review"), "/review", read_review_entry);
   return record;
+}
+
+std::optional<std::size_t> edge_target(const SopRecord& record, const Edge& edge) {
+  if (edge.to) {
+    for (std::size_t i = 0; i < record.steps.size(); ++i) {
+      if (record.steps[i].no == edge.to) return i;
+    }
+    return std::nullopt;
+  }
+  if (edge.to_index && *edge.to_index >= 0 &&
+      static_cast<std::size_t>(*edge.to_index) < record.steps.size()) {
+    return static_cast<std::size_t>(*edge.to_index);
+  }
+  return std::nullopt;
 }
 
 }  // namespace sopocr

@@ -154,6 +154,10 @@ nlohmann::json to_json(const SopRecord& record);
 nlohmann::json to_json(const Duration& duration);
 nlohmann::json to_json(const ReviewEntry& entry);
 
+// The step an arrow points to: by `to` (the first step printed with that number), or by
+// `to_index` when `to` is null; nullopt when the record has no such step.
+std::optional<std::size_t> edge_target(const SopRecord& record, const Edge& edge);
+
 // Reads a record; throws RecordFormatError naming the JSON Pointer of the first bad field.
 // Does not check the schema's value rules (patterns, enums of text): use RecordValidator.
 SopRecord record_from_json(const nlohmann::json& json);

@@ -176,22 +176,6 @@ StepMatching match_steps(const SopRecord& truth, const SopRecord& predicted) {
   return matching;
 }
 
-// The step an arrow points to: by `to` (the first step printed with that number), or by
-// `to_index` when `to` is null.
-std::optional<std::size_t> edge_target(const SopRecord& record, const Edge& edge) {
-  if (edge.to) {
-    for (std::size_t i = 0; i < record.steps.size(); ++i) {
-      if (record.steps[i].no == edge.to) return i;
-    }
-    return std::nullopt;
-  }
-  if (edge.to_index && *edge.to_index >= 0 &&
-      static_cast<std::size_t>(*edge.to_index) < record.steps.size()) {
-    return static_cast<std::size_t>(*edge.to_index);
-  }
-  return std::nullopt;
-}
-
 // Target (a truth step index) and label of an arrow leaving one step. Comparing these per
 // matched step is comparing (from, to, label) triples over the whole SOP.
 using EdgeEnd = std::pair<std::size_t, std::optional<std::u32string>>;
