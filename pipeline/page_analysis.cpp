@@ -98,7 +98,8 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
   std::string reading;
   int line = -1;
   bool line_has_words = false;
-  for (const OcrWord& word : words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const OcrWord& word = words[i];
     const bool starts_line = word.line != line;
     const std::u32string code_points = decode_utf8(word.text);
     const bool has_alnum = std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
@@ -107,7 +108,13 @@ std::string reading_without_noise(const std::vector<OcrWord>& words) {
     // whatever its score.
     const bool lone_mark =
         !has_alnum && code_points.size() == 1 && word.text != "/" && word.text != "&";
-    bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5)
+    // A lone digit before a word on its line is an amount ("1 jam", "6 hari"), however unsure
+    // Tesseract is of a single glyph; alone, it may be a speck.
+    const bool amount_before_word = word.text.size() == 1 &&
+                                    std::isdigit(static_cast<unsigned char>(word.text[0])) &&
+                                    i + 1 < words.size() && words[i + 1].line == word.line &&
+                                    std::isalpha(static_cast<unsigned char>(words[i + 1].text[0]));
+    bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5 || amount_before_word)
                           : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
     if (!keep) continue;
     if (starts_line) {
