@@ -236,7 +236,11 @@ Step build_step(const StepRowContent& row, std::size_t index,
   step.notes = review.text_field(row.notes, base + "/notes");
   if (row.duration.has_ink) {
     step.duration = parse_duration(row.duration.text);
-    if (!step.duration) {
+    if (step.duration && step.duration->unit == DurationUnit::other &&
+        row.duration.confidence < review.policy().min_wording_confidence) {
+      step.duration.reset();
+      review.add(base + "/duration", "not_read", row.duration, row.duration.confidence);
+    } else if (!step.duration) {
       review.add(base + "/duration", "unparsed_duration", row.duration, row.duration.confidence);
     } else {
       review.flag_if_weak(row.duration, base + "/duration");

@@ -20,6 +20,9 @@ struct ReviewPolicy {
   double min_ocr_confidence = 0.70;
   // Symbols classified with less confidence than this go on the review list.
   double min_symbol_confidence = 0.6;
+  // Wording with no amount read less surely than this is scan noise taken for letters ("SN pa
+  // tae Gan eee"), not a duration such as "Setiap saat": the duration is null and reviewed.
+  double min_wording_confidence = 0.4;
 };
 
 SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,

@@ -226,6 +226,22 @@ TEST(Flow, AHeadlessLineToTheNextStepIsTheTablesOrderOneSkippingStepsIsReviewed)
   EXPECT_FALSE(has_review(record, "/steps/1/next", "arrow_direction_inferred"));
 }
 
+TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].duration = read_cell("SN pa tae Gan eee ne eee", 0.24);
+  sop.rows[1].duration = read_cell("Setiap saat", 0.91);
+  sop.rows[2].duration = read_cell("1 jam", 0.3);
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(record.steps[0].duration);
+  EXPECT_TRUE(has_review(record, "/steps/0/duration", "not_read"));
+  ASSERT_TRUE(record.steps[1].duration);
+  EXPECT_EQ(record.steps[1].duration->unit, DurationUnit::other);
+  // An amount read unsurely is kept, and reviewed.
+  ASSERT_TRUE(record.steps[2].duration);
+  EXPECT_EQ(record.steps[2].duration->minutes, 60);
+  EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
+}
+
 TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[1].symbols[0].lane_uncertain = true;
