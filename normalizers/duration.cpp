@@ -98,8 +98,21 @@ std::optional<std::string> iso8601_duration(double amount, DurationUnit unit) {
   }
 }
 
+namespace {
+
+// OCR's marks inside a Waktu cell that no duration prints: quote marks from specks ("30
+// “menit"), and a dot read for the space between an amount and its unit ("120.menit").
+std::string without_stray_marks(std::string_view raw) {
+  static const std::regex quotes("\u201C|\u201D|\u2018|\u2019|[\"'`]");
+  static const std::regex dot_for_space("(\\d)\\.(?=[A-Za-z])");
+  std::string text = std::regex_replace(std::string(raw), quotes, "");
+  return std::regex_replace(text, dot_for_space, "$1 ");
+}
+
+}  // namespace
+
 std::optional<Duration> parse_duration(std::string_view raw) {
-  const std::string text = normalize_text(raw);
+  const std::string text = normalize_text(without_stray_marks(raw));
   if (text.empty()) return std::nullopt;
   const std::string lower = ascii_lower(text);
 

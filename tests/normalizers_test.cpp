@@ -242,4 +242,18 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
             "Kasubbag Umum dan Kepegawaian");
 }
 
+TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
+  const auto quoted = parse_duration("Paling\nlambat 30\n\u201cmenit");
+  ASSERT_TRUE(quoted);
+  EXPECT_EQ(quoted->text, "Paling lambat 30 menit");
+  EXPECT_EQ(quoted->minutes, 30);
+  const auto dotted = parse_duration("120.menit");
+  ASSERT_TRUE(dotted);
+  EXPECT_EQ(dotted->text, "120 menit");
+  EXPECT_EQ(dotted->minutes, 120);
+  // A decimal comma or point between digits is still a decimal.
+  EXPECT_EQ(parse_duration("1,5 jam")->minutes, 90);
+  EXPECT_EQ(parse_duration("1.5 jam")->minutes, 90);
+}
+
 }  // namespace sopocr
