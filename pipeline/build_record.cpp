@@ -399,8 +399,17 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       }
       if (arrow.headless && *target != i + 1) direction_inferred = true;
       Edge edge;
-      edge.to = record.steps[*target].no;
-      if (!edge.to) edge.to_index = static_cast<int>(*target);
+      // A number printed twice (one of them misread) cannot say which step: then, as for a
+      // row without a number, the index does.
+      const std::optional<int> number = record.steps[*target].no;
+      const bool unique =
+          number && std::count_if(record.steps.begin(), record.steps.end(),
+                                  [&](const Step& other) { return other.no == number; }) == 1;
+      if (unique) {
+        edge.to = number;
+      } else {
+        edge.to_index = static_cast<int>(*target);
+      }
       if (arrow.label && arrow.label->has_ink) {
         // "YA" or "Tldak" is the branch's Ya / Tidak; other wording is kept as printed and
         // checked by a person.
@@ -432,6 +441,29 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       review.add(path, "no_arrow_found", lanes_of(row), std::nullopt);
     } else if (decision_without_labels) {
       review.add(path, "branch_label_not_found", lanes_of(row), std::nullopt);
+    }
+  }
+}
+
+// PermenPAN-RB 35/2012 numbers steps 1, 2, 3 ... down the table: a number that agrees with none
+// of its neighbours (one or two rows either side) is a misreading, or a row the pipeline split
+// or merged. It stays as read.
+void review_step_numbering(const RawSop& sop, const SopRecord& record, ReviewList& review) {
+  const auto count = static_cast<long>(record.steps.size());
+  for (long i = 0; i < count; ++i) {
+    const std::optional<int> number = record.steps[i].no;
+    if (!number) continue;
+    bool has_neighbour = false;
+    bool agrees = false;
+    for (long offset : {-2L, -1L, 1L, 2L}) {
+      const long j = i + offset;
+      if (j < 0 || j >= count || !record.steps[j].no) continue;
+      has_neighbour = true;
+      agrees = agrees || *record.steps[j].no - offset == *number;
+    }
+    if (has_neighbour && !agrees) {
+      review.add("/steps/" + std::to_string(i) + "/no", "number_out_of_sequence",
+                 sop.rows[i].number, sop.rows[i].number.confidence);
     }
   }
 }
@@ -476,6 +508,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     record.steps.push_back(build_step(sop.rows[i], i, lane_actor, review));
   }
   link_steps(sop, record, review);
+  review_step_numbering(sop, record, review);
   if (sop.rows.empty()) review.add("/steps", "step_table_not_found", CellText{}, std::nullopt);
   record.review = review.take();
   return record;

@@ -242,6 +242,19 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
 }
 
+TEST(Flow, AStepNumberMisreadAsAnotherStepsIsReviewedAndEdgesToItUseTheIndex) {
+  RawSop sop = two_page_flow();
+  sop.rows[3].number = read_cell("1");  // step 4 read as "1"
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[3].no, 1);  // kept as read
+  EXPECT_TRUE(has_review(record, "/steps/3/no", "number_out_of_sequence"));
+  EXPECT_FALSE(has_review(record, "/steps/4/no", "number_out_of_sequence"));
+  // The arrow into it names it by index, not by the number step 1 also has.
+  EXPECT_EQ(record.steps[2].next[0].to, std::nullopt);
+  EXPECT_EQ(record.steps[2].next[0].to_index, 3);
+  EXPECT_EQ(record.steps[1].next[0].to, 3);  // a unique number is still the reference
+}
+
 TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[1].symbols[0].lane_uncertain = true;
