@@ -28,7 +28,9 @@ constexpr std::array<UnitWord, 7> kUnitWords{{
 }};
 
 std::string format_amount(double amount) {
-  if (amount == std::floor(amount)) return std::to_string(static_cast<long long>(amount));
+  if (amount == std::floor(amount) && std::fabs(amount) < 1e15) {
+    return std::to_string(static_cast<long long>(amount));
+  }
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6g", amount);
   return buffer;
@@ -138,6 +140,11 @@ std::optional<Duration> parse_duration(std::string_view raw) {
       duration.unit = *unit;
       duration.amount = parse_number(match[1].str());
       if (match[2].matched) duration.amount_max = parse_number(match[2].str());
+      // No step takes a million of anything: such an amount is digits run together by OCR.
+      constexpr double kMaxAmount = 1e6;
+      if (*duration.amount > kMaxAmount || duration.amount_max.value_or(0) > kMaxAmount) {
+        return std::nullopt;
+      }
       duration.iso8601 = iso8601_duration(*duration.amount, *unit);
       duration.minutes = *duration.amount * *minutes_per_unit(*unit);
       return duration;

@@ -251,6 +251,8 @@ TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
   ASSERT_TRUE(dotted);
   EXPECT_EQ(dotted->text, "120 menit");
   EXPECT_EQ(dotted->minutes, 120);
+  // Digits run together (found by the duration fuzzer) are not an amount.
+  EXPECT_FALSE(parse_duration("7777777777777777777777771 jam"));
   // A decimal comma or point between digits is still a decimal.
   EXPECT_EQ(parse_duration("1,5 jam")->minutes, 90);
   EXPECT_EQ(parse_duration("1.5 jam")->minutes, 90);
