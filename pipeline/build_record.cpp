@@ -1,7 +1,6 @@
 #include "build_record.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <regex>
 
