@@ -21,7 +21,7 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   return ink;
 }
 
-cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
+cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
   cv::Mat labels;
   cv::Mat stats;
   cv::Mat centroids;
@@ -52,15 +52,13 @@ cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
         stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
     is_speck[label] = cv::countNonZero(near_ink(box)) == 0;
   }
-  cv::Mat clean = gray.clone();
-  for (int y = 0; y < clean.rows; ++y) {
+  cv::Mat specks(ink.size(), CV_8UC1, cv::Scalar(0));
+  for (int y = 0; y < ink.rows; ++y) {
     const int* label_row = labels.ptr<int>(y);
-    unsigned char* pixel = clean.ptr<unsigned char>(y);
-    for (int x = 0; x < clean.cols; ++x) {
-      if (is_speck[label_row[x]]) pixel[x] = 255;
-    }
+    unsigned char* out = specks.ptr<unsigned char>(y);
+    for (int x = 0; x < ink.cols; ++x) out[x] = is_speck[label_row[x]] ? 255 : 0;
   }
-  return clean;
+  return specks;
 }
 
 }  // namespace sopocr

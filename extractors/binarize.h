@@ -9,9 +9,9 @@ namespace sopocr {
 // `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
-// `gray` with isolated specks of ink (scanner dust, salt noise) painted white, for OCR, which
-// otherwise reads them as punctuation or stray letters. A speck is an ink component no larger
-// than a full stop with no other ink within 1/30 inch.
-cv::Mat without_specks(const cv::Mat& gray, const cv::Mat& ink, int dpi);
+// Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR
+// reads them as punctuation or stray letters, so they are painted out before it. A speck is an
+// ink component no larger than a full stop with no other ink within 1/30 inch.
+cv::Mat speck_mask(const cv::Mat& ink, int dpi);
 
 }  // namespace sopocr

@@ -755,8 +755,10 @@ std::optional<IdentityContent> read_identity(const std::vector<TableGrid>& grids
 
 // The page as OCR should see it: no dust, and no rules or underlines, which merge with the
 // letters they touch (an underlined approver's name is often not read at all).
-cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const RuleMasks& rules, int dpi) {
-  cv::Mat clean = without_specks(gray, ink, dpi);
+cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& specks,
+                  const RuleMasks& rules, int dpi) {
+  cv::Mat clean = gray.clone();
+  clean.setTo(255, specks);
   // Where a letter's stroke crosses the rule (a comma's tail through an underline), the rule's
   // pixels are the stroke's too: keep those, or "," reads as ".".
   const int reach = 2 * std::max(2, dpi / 60) + 1;
@@ -865,12 +867,16 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
     write_debug_files(options.debug_stem, page, grids, content, nullptr);
     return content;
   }
+  // A cell holding only specks, or the edge of a rule, is empty: OCR would binarise its bare
+  // paper into letters.
+  const cv::Mat specks = speck_mask(ink, page.dpi);
+  const cv::Mat text_ink = ink & ~(specks | rules.horizontal | rules.vertical);
   cv::Mat ocr_image;
   if (!use_text_layer) {
-    ocr_image = text_only(page.gray, ink, rules, page.dpi);
+    ocr_image = text_only(page.gray, ink, specks, rules, page.dpi);
     ocr.set_page(ocr_image, page.dpi);
   }
-  CellReader reader(page, ink, ocr, use_text_layer);
+  CellReader reader(page, text_ink, ocr, use_text_layer);
 
   for (const TableGrid& grid : grids) {
     if (auto header = find_step_header(grid, ink, page.dpi, reader)) {

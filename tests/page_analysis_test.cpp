@@ -168,6 +168,22 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
 }
 
+TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
+  DrawnPage drawn = step_table("Pelaksana", true, "1");
+  // The first step's Keterangan cell: dust only, which OCR of its bare paper turns into letters.
+  DrawnCell& notes = drawn.cells.at(drawn.cells.size() - 9);
+  notes.reading = "Sah KAT Seng Ta";
+  for (int y = notes.box.y + 15; y < notes.box.br().y - 10; y += 20) {
+    for (int x = notes.box.x + 15; x < notes.box.br().x - 10; x += 20) {
+      cv::rectangle(drawn.gray, cv::Rect(x, y, 1, 1), cv::Scalar(0), cv::FILLED);
+    }
+  }
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_FALSE(content.steps->rows[0].notes.has_ink);
+  EXPECT_EQ(content.steps->rows[0].notes.text, "");
+}
+
 TEST(StepTable, ColumnNumberRowIsNotAStepEvenWhenItsOneIsMisread) {
   const PageContent content = analyze(step_table("Pelaksana", true, "\u201c4"));
   ASSERT_EQ(content.kind, PageKind::step_table);
