@@ -10,6 +10,7 @@
 #include "lists.h"
 #include "nip.h"
 #include "person_name.h"
+#include "term_repair.h"
 #include "text.h"
 
 namespace sopocr {
@@ -18,7 +19,8 @@ namespace {
 // Collects review entries while the record's fields are filled in.
 class ReviewList {
  public:
-  explicit ReviewList(const ReviewPolicy& policy) : policy_(policy) {}
+  ReviewList(const ReviewPolicy& policy, const Lexicon* lexicon)
+      : policy_(policy), lexicon_(lexicon) {}
 
   void add(const std::string& path, const std::string& reason, const CellText& cell,
            std::optional<double> confidence) {
@@ -43,7 +45,7 @@ class ReviewList {
       return std::nullopt;
     }
     flag_if_weak(cell, path);
-    return cell.text;
+    return repaired(cell.text, path, cell);
   }
 
   std::vector<std::string> list_field(const CellText& cell, const std::string& path) {
@@ -54,7 +56,28 @@ class ReviewList {
       return {};
     }
     flag_if_weak(cell, path);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      items[i] = repaired(items[i], path + "/" + std::to_string(i), cell);
+    }
     return items;
+  }
+
+  // `text` with its garbled words repaired. Words no candidate clearly repairs are kept as read
+  // and reviewed, one entry per field, with the candidates.
+  std::string repaired(const std::string& text, const std::string& path, const CellText& cell) {
+    if (!lexicon_) return text;
+    TermRepair repair = repair_terms(text, *lexicon_);
+    std::vector<std::string> candidates;
+    std::vector<std::string> readings;
+    for (const WordRepair& doubt : repair.doubts) {
+      readings.push_back(doubt.reading);
+      for (const TermCandidate& candidate : doubt.candidates) candidates.push_back(candidate.word);
+    }
+    if (!readings.empty()) {
+      add(path, candidates.empty() ? "unknown_word" : "uncertain_repair", cell, cell.confidence);
+      entries_.back().candidates = std::move(candidates);
+    }
+    return std::move(repair.text);
   }
 
   void flag_if_weak(const CellText& cell, const std::string& path) {
@@ -75,6 +98,7 @@ class ReviewList {
 
  private:
   const ReviewPolicy& policy_;
+  const Lexicon* lexicon_;
   std::vector<ReviewEntry> entries_;
 };
 
@@ -470,13 +494,13 @@ void review_step_numbering(const RawSop& sop, const SopRecord& record, ReviewLis
 }  // namespace
 
 SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
-                       const ReviewPolicy& policy) {
+                       const ReviewPolicy& policy, const Lexicon* lexicon) {
   SopRecord record;
   record.source.file = source.file;
   record.source.sha256 = source.sha256;
   record.source.pages = sop.pages;
   record.source.page_geometry = sop.page_geometry;
-  ReviewList review(policy);
+  ReviewList review(policy, lexicon);
 
   if (sop.identity) fill_identity(*sop.identity, record, review);
   if (!record.header.title && sop.title_line) {

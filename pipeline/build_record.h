@@ -7,6 +7,7 @@
 
 #include "assemble.h"
 #include "sop_record.h"
+#include "term_repair.h"
 
 namespace sopocr {
 
@@ -25,7 +26,9 @@ struct ReviewPolicy {
   double min_wording_confidence = 0.4;
 };
 
+// With a `lexicon`, garbled words of text fields are repaired (term_repair.h); without one,
+// words are kept as read.
 SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
-                       const ReviewPolicy& policy = {});
+                       const ReviewPolicy& policy = {}, const Lexicon* lexicon = nullptr);
 
 }  // namespace sopocr

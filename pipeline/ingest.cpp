@@ -96,7 +96,7 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
   const RecordValidator validator;
   const RecordSourceInfo source_info{file.string(), result.sha256};
   for (const RawSop& sop : assemble_sops(pages)) {
-    SopRecord record = build_record(sop, source_info, options.review);
+    SopRecord record = build_record(sop, source_info, options.review, options.lexicon.get());
     const std::vector<SchemaViolation> violations = validator.validate(to_json(record));
     if (!violations.empty()) {
       // A record the contract rejects is a bug of ours: say where, keep the others.

@@ -26,6 +26,8 @@ struct IngestOptions {
   std::filesystem::path debug_dir;
   // Born-digital pages are read from the PDF's text layer; off, every page is OCR'd.
   bool use_text_layer = true;
+  // Repairs garbled words (load_default_lexicon()); without one, words are kept as read.
+  std::shared_ptr<const Lexicon> lexicon;
 };
 
 // Makes one OCR engine for one worker thread; may throw OcrError (reported before any work).

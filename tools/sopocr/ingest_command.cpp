@@ -25,6 +25,7 @@ struct IngestCommandOptions {
   std::string languages = "ind+eng";
   std::string debug_dir;
   bool ignore_text_layer = false;
+  bool no_term_repair = false;
 };
 
 int run_ingest(const IngestCommandOptions& options) {
@@ -68,6 +69,14 @@ int run_ingest(const IngestCommandOptions& options) {
   ingest_options.jobs = options.jobs;
   ingest_options.debug_dir = options.debug_dir;
   ingest_options.use_text_layer = !options.ignore_text_layer;
+  if (!options.no_term_repair) {
+    try {
+      ingest_options.lexicon = load_default_lexicon();
+    } catch (const std::exception& error) {
+      std::cerr << "sopocr ingest: " << error.what() << '\n';
+      return kExitUsage;
+    }
+  }
   OcrOptions ocr_options;
   ocr_options.languages = options.languages;
   const auto make_engine = [&] { return make_ocr_engine(options.ocr_engine, ocr_options); };
@@ -137,6 +146,8 @@ CommandRunner add_ingest_command(CLI::App& app) {
   command->add_option("--debug-dir", options->debug_dir,
                       "Write per page an overlay PNG of the detected tables and symbols and a "
                       "JSON of every cell's reading");
+  command->add_flag("--no-term-repair", options->no_term_repair,
+                    "Keep every word as read: no repair of garbled words against the lexicon");
   command->add_flag("--ignore-text-layer", options->ignore_text_layer,
                     "OCR every page, even where the PDF has a text layer (e.g. one made by "
                     "another OCR that is not trusted)");

@@ -1,0 +1,77 @@
+// Repairs words OCR garbled ("Undangun" → "Undangan") against a lexicon: Debian's Indonesian
+// hunspell dictionary says which words are Indonesian, and a domain lexicon of SOP vocabulary
+// (built from the seed transcriptions and the fixture truth, with counts) supplies the
+// candidates, their frequency and the words seen beside them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+class Hunspell;
+
+namespace sopocr {
+
+// Word and word-pair counts of the SOP vocabulary, lower-case, plus the hunspell dictionary.
+// Not copyable (it owns the dictionary); share it by const reference, also across threads.
+class Lexicon {
+ public:
+  // `domain_tsv`: lines "word<TAB>count" and "word word<TAB>count" (a pair seen side by side).
+  // Without `hunspell_stem` (the path without ".aff"/".dic") only the domain words are known.
+  explicit Lexicon(std::string_view domain_tsv,
+                   const std::optional<std::filesystem::path>& hunspell_stem = std::nullopt);
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // Whether `word` is Indonesian or SOP vocabulary, in any letter case.
+  bool knows(std::string_view word) const;
+  long count(std::string_view lower_word) const;
+  long pair_count(std::string_view lower_left, std::string_view lower_right) const;
+  const std::vector<std::u32string>& domain_words() const { return words_by_length_; }
+
+ private:
+  std::unordered_map<std::string, long> words_;
+  std::unordered_map<std::string, long> pairs_;
+  std::vector<std::u32string> words_by_length_;
+  std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex hunspell_mutex_;  // Hunspell's lookups are not documented as thread-safe
+};
+
+// The lexicon the pipeline ships: the domain lexicon compiled into the program and the hunspell
+// dictionary of Debian's hunspell-id. Throws std::runtime_error naming the missing file.
+std::unique_ptr<Lexicon> load_default_lexicon();
+
+// Edit cost of reading `reading` where `word` was printed, both lower-case: 1 per letter
+// substituted, dropped or added, less for the confusions OCR makes (rn/m, li/h, cl/d, e/c, u/a,
+// i/l/1, O/0, a doubled or dropped double letter).
+double ocr_edit_cost(std::u32string_view reading, std::u32string_view word);
+
+struct TermCandidate {
+  std::string word;  // in the reading's letter case
+  double cost = 0.0;  // ocr_edit_cost
+  double score = 0.0;  // cost less the credit of frequency and context: lower is better
+};
+
+struct WordRepair {
+  std::string reading;
+  std::optional<std::string> repaired;  // set when one candidate clearly won
+  std::vector<TermCandidate> candidates;  // best first, at most three
+};
+
+struct TermRepair {
+  std::string text;  // the input with every clear repair made in place
+  std::vector<WordRepair> repairs;  // clear repairs
+  std::vector<WordRepair> doubts;   // unknown words kept as read: no candidate won clearly
+};
+
+// Repairs the unknown words of `text`. Never touches a word the lexicon knows, a word with a
+// digit, an all-capital abbreviation or code (SK, RKA, LKIP), or a word under four letters.
+TermRepair repair_terms(std::string_view text, const Lexicon& lexicon);
+
+}  // namespace sopocr
