@@ -15,6 +15,7 @@
 #include "grid.h"
 #include "labels.h"
 #include "line_joining.h"
+#include "ocr_words.h"
 #include "orientation.h"
 #include "text.h"
 #include "unicode_nfc.h"
@@ -83,50 +84,6 @@ std::vector<std::string> identity_label_texts() {
   std::vector<std::string> texts;
   for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
   return texts;
-}
-
-// ASCII letters and digits and the Latin letters with diacritics; not dashes, quotes or bullets.
-bool is_letter_or_digit(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
-  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
-// Scan specks and rule fragments come back from OCR as weak words of punctuation (", ; ." or a
-// lone letter). Drops those; keeps a list bullet at the start of a line and every word that
-// holds a letter or digit read with some confidence. Lines stay on their own lines.
-std::string reading_without_noise(const std::vector<OcrWord>& words) {
-  std::string reading;
-  int line = -1;
-  bool line_has_words = false;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const OcrWord& word = words[i];
-    const bool starts_line = word.line != line;
-    const std::u32string code_points = decode_utf8(word.text);
-    const bool has_alnum = std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
-    const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
-    // A lone punctuation mark ("," or an em dash) standing apart from every word is a speck,
-    // whatever its score.
-    const bool lone_mark =
-        !has_alnum && code_points.size() == 1 && word.text != "/" && word.text != "&";
-    // A lone digit before a word on its line is an amount ("1 jam", "6 hari"), however unsure
-    // Tesseract is of a single glyph; alone, it may be a speck.
-    const bool amount_before_word = word.text.size() == 1 &&
-                                    std::isdigit(static_cast<unsigned char>(word.text[0])) &&
-                                    i + 1 < words.size() && words[i + 1].line == word.line &&
-                                    std::isalpha(static_cast<unsigned char>(words[i + 1].text[0]));
-    bool keep = has_alnum ? (word.text.size() > 1 || word.confidence >= 0.5 || amount_before_word)
-                          : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
-    if (!keep) continue;
-    if (starts_line) {
-      if (line >= 0 && line_has_words) reading += '\n';
-      line = word.line;
-      line_has_words = false;
-    }
-    if (line_has_words) reading += ' ';
-    reading += word.text;
-    line_has_words = true;
-  }
-  return reading;
 }
 
 // A born-digital page's text layer is worth more than OCR when it has words: a scan with no
@@ -221,7 +178,12 @@ class CellReader {
     if (!cell.has_ink) return cell;
     const OcrText text =
         use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px) : ocr_.read_region(interior);
-    cell.original = text.words.empty() ? text.text : reading_without_noise(text.words);
+    if (text.words.empty()) {
+      cell.original = text.text;
+    } else {
+      cell.words = words_without_noise(text.words);
+      cell.original = reading_of(cell.words);
+    }
     cell.text = normalize_text(unwrap_lines(cell.original));
     cell.confidence = text.confidence;
     return cell;

@@ -22,11 +22,16 @@ const char* kind_name(PageKind kind) {
 }  // namespace
 
 nlohmann::json to_debug_json(const CellText& cell) {
-  return {{"text", cell.text},
-          {"original", cell.original},
-          {"confidence", cell.confidence},
-          {"has_ink", cell.has_ink},
-          {"bbox", box_json(cell.bbox_px)}};
+  nlohmann::json words = nlohmann::json::array();
+  for (const OcrWord& word : cell.words) {
+    words.push_back({{"text", word.text},
+                     {"confidence", word.confidence},
+                     {"line", word.line},
+                     {"bbox", box_json(word.bbox_px)}});
+  }
+  return {{"text", cell.text},          {"original", cell.original},
+          {"confidence", cell.confidence}, {"has_ink", cell.has_ink},
+          {"bbox", box_json(cell.bbox_px)}, {"words", std::move(words)}};
 }
 
 nlohmann::json to_debug_json(const PageContent& page) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ocr_engine.h"
 #include "symbols.h"
 
 namespace sopocr {
@@ -21,6 +22,7 @@ struct CellText {
   cv::Rect bbox_px;         // where on the (deskewed) page
   int page = 0;
   bool has_ink = false;  // the cell is not blank, whether or not the OCR read anything
+  std::vector<OcrWord> words;  // the words of `original` with their confidence; none from a text layer
 };
 
 // Identity page: key/value table and the two-column metadata grid. Keys are stable names:

@@ -1,0 +1,63 @@
+#include "ocr_words.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "unicode_nfc.h"
+
+namespace sopocr {
+
+bool is_letter_or_digit(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
+  // A speck read as "5" or "Ia" is a fraction of the height of the words around it.
+  std::vector<int> word_heights;
+  for (const OcrWord& word : words) {
+    if (word.text.size() >= 2) word_heights.push_back(word.bbox_px.height);
+  }
+  int typical_height = 0;
+  if (word_heights.size() >= 2) {
+    std::nth_element(word_heights.begin(), word_heights.begin() + word_heights.size() / 2,
+                     word_heights.end());
+    typical_height = word_heights[word_heights.size() / 2];
+  }
+  std::vector<OcrWord> kept;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const OcrWord& word = words[i];
+    const bool starts_line = kept.empty() || kept.back().line != word.line;
+    const std::u32string code_points = decode_utf8(word.text);
+    const bool has_alnum = std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
+    const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
+    // A lone punctuation mark ("," or an em dash) standing apart from every word is a speck,
+    // whatever its score.
+    const bool lone_mark =
+        !has_alnum && code_points.size() == 1 && word.text != "/" && word.text != "&";
+    // A lone digit before a word on its line is an amount ("1 jam", "6 hari"), however unsure
+    // Tesseract is of a single glyph; alone, it may be a speck.
+    const bool amount_before_word = word.text.size() == 1 &&
+                                    std::isdigit(static_cast<unsigned char>(word.text[0])) &&
+                                    i + 1 < words.size() && words[i + 1].line == word.line &&
+                                    std::isalpha(static_cast<unsigned char>(words[i + 1].text[0]));
+    // Not a bullet or a dash, which are short by nature.
+    const bool speck_sized = word.bbox_px.height * 5 < typical_height * 2;
+    bool keep = has_alnum ? !speck_sized && (word.text.size() > 1 || word.confidence >= 0.5 ||
+                                             amount_before_word)
+                          : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
+    if (keep) kept.push_back(word);
+  }
+  return kept;
+}
+
+std::string reading_of(const std::vector<OcrWord>& words) {
+  std::string reading;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) reading += words[i].line != words[i - 1].line ? '\n' : ' ';
+    reading += words[i].text;
+  }
+  return reading;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,23 @@
+// What of an OCR reading is text: scan specks and rule fragments come back from the engine as
+// weak words of punctuation (", ; ." or a lone letter) and as tiny "5" or "Ia" beside real words.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ocr_engine.h"
+
+namespace sopocr {
+
+// ASCII letters and digits and the Latin letters with diacritics; not dashes, quotes or bullets.
+bool is_letter_or_digit(char32_t c);
+
+// `words` without the noise. Keeps a list bullet at the start of a line, a lone digit before a
+// word ("1 jam"), and every word that holds a letter or digit read with some confidence and is
+// not a fraction of the height of the words around it.
+std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words);
+
+// The words as text: single spaces, each line of the reading on its own line.
+std::string reading_of(const std::vector<OcrWord>& words);
+
+}  // namespace sopocr

@@ -1,0 +1,55 @@
+// Which words of an OCR reading are text, and which are scan specks the engine read as text.
+#include "ocr_words.h"
+
+#include <gtest/gtest.h>
+
+namespace sopocr {
+namespace {
+
+// A word at `x` on `line`, as tall as `height` pixels (text at 300 dpi is about 30).
+OcrWord word(std::string text, double confidence, int x, int line, int height = 32) {
+  return {std::move(text), confidence, cv::Rect(x, 100 + 40 * line, 20 * height / 32 + 10, height),
+          line};
+}
+
+std::string kept_reading(const std::vector<OcrWord>& words) {
+  return reading_of(words_without_noise(words));
+}
+
+TEST(WordsWithoutNoise, ASpeckReadAsADigitBesideWordsIsDropped) {
+  // "Rapat Tim Kegiatan 5": Tesseract half sure of a "5" five pixels tall.
+  EXPECT_EQ(kept_reading({word("Rapat", 0.97, 0, 0), word("Tim", 0.97, 100, 0),
+                          word("Kegiatan", 0.96, 170, 0), word("5", 0.5, 670, 0, 5)}),
+            "Rapat Tim Kegiatan");
+  EXPECT_EQ(kept_reading({word("Selesai", 0.97, 0, 0), word("Ia", 0.3, 420, 0, 5),
+                          word("dan", 0.97, 0, 1)}),
+            "Selesai\ndan");
+}
+
+TEST(WordsWithoutNoise, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
+  EXPECT_EQ(kept_reading({word("1", 0.3, 0, 0, 26), word("jam", 0.95, 40, 0, 26)}), "1 jam");
+  EXPECT_EQ(kept_reading({word("Paling", 0.95, 0, 0), word("lambat", 0.95, 120, 0),
+                          word("2", 0.3, 250, 0, 26), word("hari", 0.95, 290, 0)}),
+            "Paling lambat 2 hari");
+}
+
+TEST(WordsWithoutNoise, ABulletIsKeptAtTheStartOfALineHoweverShort) {
+  EXPECT_EQ(kept_reading({word("-", 0.9, 0, 0, 3), word("SK", 0.95, 30, 0),
+                          word("Tim", 0.95, 80, 0), word("-", 0.9, 0, 1, 3),
+                          word("Undangan", 0.95, 30, 1)}),
+            "- SK Tim\n- Undangan");
+}
+
+TEST(WordsWithoutNoise, LonePunctuationAndWeakLettersAreSpecks) {
+  EXPECT_EQ(kept_reading({word("Draft", 0.95, 0, 0), word(",", 0.9, 110, 0, 8),
+                          word("laporan", 0.95, 140, 0), word("i", 0.2, 300, 0)}),
+            "Draft laporan");
+}
+
+TEST(WordsWithoutNoise, ACellOfOneShortWordIsNotJudgedByHeight) {
+  // With no other words to compare with, a small "-" (a duration of none) stays.
+  EXPECT_EQ(kept_reading({word("5", 0.9, 0, 0, 20)}), "5");
+}
+
+}  // namespace
+}  // namespace sopocr
