@@ -8,28 +8,57 @@
 namespace sopocr {
 namespace {
 
-// A list marker at the start of a line: "-", "•", "*", "1.", "1)", "(1)", "a.", "a)".
-// A number followed by a word and a year ("23 Tahun 2014") is not a marker: the marker needs
-// its '.' or ')' right after the number.
+// A list marker at the start of a line: "-", "•", "*", "1.", "1)", "(1)", "a.", "a)", and the
+// same after a speck read as "." or "‘" (".2.", ".b."), or with its letter doubled ("Cc." for
+// "c."). A number followed by a word and a year ("23 Tahun 2014") is not a marker: the marker
+// needs its '.' or ')' right after the number. Alternatives, not a bracket expression: the dashes
+// and bullets are several bytes of UTF-8 each.
 const std::regex& marker_pattern() {
   static const std::regex marker(
-      "^\\s*(?:[-–—•·▪*]+|\\(?\\d{1,2}[.)]|\\(?[a-zA-Z][.)]|\\(\\d{1,2}\\))\\s*(.*)$");
+      "^\\s*(?:[.,'`]|‘|’)?\\s*"
+      "(?:(?:-|–|—|•|·|▪|\\*)+|\\(?\\d{1,2}[.)]|\\(?([a-zA-Z])[.)]|(Aa|Bb|Cc|Dd|Ee|Ff|Gg|Hh)[.)]|"
+      "\\(\\d{1,2}\\))\\s*(.*)$");
   return marker;
+}
+
+// A quote glued to the first word of a line, in a list whose other items have bullets, is a
+// bullet the scan thinned ("‘terkualifikasi").
+const std::regex& thinned_bullet_pattern() {
+  static const std::regex bullet("^\\s*(?:‘|’|'|`)(\\S.*)$");
+  return bullet;
+}
+
+bool starts_with_capital_word(const std::string& line) {
+  return line.size() >= 2 && line[0] >= 'A' && line[0] <= 'Z' && line[1] >= 'a' && line[1] <= 'z';
 }
 
 }  // namespace
 
-std::vector<std::string> split_list_items(std::string_view raw) {
+std::vector<std::string> split_list_items(std::string_view raw,
+                                          const std::vector<bool>& broken_on_purpose) {
+  const std::vector<std::string> lines = split_lines(raw);
+  std::vector<std::smatch> matches(lines.size());
+  std::vector<bool> marked(lines.size(), false);
+  bool any_marker = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    marked[i] = std::regex_match(lines[i], matches[i], marker_pattern());
+    any_marker = any_marker || marked[i];
+  }
   // Each item as its wrapped lines; lines without a marker continue the item above.
   std::vector<std::vector<std::string>> items;
-  for (const std::string& line : split_lines(raw)) {
-    std::smatch match;
-    if (std::regex_match(line, match, marker_pattern())) {
-      items.push_back({match[1].str()});
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::smatch thinned;
+    if (marked[i]) {
+      items.push_back({matches[i][3].str()});
     } else if (items.empty()) {
-      items.push_back({line});
+      items.push_back({lines[i]});
+    } else if (any_marker && std::regex_match(lines[i], thinned, thinned_bullet_pattern())) {
+      items.push_back({thinned[1].str()});
+    } else if (any_marker && i > 0 && i - 1 < broken_on_purpose.size() &&
+               broken_on_purpose[i - 1] && starts_with_capital_word(lines[i])) {
+      items.push_back({lines[i]});
     } else {
-      items.back().push_back(line);
+      items.back().push_back(lines[i]);
     }
   }
   std::vector<std::string> joined;

@@ -10,6 +10,10 @@
 namespace sopocr {
 
 // `raw` keeps the line breaks the OCR read. A cell with no marker at all is one item.
-std::vector<std::string> split_list_items(std::string_view raw);
+// `broken_on_purpose[i]`, where known, says line i ended although the next line's first word
+// would have fitted after it: in a list with markers, a next line that starts with a capital
+// then begins an item whose marker the scan lost ("- Aplikasi SPSE" / "Formulir permohonan").
+std::vector<std::string> split_list_items(std::string_view raw,
+                                          const std::vector<bool>& broken_on_purpose = {});
 
 }  // namespace sopocr

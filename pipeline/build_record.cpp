@@ -9,7 +9,9 @@
 #include "labels.h"
 #include "lists.h"
 #include "nip.h"
+#include "ocr_words.h"
 #include "person_name.h"
+#include "punctuation.h"
 #include "term_repair.h"
 #include "text.h"
 
@@ -38,28 +40,36 @@ class ReviewList {
   }
 
   // The cell's text, or nullopt for a blank cell. Unread ink and weak readings are reviewed.
-  std::optional<std::string> text_field(const CellText& cell, const std::string& path) {
+  // Prose (not codes, numbers or names) has its stray punctuation and garbled words repaired.
+  enum class Kind { prose, code };
+  std::optional<std::string> text_field(const CellText& cell, const std::string& path,
+                                        Kind kind = Kind::prose) {
     if (!cell.has_ink) return std::nullopt;
     if (cell.text.empty()) {
       add(path, "not_read", cell, cell.confidence);
       return std::nullopt;
     }
     flag_if_weak(cell, path);
-    return repaired(cell.text, path, cell);
+    if (kind == Kind::code) return cell.text;
+    return repaired(repair_stray_punctuation(cell.text), path, cell);
   }
 
   std::vector<std::string> list_field(const CellText& cell, const std::string& path) {
     if (!cell.has_ink) return {};
-    std::vector<std::string> items = split_list_items(cell.original);
+    std::vector<std::string> items =
+        split_list_items(cell.original, lines_broken_on_purpose(cell.words));
     if (items.empty()) {
       add(path, "not_read", cell, cell.confidence);
       return {};
     }
     flag_if_weak(cell, path);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      items[i] = repaired(items[i], path + "/" + std::to_string(i), cell);
+    std::vector<std::string> kept;
+    for (const std::string& item : items) {
+      std::string text = trim_item_punctuation(repair_stray_punctuation(item));
+      if (text.empty()) continue;
+      kept.push_back(repaired(text, path + "/" + std::to_string(kept.size()), cell));
     }
-    return items;
+    return kept;
   }
 
   // `text` with its garbled words repaired. Words no candidate clearly repairs are kept as read
@@ -106,10 +116,11 @@ class ReviewList {
 bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
 
 std::optional<std::string> header_text(const IdentityContent& identity, const std::string& key,
-                                       const std::string& path, ReviewList& review) {
+                                       const std::string& path, ReviewList& review,
+                                       ReviewList::Kind kind) {
   auto found = identity.fields.find(key);
   if (found == identity.fields.end()) return review.label_not_found(path);
-  auto text = review.text_field(found->second, path);
+  auto text = review.text_field(found->second, path, kind);
   if (text && is_placeholder(*text)) return std::nullopt;
   return text;
 }
@@ -199,12 +210,14 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
 void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewList& review) {
   Header& header = record.header;
   if (identity.institution) {
-    header.institution = review.text_field(*identity.institution, "/header/institution");
+    header.institution =
+        review.text_field(*identity.institution, "/header/institution", ReviewList::Kind::code);
   } else {
     review.add("/header/institution", "not_read", CellText{}, std::nullopt);
   }
-  header.sop_number = header_text(identity, "sop_number", "/header/sop_number", review);
-  header.title = header_text(identity, "title", "/header/title", review);
+  header.sop_number =
+      header_text(identity, "sop_number", "/header/sop_number", review, ReviewList::Kind::code);
+  header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
   header.created = header_date(identity, "created", "/header/created", review);
   header.revised = header_date(identity, "revised", "/header/revised", review);
   header.effective = header_date(identity, "effective", "/header/effective", review);

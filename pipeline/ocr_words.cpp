@@ -60,4 +60,31 @@ std::string reading_of(const std::vector<OcrWord>& words) {
   return reading;
 }
 
+std::vector<bool> lines_broken_on_purpose(const std::vector<OcrWord>& words) {
+  struct Line {
+    int right = 0;
+    int first_word_width = 0;
+    int height = 0;
+  };
+  std::vector<Line> lines;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const cv::Rect& box = words[i].bbox_px;
+    if (i == 0 || words[i].line != words[i - 1].line) {
+      lines.push_back({box.br().x, box.width, box.height});
+    } else {
+      lines.back().right = std::max(lines.back().right, box.br().x);
+      lines.back().height = std::max(lines.back().height, box.height);
+    }
+  }
+  int text_right = 0;
+  for (const Line& line : lines) text_right = std::max(text_right, line.right);
+  std::vector<bool> broken(lines.empty() ? 0 : lines.size() - 1, false);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    // A space is about a third of the text height.
+    const int space = lines[i].height / 3;
+    broken[i] = lines[i].right + space + lines[i + 1].first_word_width <= text_right;
+  }
+  return broken;
+}
+
 }  // namespace sopocr

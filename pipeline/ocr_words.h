@@ -20,4 +20,9 @@ std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words);
 // The words as text: single spaces, each line of the reading on its own line.
 std::string reading_of(const std::vector<OcrWord>& words);
 
+// For each line of reading_of(words) but the last: whether it ended although the next line's
+// first word would have fitted after it, within the right edge the cell's text reaches. Such a
+// break was typed, not wrapped.
+std::vector<bool> lines_broken_on_purpose(const std::vector<OcrWord>& words);
+
 }  // namespace sopocr

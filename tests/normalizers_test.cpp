@@ -9,6 +9,7 @@
 #include "lists.h"
 #include "nip.h"
 #include "person_name.h"
+#include "punctuation.h"
 #include "text.h"
 
 namespace sopocr {
@@ -124,6 +125,82 @@ TEST(Lists, WrappedLinesContinueTheirItem) {
       (std::vector<std::string>{"Peraturan Daerah Nomor 9 Tahun 2016 tentang Pembentukan", "SK"}));
   EXPECT_EQ(split_list_items("Surat Undangan dan\nPermohonan Narasumber"),
             (std::vector<std::string>{"Surat Undangan dan Permohonan Narasumber"}));
+}
+
+TEST(Lists, AMarkerAfterASpeckOrWithItsLetterDoubledIsStillAMarker) {
+  EXPECT_EQ(split_list_items("1. Memahami keuangan\n.2. Memahami pengadaan\n3. Aplikasi"),
+            (std::vector<std::string>{"Memahami keuangan", "Memahami pengadaan", "Aplikasi"}));
+  EXPECT_EQ(split_list_items("a. Memahami peraturan\nb. Memahami jasa\nCc. Memahami pedoman"),
+            (std::vector<std::string>{"Memahami peraturan", "Memahami jasa", "Memahami pedoman"}));
+}
+
+TEST(Lists, AQuoteGluedToALineInABulletedListIsAThinnedBullet) {
+  // The quote is three bytes of UTF-8: none of them may be taken for a dash.
+  EXPECT_EQ(split_list_items("- Usulan daftar\npelaku usaha\n‘terkualifikasi"),
+            (std::vector<std::string>{"Usulan daftar pelaku usaha", "terkualifikasi"}));
+  EXPECT_EQ(split_list_items("Laporan ‘final’"), (std::vector<std::string>{"Laporan ‘final’"}));
+}
+
+TEST(Lists, ALineBrokenOnPurposeBeforeACapitalStartsAnItemWhoseMarkerWasLost) {
+  const std::string raw = "- Jaringan internet\n- Aplikasi SPSE\nFormulir permohonan akun";
+  EXPECT_EQ(split_list_items(raw, {false, true}),
+            (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE",
+                                      "Formulir permohonan akun"}));
+  // Wrapped because "Formulir" did not fit: one item.
+  EXPECT_EQ(split_list_items(raw, {false, false}),
+            (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE Formulir permohonan akun"}));
+  // Without markers nothing says where items begin.
+  EXPECT_EQ(split_list_items("Aplikasi SPSE\nFormulir permohonan", {true}),
+            (std::vector<std::string>{"Aplikasi SPSE Formulir permohonan"}));
+}
+
+TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
+  EXPECT_EQ(repair_stray_punctuation("Notulen evaluasi. dan pembahasan"),
+            "Notulen evaluasi dan pembahasan");
+  EXPECT_EQ(repair_stray_punctuation("Laporan hasil pemilihan: penyedia"),
+            "Laporan hasil pemilihan penyedia");
+  EXPECT_EQ(repair_stray_punctuation("Jika prosedur tidak dilakukan, .maka pengaduan"),
+            "Jika prosedur tidak dilakukan, maka pengaduan");
+  EXPECT_EQ(repair_stray_punctuation("pelatihan tenaga ahli jasa.konstruksi"),
+            "pelatihan tenaga ahli jasa konstruksi");
+}
+
+TEST(Punctuation, TheSemicolonOfJikaJikaIsRestored) {
+  EXPECT_EQ(repair_stray_punctuation("Jika sesuai, diteruskan ke Kepala Dinas: jika tidak, "
+                                     "dikembalikan"),
+            "Jika sesuai, diteruskan ke Kepala Dinas; jika tidak, dikembalikan");
+  // Without a "Jika" before it, a colon before "jika" is a stray mark like any other.
+  EXPECT_EQ(repair_stray_punctuation("Diteruskan: jika perlu"), "Diteruskan jika perlu");
+}
+
+TEST(Punctuation, SentencesAbbreviationsMarkersAndCodesKeepTheirDots) {
+  for (const char* text :
+       {"Rapat selesai. Kemudian dilaporkan", "Ms. Word dan Ms. Excel", "Ir. H. Ahmad, S.T., M.T.",
+        "dll. dan sebagainya", "sub. ini", "kegiatan. b. bahwa", "www.bontangkota.go.id",
+        "067.17.002/Disnaker/01", "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"}) {
+    EXPECT_EQ(repair_stray_punctuation(text), text);
+  }
+}
+
+TEST(Punctuation, AListItemLosesTrailingAndLeadingMarksButNotAnAbbreviationsDot) {
+  EXPECT_EQ(trim_item_punctuation("Tanda terima pengiriman."), "Tanda terima pengiriman");
+  EXPECT_EQ(trim_item_punctuation("Laporan pelaksanaan pemilihan penyedia:"),
+            "Laporan pelaksanaan pemilihan penyedia");
+  EXPECT_EQ(trim_item_punctuation("SPMK/SPP-"), "SPMK/SPP");
+  EXPECT_EQ(trim_item_punctuation(".Daftar akun Auditor"), "Daftar akun Auditor");
+  EXPECT_EQ(trim_item_punctuation("Alat tulis, dll."), "Alat tulis, dll.");
+  EXPECT_EQ(trim_item_punctuation("-"), "");
+}
+
+TEST(Punctuation, RepairingTwiceChangesNothingMore) {
+  for (const char* text :
+       {"Notulen evaluasi. dan pembahasan", "Kepala Dinas: jika tidak", "a.. b:: c", ". .maka",
+        "Jika x: jika y: jika z", "jasa.konstruksi.baru", "::jika", "Tata.Kerja-Dinas."}) {
+    const std::string once = repair_stray_punctuation(text);
+    EXPECT_EQ(repair_stray_punctuation(once), once) << text;
+    const std::string item = trim_item_punctuation(once);
+    EXPECT_EQ(trim_item_punctuation(item), item) << text;
+  }
 }
 
 TEST(Text, NormalisesSpacesRuleRemnantsAndComposition) {

@@ -51,5 +51,19 @@ TEST(WordsWithoutNoise, ACellOfOneShortWordIsNotJudgedByHeight) {
   EXPECT_EQ(kept_reading({word("5", 0.9, 0, 0, 20)}), "5");
 }
 
+TEST(LinesBrokenOnPurpose, ALineEndingShortOfWhereTheNextWordWouldFitWasBrokenOnPurpose) {
+  // "Aplikasi SPSE" ends far left of the cell's longest line; "Formulir" would have fitted.
+  const std::vector<OcrWord> words{word("Aplikasi", 0.95, 0, 0), word("SPSE", 0.95, 150, 0),
+                                   word("Formulir", 0.95, 0, 1), word("permohonan", 0.95, 150, 1),
+                                   word("pembuatan", 0.95, 300, 1), word("akun", 0.95, 450, 1)};
+  EXPECT_EQ(lines_broken_on_purpose(words), (std::vector<bool>{true}));
+}
+
+TEST(LinesBrokenOnPurpose, ALineFilledToTheEdgeWasWrapped) {
+  const std::vector<OcrWord> words{word("tentang", 0.95, 0, 0), word("Pemerintahan", 0.95, 150, 0),
+                                   word("Daerah", 0.95, 0, 1)};
+  EXPECT_EQ(lines_broken_on_purpose(words), (std::vector<bool>{false}));
+}
+
 }  // namespace
 }  // namespace sopocr

@@ -1,0 +1,123 @@
+#include "punctuation.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : text) {
+    if (c == ' ') {
+      if (!current.empty()) words.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) {
+    if (word.empty()) continue;
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+  return text;
+}
+
+// "No.", "dll.", "Ms.", "S.T.", "a.n.": a dot that belongs to the word.
+bool is_abbreviation(std::string_view word_with_dot) {
+  const std::string_view stem = word_with_dot.substr(0, word_with_dot.size() - 1);
+  if (stem.find('.') != std::string_view::npos) return true;
+  const auto letters = std::count_if(stem.begin(), stem.end(), is_ascii_letter);
+  return letters <= 3 && letters == static_cast<long>(stem.size());
+}
+
+// "a.", "b)", "1.", "12.": a list marker, which a lower-case word may follow.
+bool is_list_marker(std::string_view word) {
+  if (word.size() < 2 || (word.back() != '.' && word.back() != ')')) return false;
+  const std::string_view body = word.substr(0, word.size() - 1);
+  if (body.size() == 1 && is_ascii_letter(body[0])) return true;
+  return body.size() <= 2 && std::all_of(body.begin(), body.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "jasa.konstruksi" → "jasa konstruksi"; "www.x.go.id", "S.T" and "No.5" stay.
+std::string unglue_dotted_words(const std::string& word) {
+  const std::size_t dot = word.find('.');
+  if (dot == std::string::npos || word.find('.', dot + 1) != std::string::npos) return word;
+  const std::string_view left = std::string_view(word).substr(0, dot);
+  const std::string_view right = std::string_view(word).substr(dot + 1);
+  const auto all_letters = [](std::string_view part) {
+    return part.size() >= 3 && std::all_of(part.begin(), part.end(), is_ascii_letter);
+  };
+  if (!all_letters(left) || !all_letters(right)) return word;
+  return std::string(left) + ' ' + std::string(right);
+}
+
+}  // namespace
+
+std::string repair_stray_punctuation(std::string_view text) {
+  std::vector<std::string> words = split_words(text);
+  bool seen_jika = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string& word = words[i];
+    // ".maka", ":penyedia": a speck before the word.
+    while (word.size() >= 2 && (word[0] == '.' || word[0] == ':') && is_lower(word[1])) {
+      word.erase(0, 1);
+    }
+    word = unglue_dotted_words(word);
+    const bool next_is_lower =
+        i + 1 < words.size() && !words[i + 1].empty() && is_lower(words[i + 1][0]);
+    const bool next_is_marker = i + 1 < words.size() && is_list_marker(words[i + 1]);
+    if (word.size() >= 2 && next_is_lower && !next_is_marker) {
+      const char last = word.back();
+      const bool next_is_jika = words[i + 1].rfind("jika", 0) == 0;
+      if (last == ':' && next_is_jika && seen_jika) {
+        word.back() = ';';
+      } else if ((last == ':' || (last == '.' && !is_abbreviation(word) &&
+                                  !is_list_marker(word))) &&
+                 is_ascii_letter(word[word.size() - 2])) {
+        word.pop_back();
+      }
+    }
+    std::string lower = word;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    if (lower.rfind("jika", 0) == 0) seen_jika = true;
+  }
+  return join_words(words);
+}
+
+std::string trim_item_punctuation(std::string_view item) {
+  std::string text = normalize_text(item);
+  const auto is_mark = [](char c) {
+    return c == '.' || c == ':' || c == ';' || c == ',' || c == '-';
+  };
+  std::size_t start = 0;
+  while (start < text.size() && (is_mark(text[start]) || text[start] == ' ')) ++start;
+  text.erase(0, start);
+  while (!text.empty() && is_mark(text.back())) {
+    if (text.back() == '.') {
+      const std::size_t space = text.rfind(' ');
+      const std::string_view last_word =
+          std::string_view(text).substr(space == std::string::npos ? 0 : space + 1);
+      if (is_abbreviation(last_word)) break;
+    }
+    text.pop_back();
+  }
+  return normalize_text(text);
+}
+
+}  // namespace sopocr
