@@ -21,13 +21,6 @@ const std::regex& marker_pattern() {
   return marker;
 }
 
-// A quote glued to the first word of a line, in a list whose other items have bullets, is a
-// bullet the scan thinned ("‘terkualifikasi").
-const std::regex& thinned_bullet_pattern() {
-  static const std::regex bullet("^\\s*(?:‘|’|'|`)(\\S.*)$");
-  return bullet;
-}
-
 bool starts_with_capital_word(const std::string& line) {
   return line.size() >= 2 && line[0] >= 'A' && line[0] <= 'Z' && line[1] >= 'a' && line[1] <= 'z';
 }
@@ -47,13 +40,10 @@ std::vector<std::string> split_list_items(std::string_view raw,
   // Each item as its wrapped lines; lines without a marker continue the item above.
   std::vector<std::vector<std::string>> items;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::smatch thinned;
     if (marked[i]) {
       items.push_back({matches[i][3].str()});
     } else if (items.empty()) {
       items.push_back({lines[i]});
-    } else if (any_marker && std::regex_match(lines[i], thinned, thinned_bullet_pattern())) {
-      items.push_back({thinned[1].str()});
     } else if (any_marker && i > 0 && i - 1 < broken_on_purpose.size() &&
                broken_on_purpose[i - 1] && starts_with_capital_word(lines[i])) {
       items.push_back({lines[i]});

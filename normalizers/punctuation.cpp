@@ -66,10 +66,60 @@ std::string unglue_dotted_words(const std::string& word) {
   return std::string(left) + ' ' + std::string(right);
 }
 
+constexpr std::string_view kQuotes[] = {"‘", "’", "'", "`"};
+
+std::size_t leading_quote(std::string_view word) {
+  for (std::string_view quote : kQuotes) {
+    if (word.size() > quote.size() && word.starts_with(quote)) return quote.size();
+  }
+  return 0;
+}
+
+std::size_t trailing_quote(std::string_view word) {
+  for (std::string_view quote : kQuotes) {
+    if (word.size() > quote.size() && word.ends_with(quote)) return quote.size();
+  }
+  return 0;
+}
+
+// A quote opening a word with none closing a later word, or closing one with none opening an
+// earlier word, is a speck ("‘Auditor", "Notulen'"). Quotes inside a word ("Jum'at") stay.
+void drop_unpaired_quotes(std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (const std::size_t size = leading_quote(words[i])) {
+      const bool closed = std::any_of(words.begin() + static_cast<long>(i), words.end(),
+                                      [](const std::string& w) { return trailing_quote(w) > 0; });
+      if (!closed) words[i].erase(0, size);
+    }
+    if (const std::size_t size = trailing_quote(words[i])) {
+      const bool opened = std::any_of(words.begin(), words.begin() + static_cast<long>(i) + 1,
+                                      [](const std::string& w) { return leading_quote(w) > 0; });
+      if (!opened) words[i].erase(words[i].size() - size);
+    }
+  }
+}
+
+// "Pemeriksa/ Penyidik" → "Pemeriksa/Penyidik": the space was a speck's gap.
+void join_after_slash(std::vector<std::string>& words) {
+  std::vector<std::string> joined;
+  for (std::string& word : words) {
+    if (!joined.empty() && joined.back().size() >= 2 && joined.back().back() == '/' &&
+        is_ascii_letter(joined.back()[joined.back().size() - 2]) && !word.empty() &&
+        is_ascii_letter(word[0])) {
+      joined.back() += word;
+    } else {
+      joined.push_back(std::move(word));
+    }
+  }
+  words = std::move(joined);
+}
+
 }  // namespace
 
 std::string repair_stray_punctuation(std::string_view text) {
   std::vector<std::string> words = split_words(text);
+  drop_unpaired_quotes(words);
+  join_after_slash(words);
   bool seen_jika = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string& word = words[i];

@@ -13,6 +13,8 @@ namespace sopocr {
 //   marker ("a.", "1.") and an abbreviation ("No.", "dll.", "S.T.") keep their dot;
 // - a '.' joining two words of three or more letters ("jasa.konstruksi") is a space;
 // - ':' before "jika" in text with an earlier "Jika" is the ';' of "Jika …, …; jika …".
+// - a quote opening or closing a word with no partner is dropped ("Notulen' hasil");
+// - a space after a '/' between words is dropped ("Pemeriksa/ Penyidik").
 // A colon a document did print before a lower-case word ("Sifat: merk") is lost with the specks.
 std::string repair_stray_punctuation(std::string_view text);
 

@@ -18,6 +18,9 @@
 namespace sopocr {
 namespace {
 
+// Header values printed as "-" mean "none".
+bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
+
 // Collects review entries while the record's fields are filled in.
 class ReviewList {
  public:
@@ -55,7 +58,8 @@ class ReviewList {
   }
 
   std::vector<std::string> list_field(const CellText& cell, const std::string& path) {
-    if (!cell.has_ink) return {};
+    // A lone "-" says the list is empty.
+    if (!cell.has_ink || is_placeholder(cell.text)) return {};
     std::vector<std::string> items =
         split_list_items(cell.original, lines_broken_on_purpose(cell.words));
     if (items.empty()) {
@@ -69,6 +73,8 @@ class ReviewList {
       if (text.empty()) continue;
       kept.push_back(repaired(text, path + "/" + std::to_string(kept.size()), cell));
     }
+    // Ink read as nothing but marks (". .") is unread.
+    if (kept.empty()) add(path, "not_read", cell, cell.confidence);
     return kept;
   }
 
@@ -111,9 +117,6 @@ class ReviewList {
   const Lexicon* lexicon_;
   std::vector<ReviewEntry> entries_;
 };
-
-// Header values printed as "-" mean "none".
-bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
 
 std::optional<std::string> header_text(const IdentityContent& identity, const std::string& key,
                                        const std::string& path, ReviewList& review,
@@ -234,10 +237,7 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
       review.label_not_found(std::string("/") + key);
       continue;
     }
-    std::vector<std::string> items = review.list_field(found->second, std::string("/") + key);
-    // A lone "-" says the list is empty.
-    if (items.size() == 1 && is_placeholder(items.front())) items.clear();
-    record.*member = std::move(items);
+    record.*member = review.list_field(found->second, std::string("/") + key);
   }
 }
 

@@ -56,6 +56,26 @@ TEST(BuildRecord, ReadsTheIdentityPage) {
             (std::vector<std::string>{"UU Nomor 25 Tahun 2004", "PP Nomor 8 Tahun 2008"}));
 }
 
+TEST(BuildRecord, AListReadAsNothingButMarksIsEmptyAndReviewedButAPrintedDashIsNone) {
+  RawSop sop = identity_only();
+  sop.identity->lists["warnings"] = read_cell(". .");
+  sop.identity->lists["recording"] = read_cell("-");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(record.warnings.empty());
+  EXPECT_TRUE(has_review(record, "/warnings", "not_read"));
+  EXPECT_TRUE(record.recording.empty());
+  EXPECT_FALSE(has_review(record, "/recording", "not_read"));
+}
+
+TEST(BuildRecord, ProseIsRepairedButCodesAreKeptAsRead) {
+  RawSop sop = identity_only();
+  sop.identity->fields["sop_number"] = read_cell("067.17.002/Disnaker. x/01");
+  sop.identity->fields["title"] = read_cell("Penyusunan Rencana. kerja");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, "067.17.002/Disnaker. x/01");
+  EXPECT_EQ(record.header.title, "Penyusunan Rencana kerja");
+}
+
 TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) {
   RawSop sop = identity_only();
   sop.identity->fields["approved_by"] = read_cell(

@@ -134,11 +134,11 @@ TEST(Lists, AMarkerAfterASpeckOrWithItsLetterDoubledIsStillAMarker) {
             (std::vector<std::string>{"Memahami peraturan", "Memahami jasa", "Memahami pedoman"}));
 }
 
-TEST(Lists, AQuoteGluedToALineInABulletedListIsAThinnedBullet) {
-  // The quote is three bytes of UTF-8: none of them may be taken for a dash.
+TEST(Lists, AQuoteIsNeverCutIntoAMarker) {
+  // "‘" is three bytes of UTF-8, two of them shared with the dashes: none is taken for a dash.
   EXPECT_EQ(split_list_items("- Usulan daftar\npelaku usaha\n‘terkualifikasi"),
-            (std::vector<std::string>{"Usulan daftar pelaku usaha", "terkualifikasi"}));
-  EXPECT_EQ(split_list_items("Laporan ‘final’"), (std::vector<std::string>{"Laporan ‘final’"}));
+            (std::vector<std::string>{"Usulan daftar pelaku usaha ‘terkualifikasi"}));
+  EXPECT_EQ(split_list_items("‘Laporan final’"), (std::vector<std::string>{"‘Laporan final’"}));
 }
 
 TEST(Lists, ALineBrokenOnPurposeBeforeACapitalStartsAnItemWhoseMarkerWasLost) {
@@ -163,6 +163,13 @@ TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
             "Jika prosedur tidak dilakukan, maka pengaduan");
   EXPECT_EQ(repair_stray_punctuation("pelatihan tenaga ahli jasa.konstruksi"),
             "pelatihan tenaga ahli jasa konstruksi");
+}
+
+TEST(Punctuation, UnpairedQuotesAndASpaceAfterASlashAreSpecks) {
+  EXPECT_EQ(repair_stray_punctuation("Notulen' hasil rapat"), "Notulen hasil rapat");
+  EXPECT_EQ(repair_stray_punctuation("Akun SPSE ‘Auditor/Pemeriksa"), "Akun SPSE Auditor/Pemeriksa");
+  EXPECT_EQ(repair_stray_punctuation("Keputusan PA/' KPA"), "Keputusan PA/KPA");
+  EXPECT_EQ(repair_stray_punctuation("Aplikasi ‘SPSE’ dan Jum'at"), "Aplikasi ‘SPSE’ dan Jum'at");
 }
 
 TEST(Punctuation, TheSemicolonOfJikaJikaIsRestored) {
@@ -195,7 +202,8 @@ TEST(Punctuation, AListItemLosesTrailingAndLeadingMarksButNotAnAbbreviationsDot)
 TEST(Punctuation, RepairingTwiceChangesNothingMore) {
   for (const char* text :
        {"Notulen evaluasi. dan pembahasan", "Kepala Dinas: jika tidak", "a.. b:: c", ". .maka",
-        "Jika x: jika y: jika z", "jasa.konstruksi.baru", "::jika", "Tata.Kerja-Dinas."}) {
+        "Jika x: jika y: jika z", "jasa.konstruksi.baru", "::jika", "Tata.Kerja-Dinas.",
+        "a/ b/ c", "'' ‘x’ y'", "PA/' KPA'"}) {
     const std::string once = repair_stray_punctuation(text);
     EXPECT_EQ(repair_stray_punctuation(once), once) << text;
     const std::string item = trim_item_punctuation(once);
