@@ -103,12 +103,16 @@ std::optional<std::string> iso8601_duration(double amount, DurationUnit unit) {
 namespace {
 
 // OCR's marks inside a Waktu cell that no duration prints: quote marks from specks ("30
-// “menit"), and a dot read for the space between an amount and its unit ("120.menit").
+// “menit"), a dot read for the space between an amount and its unit ("120.menit"), and the
+// "1" of "1 hari" read as "l" or "I" ("lhari").
 std::string without_stray_marks(std::string_view raw) {
   static const std::regex quotes("\u201C|\u201D|\u2018|\u2019|[\"'`]");
   static const std::regex dot_for_space("(\\d)\\.(?=[A-Za-z])");
+  static const std::regex letter_for_one("(^|\\s)[lI|]\\s*(menit|jam|hari|minggu|bulan|tahun)\\b",
+                                         std::regex::icase);
   std::string text = std::regex_replace(std::string(raw), quotes, "");
-  return std::regex_replace(text, dot_for_space, "$1 ");
+  text = std::regex_replace(text, dot_for_space, "$1 ");
+  return std::regex_replace(text, letter_for_one, "$011 $2");
 }
 
 }  // namespace

@@ -53,17 +53,28 @@ bool is_list_marker(std::string_view word) {
                                          [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// "jasa.konstruksi" → "jasa konstruksi"; "www.x.go.id", "S.T" and "No.5" stay.
-std::string unglue_dotted_words(const std::string& word) {
-  const std::size_t dot = word.find('.');
-  if (dot == std::string::npos || word.find('.', dot + 1) != std::string::npos) return word;
-  const std::string_view left = std::string_view(word).substr(0, dot);
-  const std::string_view right = std::string_view(word).substr(dot + 1);
-  const auto all_letters = [](std::string_view part) {
-    return part.size() >= 3 && std::all_of(part.begin(), part.end(), is_ascii_letter);
-  };
-  if (!all_letters(left) || !all_letters(right)) return word;
-  return std::string(left) + ' ' + std::string(right);
+// Two words a speck glued together: "jasa.konstruksi", "honor'dan" (not "Jum'at"), and a year
+// and the next word ("2012-tentang"). "www.x.go.id", "S.T", "No.5" and "SPP-LS" stay.
+std::string unglue_words(const std::string& word) {
+  for (const char glue : {'.', '\'', '-'}) {
+    const std::size_t at = word.find(glue);
+    if (at == std::string::npos || word.find(glue, at + 1) != std::string::npos) continue;
+    const std::string_view left = std::string_view(word).substr(0, at);
+    const std::string_view right = std::string_view(word).substr(at + 1);
+    const auto word_of = [](std::string_view part, auto is_char) {
+      return part.size() >= 3 && std::all_of(part.begin(), part.end(), is_char);
+    };
+    bool glued = false;
+    if (glue == '.') glued = word_of(left, is_ascii_letter) && word_of(right, is_ascii_letter);
+    if (glue == '\'') glued = word_of(left, is_lower) && word_of(right, is_lower);
+    if (glue == '-') {
+      glued = left.size() == 4 &&
+              std::all_of(left.begin(), left.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+              word_of(right, is_lower);
+    }
+    if (glued) return std::string(left) + ' ' + std::string(right);
+  }
+  return word;
 }
 
 constexpr std::string_view kQuotes[] = {"‘", "’", "'", "`"};
@@ -127,7 +138,7 @@ std::string repair_stray_punctuation(std::string_view text) {
     while (word.size() >= 2 && (word[0] == '.' || word[0] == ':') && is_lower(word[1])) {
       word.erase(0, 1);
     }
-    word = unglue_dotted_words(word);
+    word = unglue_words(word);
     const bool next_is_lower =
         i + 1 < words.size() && !words[i + 1].empty() && is_lower(words[i + 1][0]);
     const bool next_is_marker = i + 1 < words.size() && is_list_marker(words[i + 1]);

@@ -11,7 +11,9 @@ namespace sopocr {
 // - a '.' or ':' ending a word before a word that starts lower-case, and a '.' or ':' glued to
 //   the front of a lower-case word, are dropped: a sentence starts with a capital. A list
 //   marker ("a.", "1.") and an abbreviation ("No.", "dll.", "S.T.") keep their dot;
-// - a '.' joining two words of three or more letters ("jasa.konstruksi") is a space;
+// - a '.' joining two words of three or more letters ("jasa.konstruksi"), a quote joining two
+//   lower-case ones ("honor'dan", not "Jum'at") and a '-' joining a year and a lower-case word
+//   ("2012-tentang") are a space;
 // - ':' before "jika" in text with an earlier "Jika" is the ';' of "Jika …, …; jika …".
 // - a quote opening or closing a word with no partner is dropped ("Notulen' hasil");
 // - a space after a '/' between words is dropped ("Pemeriksa/ Penyidik").

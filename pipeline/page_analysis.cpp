@@ -324,6 +324,14 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
       if (!header.output_col) header.output_col = quality->col + 2;
     }
   }
+  // Output follows Waktu (PermenPAN-RB 35/2012): a column after Waktu, before Keterangan, whose
+  // label merged into the Mutu Baku cell above it is the output.
+  if (!header.output_col && header.duration_col) {
+    const int next = *header.duration_col + 1;
+    if (next < grid.col_count() && (!header.notes_col || next < *header.notes_col)) {
+      header.output_col = next;
+    }
+  }
   // Every column between the activity and Mutu Baku is a lane, whether or not the printed
   // "Pelaksana" spans it (real tables leave the requester's lane, "Tamu / Pengunjung", outside)
   // or could be read at all.

@@ -163,6 +163,10 @@ TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
             "Jika prosedur tidak dilakukan, maka pengaduan");
   EXPECT_EQ(repair_stray_punctuation("pelatihan tenaga ahli jasa.konstruksi"),
             "pelatihan tenaga ahli jasa konstruksi");
+  EXPECT_EQ(repair_stray_punctuation("daftar terima honor'dan rekening"),
+            "daftar terima honor dan rekening");
+  EXPECT_EQ(repair_stray_punctuation("Nomor 70 Tahun 2012-tentang Perubahan"),
+            "Nomor 70 Tahun 2012 tentang Perubahan");
 }
 
 TEST(Punctuation, UnpairedQuotesAndASpaceAfterASlashAreSpecks) {
@@ -184,7 +188,8 @@ TEST(Punctuation, SentencesAbbreviationsMarkersAndCodesKeepTheirDots) {
   for (const char* text :
        {"Rapat selesai. Kemudian dilaporkan", "Ms. Word dan Ms. Excel", "Ir. H. Ahmad, S.T., M.T.",
         "dll. dan sebagainya", "sub. ini", "kegiatan. b. bahwa", "www.bontangkota.go.id",
-        "067.17.002/Disnaker/01", "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"}) {
+        "067.17.002/Disnaker/01", "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        "Jum'at", "SPP-LS dan SPM-LS", "e-controlling", "Tahun 2019-2023"}) {
     EXPECT_EQ(repair_stray_punctuation(text), text);
   }
 }
@@ -332,6 +337,13 @@ TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
   ASSERT_TRUE(quoted);
   EXPECT_EQ(quoted->text, "Paling lambat 30 menit");
   EXPECT_EQ(quoted->minutes, 30);
+  for (const char* one : {"lhari", "I hari", "Paling lambat l jam"}) {
+    const auto read = parse_duration(one);
+    ASSERT_TRUE(read) << one;
+    EXPECT_EQ(read->amount, 1) << one;
+  }
+  EXPECT_EQ(parse_duration("lhari")->text, "1 hari");
+  EXPECT_EQ(parse_duration("Setiap hari")->unit, DurationUnit::other);
   const auto dotted = parse_duration("120.menit");
   ASSERT_TRUE(dotted);
   EXPECT_EQ(dotted->text, "120 menit");

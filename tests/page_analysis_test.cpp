@@ -89,7 +89,8 @@ class ScriptedOcrEngine final : public OcrEngine {
 // Output) | Keterangan, a column-number row, and two steps with a process box in each lane.
 DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pelaksana_and_mutu,
                      const std::string& column_number_no_reading,
-                     bool first_lane_outside_pelaksana = false) {
+                     bool first_lane_outside_pelaksana = false,
+                     const std::string& output_label = "Output") {
   DrawnPage page(cv::Size(1650, 1100));
   const int top = 100, header1 = 160, header2 = 240, numbers = 280, row1 = 430, row2 = 580;
   const int no = 60, uraian = 140, lane1 = 560, lane2 = 720, kelengkapan = 880, waktu = 1080,
@@ -112,7 +113,7 @@ DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pel
   page.cell(lane2, header1, kelengkapan, header2, "Staf");
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
-  page.cell(output, header1, keterangan, header2, "Output");
+  page.cell(output, header1, keterangan, header2, output_label);
   const std::vector<int> xs{no,    uraian, lane1,      lane2, kelengkapan,
                             waktu, output, keterangan, right};
   const std::vector<std::vector<std::string>> rows{
@@ -182,6 +183,14 @@ TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_FALSE(content.steps->rows[0].notes.has_ink);
   EXPECT_EQ(content.steps->rows[0].notes.text, "");
+}
+
+TEST(StepTable, TheColumnAfterWaktuIsTheOutputWhenItsLabelWasNotRead) {
+  // No "Mutu Baku" cell either: a faded rule merged it into "Pelaksana".
+  const PageContent content = analyze(step_table("Pelaksana", false, "1", false, ""));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(content.steps->rows[0].outputs.text, "Disposisi");
+  EXPECT_EQ(content.steps->rows[1].outputs.text, "Renja");
 }
 
 TEST(StepTable, ColumnNumberRowIsNotAStepEvenWhenItsOneIsMisread) {
