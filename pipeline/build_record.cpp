@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "duration.h"
+#include "field_confidence.h"
 #include "labels.h"
 #include "lists.h"
 #include "nip.h"
@@ -42,8 +43,9 @@ class ReviewList {
     entries_.push_back(std::move(entry));
   }
 
-  // The cell's text, or nullopt for a blank cell. Unread ink and weak readings are reviewed.
-  // Prose (not codes, numbers or names) has its stray punctuation and garbled words repaired.
+  // The cell's text, or nullopt for a blank cell. Unread ink is reviewed, and so is a value the
+  // pipeline is not sure of (field_confidence below the policy's threshold). Prose has its
+  // stray punctuation and garbled words repaired; codes are kept as read.
   enum class Kind { prose, code };
   std::optional<std::string> text_field(const CellText& cell, const std::string& path,
                                         Kind kind = Kind::prose) {
@@ -52,54 +54,50 @@ class ReviewList {
       add(path, "not_read", cell, cell.confidence);
       return std::nullopt;
     }
-    flag_if_weak(cell, path);
-    if (kind == Kind::code) return cell.text;
-    return repaired(repair_stray_punctuation(cell.text), path, cell);
+    if (kind == Kind::code) {
+      judge(path, cell, field_confidence(cell.text, cell, FieldKind::code, lexicon_));
+      return cell.text;
+    }
+    const TermRepair terms = repaired(repair_stray_punctuation(cell.text));
+    judge(path, cell, field_confidence(terms.text, cell, FieldKind::prose, lexicon_, &terms));
+    return terms.text;
   }
 
+  // The items of a list cell; one review entry for the list, on its least sure item.
   std::vector<std::string> list_field(const CellText& cell, const std::string& path) {
     // A lone "-" says the list is empty.
     if (!cell.has_ink || is_placeholder(cell.text)) return {};
     std::vector<std::string> items =
         split_list_items(cell.original, lines_broken_on_purpose(cell.words));
-    if (items.empty()) {
+    std::vector<std::string> kept;
+    FieldConfidence weakest = field_confidence("", cell, FieldKind::code, lexicon_);
+    for (const std::string& item : items) {
+      const std::string text = trim_item_punctuation(repair_stray_punctuation(item));
+      if (text.empty()) continue;
+      const TermRepair terms = repaired(text);
+      weakest = weaker(weakest, field_confidence(terms.text, cell, FieldKind::list_item,
+                                                 lexicon_, &terms));
+      kept.push_back(terms.text);
+    }
+    // Ink read as nothing, or as nothing but marks (". ."), is unread.
+    if (kept.empty()) {
       add(path, "not_read", cell, cell.confidence);
       return {};
     }
-    flag_if_weak(cell, path);
-    std::vector<std::string> kept;
-    for (const std::string& item : items) {
-      std::string text = trim_item_punctuation(repair_stray_punctuation(item));
-      if (text.empty()) continue;
-      kept.push_back(repaired(text, path + "/" + std::to_string(kept.size()), cell));
-    }
-    // Ink read as nothing but marks (". .") is unread.
-    if (kept.empty()) add(path, "not_read", cell, cell.confidence);
+    judge(path, cell, weakest);
     return kept;
   }
 
-  // `text` with its garbled words repaired. Words no candidate clearly repairs are kept as read
-  // and reviewed, one entry per field, with the candidates.
-  std::string repaired(const std::string& text, const std::string& path, const CellText& cell) {
-    if (!lexicon_) return text;
-    TermRepair repair = repair_terms(text, *lexicon_);
-    std::vector<std::string> candidates;
-    std::vector<std::string> readings;
-    for (const WordRepair& doubt : repair.doubts) {
-      readings.push_back(doubt.reading);
-      for (const TermCandidate& candidate : doubt.candidates) candidates.push_back(candidate.word);
-    }
-    if (!readings.empty()) {
-      add(path, candidates.empty() ? "unknown_word" : "uncertain_repair", cell, cell.confidence);
-      entries_.back().candidates = std::move(candidates);
-    }
-    return std::move(repair.text);
+  // Reviews the field when the pipeline is less sure of it than the policy asks.
+  void judge(const std::string& path, const CellText& cell, const FieldConfidence& confidence) {
+    if (confidence.value >= policy_.review_threshold) return;
+    add(path, confidence.reason, cell, confidence.value);
+    entries_.back().candidates = confidence.candidates;
   }
 
+  // Reviews a cell read with less OCR confidence than the policy asks.
   void flag_if_weak(const CellText& cell, const std::string& path) {
-    if (cell.confidence < policy_.min_ocr_confidence) {
-      add(path, "low_ocr_confidence", cell, cell.confidence);
-    }
+    judge(path, cell, field_confidence(cell.text, cell, FieldKind::code, lexicon_));
   }
 
   // Every PermenPAN-RB 35/2012 identity page prints each of its labels; one we did not find
@@ -110,9 +108,15 @@ class ReviewList {
   }
 
   const ReviewPolicy& policy() const { return policy_; }
+  const Lexicon* lexicon() const { return lexicon_; }
   std::vector<ReviewEntry> take() { return std::move(entries_); }
 
  private:
+  TermRepair repaired(const std::string& text) const {
+    if (!lexicon_) return TermRepair{text, {}, {}};
+    return repair_terms(text, *lexicon_);
+  }
+
   const ReviewPolicy& policy_;
   const Lexicon* lexicon_;
   std::vector<ReviewEntry> entries_;
@@ -204,9 +208,13 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
     position = normalize_text(position.substr(0, position.size() - 1));
   if (!position.empty()) approver.position = position;
   if (!approver.name) review.add("/header/approver/name", "not_read", cell, cell.confidence);
-  if (cell.confidence < review.policy().min_ocr_confidence) {
-    review.add("/header/approver", "low_ocr_confidence", cell, cell.confidence);
+  FieldConfidence confidence =
+      field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
+  // "S.T...M.L.": dots run together are specks in a name's degrees.
+  if (approver.name && approver.name->find("..") != std::string::npos) {
+    confidence = weaker(confidence, FieldConfidence{0.4, "garbled_name", {}});
   }
+  review.judge("/header/approver", cell, confidence);
   return approver;
 }
 
@@ -220,6 +228,11 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   }
   header.sop_number =
       header_text(identity, "sop_number", "/header/sop_number", review, ReviewList::Kind::code);
+  // No SOP number ends in a mark: "061/016/BID.BIKON." has a speck after it.
+  while (header.sop_number && !header.sop_number->empty() &&
+         std::string_view(".,:;").find(header.sop_number->back()) != std::string_view::npos) {
+    header.sop_number->pop_back();
+  }
   header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
   header.created = header_date(identity, "created", "/header/created", review);
   header.revised = header_date(identity, "revised", "/header/revised", review);
@@ -467,6 +480,9 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
                                          std::any_of(step.next.begin(), step.next.end(),
                                                      [](const Edge& edge) { return !edge.label; });
     const bool dead_end = step.next.empty() && i + 1 < sop.rows.size();
+    // Only a decision branches (PermenPAN-RB 35/2012): a second arrow from a process is more
+    // likely a neighbouring arrow's line taken for its own.
+    const bool process_branches = step.symbol != SymbolKind::decision && step.next.size() > 1;
     if (unresolved) {
       review.add(path, "arrow_not_attached", lanes_of(row), std::nullopt);
     } else if (uncertain) {
@@ -477,6 +493,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       review.add(path, "no_arrow_found", lanes_of(row), std::nullopt);
     } else if (decision_without_labels) {
       review.add(path, "branch_label_not_found", lanes_of(row), std::nullopt);
+    } else if (process_branches) {
+      review.add(path, "several_arrows_from_process", lanes_of(row), std::nullopt);
     }
   }
 }

@@ -17,8 +17,10 @@ struct RecordSourceInfo {
 };
 
 struct ReviewPolicy {
-  // Cells read with a mean word confidence below this go on the review list.
-  double min_ocr_confidence = 0.70;
+  // Fields whose field_confidence (field_confidence.h) is below this go on the review list:
+  // the OCR's weakest word, the lexicon and shape checks. Calibrated on the degraded fixtures
+  // with `sopocr eval --review-sweep`.
+  double review_threshold = 0.75;
   // Symbols classified with less confidence than this go on the review list.
   double min_symbol_confidence = 0.6;
   // Wording with no amount read less surely than this is scan noise taken for letters ("SN pa

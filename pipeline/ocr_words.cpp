@@ -12,7 +12,11 @@ bool is_letter_or_digit(char32_t c) {
   return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
+namespace {
+
+enum class Verdict { text, noise, doubtful };
+
+std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   // A speck read as "5" or "Ia" is a fraction of the height of the words around it.
   std::vector<int> word_heights;
   for (const OcrWord& word : words) {
@@ -24,10 +28,11 @@ std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
                      word_heights.end());
     typical_height = word_heights[word_heights.size() / 2];
   }
-  std::vector<OcrWord> kept;
+  std::vector<Verdict> verdicts;
+  int last_kept_line = -1;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const OcrWord& word = words[i];
-    const bool starts_line = kept.empty() || kept.back().line != word.line;
+    const bool starts_line = last_kept_line != word.line;
     const std::u32string code_points = decode_utf8(word.text);
     const bool has_alnum = std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit);
     const bool is_bullet = word.text == "-" || word.text == "•" || word.text == "*";
@@ -46,9 +51,33 @@ std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
     bool keep = has_alnum ? !speck_sized && (word.text.size() > 1 || word.confidence >= 0.5 ||
                                              amount_before_word)
                           : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
-    if (keep) kept.push_back(word);
+    if (keep) {
+      verdicts.push_back(Verdict::text);
+      last_kept_line = word.line;
+    } else {
+      verdicts.push_back(has_alnum && !speck_sized ? Verdict::doubtful : Verdict::noise);
+    }
   }
-  return kept;
+  return verdicts;
+}
+
+std::vector<OcrWord> words_judged(const std::vector<OcrWord>& words, Verdict verdict) {
+  const std::vector<Verdict> verdicts = judge_words(words);
+  std::vector<OcrWord> chosen;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (verdicts[i] == verdict) chosen.push_back(words[i]);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
+  return words_judged(words, Verdict::text);
+}
+
+std::vector<OcrWord> doubtful_words(const std::vector<OcrWord>& words) {
+  return words_judged(words, Verdict::doubtful);
 }
 
 std::string reading_of(const std::vector<OcrWord>& words) {

@@ -17,6 +17,10 @@ bool is_letter_or_digit(char32_t c);
 // not a fraction of the height of the words around it.
 std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words);
 
+// The words words_without_noise dropped that may have been text after all: a lone letter or
+// digit of the height of the words around it, read with little confidence ("I" of "semester I").
+std::vector<OcrWord> doubtful_words(const std::vector<OcrWord>& words);
+
 // The words as text: single spaces, each line of the reading on its own line.
 std::string reading_of(const std::vector<OcrWord>& words);
 

@@ -182,6 +182,7 @@ class CellReader {
       cell.original = text.text;
     } else {
       cell.words = words_without_noise(text.words);
+      cell.doubtful_words = doubtful_words(text.words);
       cell.original = reading_of(cell.words);
     }
     cell.text = normalize_text(unwrap_lines(cell.original));

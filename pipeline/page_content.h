@@ -23,6 +23,7 @@ struct CellText {
   int page = 0;
   bool has_ink = false;  // the cell is not blank, whether or not the OCR read anything
   std::vector<OcrWord> words;  // the words of `original` with their confidence; none from a text layer
+  std::vector<OcrWord> doubtful_words;  // dropped as noise, though they may have been text
 };
 
 // Identity page: key/value table and the two-column metadata grid. Keys are stable names:

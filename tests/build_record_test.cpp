@@ -218,6 +218,15 @@ TEST(Flow, AStepThatShouldLeadOnAndHasNoArrowIsReviewed) {
   EXPECT_FALSE(has_review(record, "/steps/4/next", "no_arrow_found"));  // the last step
 }
 
+TEST(Flow, TwoArrowsFromAProcessAreKeptAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[1].arrows_out = {to_row(1), to_row(-1)};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].next, (std::vector<Edge>{{3, {}, {}}, {1, {}, {}}}));
+  EXPECT_TRUE(has_review(record, "/steps/1/next", "several_arrows_from_process"));
+  EXPECT_FALSE(has_review(record, "/steps/2/next", "several_arrows_from_process"));
+}
+
 TEST(Flow, ConnectorsWithUnlikeMarksArePairedOnlyOntoTheNextPageAndReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[3].arrives_from_connectors = {mark_b()};

@@ -26,6 +26,15 @@ TEST(WordsWithoutNoise, ASpeckReadAsADigitBesideWordsIsDropped) {
             "Selesai\ndan");
 }
 
+TEST(WordsWithoutNoise, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
+  const std::vector<OcrWord> words{word("sampai", 0.95, 0, 0), word("semester", 0.95, 120, 0),
+                                   word("I", 0.3, 270, 0, 30), word("5", 0.4, 400, 0, 4)};
+  EXPECT_EQ(reading_of(words_without_noise(words)), "sampai semester");
+  const std::vector<OcrWord> doubtful = doubtful_words(words);
+  ASSERT_EQ(doubtful.size(), 1u);
+  EXPECT_EQ(doubtful[0].text, "I");
+}
+
 TEST(WordsWithoutNoise, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
   EXPECT_EQ(kept_reading({word("1", 0.3, 0, 0, 26), word("jam", 0.95, 40, 0, 26)}), "1 jam");
   EXPECT_EQ(kept_reading({word("Paling", 0.95, 0, 0), word("lambat", 0.95, 120, 0),

@@ -26,6 +26,7 @@ struct IngestCommandOptions {
   std::string debug_dir;
   bool ignore_text_layer = false;
   bool no_term_repair = false;
+  double review_threshold = ReviewPolicy{}.review_threshold;
 };
 
 int run_ingest(const IngestCommandOptions& options) {
@@ -69,6 +70,7 @@ int run_ingest(const IngestCommandOptions& options) {
   ingest_options.jobs = options.jobs;
   ingest_options.debug_dir = options.debug_dir;
   ingest_options.use_text_layer = !options.ignore_text_layer;
+  ingest_options.review.review_threshold = options.review_threshold;
   if (!options.no_term_repair) {
     try {
       ingest_options.lexicon = load_default_lexicon();
@@ -146,6 +148,10 @@ CommandRunner add_ingest_command(CLI::App& app) {
   command->add_option("--debug-dir", options->debug_dir,
                       "Write per page an overlay PNG of the detected tables and symbols and a "
                       "JSON of every cell's reading");
+  command->add_option("--review-threshold", options->review_threshold,
+                      "Review every field the pipeline is less sure of than this, in [0, 1]")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command->add_flag("--no-term-repair", options->no_term_repair,
                     "Keep every word as read: no repair of garbled words against the lexicon");
   command->add_flag("--ignore-text-layer", options->ignore_text_layer,

@@ -1,0 +1,127 @@
+// Field confidence as a specification: each sign of OCR trouble lowers a field's confidence
+// below the review threshold, and a clean value read surely stays above it.
+#include "field_confidence.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "build_record.h"
+
+namespace sopocr {
+namespace {
+
+const Lexicon& lexicon() {
+  static const std::unique_ptr<Lexicon> loaded = load_default_lexicon();
+  return *loaded;
+}
+
+const double kThreshold = ReviewPolicy{}.review_threshold;
+
+// A cell read as `text`, every word with `confidence`, on one line each.
+CellText cell_of(const std::string& text, double confidence = 0.95) {
+  CellText cell;
+  cell.text = text;
+  cell.original = text;
+  cell.confidence = confidence;
+  cell.has_ink = true;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\n') {
+      if (!word.empty()) cell.words.push_back({word, confidence, cv::Rect(0, 0, 40, 30), 0});
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return cell;
+}
+
+FieldConfidence judged(const std::string& value, FieldKind kind, double ocr = 0.95) {
+  return field_confidence(value, cell_of(value, ocr), kind, &lexicon());
+}
+
+TEST(FieldConfidence, ACleanValueReadSurelyIsNotReviewed) {
+  for (const char* value : {"Membentuk SK Tim Kegiatan",
+                            "Mengoreksi draft Renja PD. Jika sesuai, dilanjutkan; jika tidak, "
+                            "dikembalikan kepada Bidang Teknis"}) {
+    EXPECT_GE(judged(value, FieldKind::prose).value, kThreshold) << value;
+  }
+  for (const char* value : {"Undang-Undang No. 23 Tahun 2014 tentang Pemerintahan Daerah",
+                            "Notulen hasil rapat", "Komputer PC/laptop", "SPMK/SPP"}) {
+    EXPECT_GE(judged(value, FieldKind::list_item).value, kThreshold) << value;
+  }
+}
+
+TEST(FieldConfidence, OnlyAVeryWeakOcrWordIsReviewedOnItsOwn) {
+  EXPECT_GE(judged("Notulen hasil rapat", FieldKind::prose, 0.5).value, kThreshold);
+  const FieldConfidence weak = judged("Notulen hasil rapat", FieldKind::prose, 0.2);
+  EXPECT_LT(weak.value, kThreshold);
+  EXPECT_EQ(weak.reason, "low_ocr_confidence");
+}
+
+TEST(FieldConfidence, SignsOfOcrTroubleAreReviewedWithTheirReason) {
+  const std::pair<const char*, const char*> prose[] = {
+      {"Membahas bersama JF PPB) dan menyusun", "unbalanced_bracket"},
+      {"Data pengaduan dari masyarakavOPD", "garbled_word"},
+      {"Menyusun dan menetapkan jadwal 1 pemilihan", "stray_digit"},
+      {"Menandatangani Berita Acara Hasil Pemeriksaan. Administratif", "unlikely_sentence_start"},
+      {"Memeriksa administrasi serah terima: Jika sesuai", "colon_in_prose"},
+      {"Konsultasi draft laporan kinerja.", "trailing_mark"},
+      {"Tugas dan Fungsi serta Tata Kerja-Dinas Pekerjaan Umum", "hyphen_joins_two_words"},
+      {"Memeriksa DPAPD dan perubahannya", "codes_run_together"},
+      {"Menyusun laporan qwertzuiop", "unknown_word"},
+  };
+  for (const auto& [value, reason] : prose) {
+    const FieldConfidence judgement = judged(value, FieldKind::prose);
+    EXPECT_LT(judgement.value, kThreshold) << value;
+    EXPECT_EQ(judgement.reason, reason) << value;
+  }
+  const std::pair<const char*, const char*> items[] = {
+      {"an", "implausible_item"},
+      {"Kualifikasi Pelaksana", "label_read_as_value"},
+      {"Arsip dokumen LKIP. PD dalam bentuk softcopy", "sentence_break_in_phrase"},
+  };
+  for (const auto& [value, reason] : items) {
+    const FieldConfidence judgement = judged(value, FieldKind::list_item);
+    EXPECT_LT(judgement.value, kThreshold) << value;
+    EXPECT_EQ(judgement.reason, reason) << value;
+  }
+}
+
+TEST(FieldConfidence, ACapitalStartingALineMidItemIsAnItemWhoseMarkerWasLost) {
+  CellText cell = cell_of("Dokumen persiapan pengadaan Jadwal pemilihan");
+  cell.original = "- Dokumen\npersiapan\npengadaan\nJadwal\npemilihan";
+  const FieldConfidence merged = field_confidence(
+      "Dokumen persiapan pengadaan Jadwal pemilihan", cell, FieldKind::list_item, &lexicon());
+  EXPECT_EQ(merged.reason, "capital_mid_phrase");
+  EXPECT_LT(merged.value, kThreshold);
+  // Mid-line, a capital is a name: "surat ke Dinas Pendidikan".
+  EXPECT_GE(judged("Surat pengantar ke Dinas Pendidikan", FieldKind::list_item).value,
+            kThreshold);
+}
+
+TEST(FieldConfidence, AWordDroppedAsNoiseThatMayHaveBeenTextIsReviewed) {
+  CellText cell = cell_of("sampai dengan semester");
+  cell.doubtful_words.push_back({"I", 0.3, cv::Rect(0, 0, 10, 30), 0});
+  const FieldConfidence judgement =
+      field_confidence("sampai dengan semester", cell, FieldKind::list_item, &lexicon());
+  EXPECT_EQ(judgement.reason, "doubtful_word_dropped");
+  EXPECT_LT(judgement.value, kThreshold);
+}
+
+TEST(FieldConfidence, EveryReasonItGivesIsOneTheSweepCanThreshold) {
+  for (const char* reason :
+       {"low_ocr_confidence", "unbalanced_bracket", "garbled_word", "stray_digit",
+        "unlikely_sentence_start", "colon_in_prose", "trailing_mark", "hyphen_joins_two_words",
+        "codes_run_together", "unknown_word", "implausible_item", "label_read_as_value",
+        "sentence_break_in_phrase", "capital_mid_phrase", "doubtful_word_dropped",
+        "uncertain_repair", "garbled_name"}) {
+    EXPECT_TRUE(is_confidence_reason(reason)) << reason;
+  }
+  EXPECT_FALSE(is_confidence_reason("not_read"));
+  EXPECT_FALSE(is_confidence_reason("no_arrow_found"));
+}
+
+}  // namespace
+}  // namespace sopocr
