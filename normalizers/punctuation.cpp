@@ -55,7 +55,14 @@ bool is_list_marker(std::string_view word) {
 
 // Two words a speck glued together: "jasa.konstruksi", "honor'dan" (not "Jum'at"), and a year
 // and the next word ("2012-tentang"). "www.x.go.id", "S.T", "No.5" and "SPP-LS" stay.
-std::string unglue_words(const std::string& word) {
+std::string unglue_words(const std::string& word_with_marks) {
+  // Marks after the word ("dibutuhkan.dan:") stay after it.
+  std::size_t end = word_with_marks.size();
+  while (end > 0 && std::string_view(".,:;").find(word_with_marks[end - 1]) != std::string::npos) {
+    --end;
+  }
+  const std::string word = word_with_marks.substr(0, end);
+  const std::string marks = word_with_marks.substr(end);
   for (const char glue : {'.', '\'', '-'}) {
     const std::size_t at = word.find(glue);
     if (at == std::string::npos || word.find(glue, at + 1) != std::string::npos) continue;
@@ -72,9 +79,9 @@ std::string unglue_words(const std::string& word) {
               std::all_of(left.begin(), left.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
               word_of(right, is_lower);
     }
-    if (glued) return std::string(left) + ' ' + std::string(right);
+    if (glued) return std::string(left) + ' ' + std::string(right) + marks;
   }
-  return word;
+  return word_with_marks;
 }
 
 constexpr std::string_view kQuotes[] = {"‘", "’", "'", "`"};

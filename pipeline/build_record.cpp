@@ -7,12 +7,12 @@
 #include "date.h"
 #include "duration.h"
 #include "field_confidence.h"
+#include "field_text.h"
 #include "labels.h"
 #include "lists.h"
 #include "nip.h"
 #include "ocr_words.h"
 #include "person_name.h"
-#include "punctuation.h"
 #include "term_repair.h"
 #include "text.h"
 
@@ -58,7 +58,7 @@ class ReviewList {
       judge(path, cell, field_confidence(cell.text, cell, FieldKind::code, lexicon_));
       return cell.text;
     }
-    const TermRepair terms = repaired(repair_stray_punctuation(cell.text));
+    const TermRepair terms = normalize_prose(cell.text, lexicon_);
     judge(path, cell, field_confidence(terms.text, cell, FieldKind::prose, lexicon_, &terms));
     return terms.text;
   }
@@ -72,9 +72,8 @@ class ReviewList {
     std::vector<std::string> kept;
     FieldConfidence weakest = field_confidence("", cell, FieldKind::code, lexicon_);
     for (const std::string& item : items) {
-      const std::string text = trim_item_punctuation(repair_stray_punctuation(item));
-      if (text.empty()) continue;
-      const TermRepair terms = repaired(text);
+      const TermRepair terms = normalize_list_item(item, lexicon_);
+      if (terms.text.empty()) continue;
       weakest = weaker(weakest, field_confidence(terms.text, cell, FieldKind::list_item,
                                                  lexicon_, &terms));
       kept.push_back(terms.text);
@@ -112,11 +111,6 @@ class ReviewList {
   std::vector<ReviewEntry> take() { return std::move(entries_); }
 
  private:
-  TermRepair repaired(const std::string& text) const {
-    if (!lexicon_) return TermRepair{text, {}, {}};
-    return repair_terms(text, *lexicon_);
-  }
-
   const ReviewPolicy& policy_;
   const Lexicon* lexicon_;
   std::vector<ReviewEntry> entries_;
