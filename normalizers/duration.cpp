@@ -108,7 +108,7 @@ namespace {
 std::string without_stray_marks(std::string_view raw) {
   static const std::regex quotes("\u201C|\u201D|\u2018|\u2019|[\"'`]");
   static const std::regex dot_for_space("(\\d)\\.(?=[A-Za-z])");
-  static const std::regex letter_for_one("(^|\\s)[lI|]\\s*(menit|jam|hari|minggu|bulan|tahun)\\b",
+  static const std::regex letter_for_one("(^|\\s)[lI]\\s*(menit|jam|hari|minggu|bulan|tahun)\\b",
                                          std::regex::icase);
   std::string text = std::regex_replace(std::string(raw), quotes, "");
   text = std::regex_replace(text, dot_for_space, "$1 ");
@@ -118,7 +118,8 @@ std::string without_stray_marks(std::string_view raw) {
 }  // namespace
 
 std::optional<Duration> parse_duration(std::string_view raw) {
-  const std::string text = normalize_text(without_stray_marks(raw));
+  // Marks first trimmed ("IJaM_" ends in a rule remnant), so that the text parses as itself.
+  const std::string text = normalize_text(without_stray_marks(normalize_text(raw)));
   if (text.empty()) return std::nullopt;
   const std::string lower = ascii_lower(text);
 

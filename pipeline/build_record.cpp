@@ -22,6 +22,30 @@ namespace {
 // Header values printed as "-" mean "none".
 bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
 
+// The confidence of a review entry no reading backs: nothing was found where the field should be.
+constexpr double kNothingFound = 0.0;
+// The confidence of a choice between two readings the pipeline could not tell apart (which
+// way a headless line runs, which of two arrows is the step's).
+constexpr double kOneOfTwo = 0.5;
+
+// Where a reviewer looks for a field of the identity page no label was found for: the cells
+// that were read, and what they were.
+CellText identity_area(const IdentityContent& identity) {
+  CellText area;
+  std::string found;
+  auto include = [&](const std::string& key, const CellText& cell) {
+    if (cell.page > 0 && area.page == 0) area.page = cell.page;
+    if (cell.bbox_px.area() > 0) {
+      area.bbox_px = area.bbox_px.area() > 0 ? (area.bbox_px | cell.bbox_px) : cell.bbox_px;
+    }
+    found += (found.empty() ? "" : ", ") + key;
+  };
+  for (const auto& [key, cell] : identity.fields) include(key, cell);
+  for (const auto& [key, cell] : identity.lists) include(key, cell);
+  area.original = "labels found: " + (found.empty() ? std::string("none") : found);
+  return area;
+}
+
 // Collects review entries while the record's fields are filled in.
 class ReviewList {
  public:
@@ -29,12 +53,12 @@ class ReviewList {
       : policy_(policy), lexicon_(lexicon) {}
 
   void add(const std::string& path, const std::string& reason, const CellText& cell,
-           std::optional<double> confidence) {
+           double confidence) {
     ReviewEntry entry;
     entry.path = path;
     entry.reason = reason;
     entry.confidence = confidence;
-    if (!cell.original.empty()) entry.raw = cell.original;
+    entry.raw = cell.original;  // empty where the cell was read as nothing
     if (cell.page > 0) entry.page = cell.page;
     if (cell.bbox_px.area() > 0) {
       entry.bbox =
@@ -101,8 +125,8 @@ class ReviewList {
 
   // Every PermenPAN-RB 35/2012 identity page prints each of its labels; one we did not find
   // means its value went unread, not that the document has none.
-  std::nullopt_t label_not_found(const std::string& path) {
-    add(path, "label_not_found", CellText{}, std::nullopt);
+  std::nullopt_t label_not_found(const std::string& path, const IdentityContent& identity) {
+    add(path, "label_not_found", identity_area(identity), kNothingFound);
     return std::nullopt;
   }
 
@@ -120,7 +144,7 @@ std::optional<std::string> header_text(const IdentityContent& identity, const st
                                        const std::string& path, ReviewList& review,
                                        ReviewList::Kind kind) {
   auto found = identity.fields.find(key);
-  if (found == identity.fields.end()) return review.label_not_found(path);
+  if (found == identity.fields.end()) return review.label_not_found(path, identity);
   auto text = review.text_field(found->second, path, kind);
   if (text && is_placeholder(*text)) return std::nullopt;
   return text;
@@ -129,7 +153,7 @@ std::optional<std::string> header_text(const IdentityContent& identity, const st
 std::optional<std::string> header_date(const IdentityContent& identity, const std::string& key,
                                        const std::string& path, ReviewList& review) {
   auto found = identity.fields.find(key);
-  if (found == identity.fields.end()) return review.label_not_found(path);
+  if (found == identity.fields.end()) return review.label_not_found(path, identity);
   const CellText& cell = found->second;
   if (!cell.has_ink || is_placeholder(cell.text)) return std::nullopt;
   const ParsedDate date = parse_indonesian_date(cell.text);
@@ -164,7 +188,7 @@ bool looks_like_position(const std::string& line) {
 // "Disahkan Oleh": position lines, signature space, name, rank, "NIP. …" (PermenPAN-RB 35/2012).
 std::optional<Approver> read_approver(const IdentityContent& identity, ReviewList& review) {
   auto found = identity.fields.find("approved_by");
-  if (found == identity.fields.end()) return review.label_not_found("/header/approver");
+  if (found == identity.fields.end()) return review.label_not_found("/header/approver", identity);
   if (!found->second.has_ink) return std::nullopt;
   const CellText& cell = found->second;
   std::vector<std::string> lines = split_lines(cell.original);
@@ -218,7 +242,7 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
     header.institution =
         review.text_field(*identity.institution, "/header/institution", ReviewList::Kind::code);
   } else {
-    review.add("/header/institution", "not_read", CellText{}, std::nullopt);
+    review.add("/header/institution", "not_read", identity_area(identity), kNothingFound);
   }
   header.sop_number =
       header_text(identity, "sop_number", "/header/sop_number", review, ReviewList::Kind::code);
@@ -241,7 +265,7 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   for (const auto& [key, member] : lists) {
     auto found = identity.lists.find(key);
     if (found == identity.lists.end()) {
-      review.label_not_found(std::string("/") + key);
+      review.label_not_found(std::string("/") + key, identity);
       continue;
     }
     record.*member = review.list_field(found->second, std::string("/") + key);
@@ -261,10 +285,31 @@ std::optional<int> step_number(const CellText& cell, const std::string& path, Re
 }
 
 // The row's swimlane area: where a reviewer looks for its symbol and arrows.
+// The row's swimlane area, and what was read there, as the raw reading of its flow entries:
+// "process in lane 2; arrows to rows +1, -2; 1 loose end".
 CellText lanes_of(const StepRowContent& row) {
   CellText lanes;
   lanes.page = row.page;
   lanes.bbox_px = row.lanes_bbox_px;
+  std::string symbols;
+  for (const PlacedSymbol& placed : row.symbols) {
+    symbols += (symbols.empty() ? "" : ", ") + std::string(to_string(placed.symbol.kind)) +
+               " in lane " + std::to_string(placed.lane + 1);
+  }
+  std::string arrows;
+  for (const StepArrow& arrow : row.arrows_out) {
+    std::string target = "an off-page connector";
+    if (arrow.row_offset) {
+      target = "row " + std::string(*arrow.row_offset > 0 ? "+" : "") +
+               std::to_string(*arrow.row_offset);
+    }
+    arrows += (arrows.empty() ? "" : ", ") + target;
+  }
+  lanes.original = (symbols.empty() ? "no symbol" : symbols) + "; " +
+                   (arrows.empty() ? "no arrow out" : "arrows to " + arrows);
+  if (row.loose_arrow_ends > 0) {
+    lanes.original += "; " + std::to_string(row.loose_arrow_ends) + " loose arrow end(s)";
+  }
   return lanes;
 }
 
@@ -292,8 +337,8 @@ Step build_step(const StepRowContent& row, std::size_t index,
 
   const CellText lanes = lanes_of(row);
   if (row.symbols.empty()) {
-    review.add(base + "/symbol", "symbol_not_found", lanes, std::nullopt);
-    review.add(base + "/actor", "symbol_not_found", lanes, std::nullopt);
+    review.add(base + "/symbol", "symbol_not_found", lanes, kNothingFound);
+    review.add(base + "/actor", "symbol_not_found", lanes, kNothingFound);
   } else {
     // Connectors drawn in a row (the off-page connector where a flow resumes) mark where an
     // arrow comes from, not the step: the step is the other shape. Without traced arrows the
@@ -310,9 +355,9 @@ Step build_step(const StepRowContent& row, std::size_t index,
     }
     step.actor = lane_actor[primary.lane];
     if (!step.actor) {
-      review.add(base + "/actor", "lane_name_not_read", lanes, std::nullopt);
+      review.add(base + "/actor", "lane_name_not_read", lanes, kNothingFound);
     } else if (primary.lane_uncertain) {
-      review.add(base + "/actor", "uncertain_lane", lanes, std::nullopt);
+      review.add(base + "/actor", "uncertain_lane", lanes, kOneOfTwo);
     }
     for (const PlacedSymbol& placed : row.symbols) {
       if (&placed == &primary || (is_connector_shape(placed) && step_shape != row.symbols.end()))
@@ -327,7 +372,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     const auto step_shapes =
         std::count_if(row.symbols.begin(), row.symbols.end(),
                       [&](const PlacedSymbol& placed) { return !is_connector_shape(placed); });
-    if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, std::nullopt);
+    if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, kOneOfTwo);
   }
   return step;
 }
@@ -478,17 +523,17 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     // likely a neighbouring arrow's line taken for its own.
     const bool process_branches = step.symbol != SymbolKind::decision && step.next.size() > 1;
     if (unresolved) {
-      review.add(path, "arrow_not_attached", lanes_of(row), std::nullopt);
+      review.add(path, "arrow_not_attached", lanes_of(row), kNothingFound);
     } else if (uncertain) {
-      review.add(path, "uncertain_connector_match", lanes_of(row), std::nullopt);
+      review.add(path, "uncertain_connector_match", lanes_of(row), kOneOfTwo);
     } else if (direction_inferred) {
-      review.add(path, "arrow_direction_inferred", lanes_of(row), std::nullopt);
+      review.add(path, "arrow_direction_inferred", lanes_of(row), kOneOfTwo);
     } else if (dead_end) {
-      review.add(path, "no_arrow_found", lanes_of(row), std::nullopt);
+      review.add(path, "no_arrow_found", lanes_of(row), kNothingFound);
     } else if (decision_without_labels) {
-      review.add(path, "branch_label_not_found", lanes_of(row), std::nullopt);
+      review.add(path, "branch_label_not_found", lanes_of(row), kNothingFound);
     } else if (process_branches) {
-      review.add(path, "several_arrows_from_process", lanes_of(row), std::nullopt);
+      review.add(path, "several_arrows_from_process", lanes_of(row), kOneOfTwo);
     }
   }
 }
@@ -557,7 +602,11 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   }
   link_steps(sop, record, review);
   review_step_numbering(sop, record, review);
-  if (sop.rows.empty()) review.add("/steps", "step_table_not_found", CellText{}, std::nullopt);
+  if (sop.rows.empty()) {
+    CellText where = sop.identity ? identity_area(*sop.identity) : CellText{};
+    if (where.page == 0 && !sop.pages.empty()) where.page = sop.pages.front();
+    review.add("/steps", "step_table_not_found", where, kNothingFound);
+  }
   record.review = review.take();
   return record;
 }

@@ -227,6 +227,31 @@ TEST(Flow, TwoArrowsFromAProcessAreKeptAndReviewed) {
   EXPECT_FALSE(has_review(record, "/steps/2/next", "several_arrows_from_process"));
 }
 
+TEST(Review, EveryEntryHasPointerReasonConfidenceRawPageAndBbox) {
+  RawSop sop = two_page_flow();
+  sop.identity = identity_only().identity;  // several labels not found
+  sop.rows[1].arrows_out = {to_row(1), to_row(-1)};
+  sop.rows[3].arrows_out.clear();
+  sop.rows[2].symbols.clear();
+  sop.rows[4].duration = read_cell("sebentar saja 5", 0.3);
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_GE(record.review.size(), 6u);
+  for (const ReviewEntry& entry : record.review) {
+    EXPECT_FALSE(entry.path.empty());
+    EXPECT_FALSE(entry.reason.empty());
+    EXPECT_TRUE(entry.confidence && *entry.confidence >= 0 && *entry.confidence <= 1)
+        << entry.path << " " << entry.reason;
+    EXPECT_TRUE(entry.raw) << entry.path << " " << entry.reason;
+    EXPECT_TRUE(entry.page) << entry.path << " " << entry.reason;
+    EXPECT_TRUE(entry.bbox) << entry.path << " " << entry.reason;
+  }
+  // The flow's raw reading says what the lanes held.
+  const auto no_arrow = std::find_if(record.review.begin(), record.review.end(),
+                                     [](const ReviewEntry& e) { return e.reason == "no_arrow_found"; });
+  ASSERT_NE(no_arrow, record.review.end());
+  EXPECT_EQ(*no_arrow->raw, "process in lane 2; no arrow out");
+}
+
 TEST(Flow, ConnectorsWithUnlikeMarksArePairedOnlyOntoTheNextPageAndReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[3].arrives_from_connectors = {mark_b()};
