@@ -96,16 +96,34 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
     return make_date(expand_year(std::stoi(match[3])), std::stoi(match[2]), std::stoi(match[1]),
                      false);
   }
-  // OCR often reads a day's 0 as o or O, and splits or glues the words.
-  static const std::regex words("(\\d{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*(\\d{2,4})");
+  // OCR splits or glues the words, and reads a day's 1 as "l", "i" or "I" and its 0 as "o"
+  // (lower-cased here): such a day is read, and the date reviewed as repaired.
+  static const std::regex words(
+      "(^|[^a-z0-9])([0-9lio]{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*(\\d{2,4})");
   if (std::regex_search(lower, match, words)) {
     bool repaired = false;
-    if (auto month = month_of_word(match[2].str(), repaired)) {
-      return make_date(expand_year(std::stoi(match[3])), *month, std::stoi(match[1]), repaired);
+    std::string day = match[2].str();
+    for (char& c : day) {
+      if (c == 'l' || c == 'i') c = '1';
+      if (c == 'o') c = '0';
+    }
+    repaired = day != match[2].str();
+    if (auto month = month_of_word(match[3].str(), repaired)) {
+      return make_date(expand_year(std::stoi(match[4])), *month, std::stoi(day), repaired);
     }
     ParsedDate parsed;
-    parsed.problem = "unknown month '" + match[2].str() + "'";
+    parsed.problem = "unknown month '" + match[3].str() + "'";
     return parsed;
+  }
+  // "Agustus 2023": a month and a year are no date of the contract's YYYY-MM-DD.
+  static const std::regex month_year("(^|[^a-z0-9])([a-z]{3,})\\s*[.,-]?\\s*(\\d{4})\\b");
+  if (std::regex_search(lower, match, month_year)) {
+    bool repaired = false;
+    if (month_of_word(match[2].str(), repaired)) {
+      ParsedDate parsed;
+      parsed.problem = "no day";
+      return parsed;
+    }
   }
   ParsedDate parsed;
   parsed.problem = "no date found";

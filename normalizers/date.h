@@ -10,8 +10,9 @@ namespace sopocr {
 
 struct ParsedDate {
   std::optional<std::string> iso;  // nullopt when no valid date could be read
-  bool month_repaired = false;     // a garbled month name was matched fuzzily
-  std::string problem;             // why `iso` is empty ("impossible date", "no date found")
+  bool month_repaired = false;  // a garbled month name or day ("l" for 1) was read fuzzily
+  std::string problem;  // why `iso` is empty: "impossible date", "no day" (a month and a
+                        // year only), "unknown month '…'", "no date found"
 };
 
 ParsedDate parse_indonesian_date(std::string_view raw);

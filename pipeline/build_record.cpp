@@ -158,7 +158,8 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
   if (!cell.has_ink || is_placeholder(cell.text)) return std::nullopt;
   const ParsedDate date = parse_indonesian_date(cell.text);
   if (!date.iso) {
-    review.add(path, "invalid_date", cell, cell.confidence);
+    review.add(path, date.problem == "no day" ? "incomplete_date" : "invalid_date", cell,
+               cell.confidence);
     return std::nullopt;
   }
   if (date.month_repaired) {

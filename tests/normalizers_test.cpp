@@ -87,6 +87,22 @@ TEST(Date, RepairsAGarbledMonthAndSaysSo) {
   EXPECT_TRUE(date.month_repaired);
 }
 
+TEST(Date, ADayReadAsALetterIsReadAndSaysSo) {
+  const ParsedDate date = parse_indonesian_date("i Agustus 2023");
+  EXPECT_EQ(date.iso, "2023-08-01");
+  EXPECT_TRUE(date.month_repaired);
+  EXPECT_EQ(parse_indonesian_date("l0 Pebruari 2019").iso, "2019-02-10");
+  EXPECT_EQ(parse_indonesian_date("1 Aaustus 2023").iso, "2023-08-01");
+  EXPECT_EQ(parse_indonesian_date("04 Jan 21").iso, "2021-01-04");
+}
+
+TEST(Date, AMonthAndAYearAreNoDate) {
+  const ParsedDate date = parse_indonesian_date("Agustus 2023");
+  EXPECT_FALSE(date.iso);
+  EXPECT_EQ(date.problem, "no day");
+  EXPECT_EQ(parse_indonesian_date("Kalimantan 2023").problem, "no date found");
+}
+
 TEST(Date, AnImpossibleDateIsNull) {
   const ParsedDate date = parse_indonesian_date("31 Februari 2020");
   EXPECT_FALSE(date.iso);
