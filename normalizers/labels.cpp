@@ -1,5 +1,6 @@
 #include "labels.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "text.h"
@@ -89,6 +90,57 @@ std::optional<std::string> decision_branch_label(std::string_view text) {
     return "Tidak";
   }
   return std::nullopt;
+}
+
+std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,
+                                 int& changed) {
+  // Close enough to be the same name misread, far enough to leave "Kepala Desa" alone when the
+  // actor is "Kepala Dinas".
+  constexpr double kSameName = 0.85;
+  std::vector<std::string> words;
+  {
+    std::string current;
+    for (char c : normalize_text(text) + " ") {
+      if (c == ' ') {
+        if (!current.empty()) words.push_back(std::move(current));
+        current.clear();
+      } else {
+        current += c;
+      }
+    }
+  }
+  for (const std::string& actor : actors) {
+    const std::size_t count = std::count(actor.begin(), actor.end(), ' ') + 1;
+    // Single words ("Staf") are too short to tell a misreading from another word.
+    if (count < 2 || words.size() < count) continue;
+    const std::string target = ascii_lower(actor);
+    for (std::size_t start = 0; start + count <= words.size(); ++start) {
+      const bool respelled_already = std::any_of(
+          words.begin() + static_cast<long>(start), words.begin() + static_cast<long>(start + count),
+          [](const std::string& word) { return word.empty(); });
+      if (respelled_already) continue;
+      std::string run;
+      for (std::size_t i = start; i < start + count; ++i) run += (i > start ? " " : "") + words[i];
+      // Punctuation after the run ("Kepala Seksl,") stays after it.
+      std::string trail;
+      while (!run.empty() && std::ispunct(static_cast<unsigned char>(run.back()))) {
+        trail.insert(trail.begin(), run.back());
+        run.pop_back();
+      }
+      const std::string lower = ascii_lower(run);
+      if (lower == target || run.empty() || !std::isupper(static_cast<unsigned char>(run[0]))) {
+        continue;
+      }
+      if (similarity(lower, target) < kSameName) continue;
+      words[start] = actor + trail;
+      for (std::size_t i = start + 1; i < start + count; ++i) words[i].clear();
+      ++changed;
+    }
+    std::erase_if(words, [](const std::string& word) { return word.empty(); });
+  }
+  std::string aligned;
+  for (const std::string& word : words) aligned += (aligned.empty() ? "" : " ") + word;
+  return aligned;
 }
 
 }  // namespace sopocr

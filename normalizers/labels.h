@@ -31,6 +31,12 @@ struct LaneName {
 // bracket with no opening one after capitals read back as the J it was ("UKPB)" -> "UKPBJ").
 LaneName normalize_lane_name(std::string_view text);
 
+// `text` with each run of words that nearly spells one of `actors` (OCR garbled a letter or two:
+// "Kepala Seksl") spelled as that actor, so that a record names its actors one way. `changed`
+// counts the runs respelled.
+std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,
+                                 int& changed);
+
 // "Ya" or "Tidak" when `text` is a decision branch's label as OCR read it ("YA", "ya.", "Tldak"),
 // else nullopt: other wording is kept as printed by the caller.
 std::optional<std::string> decision_branch_label(std::string_view text);

@@ -601,6 +601,12 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
     record.steps.push_back(build_step(sop.rows[i], i, lane_actor, review));
   }
+  // The activities name the actors too: one spelling per actor across the record.
+  for (Step& step : record.steps) {
+    int respelled = 0;
+    if (step.activity) step.activity = align_actor_mentions(*step.activity, record.actors, respelled);
+    if (step.notes) step.notes = align_actor_mentions(*step.notes, record.actors, respelled);
+  }
   link_steps(sop, record, review);
   review_step_numbering(sop, record, review);
   if (sop.rows.empty()) {

@@ -170,6 +170,19 @@ TEST(Lists, ALineBrokenOnPurposeBeforeACapitalStartsAnItemWhoseMarkerWasLost) {
             (std::vector<std::string>{"Aplikasi SPSE Formulir permohonan"}));
 }
 
+TEST(Labels, ActorsMisspelledInTheTextAreSpelledAsTheirLane) {
+  const std::vector<std::string> actors{"Kepala Seksi", "Kepala Dinas", "Staf"};
+  int changed = 0;
+  EXPECT_EQ(align_actor_mentions("Diteruskan kepada Kepala Seksl, lalu ke Kepala Dinas", actors,
+                                 changed),
+            "Diteruskan kepada Kepala Seksi, lalu ke Kepala Dinas");
+  EXPECT_EQ(changed, 1);
+  // Another office, and words that only look alike in lower case, stay.
+  EXPECT_EQ(align_actor_mentions("Surat dari Kepala Desa dan kepala seksl", actors, changed),
+            "Surat dari Kepala Desa dan kepala seksl");
+  EXPECT_EQ(align_actor_mentions("Stat", actors, changed), "Stat");
+}
+
 TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
   EXPECT_EQ(repair_stray_punctuation("Notulen evaluasi. dan pembahasan"),
             "Notulen evaluasi dan pembahasan");
