@@ -170,7 +170,7 @@ bool repairable(std::u32string_view word, const Lexicon& lexicon) {
   const auto capitals = std::count_if(word.begin(), word.end(), is_upper);
   // SK, LKIP, PPBJ, or SPPLS read without its hyphen: codes, not words.
   if (capitals >= 2) return false;
-  return !lexicon.knows(encode_utf8(word));
+  return !lexicon.knows_form(encode_utf8(word));
 }
 
 // One space-separated token: the letters between its leading and trailing marks, in parts split
@@ -265,6 +265,29 @@ bool Lexicon::knows(std::string_view word) const {
   return hunspell_->spell(std::string(word)) || hunspell_->spell(lower_word);
 }
 
+bool Lexicon::knows_form(std::string_view word) const {
+  if (knows(word)) return true;
+  const std::string lower_word = lower_utf8(word);
+  constexpr std::string_view kSuffixes[] = {"kan", "an", "i", "nya", "lah", "pun"};
+  constexpr std::string_view kPrefixes[] = {"meng", "meny", "mem", "men", "me", "di",  "ber",
+                                            "ter",  "peng", "peny", "pem", "pen", "per", "pe",
+                                            "ke",   "se"};
+  constexpr std::size_t kMinBase = 4;
+  for (std::string_view suffix : kSuffixes) {
+    if (lower_word.size() >= suffix.size() + kMinBase && lower_word.ends_with(suffix) &&
+        knows(std::string_view(lower_word).substr(0, lower_word.size() - suffix.size()))) {
+      return true;
+    }
+  }
+  for (std::string_view prefix : kPrefixes) {
+    if (lower_word.size() >= prefix.size() + kMinBase && lower_word.starts_with(prefix) &&
+        knows(std::string_view(lower_word).substr(prefix.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 long Lexicon::count(std::string_view lower_word) const {
   const auto found = words_.find(std::string(lower_word));
   return found == words_.end() ? 0 : found->second;
@@ -342,7 +365,7 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon) {
     Token token = split_token(tokens[t]);
     std::u32string whole;
     for (const std::u32string& part : token.parts) whole += part;
-    const bool whole_known = !whole.empty() && lexicon.knows(encode_utf8(whole));
+    const bool whole_known = !whole.empty() && lexicon.knows_form(encode_utf8(whole));
     const Context context{t > 0 ? core_of(tokens[t - 1]) : std::string(),
                           t + 1 < tokens.size() ? core_of(tokens[t + 1]) : std::string()};
     for (std::u32string& part : token.parts) {

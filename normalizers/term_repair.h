@@ -31,6 +31,9 @@ class Lexicon {
 
   // Whether `word` is Indonesian or SOP vocabulary, in any letter case.
   bool knows(std::string_view word) const;
+  // knows(), or a known word of four or more letters with one prefix or suffix the dictionary
+  // lacks the form of ("fasilitas" + "i", "lanjut" + "i", "urai" + "kan").
+  bool knows_form(std::string_view word) const;
   long count(std::string_view lower_word) const;
   long pair_count(std::string_view lower_left, std::string_view lower_right) const;
   const std::vector<std::u32string>& domain_words() const { return words_by_length_; }
@@ -70,7 +73,7 @@ struct TermRepair {
   std::vector<WordRepair> doubts;   // unknown words kept as read: no candidate won clearly
 };
 
-// Repairs the unknown words of `text`. Never touches a word the lexicon knows, a word with a
+// Repairs the unknown words of `text`. Never touches a word the lexicon knows (knows_form), a word with a
 // digit, an all-capital abbreviation or code (SK, RKA, LKIP), or a word under four letters.
 TermRepair repair_terms(std::string_view text, const Lexicon& lexicon);
 

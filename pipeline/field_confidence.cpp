@@ -228,7 +228,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
     }
     if (lexicon) {
       for (const std::string& part : word_parts(word)) {
-        if (part.size() < 3 || lexicon->knows(part)) continue;
+        if (part.size() < 3 || lexicon->knows_form(part)) continue;
         if (!is_code(part)) {
           found(kUnknownWord, "unknown_word");
           continue;

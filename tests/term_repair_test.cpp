@@ -99,6 +99,15 @@ TEST(RepairTerms, IndonesianWordsHunspellKnowsAreLeftAlone) {
   }
 }
 
+TEST(RepairTerms, AKnownWordWithOneAffixTheDictionaryLacksIsAWord) {
+  // hunspell-id lacks these forms; their stems are known, and the affix is Indonesian.
+  for (const char* text : {"fasilitasi", "lanjuti", "Uraikan"}) {
+    EXPECT_EQ(repaired(text), text);
+  }
+  // A letter that is no affix is still a garble.
+  EXPECT_EQ(repaired("Disposisis"), "Disposisi");
+}
+
 TEST(RepairTerms, RepairingTwiceChangesNothingMore) {
   for (const char* text :
        {"Undangun", "Mobulan hasil rapat", "Asip laporan e-controlling dalam bentuk soft",
