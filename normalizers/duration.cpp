@@ -118,8 +118,14 @@ std::string without_stray_marks(std::string_view raw) {
 }  // namespace
 
 std::optional<Duration> parse_duration(std::string_view raw) {
-  // Marks first trimmed ("IJaM_" ends in a rule remnant), so that the text parses as itself.
-  const std::string text = normalize_text(without_stray_marks(normalize_text(raw)));
+  // Until nothing changes, so that the text parses as itself: trimming marks can uncover more
+  // ("IJaM_" ends in a rule remnant that hides the "1").
+  std::string text = normalize_text(raw);
+  for (int pass = 0; pass < 8; ++pass) {
+    std::string cleaner = normalize_text(without_stray_marks(text));
+    if (cleaner == text) break;
+    text = std::move(cleaner);
+  }
   if (text.empty()) return std::nullopt;
   const std::string lower = ascii_lower(text);
 
