@@ -162,11 +162,10 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
                cell.confidence);
     return std::nullopt;
   }
-  if (date.month_repaired) {
-    review.add(path, "uncertain_repair", cell, cell.confidence);
-  } else {
-    review.flag_if_weak(cell, path);
-  }
+  FieldConfidence confidence =
+      field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
+  if (date.month_repaired) confidence = weaker(confidence, repair_doubt());
+  review.judge(path, cell, confidence);
   return date.iso;
 }
 
@@ -591,11 +590,10 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
       record.actors.push_back(name.text);
       const std::string path = "/actors/" + std::to_string(record.actors.size() - 1);
-      if (name.repaired) {
-        review.add(path, "uncertain_repair", cell, cell.confidence);
-      } else {
-        review.flag_if_weak(cell, path);
-      }
+      FieldConfidence confidence =
+          field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
+      if (name.repaired) confidence = weaker(confidence, repair_doubt());
+      review.judge(path, cell, confidence);
     }
   }
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {

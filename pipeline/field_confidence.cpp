@@ -156,6 +156,10 @@ bool is_confidence_reason(std::string_view reason) {
   return std::find(kReasons.begin(), kReasons.end(), reason) != kReasons.end();
 }
 
+FieldConfidence repair_doubt(std::vector<std::string> candidates) {
+  return FieldConfidence{kUncertainRepair, "uncertain_repair", std::move(candidates)};
+}
+
 FieldConfidence weaker(FieldConfidence a, FieldConfidence b) { return b.value < a.value ? b : a; }
 
 FieldConfidence field_confidence(std::string_view value, const CellText& cell, FieldKind kind,
@@ -255,11 +259,9 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
   if (terms) {
     for (const WordRepair& doubt : terms->doubts) {
       if (doubt.candidates.empty()) continue;
-      FieldConfidence uncertain{kUncertainRepair, "uncertain_repair", {}};
-      for (const TermCandidate& candidate : doubt.candidates) {
-        uncertain.candidates.push_back(candidate.word);
-      }
-      result = weaker(result, uncertain);
+      std::vector<std::string> candidates;
+      for (const TermCandidate& candidate : doubt.candidates) candidates.push_back(candidate.word);
+      result = weaker(result, repair_doubt(std::move(candidates)));
     }
   }
   return result;

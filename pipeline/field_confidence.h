@@ -39,6 +39,10 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
 // confidence fell below the threshold, and a lower threshold would drop them.
 bool is_confidence_reason(std::string_view reason);
 
+// The judgement on a value a normaliser repaired without being sure (a garbled month, "UKPB)"
+// read as "UKPBJ"): reviewed as "uncertain_repair", like a word term repair could not settle.
+FieldConfidence repair_doubt(std::vector<std::string> candidates = {});
+
 // The weaker of two judgements, keeping the reason and candidates of the weaker.
 FieldConfidence weaker(FieldConfidence a, FieldConfidence b);
 
