@@ -97,18 +97,7 @@ std::string align_actor_mentions(std::string_view text, const std::vector<std::s
   // Close enough to be the same name misread, far enough to leave "Kepala Desa" alone when the
   // actor is "Kepala Dinas".
   constexpr double kSameName = 0.85;
-  std::vector<std::string> words;
-  {
-    std::string current;
-    for (char c : normalize_text(text) + " ") {
-      if (c == ' ') {
-        if (!current.empty()) words.push_back(std::move(current));
-        current.clear();
-      } else {
-        current += c;
-      }
-    }
-  }
+  std::vector<std::string> words = split_words(normalize_text(text));
   for (const std::string& actor : actors) {
     const std::size_t count = std::count(actor.begin(), actor.end(), ' ') + 1;
     // Single words ("Staf") are too short to tell a misreading from another word.
@@ -138,9 +127,7 @@ std::string align_actor_mentions(std::string_view text, const std::vector<std::s
     }
     std::erase_if(words, [](const std::string& word) { return word.empty(); });
   }
-  std::string aligned;
-  for (const std::string& word : words) aligned += (aligned.empty() ? "" : " ") + word;
-  return aligned;
+  return join_words(words);
 }
 
 }  // namespace sopocr

@@ -11,31 +11,6 @@ namespace {
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  for (char c : text) {
-    if (c == ' ') {
-      if (!current.empty()) words.push_back(std::move(current));
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) {
-    if (word.empty()) continue;
-    if (!text.empty()) text += ' ';
-    text += word;
-  }
-  return text;
-}
-
 // "No.", "dll.", "Ms.", "S.T.", "a.n.": a dot that belongs to the word.
 bool is_abbreviation(std::string_view word_with_dot) {
   const std::string_view stem = word_with_dot.substr(0, word_with_dot.size() - 1);
@@ -160,10 +135,7 @@ std::string repair_stray_punctuation(std::string_view text) {
         word.pop_back();
       }
     }
-    std::string lower = word;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-    if (lower.rfind("jika", 0) == 0) seen_jika = true;
+    if (ascii_lower(word).starts_with("jika")) seen_jika = true;
   }
   return join_words(words);
 }

@@ -29,4 +29,10 @@ double similarity(std::string_view a, std::string_view b);
 // Splits on '\n', dropping empty lines and trimming each.
 std::vector<std::string> split_lines(std::string_view text);
 
+// Splits on ' ', dropping empty words; marks stay on the words they touch ("Dinas,").
+std::vector<std::string> split_words(std::string_view text);
+
+// The non-empty `words`, one space between each.
+std::string join_words(const std::vector<std::string>& words);
+
 }  // namespace sopocr

@@ -55,21 +55,6 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  for (char c : text) {
-    if (c == ' ') {
-      if (!current.empty()) words.push_back(std::move(current));
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
 std::string letters_lower(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -173,7 +158,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
   if (kind == FieldKind::code) return result;
 
   if (!cell.doubtful_words.empty()) found(kDoubtfulWordDropped, "doubtful_word_dropped");
-  const std::vector<std::string> words = words_of(value);
+  const std::vector<std::string> words = split_words(value);
   if (kind == FieldKind::list_item) {
     const std::string letters = letters_lower(value);
     const bool has_word = std::any_of(words.begin(), words.end(), [](const std::string& word) {

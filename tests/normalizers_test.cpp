@@ -245,6 +245,13 @@ TEST(Punctuation, RepairingTwiceChangesNothingMore) {
   }
 }
 
+TEST(Text, SplitsWordsOnSpacesAndJoinsTheNonEmptyOnes) {
+  EXPECT_EQ(split_words("  Kepala  Dinas, dan "),
+            (std::vector<std::string>{"Kepala", "Dinas,", "dan"}));
+  EXPECT_EQ(join_words({"Kepala", "", "Dinas"}), "Kepala Dinas");
+  EXPECT_TRUE(split_words("").empty());
+}
+
 TEST(Text, NormalisesSpacesRuleRemnantsAndComposition) {
   EXPECT_EQ(normalize_text("  Kepala \t Dinas\n| "), "Kepala Dinas");
   EXPECT_EQ(normalize_text("Caf"
