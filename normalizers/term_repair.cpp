@@ -17,29 +17,17 @@ namespace {
 
 const std::filesystem::path kHunspellStem = "/usr/share/hunspell/id_ID";
 
-char32_t lower(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
-  // Latin-1 and Latin Extended-A capitals with diacritics.
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
-  return c;
-}
-
 char32_t upper(char32_t c) {
   if (c >= U'a' && c <= U'z') return c - U'a' + U'A';
   if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
   return c;
 }
 
-bool is_letter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-
-bool is_upper(char32_t c) { return lower(c) != c; }
+bool is_upper(char32_t c) { return word_lower(c) != c; }
 
 std::u32string lowered(std::u32string_view text) {
   std::u32string out(text);
-  for (char32_t& c : out) c = lower(c);
+  for (char32_t& c : out) c = word_lower(c);
   return out;
 }
 
@@ -166,7 +154,7 @@ WordRepair repair_word(std::u32string_view reading, const Lexicon& lexicon,
 // A word worth repairing: letters only, four or more, not an abbreviation, unknown.
 bool repairable(std::u32string_view word, const Lexicon& lexicon) {
   if (word.size() < 4) return false;
-  if (!std::all_of(word.begin(), word.end(), is_letter)) return false;
+  if (!std::all_of(word.begin(), word.end(), is_word_letter)) return false;
   const auto capitals = std::count_if(word.begin(), word.end(), is_upper);
   // SK, LKIP, PPBJ, or SPPLS read without its hyphen: codes, not words.
   if (capitals >= 2) return false;
@@ -185,9 +173,9 @@ Token split_token(std::u32string_view token) {
   Token split;
   std::size_t begin = 0;
   std::size_t end = token.size();
-  while (begin < end && !is_letter(token[begin]) && !(token[begin] >= U'0' && token[begin] <= U'9'))
+  while (begin < end && !is_word_letter(token[begin]) && !(token[begin] >= U'0' && token[begin] <= U'9'))
     ++begin;
-  while (end > begin && !is_letter(token[end - 1]) &&
+  while (end > begin && !is_word_letter(token[end - 1]) &&
          !(token[end - 1] >= U'0' && token[end - 1] <= U'9'))
     --end;
   split.lead = token.substr(0, begin);
@@ -214,6 +202,18 @@ std::string core_of(const std::u32string& token) {
 }
 
 }  // namespace
+
+bool is_word_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+char32_t word_lower(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
+  // Latin-1 capitals with diacritics.
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  return c;
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -46,6 +46,11 @@ class Lexicon {
   mutable std::mutex hunspell_mutex_;  // Hunspell's lookups are not documented as thread-safe
 };
 
+// What the lexicon counts as a letter of a word (ASCII and U+00C0–U+024F letters), and its lower
+// case: the lexicon's builder (tools/lexicon) and the repair must split words alike.
+bool is_word_letter(char32_t c);
+char32_t word_lower(char32_t c);
+
 // The lexicon the pipeline ships: the domain lexicon compiled into the program and the hunspell
 // dictionary of Debian's hunspell-id. Throws std::runtime_error naming the missing file.
 std::unique_ptr<Lexicon> load_default_lexicon();

@@ -29,17 +29,6 @@ struct Corpus {
   Counts pairs;
 };
 
-bool is_letter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-
-char32_t lower(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
-  return c;
-}
-
 // Words are runs of letters; two words are a pair when only spaces part them.
 void count_text(std::string_view text, Corpus& corpus) {
   const std::u32string code_points = sopocr::decode_utf8(text);
@@ -56,8 +45,8 @@ void count_text(std::string_view text, Corpus& corpus) {
     only_spaces_since_previous = true;
   };
   for (char32_t c : code_points) {
-    if (is_letter(c)) {
-      word += lower(c);
+    if (sopocr::is_word_letter(c)) {
+      word += sopocr::word_lower(c);
       continue;
     }
     finish_word();
