@@ -61,23 +61,16 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   return verdicts;
 }
 
-std::vector<OcrWord> words_judged(const std::vector<OcrWord>& words, Verdict verdict) {
-  const std::vector<Verdict> verdicts = judge_words(words);
-  std::vector<OcrWord> chosen;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (verdicts[i] == verdict) chosen.push_back(words[i]);
-  }
-  return chosen;
-}
-
 }  // namespace
 
-std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words) {
-  return words_judged(words, Verdict::text);
-}
-
-std::vector<OcrWord> doubtful_words(const std::vector<OcrWord>& words) {
-  return words_judged(words, Verdict::doubtful);
+SiftedWords sift_words(const std::vector<OcrWord>& words) {
+  const std::vector<Verdict> verdicts = judge_words(words);
+  SiftedWords sifted;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (verdicts[i] == Verdict::text) sifted.text.push_back(words[i]);
+    if (verdicts[i] == Verdict::doubtful) sifted.doubtful.push_back(words[i]);
+  }
+  return sifted;
 }
 
 std::string reading_of(const std::vector<OcrWord>& words) {

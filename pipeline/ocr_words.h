@@ -12,14 +12,18 @@ namespace sopocr {
 // ASCII letters and digits and the Latin letters with diacritics; not dashes, quotes or bullets.
 bool is_letter_or_digit(char32_t c);
 
-// `words` without the noise. Keeps a list bullet at the start of a line, a lone digit before a
-// word ("1 jam"), and every word that holds a letter or digit read with some confidence and is
-// not a fraction of the height of the words around it.
-std::vector<OcrWord> words_without_noise(const std::vector<OcrWord>& words);
+struct SiftedWords {
+  // The text: a list bullet at the start of a line, a lone digit before a word ("1 jam"), and
+  // every word that holds a letter or digit read with some confidence and is not a fraction of
+  // the height of the words around it.
+  std::vector<OcrWord> text;
+  // Dropped, but may have been text after all: a lone letter or digit of the height of the
+  // words around it, read with little confidence ("I" of "semester I").
+  std::vector<OcrWord> doubtful;
+};
 
-// The words words_without_noise dropped that may have been text after all: a lone letter or
-// digit of the height of the words around it, read with little confidence ("I" of "semester I").
-std::vector<OcrWord> doubtful_words(const std::vector<OcrWord>& words);
+// `words` sorted into text, doubtful words and (left out) noise.
+SiftedWords sift_words(const std::vector<OcrWord>& words);
 
 // The words as text: single spaces, each line of the reading on its own line.
 std::string reading_of(const std::vector<OcrWord>& words);

@@ -181,8 +181,9 @@ class CellReader {
     if (text.words.empty()) {
       cell.original = text.text;
     } else {
-      cell.words = words_without_noise(text.words);
-      cell.doubtful_words = doubtful_words(text.words);
+      SiftedWords sifted = sift_words(text.words);
+      cell.words = std::move(sifted.text);
+      cell.doubtful_words = std::move(sifted.doubtful);
       cell.original = reading_of(cell.words);
     }
     cell.text = normalize_text(unwrap_lines(cell.original));

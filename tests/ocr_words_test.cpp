@@ -13,10 +13,10 @@ OcrWord word(std::string text, double confidence, int x, int line, int height = 
 }
 
 std::string kept_reading(const std::vector<OcrWord>& words) {
-  return reading_of(words_without_noise(words));
+  return reading_of(sift_words(words).text);
 }
 
-TEST(WordsWithoutNoise, ASpeckReadAsADigitBesideWordsIsDropped) {
+TEST(SiftWords, ASpeckReadAsADigitBesideWordsIsDropped) {
   // "Rapat Tim Kegiatan 5": Tesseract half sure of a "5" five pixels tall.
   EXPECT_EQ(kept_reading({word("Rapat", 0.97, 0, 0), word("Tim", 0.97, 100, 0),
                           word("Kegiatan", 0.96, 170, 0), word("5", 0.5, 670, 0, 5)}),
@@ -26,36 +26,37 @@ TEST(WordsWithoutNoise, ASpeckReadAsADigitBesideWordsIsDropped) {
             "Selesai\ndan");
 }
 
-TEST(WordsWithoutNoise, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
+TEST(SiftWords, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
   const std::vector<OcrWord> words{word("sampai", 0.95, 0, 0), word("semester", 0.95, 120, 0),
                                    word("I", 0.3, 270, 0, 30), word("5", 0.4, 400, 0, 4)};
-  EXPECT_EQ(reading_of(words_without_noise(words)), "sampai semester");
-  const std::vector<OcrWord> doubtful = doubtful_words(words);
+  const SiftedWords sifted = sift_words(words);
+  EXPECT_EQ(reading_of(sifted.text), "sampai semester");
+  const std::vector<OcrWord>& doubtful = sifted.doubtful;
   ASSERT_EQ(doubtful.size(), 1u);
   EXPECT_EQ(doubtful[0].text, "I");
 }
 
-TEST(WordsWithoutNoise, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
+TEST(SiftWords, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
   EXPECT_EQ(kept_reading({word("1", 0.3, 0, 0, 26), word("jam", 0.95, 40, 0, 26)}), "1 jam");
   EXPECT_EQ(kept_reading({word("Paling", 0.95, 0, 0), word("lambat", 0.95, 120, 0),
                           word("2", 0.3, 250, 0, 26), word("hari", 0.95, 290, 0)}),
             "Paling lambat 2 hari");
 }
 
-TEST(WordsWithoutNoise, ABulletIsKeptAtTheStartOfALineHoweverShort) {
+TEST(SiftWords, ABulletIsKeptAtTheStartOfALineHoweverShort) {
   EXPECT_EQ(kept_reading({word("-", 0.9, 0, 0, 3), word("SK", 0.95, 30, 0),
                           word("Tim", 0.95, 80, 0), word("-", 0.9, 0, 1, 3),
                           word("Undangan", 0.95, 30, 1)}),
             "- SK Tim\n- Undangan");
 }
 
-TEST(WordsWithoutNoise, LonePunctuationAndWeakLettersAreSpecks) {
+TEST(SiftWords, LonePunctuationAndWeakLettersAreSpecks) {
   EXPECT_EQ(kept_reading({word("Draft", 0.95, 0, 0), word(",", 0.9, 110, 0, 8),
                           word("laporan", 0.95, 140, 0), word("i", 0.2, 300, 0)}),
             "Draft laporan");
 }
 
-TEST(WordsWithoutNoise, ACellOfOneShortWordIsNotJudgedByHeight) {
+TEST(SiftWords, ACellOfOneShortWordIsNotJudgedByHeight) {
   // With no other words to compare with, a small "-" (a duration of none) stays.
   EXPECT_EQ(kept_reading({word("5", 0.9, 0, 0, 20)}), "5");
 }
