@@ -7,6 +7,28 @@
 
 namespace sopocr {
 
+const std::vector<IdentityLabel>& identity_labels() {
+  static const std::vector<IdentityLabel> labels{
+      {"sop_number", "Nomor SOP", false},
+      {"created", "Tanggal Pembuatan", false},
+      {"revised", "Tanggal Revisi", false},
+      {"effective", "Tanggal Efektif", false},
+      {"effective", "Tanggal Pengesahan", false},
+      {"approved_by", "Disahkan Oleh", false},
+      {"title", "Nama SOP", false},
+      {"legal_basis", "Dasar Hukum", true},
+      {"qualifications", "Kualifikasi Pelaksana", true},
+      {"related_sops", "Keterkaitan", true},
+      {"equipment", "Peralatan / Perlengkapan", true},
+      {"equipment", "Peralatan/Perlengkapan", true},
+      {"equipment", "Peralatan", true},
+      {"warnings", "Peringatan", true},
+      {"recording", "Pencatatan dan Pendataan", true},
+      {"recording", "Pencatatan & Pendataan", true},
+  };
+  return labels;
+}
+
 std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity) {

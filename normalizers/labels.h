@@ -21,6 +21,15 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity = 0.75);
 
+// The labels of a PermenPAN-RB 35/2012 identity page, with the variants documents print, and
+// the record field each one names.
+struct IdentityLabel {
+  const char* key;  // "sop_number", "created", ..., or a list: "legal_basis", "equipment", ...
+  const char* text;
+  bool is_list;
+};
+const std::vector<IdentityLabel>& identity_labels();
+
 struct LaneName {
   std::string text;
   bool repaired = false;  // a letter was changed, not only stray punctuation dropped

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "labels.h"
 #include "ocr_words.h"
 #include "text.h"
 #include "unicode_nfc.h"
@@ -31,12 +32,6 @@ constexpr double kTrailingMark = 0.65;
 // weak word mostly mean a wrong one. The OCR component is shifted by this much so that one
 // threshold serves every signal.
 constexpr double kOcrSlack = 0.35;
-
-// Identity-page labels: read as a value, they say the cell boundaries went wrong.
-constexpr std::array<std::string_view, 12> kIdentityLabels{
-    "dasar hukum",       "kualifikasi pelaksana",    "keterkaitan",      "peralatan perlengkapan",
-    "peringatan",        "pencatatan dan pendataan", "nomor sop",        "tanggal pembuatan",
-    "tanggal revisi",    "tanggal efektif",          "disahkan oleh",    "nama sop"};
 
 // Words a lone digit follows in real text: "Nomor 5", "Tahun 2", "Pasal 3", "tahap 1".
 constexpr std::array<std::string_view, 16> kNumberedWords{
@@ -165,8 +160,11 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
       return std::count_if(word.begin(), word.end(), is_letter) >= 3;
     });
     if (!has_word) found(kItemWithoutWords, "implausible_item");
-    for (std::string_view label : kIdentityLabels) {
-      if (similarity(letters, label) >= 0.8) found(kLabelReadAsValue, "label_read_as_value");
+    // An identity-page label read as a value says the cell boundaries went wrong.
+    for (const IdentityLabel& label : identity_labels()) {
+      if (similarity(letters, letters_lower(label.text)) >= 0.8) {
+        found(kLabelReadAsValue, "label_read_as_value");
+      }
     }
   }
   if (!brackets_balance(value)) found(kUnbalancedBracket, "unbalanced_bracket");

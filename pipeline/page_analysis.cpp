@@ -52,34 +52,6 @@ constexpr HeaderLabel kStepHeaderLabels[] = {
     {StepColumn::notes, "Ket"},
 };
 
-struct IdentityLabel {
-  const char* key;
-  const char* text;
-  bool is_list;
-};
-
-const std::vector<IdentityLabel>& identity_labels() {
-  static const std::vector<IdentityLabel> labels{
-      {"sop_number", "Nomor SOP", false},
-      {"created", "Tanggal Pembuatan", false},
-      {"revised", "Tanggal Revisi", false},
-      {"effective", "Tanggal Efektif", false},
-      {"effective", "Tanggal Pengesahan", false},
-      {"approved_by", "Disahkan Oleh", false},
-      {"title", "Nama SOP", false},
-      {"legal_basis", "Dasar Hukum", true},
-      {"qualifications", "Kualifikasi Pelaksana", true},
-      {"related_sops", "Keterkaitan", true},
-      {"equipment", "Peralatan / Perlengkapan", true},
-      {"equipment", "Peralatan/Perlengkapan", true},
-      {"equipment", "Peralatan", true},
-      {"warnings", "Peringatan", true},
-      {"recording", "Pencatatan dan Pendataan", true},
-      {"recording", "Pencatatan & Pendataan", true},
-  };
-  return labels;
-}
-
 std::vector<std::string> identity_label_texts() {
   std::vector<std::string> texts;
   for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
