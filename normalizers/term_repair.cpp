@@ -151,14 +151,14 @@ WordRepair repair_word(std::u32string_view reading, const Lexicon& lexicon,
   return repair;
 }
 
-// A word worth repairing: letters only, four or more, not an abbreviation, unknown.
-bool repairable(std::u32string_view word, const Lexicon& lexicon) {
+// Shaped like a word worth repairing: letters only, four or more, not an abbreviation. Whether
+// the lexicon knows it is asked after: that is the costly question.
+bool shaped_like_a_word(std::u32string_view word) {
   if (word.size() < 4) return false;
   if (!std::all_of(word.begin(), word.end(), is_word_letter)) return false;
   const auto capitals = std::count_if(word.begin(), word.end(), is_upper);
   // SK, LKIP, PPBJ, or SPPLS read without its hyphen: codes, not words.
-  if (capitals >= 2) return false;
-  return !lexicon.knows_form(encode_utf8(word));
+  return capitals < 2;
 }
 
 // One space-separated token: the letters between its leading and trailing marks, in parts split
@@ -363,13 +363,19 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon) {
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (t > 0) repaired_text += U' ';
     Token token = split_token(tokens[t]);
-    std::u32string whole;
-    for (const std::u32string& part : token.parts) whole += part;
-    const bool whole_known = !whole.empty() && lexicon.knows_form(encode_utf8(whole));
-    const Context context{t > 0 ? core_of(tokens[t - 1]) : std::string(),
-                          t + 1 < tokens.size() ? core_of(tokens[t + 1]) : std::string()};
+    // "Perundang-undangan" is known whole though its parts are not checked alone.
+    std::optional<bool> whole_known;
     for (std::u32string& part : token.parts) {
-      if (whole_known || !repairable(part, lexicon)) continue;
+      if (!shaped_like_a_word(part)) continue;
+      if (!whole_known) {
+        std::u32string whole;
+        for (const std::u32string& piece : token.parts) whole += piece;
+        whole_known = lexicon.knows_form(encode_utf8(whole));
+      }
+      if (*whole_known) break;
+      if (token.parts.size() > 1 && lexicon.knows_form(encode_utf8(part))) continue;
+      const Context context{t > 0 ? core_of(tokens[t - 1]) : std::string(),
+                            t + 1 < tokens.size() ? core_of(tokens[t + 1]) : std::string()};
       WordRepair repair = repair_word(part, lexicon, context);
       if (repair.repaired) {
         part = decode_utf8(*repair.repaired);
