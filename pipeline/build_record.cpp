@@ -79,7 +79,7 @@ class ReviewList {
       return std::nullopt;
     }
     if (kind == Kind::code) {
-      judge(path, cell, field_confidence(cell.text, cell, FieldKind::code, lexicon_));
+      flag_if_weak(cell, path);
       return cell.text;
     }
     const TermRepair terms = normalize_prose(cell.text, lexicon_);
@@ -119,8 +119,13 @@ class ReviewList {
   }
 
   // Reviews a cell read with less OCR confidence than the policy asks.
-  void flag_if_weak(const CellText& cell, const std::string& path) {
-    judge(path, cell, field_confidence(cell.text, cell, FieldKind::code, lexicon_));
+  // Reviews a value kept as read when the OCR was unsure of it, or when `doubt` (what a
+  // normaliser found) is weaker still.
+  void flag_if_weak(const CellText& cell, const std::string& path,
+                    const std::optional<FieldConfidence>& doubt = std::nullopt) {
+    FieldConfidence confidence = field_confidence(cell.text, cell, FieldKind::code, lexicon_);
+    if (doubt) confidence = weaker(confidence, *doubt);
+    judge(path, cell, confidence);
   }
 
   // Every PermenPAN-RB 35/2012 identity page prints each of its labels; one we did not find
@@ -131,7 +136,6 @@ class ReviewList {
   }
 
   const ReviewPolicy& policy() const { return policy_; }
-  const Lexicon* lexicon() const { return lexicon_; }
   std::vector<ReviewEntry> take() { return std::move(entries_); }
 
  private:
@@ -162,10 +166,8 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
                cell.confidence);
     return std::nullopt;
   }
-  FieldConfidence confidence =
-      field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
-  if (date.month_repaired) confidence = weaker(confidence, repair_doubt());
-  review.judge(path, cell, confidence);
+  review.flag_if_weak(cell, path,
+                      date.month_repaired ? std::optional(repair_doubt()) : std::nullopt);
   return date.iso;
 }
 
@@ -226,13 +228,11 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
     position = normalize_text(position.substr(0, position.size() - 1));
   if (!position.empty()) approver.position = position;
   if (!approver.name) review.add("/header/approver/name", "not_read", cell, cell.confidence);
-  FieldConfidence confidence =
-      field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
   // "S.T...M.L.": dots run together are specks in a name's degrees.
-  if (approver.name && approver.name->find("..") != std::string::npos) {
-    confidence = weaker(confidence, FieldConfidence{0.4, "garbled_name", {}});
-  }
-  review.judge("/header/approver", cell, confidence);
+  const bool garbled_name = approver.name && approver.name->find("..") != std::string::npos;
+  review.flag_if_weak(cell, "/header/approver",
+                      garbled_name ? std::optional(FieldConfidence{0.4, "garbled_name", {}})
+                                   : std::nullopt);
   return approver;
 }
 
@@ -590,10 +590,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
       record.actors.push_back(name.text);
       const std::string path = "/actors/" + std::to_string(record.actors.size() - 1);
-      FieldConfidence confidence =
-          field_confidence(cell.text, cell, FieldKind::code, review.lexicon());
-      if (name.repaired) confidence = weaker(confidence, repair_doubt());
-      review.judge(path, cell, confidence);
+      review.flag_if_weak(cell, path,
+                          name.repaired ? std::optional(repair_doubt()) : std::nullopt);
     }
   }
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
