@@ -29,6 +29,59 @@ const std::vector<IdentityLabel>& identity_labels() {
   return labels;
 }
 
+namespace {
+
+struct HeaderLabel {
+  StepColumn column;
+  const char* text;
+};
+
+constexpr HeaderLabel kStepHeaderLabels[] = {
+    {StepColumn::number, "No"},
+    {StepColumn::number, "No."},
+    {StepColumn::activity, "Uraian Kegiatan"},
+    {StepColumn::activity, "Kegiatan"},
+    {StepColumn::activity, "Aktivitas"},
+    {StepColumn::lanes, "Pelaksana"},
+    {StepColumn::lanes, "Pejabat yang bertanggung jawab"},
+    {StepColumn::quality, "Mutu Baku"},
+    {StepColumn::requirements, "Kelengkapan"},
+    {StepColumn::requirements, "Perlengkapan"},
+    {StepColumn::requirements, "Persyaratan/Perlengkapan"},
+    {StepColumn::duration, "Waktu"},
+    {StepColumn::output, "Output"},
+    {StepColumn::output, "Hasil"},
+    {StepColumn::notes, "Keterangan"},
+    {StepColumn::notes, "Ket."},
+    {StepColumn::notes, "Ket"},
+};
+
+}  // namespace
+
+std::string letters_only(std::string_view text) {
+  std::string letters;
+  for (char c : ascii_lower(text)) {
+    if ((c >= 'a' && c <= 'z') || c == ' ') letters += c;
+  }
+  return normalize_text(letters);
+}
+
+std::optional<StepColumn> step_column_of(std::string_view header_text) {
+  const std::string lower = letters_only(header_text);
+  if (lower.empty()) return std::nullopt;
+  std::optional<StepColumn> best;
+  double best_score = 0.0;
+  for (const HeaderLabel& label : kStepHeaderLabels) {
+    const double score = similarity(lower, letters_only(label.text));
+    if (score > best_score) {
+      best_score = score;
+      best = label.column;
+    }
+  }
+  const double needed = lower.size() <= 3 ? 0.99 : 0.7;
+  return best_score >= needed ? best : std::nullopt;
+}
+
 std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity) {
@@ -126,9 +179,10 @@ std::string align_actor_mentions(std::string_view text, const std::vector<std::s
     if (count < 2 || words.size() < count) continue;
     const std::string target = ascii_lower(actor);
     for (std::size_t start = 0; start + count <= words.size(); ++start) {
-      const bool respelled_already = std::any_of(
-          words.begin() + static_cast<long>(start), words.begin() + static_cast<long>(start + count),
-          [](const std::string& word) { return word.empty(); });
+      const bool respelled_already =
+          std::any_of(words.begin() + static_cast<long>(start),
+                      words.begin() + static_cast<long>(start + count),
+                      [](const std::string& word) { return word.empty(); });
       if (respelled_already) continue;
       std::string run;
       for (std::size_t i = start; i < start + count; ++i) run += (i > start ? " " : "") + words[i];

@@ -30,6 +30,18 @@ struct IdentityLabel {
 };
 const std::vector<IdentityLabel>& identity_labels();
 
+// The columns of a PermenPAN-RB 35/2012 step table, as its header names them.
+enum class StepColumn { number, activity, lanes, quality, requirements, duration, output, notes };
+
+// The column a step-table header cell names ("Uraian Kegiatan", "Mutu Baku", or a variant real
+// archives print: "PEJABAT YANG BERTANGGUNG JAWAB" for Pelaksana, "Perlengkapan" for
+// Kelengkapan), or nullopt. Short labels ("No") must read exactly; longer ones tolerate a garble.
+std::optional<StepColumn> step_column_of(std::string_view header_text);
+
+// Lower-case letters and single spaces only: scan specks read as ", ; ." around a label or a
+// column number do not count.
+std::string letters_only(std::string_view text);
+
 struct LaneName {
   std::string text;
   bool repaired = false;  // a letter was changed, not only stray punctuation dropped

@@ -1,5 +1,6 @@
-// One page through the pixel stages: deskew, ink mask, ruled grids, table roles, OCR of the
-// cells that matter, symbols in the swimlanes. Returns the page's content without its pixels.
+// One page through its stages: page geometry (upright, level, ink, rules, ruled tables), the
+// cell reader, then the step tables (column roles, rows, symbols, arrows) or the identity page,
+// and the debug overlay. Returns the page's content without its pixels.
 #pragma once
 
 #include <filesystem>

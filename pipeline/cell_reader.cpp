@@ -1,0 +1,139 @@
+#include "cell_reader.h"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "binarize.h"
+#include "line_joining.h"
+#include "ocr_words.h"
+#include "text.h"
+#include "unicode_nfc.h"
+
+namespace sopocr {
+namespace {
+
+// The text layer's words whose centre lies in `region`, as lines top to bottom.
+OcrText read_text_layer(const std::vector<LayerWord>& layer, const cv::Rect& region) {
+  std::vector<const LayerWord*> inside;
+  for (const LayerWord& word : layer) {
+    const cv::Point centre = (word.bbox_px.tl() + word.bbox_px.br()) / 2;
+    if (region.contains(centre)) inside.push_back(&word);
+  }
+  std::sort(inside.begin(), inside.end(), [](const LayerWord* a, const LayerWord* b) {
+    return a->bbox_px.y + a->bbox_px.height / 2 < b->bbox_px.y + b->bbox_px.height / 2;
+  });
+  // A word whose middle is below the current line's lower half starts a new line.
+  std::vector<std::vector<const LayerWord*>> lines;
+  int line_middle = 0;
+  int line_half_height = 0;
+  for (const LayerWord* word : inside) {
+    const int middle = word->bbox_px.y + word->bbox_px.height / 2;
+    if (lines.empty() || middle - line_middle > line_half_height) {
+      lines.emplace_back();
+      line_middle = middle;
+      line_half_height = std::max(1, word->bbox_px.height / 2);
+    }
+    lines.back().push_back(word);
+  }
+  OcrText text;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::sort(lines[i].begin(), lines[i].end(),
+              [](const LayerWord* a, const LayerWord* b) { return a->bbox_px.x < b->bbox_px.x; });
+    if (i > 0) text.text += '\n';
+    for (std::size_t w = 0; w < lines[i].size(); ++w) {
+      if (w > 0) text.text += ' ';
+      text.text += lines[i][w]->text;
+    }
+  }
+  text.confidence = inside.empty() ? 0.0 : 1.0;
+  return text;
+}
+
+// The page without specks and rules, as OCR should see it.
+cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& specks,
+                  const RuleMasks& rules, int dpi) {
+  cv::Mat clean = gray.clone();
+  clean.setTo(255, specks);
+  // Where a letter's stroke crosses the rule (a comma's tail through an underline), the rule's
+  // pixels are the stroke's too: keep those, or "," reads as ".".
+  const int reach = 2 * std::max(2, dpi / 60) + 1;
+  const cv::Mat letters = ink & ~(rules.horizontal | rules.vertical);
+  cv::Mat above_or_below;
+  cv::Mat beside;
+  cv::dilate(letters, above_or_below, cv::getStructuringElement(cv::MORPH_RECT, {1, reach}));
+  cv::dilate(letters, beside, cv::getStructuringElement(cv::MORPH_RECT, {reach, 1}));
+  clean.setTo(255, (rules.horizontal & ~above_or_below) | (rules.vertical & ~beside));
+  return clean;
+}
+
+}  // namespace
+
+CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
+  const PageImage& page = prepared.page;
+  // A cell holding only specks, or the edge of a rule, is empty: OCR would binarise its bare
+  // paper into letters.
+  const cv::Mat specks = speck_mask(prepared.ink, page.dpi);
+  const cv::Mat text_ink =
+      prepared.ink & ~(specks | prepared.rules.horizontal | prepared.rules.vertical);
+  if (prepared.text_from_layer) return CellReader(page, text_ink, {}, ocr);
+  return CellReader(page, text_ink,
+                    text_only(page.gray, prepared.ink, specks, prepared.rules, page.dpi), ocr);
+}
+
+CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, OcrEngine& ocr)
+    : page_(page),
+      text_ink_(std::move(text_ink)),
+      ocr_image_(std::move(ocr_image)),
+      ocr_(ocr),
+      use_text_layer_(ocr_image_.empty()) {
+  if (!use_text_layer_) ocr_.set_page(ocr_image_, page_.dpi);
+}
+
+CellText CellReader::read(const cv::Rect& bbox_px) {
+  const auto key = std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height);
+  if (auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
+  CellText cell = read_uncached(bbox_px);
+  cache_.emplace(key, cell);
+  return cell;
+}
+
+std::vector<CellText> CellReader::readings() const {
+  std::vector<CellText> cells;
+  for (const auto& [key, cell] : cache_) cells.push_back(cell);
+  std::sort(cells.begin(), cells.end(), [](const CellText& a, const CellText& b) {
+    return std::tie(a.bbox_px.y, a.bbox_px.x) < std::tie(b.bbox_px.y, b.bbox_px.x);
+  });
+  return cells;
+}
+
+CellText CellReader::read_uncached(const cv::Rect& bbox_px) {
+  CellText cell;
+  cell.bbox_px = bbox_px;
+  cell.page = page_.page_number;
+  cell.confidence = 1.0;
+  // Stay clear of the rules around the cell: their ink is not text.
+  const int inset = std::max(3, page_.dpi / 40);
+  cv::Rect interior(bbox_px.x + inset, bbox_px.y + inset, bbox_px.width - 2 * inset,
+                    bbox_px.height - 2 * inset);
+  interior &= cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  if (interior.width <= 0 || interior.height <= 0) return cell;
+  // A few specks of noise are not text: a character at 8 pt holds far more ink than this.
+  const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
+  cell.has_ink = cv::countNonZero(text_ink_(interior)) >= min_ink_pixels;
+  if (!cell.has_ink) return cell;
+  const OcrText text =
+      use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px) : ocr_.read_region(interior);
+  if (text.words.empty()) {
+    cell.original = text.text;
+  } else {
+    SiftedWords sifted = sift_words(text.words);
+    cell.words = std::move(sifted.text);
+    cell.doubtful_words = std::move(sifted.doubtful);
+    cell.original = reading_of(cell.words);
+  }
+  cell.text = normalize_text(unwrap_lines(cell.original));
+  cell.confidence = text.confidence;
+  return cell;
+}
+
+}  // namespace sopocr

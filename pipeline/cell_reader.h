@@ -1,0 +1,45 @@
+// Reads the text of a page's cells: from the text layer of a born-digital page, else by OCR of
+// the cells that hold ink. Each region is read once per page; the readings stay for debugging.
+#pragma once
+
+#include <map>
+#include <opencv2/core.hpp>
+#include <tuple>
+#include <vector>
+
+#include "ocr_engine.h"
+#include "page_content.h"
+#include "page_geometry.h"
+#include "page_image.h"
+
+namespace sopocr {
+
+// One page's reader. `text_ink` is the page's ink without specks and rules: a region with too
+// little of it is blank. `ocr_image` is what the OCR engine reads; empty, the page's text layer
+// is read instead.
+class CellReader {
+ public:
+  CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, OcrEngine& ocr);
+
+  CellText read(const cv::Rect& bbox_px);
+
+  // Every reading made so far, top to bottom, for the debug dump.
+  std::vector<CellText> readings() const;
+
+ private:
+  CellText read_uncached(const cv::Rect& bbox_px);
+
+  const PageImage& page_;
+  cv::Mat text_ink_;
+  cv::Mat ocr_image_;  // kept alive for the engine, which reads it until the next set_page
+  OcrEngine& ocr_;
+  bool use_text_layer_ = false;
+  std::map<std::tuple<int, int, int, int>, CellText> cache_;
+};
+
+// The reader of a prepared page. Unless the page has a text layer, hands the OCR
+// engine the page as OCR should see it: no dust, and no rules or underlines, which merge with
+// the letters they touch (an underlined approver's name is often not read at all).
+CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr);
+
+}  // namespace sopocr

@@ -1,0 +1,153 @@
+#include "identity_page.h"
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "labels.h"
+#include "line_joining.h"
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+std::vector<std::string> identity_label_texts() {
+  std::vector<std::string> texts;
+  for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
+  return texts;
+}
+
+// Strips the label and a following ':' from the first line; returns the rest with line breaks.
+std::string value_after_label(const std::string& original, std::size_t label_end_in_first_line) {
+  std::vector<std::string> lines = split_lines(original);
+  if (lines.empty()) return {};
+  std::string first = lines.front().size() > label_end_in_first_line
+                          ? lines.front().substr(label_end_in_first_line)
+                          : std::string();
+  first = normalize_text(first);
+  if (!first.empty() && first.front() == ':') first = normalize_text(first.substr(1));
+  std::string value = first;
+  for (std::size_t i = 1; i < lines.size(); ++i) value += (value.empty() ? "" : "\n") + lines[i];
+  return value;
+}
+
+// The institution's name in a cell of the identity page, from its first keyword ("DINAS …") on:
+// the logo above or beside it reads as stray letters.
+std::optional<CellText> institution_name_in(const CellText& cell) {
+  static const std::regex keywords(
+      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
+      "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA)\\b");
+  std::smatch match;
+  if (!std::regex_search(cell.original, match, keywords)) return std::nullopt;
+  CellText name = cell;
+  name.original = cell.original.substr(static_cast<std::size_t>(match.position(0)));
+  name.text = normalize_text(unwrap_lines(name.original));
+  return name;
+}
+
+// Accumulates what the identity page's tables say, cell by cell.
+struct IdentityScan {
+  IdentityContent identity;
+  int labels_found = 0;
+  std::vector<CellText> unlabelled;
+};
+
+void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const PageImage& page,
+                        CellReader& reader, IdentityScan& scan, int depth) {
+  static const std::vector<std::string> label_texts = identity_label_texts();
+  // A large cell may hold a ruled block of its own (the key/value table beside the logo).
+  std::vector<std::optional<TableGrid>> inner(grid.cells.size());
+  std::vector<CellText> texts(grid.cells.size());
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    const cv::Rect& box = grid.cells[i].bbox_px;
+    if (depth < 3 && box.height > page.dpi / 2 && box.width > page.dpi) {
+      TableGrid sub = detect_subgrid(rules, box, page.dpi);
+      // A block of key/value rows has rows and columns; a lone underline (the approver's name)
+      // or a signature stroke makes at most rows.
+      if (sub.row_count() >= 2 && sub.col_count() >= 2) {
+        inner[i] = std::move(sub);
+        continue;
+      }
+    }
+    texts[i] = reader.read(box);
+  }
+  std::vector<bool> used(grid.cells.size(), false);
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    if (inner[i]) {
+      used[i] = true;
+      scan_identity_grid(*inner[i], rules, page, reader, scan, depth + 1);
+      continue;
+    }
+    const std::vector<std::string> lines = split_lines(texts[i].original);
+    if (lines.empty()) continue;
+    auto match = match_label_prefix(lines.front(), label_texts);
+    if (!match) continue;
+    const IdentityLabel& label = identity_labels()[match->index];
+    ++scan.labels_found;
+    used[i] = true;
+    CellText value = texts[i];
+    value.original = value_after_label(texts[i].original, match->end);
+    value.text = normalize_text(unwrap_lines(value.original));
+    // A key's value sits in the cell to its right (a speck under the label can read as "1"); a
+    // list heading's items follow it in its own cell or fill the cell below.
+    if (value.text.empty() || !label.is_list) {
+      const GridCell& cell = grid.cells[i];
+      for (int step = 0; step < 2; ++step) {
+        const GridCell* neighbour = label.is_list
+                                        ? grid.cell_at(cell.row + cell.row_span, cell.col)
+                                        : grid.cell_at(cell.row, cell.col + cell.col_span + step);
+        if (!neighbour) break;
+        const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
+        if (inner[index]) break;
+        if (texts[index].text == ":" && !label.is_list) {
+          used[index] = true;
+          continue;
+        }
+        if (texts[index].text.empty() && !value.text.empty()) break;
+        used[index] = true;
+        value = texts[index];
+        if (!value.text.empty() && value.text.front() == ':') {
+          value.original = value.original.substr(value.original.find(':') + 1);
+          value.text = normalize_text(unwrap_lines(value.original));
+        }
+        break;
+      }
+    }
+    auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
+    target.emplace(label.key, value);
+  }
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    if (!used[i] && !texts[i].text.empty()) scan.unlabelled.push_back(texts[i]);
+  }
+}
+
+}  // namespace
+
+std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellReader& reader) {
+  const std::vector<TableGrid>& grids = prepared.grids;
+  const RuleMasks& rules = prepared.rules;
+  const PageImage& page = prepared.page;
+  IdentityScan scan;
+  for (const TableGrid& grid : grids) scan_identity_grid(grid, rules, page, reader, scan, 0);
+  if (scan.labels_found < 2) return std::nullopt;
+  // The institution block may be a cell of the table or text beside or above it.
+  if (!grids.empty() && grids.front().bbox_px.x > page.dpi) {
+    const cv::Rect left(0, grids.front().bbox_px.y, grids.front().bbox_px.x - page.dpi / 20,
+                        grids.front().bbox_px.height);
+    scan.unlabelled.push_back(reader.read(left));
+  }
+  if (!grids.empty() && grids.front().bbox_px.y > page.dpi) {
+    scan.unlabelled.push_back(reader.read(cv::Rect(0, 0, page.gray.cols, grids.front().bbox_px.y)));
+  }
+  IdentityContent& identity = scan.identity;
+  for (const CellText& cell : scan.unlabelled) {
+    const std::optional<CellText> candidate = institution_name_in(cell);
+    if (candidate &&
+        (!identity.institution || candidate->text.size() > identity.institution->text.size())) {
+      identity.institution = candidate;
+    }
+  }
+  return identity;
+}
+
+}  // namespace sopocr

@@ -1,0 +1,281 @@
+#include "step_table.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "arrows.h"
+#include "labels.h"
+#include "symbols.h"
+#include "table_roles.h"
+#include "text.h"
+
+namespace sopocr {
+namespace {
+
+cv::Rect cell_rect(const TableGrid& grid, int row, int col, int row_span = 1, int col_span = 1) {
+  const int x0 = grid.col_rules_x_px[col];
+  const int x1 = grid.col_rules_x_px[col + col_span];
+  const int y0 = grid.row_rules_y_px[row];
+  const int y1 = grid.row_rules_y_px[row + row_span];
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// The column-number row (1 2 3 ...) under the header is not a step: "2" (and no words, a speck
+// or two aside) under Uraian Kegiatan. The "1" under No is not needed: it is often misread.
+bool is_column_number_row(const StepRowContent& row) {
+  const std::string& activity = row.activity.text;
+  const std::size_t first_digit = activity.find_first_of("0123456789");
+  if (first_digit == std::string::npos || activity[first_digit] != '2') return false;
+  return letters_only(activity).size() <= 3;
+}
+
+// The activity-column cells below the header, top to bottom: one per step. Arrows crossing
+// several lanes can add rules that split a row in the lanes, never across "Uraian Kegiatan".
+std::vector<const GridCell*> step_cells(const TableGrid& grid, const StepHeader& header) {
+  std::vector<const GridCell*> cells;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.col <= *header.activity_col && cell.col + cell.col_span > *header.activity_col &&
+        cell.row >= header.body_start_row) {
+      cells.push_back(&cell);
+    }
+  }
+  return cells;
+}
+
+// The ink mask without the table's rules, so that symbols and arrows stand alone, with the
+// lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
+// column rule inside a lane, a body row rule that bounds no step.
+cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader& header,
+                    const std::vector<const GridCell*>& steps, int dpi) {
+  std::vector<bool> row_rule_is_real(grid.row_rules_y_px.size(), false);
+  for (int r = 0; r <= header.body_start_row && r < grid.row_count() + 1; ++r) {
+    row_rule_is_real[r] = true;
+  }
+  for (const GridCell* step : steps) {
+    row_rule_is_real[step->row] = true;
+    row_rule_is_real[step->row + step->row_span] = true;
+  }
+  std::vector<bool> col_rule_is_real(grid.col_rules_x_px.size(), true);
+  for (const LaneColumns& lane : header.lanes) {
+    for (int c = lane.first_col + 1; c <= lane.last_col; ++c) col_rule_is_real[c] = false;
+  }
+
+  cv::Mat rule_free = ink.clone();
+  std::vector<cv::Rect> erased;
+  const int half = std::max(3, dpi / 60);
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  // Rules end at the outer rules: below the table sit the off-page connectors.
+  const int left = grid.col_rules_x_px.front() - half;
+  const int right = grid.col_rules_x_px.back() + half + 1;
+  const int top = grid.row_rules_y_px.front() - half;
+  const int bottom = grid.row_rules_y_px.back() + half + 1;
+  auto erase = [&](const cv::Rect& band) {
+    const cv::Rect on_page = band & page;
+    rule_free(on_page) = 0;
+    erased.push_back(on_page);
+  };
+  for (std::size_t r = 0; r < grid.row_rules_y_px.size(); ++r) {
+    if (!row_rule_is_real[r]) continue;
+    erase({left, grid.row_rules_y_px[r] - half, right - left, 2 * half + 1});
+  }
+  for (std::size_t c = 0; c < grid.col_rules_x_px.size(); ++c) {
+    if (!col_rule_is_real[c]) continue;
+    erase({grid.col_rules_x_px[c] - half, top, 2 * half + 1, bottom - top});
+  }
+  bridge_erased_rules(rule_free, erased);
+  return rule_free;
+}
+
+// One arrow per target: a line traced twice (in two pieces, or as a merge) is one arrow.
+void add_arrow(std::vector<StepArrow>& arrows, StepArrow arrow) {
+  const bool known = std::any_of(arrows.begin(), arrows.end(), [&](const StepArrow& other) {
+    return other.row_offset == arrow.row_offset && other.connector_mark == arrow.connector_mark;
+  });
+  if (!known) arrows.push_back(std::move(arrow));
+}
+
+// Follows the arrows between the rows' symbols and the off-page connectors drawn under the
+// table, and records them on the rows they leave and reach.
+void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv::Mat& rule_free,
+                       int lanes_left, int lanes_right, const PageImage& page, CellReader& reader) {
+  if (table.rows.empty()) return;
+  struct Node {
+    int row = -1;  // -1: a connector under the table
+    const DetectedSymbol* symbol = nullptr;
+  };
+  std::vector<Node> nodes;
+  std::vector<cv::Rect> boxes;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    for (const PlacedSymbol& placed : table.rows[r].symbols) {
+      nodes.push_back({static_cast<int>(r), &placed.symbol});
+      boxes.push_back(placed.symbol.bbox_px);
+    }
+  }
+  // PermenPAN-RB 35/2012 draws the connector to the next page under the table's last row.
+  const cv::Rect below_table(lanes_left, grid.row_rules_y_px.back(), lanes_right - lanes_left,
+                             static_cast<int>(page.dpi * 0.6));
+  const std::vector<DetectedSymbol> exits = detect_symbols(rule_free, below_table, page.dpi);
+  for (const DetectedSymbol& exit : exits) {
+    nodes.push_back({-1, &exit});
+    boxes.push_back(exit.bbox_px);
+  }
+  const int top = table.rows.front().lanes_bbox_px.y;
+  const cv::Rect area(lanes_left, top, lanes_right - lanes_left, below_table.br().y - top);
+  const ArrowTrace trace = trace_arrows(rule_free, area, boxes, page.dpi);
+
+  auto is_connector_node = [&](const Node& node) {
+    return node.row < 0 || is_connector(node.symbol->kind);
+  };
+  for (const TracedArrow& arrow : trace.arrows) {
+    const Node& from = nodes[arrow.from];
+    const Node& to = nodes[arrow.to];
+    if (is_connector_node(from) && is_connector_node(to)) continue;
+    if (is_connector_node(from)) {
+      table.rows[to.row].arrives_from_connectors.push_back(
+          connector_glyph(rule_free, from.symbol->bbox_px, page.dpi));
+      continue;
+    }
+    StepArrow step_arrow;
+    if (is_connector_node(to)) {
+      step_arrow.connector_mark = connector_glyph(rule_free, to.symbol->bbox_px, page.dpi);
+    } else if (to.row != from.row) {
+      step_arrow.row_offset = to.row - from.row;
+    } else {
+      continue;  // between two symbols of one step
+    }
+    // PermenPAN-RB 35/2012 labels a decision's branches ("Ya" / "Tidak") beside their exits.
+    if (from.symbol->kind == SymbolKind::decision && arrow.label_bbox_px) {
+      const int margin = page.dpi / 40 + 3;
+      const cv::Rect label = *arrow.label_bbox_px;
+      step_arrow.label = reader.read(cv::Rect(label.x - margin, label.y - margin,
+                                              label.width + 2 * margin, label.height + 2 * margin));
+    }
+    add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
+  }
+  // A headless line runs from the step above to the step below: the table lists the steps in
+  // the order they happen.
+  for (const TracedArrow& line : trace.headless) {
+    const Node& a = nodes[line.from];
+    const Node& b = nodes[line.to];
+    if (is_connector_node(a) || is_connector_node(b) || a.row == b.row) continue;
+    const Node& upper = a.row < b.row ? a : b;
+    const Node& lower = a.row < b.row ? b : a;
+    StepArrow step_arrow;
+    step_arrow.row_offset = lower.row - upper.row;
+    step_arrow.headless = true;
+    add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
+  }
+  for (int symbol : trace.loose_starts) {
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+  }
+  for (int symbol : trace.loose_ends) {
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+  }
+}
+
+StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
+                                 const PageImage& page, const cv::Mat& ink, CellReader& reader) {
+  StepTableContent table;
+  for (const LaneColumns& lane : header.lanes) {
+    CellText name;
+    if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
+      // The lane's name may sit in a cell spanning the header rows, or share a cell with the
+      // next lane's where a broken border did not split it: read the lane's own columns.
+      if (const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col)) {
+        const int left = grid.col_rules_x_px[lane.first_col];
+        const int right = grid.col_rules_x_px[lane.last_col + 1];
+        name = reader.read(cv::Rect(left, cell->bbox_px.y, right - left, cell->bbox_px.height));
+      }
+    }
+    table.lane_names.push_back(name);
+  }
+  const std::vector<const GridCell*> steps = step_cells(grid, header);
+  const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
+  const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
+  const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];
+  const int min_row_height = page.dpi / 8;
+
+  for (const GridCell* activity_cell : steps) {
+    const int row = activity_cell->row;
+    const int span = activity_cell->row_span;
+    const cv::Rect row_rect = cell_rect(grid, row, 0, span, grid.col_count());
+    if (row_rect.height < min_row_height) continue;
+    auto read_column = [&](std::optional<int> col) -> CellText {
+      if (!col) return {};
+      return reader.read(cell_rect(grid, row, *col, span, 1));
+    };
+    StepRowContent content;
+    content.page = page.page_number;
+    content.number = read_column(header.number_col);
+    content.activity = reader.read(activity_cell->bbox_px);
+    if (row == header.body_start_row && is_column_number_row(content)) continue;
+    content.requirements = read_column(header.requirements_col);
+    content.duration = read_column(header.duration_col);
+    content.outputs = read_column(header.output_col);
+    content.notes = read_column(header.notes_col);
+    content.lanes_bbox_px =
+        cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
+    for (const DetectedSymbol& symbol :
+         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi)) {
+      const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;
+      for (std::size_t lane = 0; lane < header.lanes.size(); ++lane) {
+        const int left = grid.col_rules_x_px[header.lanes[lane].first_col];
+        const int right = grid.col_rules_x_px[header.lanes[lane].last_col + 1];
+        if (centre_x < left || centre_x >= right) continue;
+        const int outside =
+            std::max(0, left - symbol.bbox_px.x) + std::max(0, symbol.bbox_px.br().x - right);
+        content.symbols.push_back(
+            {symbol, static_cast<int>(lane), outside * 4 > symbol.bbox_px.width});
+        break;
+      }
+    }
+    const bool empty_row =
+        !content.number.has_ink && !content.activity.has_ink && content.symbols.empty();
+    if (!empty_row) table.rows.push_back(std::move(content));
+  }
+  trace_step_arrows(table, grid, rule_free, lanes_left, lanes_right, page, reader);
+  return table;
+}
+
+// The title line of a regulation's appendix table sits just above the table.
+std::optional<CellText> read_title_line(const TableGrid& grid, const PageImage& page,
+                                        CellReader& reader) {
+  const int strip_height = std::min(grid.bbox_px.y, static_cast<int>(page.dpi * 1.2));
+  if (strip_height < page.dpi / 6) return std::nullopt;
+  CellText strip = reader.read(
+      cv::Rect(grid.bbox_px.x, grid.bbox_px.y - strip_height, grid.bbox_px.width, strip_height));
+  static const std::regex title(
+      ".*?S\\s*T\\s*A\\s*N\\s*D\\s*A\\s*R\\s+OPERASIONAL\\s+PROSEDUR\\s*(?:\\(\\s*SOP\\s*\\))?\\s*("
+      ".+)",
+      std::regex::icase);
+  std::smatch match;
+  if (!std::regex_match(strip.text, match, title)) return std::nullopt;
+  strip.text = normalize_text(match[1].str());
+  if (strip.text.empty()) return std::nullopt;
+  return strip;
+}
+
+}  // namespace
+
+std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
+                                                 std::vector<std::string>& problems) {
+  std::optional<StepTableContent> steps;
+  for (const TableGrid& grid : prepared.grids) {
+    auto header = find_step_header(grid, prepared.ink, prepared.page.dpi, reader);
+    if (!header) continue;
+    if (header->lanes.empty()) {
+      problems.push_back("step table without swimlane columns");
+      continue;
+    }
+    StepTableContent table = read_step_table(grid, *header, prepared.page, prepared.ink, reader);
+    table.title_line = read_title_line(grid, prepared.page, reader);
+    if (!steps) {
+      steps = std::move(table);
+    } else {
+      for (StepRowContent& row : table.rows) steps->rows.push_back(std::move(row));
+    }
+  }
+  return steps;
+}
+
+}  // namespace sopocr

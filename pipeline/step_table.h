@@ -1,0 +1,21 @@
+// Reads a page's step tables: each row's number, activity, Mutu Baku cells and notes, the
+// flowchart symbols in its swimlanes with their lanes, and the arrows traced between them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cell_reader.h"
+#include "page_content.h"
+#include "page_geometry.h"
+
+namespace sopocr {
+
+// The step tables of the page, their rows in one table top to bottom, or nullopt when no grid
+// has a step-table header. A step table whose lanes could not be found is left out and said in
+// `problems`.
+std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
+                                                 std::vector<std::string>& problems);
+
+}  // namespace sopocr

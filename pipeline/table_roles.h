@@ -1,0 +1,39 @@
+// The roles of a ruled table's columns, read from its header: which column holds the step
+// numbers, the activities, each swimlane (Pelaksana), Kelengkapan, Waktu, Output, Keterangan.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <optional>
+#include <vector>
+
+#include "cell_reader.h"
+#include "grid.h"
+
+namespace sopocr {
+
+// One swimlane: the atomic grid columns under its name cell, first to last inclusive.
+struct LaneColumns {
+  int first_col = 0;
+  int last_col = 0;
+};
+
+// Step-table header roles, found in the top rows of a grid.
+struct StepHeader {
+  std::optional<int> number_col;
+  std::optional<int> activity_col;
+  std::vector<LaneColumns> lanes;
+  std::optional<int> requirements_col;
+  std::optional<int> duration_col;
+  std::optional<int> output_col;
+  std::optional<int> notes_col;
+  int lane_name_row = -1;
+  int body_start_row = 0;
+};
+
+// The header of a step table (PermenPAN-RB 35/2012) in the top rows of `grid`, or nullopt when
+// the grid is no step table: it needs an activity column and either "Pelaksana" or a Mutu Baku
+// label after the lanes. `ink` is the page's ink mask, for rules the grid did not split on.
+std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
+                                           CellReader& reader);
+
+}  // namespace sopocr
