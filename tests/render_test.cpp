@@ -12,6 +12,7 @@
 #include "degrade.h"
 #include "fixture_manifest.h"
 #include "layout.h"
+#include "random_document.h"
 #include "rasterize.h"
 #include "render_document.h"
 #include "scan_document.h"
@@ -252,5 +253,97 @@ TEST_F(RenderTest, SidewaysPageHasSwappedDimensionsAndNoRotateFlag) {
     EXPECT_EQ(after->orientation(), poppler::page::portrait) << "no /Rotate on page " << index + 1;
     // The image turned with the page: landscape page 2 became a portrait image.
     EXPECT_EQ(scans[index].width_px < scans[index].height_px, index == 0 || index == 1);
+  }
+}
+
+TEST_F(RenderTest, StyleFromDocsJsonChangesWhatIsDrawn) {
+  fx::DocumentSpec document = tiny_document();
+  const fx::DocumentLayout usual = fx::layout_document(document, tiny_sops(), typesetter_);
+  document.style = {{"rule_dash", "dashed"},
+                    {"terminator", "ellipse"},
+                    {"symbol_scale", 1.5},
+                    {"paper", "Letter"},
+                    {"wording", {{"activity", "Aktivitas"}}}};
+  const fx::DocumentStyle style = fx::style_for_document(document);
+  EXPECT_EQ(style.rule_dash, fx::RuleDash::dashed);
+  EXPECT_EQ(style.terminator, fx::TerminatorShape::ellipse);
+  EXPECT_EQ(style.wording.activity, "Aktivitas");
+  EXPECT_EQ(style.wording.lanes, "Pelaksana");  // words not named keep their default
+  EXPECT_DOUBLE_EQ(style.paper_short_pt, 612);
+  const fx::DocumentLayout larger = fx::layout_document(document, tiny_sops(), typesetter_);
+  const fx::Box& usual_box = table_of(usual.pages[1]).rows[1].symbol->box;
+  const fx::Box& larger_box = table_of(larger.pages[1]).rows[1].symbol->box;
+  EXPECT_NEAR(larger_box.height, 1.5 * usual_box.height, 1e-6);
+  // The drawing itself succeeds with every non-default look.
+  fx::render_document(document, tiny_sops(), out_dir_, typesetter_);
+  EXPECT_TRUE(std::filesystem::exists(out_dir_ / "tiny.pdf"));
+
+  document.style = {{"rule_colour", "red"}};
+  try {
+    fx::style_for_document(document);
+    ADD_FAILURE() << "an unknown style key was accepted";
+  } catch (const fx::FixtureError& error) {
+    EXPECT_NE(std::string(error.what()).find("style.rule_colour: unknown style key"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST_F(RenderTest, DegradationSettingsReplaceWhatTheSeedDrew) {
+  fx::render_document(tiny_document(), tiny_sops(), out_dir_, typesetter_);
+  const auto pdf = fx::open_pdf(out_dir_ / "tiny.pdf");
+  const fx::PageImage clean = fx::rasterize_page(*pdf, 2, 60, out_dir_ / "tiny.pdf");
+  const nlohmann::json settings = {{"jpeg_quality", 31},
+                                   {"skew_degrees_max", 5},
+                                   {"bilevel", true},
+                                   {"page_box_scale", 2},
+                                   {"perspective", 0.02}};
+  const fx::DegradeParams params = fx::degrade_params(7, 2, false, settings);
+  EXPECT_EQ(params.jpeg_quality, 31);
+  EXPECT_TRUE(params.bilevel);
+  EXPECT_LE(std::abs(params.skew_degrees), 5.0);
+  // Settings leave the seed's other draws as they were.
+  EXPECT_EQ(params.noise_sigma, fx::degrade_params(7, 2, false).noise_sigma);
+
+  const fx::ScanPage page = fx::scan_page(clean, params);
+  EXPECT_TRUE(page.jpeg.empty()) << "a bilevel page is stored losslessly";
+  EXPECT_EQ(cv::countNonZero((page.pixels > 0) & (page.pixels < 255)), 0) << "only black and white";
+  EXPECT_DOUBLE_EQ(page.width_pt, 2 * clean.width_pt);  // the page box lies about the paper
+
+  EXPECT_THROW(fx::degrade_params(7, 2, false, {{"sepia", 1}}), std::invalid_argument);
+}
+
+TEST(RandomDocument, TheSameSeedDrawsTheSameDocumentAndEveryStepIsConsistent) {
+  std::vector<SopRecord> records;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(SOPOCR_FIXTURES_DIR) / "truth")) {
+    std::ifstream in(entry.path());
+    records.push_back(sopocr::record_from_json(nlohmann::json::parse(in)));
+  }
+  const fx::ContentPool pool = fx::content_pool(records);
+  const fx::RandomDocument first = fx::random_document(1234, pool);
+  const fx::RandomDocument again = fx::random_document(1234, pool);
+  EXPECT_EQ(first.docs_entry, again.docs_entry);
+  EXPECT_EQ(first.truth, again.truth);
+  EXPECT_NE(fx::random_document(1235, pool).docs_entry, first.docs_entry);
+
+  for (unsigned seed = 0; seed < 50; ++seed) {
+    const fx::RandomDocument document = fx::random_document(seed, pool);
+    const SopRecord& truth = document.truth;
+    ASSERT_GE(truth.actors.size(), 1u);
+    ASSERT_LE(truth.actors.size(), 9u);
+    for (const Step& step : truth.steps) {
+      EXPECT_NE(std::find(truth.actors.begin(), truth.actors.end(), *step.actor),
+                truth.actors.end());
+      for (const Edge& edge : step.next) EXPECT_TRUE(sopocr::edge_target(truth, edge));
+    }
+    EXPECT_EQ(truth.steps.front().symbol, SymbolKind::terminator);
+    EXPECT_TRUE(truth.steps.back().next.empty());
+    // The docs.json entry reads back, and names the factors the evaluation breaks down by.
+    const fx::DocumentSpec spec = fx::document_from_json(document.docs_entry, 0);
+    EXPECT_EQ(spec.sops.front().truth_id, spec.id);
+    for (const char* factor : {"ppi", "font_kind", "lanes", "rule_damage", "page_box"}) {
+      EXPECT_TRUE(document.docs_entry["factors"].contains(factor)) << factor;
+    }
   }
 }

@@ -1,6 +1,7 @@
 #include "degrade.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <opencv2/imgcodecs.hpp>
@@ -8,18 +9,10 @@
 #include <random>
 #include <stdexcept>
 
+#include "random_draw.h"
+
 namespace sopocr::fixtures {
 namespace {
-
-// Uniform in [low, high) straight from the generator's bits: std::uniform_real_distribution is
-// implementation-defined, and fixtures must not change with the standard library.
-double uniform(std::mt19937& rng, double low, double high) {
-  return low + (high - low) * (static_cast<double>(rng()) / 4294967296.0);
-}
-
-int uniform_int(std::mt19937& rng, int low, int high_inclusive) {
-  return low + static_cast<int>(rng() % static_cast<std::uint32_t>(high_inclusive - low + 1));
-}
 
 double mm_to_px(double mm, int dpi) { return mm * dpi / 25.4; }
 
@@ -66,16 +59,21 @@ void break_and_fade_rules(cv::Mat& gray, int dpi, const DegradeParams& params, s
                           : cv::Rect(box.x, box.y + start, box.width, span);
       };
       for (int gap = 0; gap < gaps; ++gap) {
-        const int span = std::max(2, static_cast<int>(mm_to_px(uniform(rng, 0.3, 0.9), dpi)));
+        const int span =
+            std::max(2, static_cast<int>(mm_to_px(uniform(rng, 0.3, params.rule_gap_max_mm), dpi)));
         if (span >= length) break;
         const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span - 1), span);
         gray(rect).setTo(255, rules(rect));
       }
       if (uniform(rng, 0, 1) < params.faded_rule_fraction) {
-        const int span = static_cast<int>(length * uniform(rng, 0.2, 0.6));
+        const int span = params.fade_span_max_mm > 0
+                             ? std::min(length, static_cast<int>(mm_to_px(
+                                                    uniform(rng, 2, params.fade_span_max_mm), dpi)))
+                             : static_cast<int>(length * uniform(rng, 0.2, 0.6));
         if (span < 2) continue;
         const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span), span);
-        const double keep = uniform(rng, 0.35, 0.6);  // share of the ink that survives
+        // Share of the ink that survives.
+        const double keep = uniform(rng, params.fade_keep_min, 0.6);
         cv::Mat region = gray(rect);
         cv::Mat faded;
         region.convertTo(faded, CV_8U, keep, 255 * (1 - keep));
@@ -122,9 +120,54 @@ void add_speckle(cv::Mat& page, int dpi, const DegradeParams& params, std::mt199
   }
 }
 
+// A phone held not quite square to the page: each corner pulled in by up to `amount` of the
+// page's size; what comes in from outside is the desk, darker than paper.
+cv::Mat apply_perspective(const cv::Mat& page, double amount, std::mt19937& rng) {
+  const float w = static_cast<float>(page.cols);
+  const float h = static_cast<float>(page.rows);
+  const std::vector<cv::Point2f> from = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+  std::vector<cv::Point2f> to = from;
+  const std::array<cv::Point2f, 4> inward = {{{1, 1}, {-1, 1}, {-1, -1}, {1, -1}}};
+  for (std::size_t corner = 0; corner < to.size(); ++corner) {
+    to[corner].x += inward[corner].x * static_cast<float>(uniform(rng, 0, amount) * w);
+    to[corner].y += inward[corner].y * static_cast<float>(uniform(rng, 0, amount) * h);
+  }
+  cv::Mat warped;
+  cv::warpPerspective(page, warped, cv::getPerspectiveTransform(from, to), page.size(),
+                      cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(90));
+  return warped;
+}
+
+// The scanner lid's shadow: dark bands of random width along some edges.
+void add_dark_border(cv::Mat& page, int dpi, double max_mm, std::mt19937& rng) {
+  const int max_px = static_cast<int>(mm_to_px(max_mm, dpi));
+  if (max_px < 1) return;
+  const cv::Rect page_rect(0, 0, page.cols, page.rows);
+  for (int edge = 0; edge < 4; ++edge) {
+    if (uniform(rng, 0, 1) < 0.35) continue;
+    const int width = uniform_int(rng, max_px / 4, max_px);
+    const cv::Rect band = edge == 0   ? cv::Rect(0, 0, page.cols, width)
+                          : edge == 1 ? cv::Rect(0, page.rows - width, page.cols, width)
+                          : edge == 2 ? cv::Rect(0, 0, width, page.rows)
+                                      : cv::Rect(page.cols - width, 0, width, page.rows);
+    page(band & page_rect).setTo(cv::Scalar(uniform(rng, 20, 70)));
+  }
+}
+
+// Dirt on the scanner's glass draws thin lines the whole length of the page.
+void add_streaks(cv::Mat& page, int dpi, int count, std::mt19937& rng) {
+  for (int streak = 0; streak < count; ++streak) {
+    const int x = uniform_int(rng, 0, page.cols - 1);
+    const int width = std::max(1, static_cast<int>(dpi / 300.0 * uniform(rng, 0.7, 2.2)));
+    const double level = uniform(rng, 60, 170);
+    cv::line(page, {x, 0}, {x, page.rows - 1}, cv::Scalar(level), width);
+  }
+}
+
 }  // namespace
 
-DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways) {
+DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
+                             const nlohmann::json& overrides) {
   std::seed_seq seeds{scan_seed, static_cast<unsigned>(page_number), 0x5c4e5u};
   std::mt19937 rng(seeds);
   DegradeParams params;
@@ -145,6 +188,53 @@ DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways)
   params.sideways = sideways;
   params.clockwise = rng() % 2 == 0;
   params.pixel_seed = rng();
+  if (overrides.empty()) return params;
+
+  // The document's settings; a second generator keeps the per-page draws above what they were.
+  std::seed_seq override_seeds{scan_seed, static_cast<unsigned>(page_number), 0x0e11u};
+  std::mt19937 page_rng(override_seeds);
+  for (const auto& [key, value] : overrides.items()) {
+    const double number = value.is_number() ? value.get<double>() : 0;
+    if (key == "skew_degrees_max") {
+      params.skew_degrees = uniform(page_rng, -number, number);
+    } else if (key == "blur_sigma_px") {
+      params.blur_sigma_px = number;
+    } else if (key == "noise_sigma") {
+      params.noise_sigma = number;
+    } else if (key == "speckle_per_megapixel") {
+      params.speckle_per_megapixel = number;
+    } else if (key == "jpeg_quality") {
+      params.jpeg_quality = static_cast<int>(number);
+    } else if (key == "paper_level") {
+      params.paper_level = number;
+    } else if (key == "ink_level") {
+      params.ink_level = number;
+    } else if (key == "gradient_strength") {
+      params.gradient_strength = number;
+    } else if (key == "rule_gap_spacing_mm") {
+      params.rule_gap_spacing_mm = number;
+    } else if (key == "rule_gap_max_mm") {
+      params.rule_gap_max_mm = number;
+    } else if (key == "faded_rule_fraction") {
+      params.faded_rule_fraction = number;
+    } else if (key == "fade_span_max_mm") {
+      params.fade_span_max_mm = number;
+    } else if (key == "fade_keep_min") {
+      params.fade_keep_min = number;
+    } else if (key == "bilevel") {
+      params.bilevel = value.is_boolean() && value.get<bool>();
+    } else if (key == "dark_border_mm") {
+      params.dark_border_mm = number;
+    } else if (key == "streaks") {
+      params.streaks = static_cast<int>(number);
+    } else if (key == "perspective") {
+      params.perspective = number;
+    } else if (key == "page_box_scale") {
+      params.page_box_scale = number;
+    } else {
+      throw std::invalid_argument("scan.degradation: unknown key '" + key + "'");
+    }
+  }
   return params;
 }
 
@@ -180,6 +270,14 @@ cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& pa
   cv::Mat result;
   cv::add(skewed, noise, result, cv::noArray(), CV_8U);  // saturates to 0..255
   add_speckle(result, dpi, params, rng);
+  if (params.streaks > 0) add_streaks(result, dpi, params.streaks, rng);
+  if (params.perspective > 0) result = apply_perspective(result, params.perspective, rng);
+  if (params.dark_border_mm > 0) add_dark_border(result, dpi, params.dark_border_mm, rng);
+  if (params.bilevel) {
+    // A black-and-white scanner's fixed threshold: faint strokes drop out, noise turns to dots.
+    cv::threshold(result, result, (params.paper_level + params.ink_level) / 2, 255,
+                  cv::THRESH_BINARY);
+  }
 
   if (params.sideways) {
     cv::rotate(result, result,
@@ -207,7 +305,13 @@ ScanPage scan_page(const PageImage& clean, const DegradeParams& params) {
   page.height_pt = params.sideways ? clean.width_pt : clean.height_pt;
   page.width_px = degraded.cols;
   page.height_px = degraded.rows;
-  page.jpeg = encode_jpeg(degraded, params.jpeg_quality);
+  if (params.bilevel) {
+    page.pixels = degraded;
+  } else {
+    page.jpeg = encode_jpeg(degraded, params.jpeg_quality);
+  }
+  page.width_pt *= params.page_box_scale;
+  page.height_pt *= params.page_box_scale;
   page.params = params;
   return page;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -29,9 +30,22 @@ struct DegradeParams {
   bool sideways = false;               // scanned turned 90° (mis-fed page)
   bool clockwise = true;               // direction of the sideways turn
   std::uint32_t pixel_seed = 0;        // seeds the per-pixel noise field
+  // Damage beyond the curated fixtures' (all off by default), for the randomised set.
+  double rule_gap_max_mm = 0.9;  // gaps broken into long rules are 0.3 mm to this long
+  double fade_span_max_mm = 0;   // > 0: faded stretches up to this long, not a share of the rule
+  double fade_keep_min = 0.35;   // least share of a faded stretch's ink that survives
+  bool bilevel = false;          // thresholded to black and white, stored losslessly
+  double dark_border_mm = 0;     // a scanner lid's dark band along the page edges, up to this
+  int streaks = 0;               // thin dark lines along the feed direction
+  double perspective = 0;        // corners pulled in by up to this share of the page (phone)
+  double page_box_scale = 1;     // the PDF page box against the paper's true size
 };
 
-DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways);
+// The page's degradation, drawn from the scan seed and the page number. `overrides` holds the
+// document's explicit settings (docs.json scan.degradation); each replaces what the seed drew,
+// and an unknown key throws std::invalid_argument naming it.
+DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
+                             const nlohmann::json& overrides = nlohmann::json::object());
 
 // The degraded page (CV_8UC1). Sideways pages come back turned, with width and height swapped.
 cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& params);
@@ -44,7 +58,8 @@ struct ScanPage {
   double height_pt = 0;
   int width_px = 0;
   int height_px = 0;
-  std::vector<unsigned char> jpeg;
+  std::vector<unsigned char> jpeg;  // empty for a bilevel page, stored losslessly as `pixels`
+  cv::Mat pixels;
   DegradeParams params;
 };
 

@@ -5,11 +5,10 @@
 namespace sopocr::fixtures {
 namespace {
 
-constexpr double kArrowStrokePt = 0.7;
 constexpr double kHeadLengthPt = 5.0;
 constexpr double kHeadHalfWidthPt = 2.2;
 
-void draw_polyline_with_head(cairo_t* cr, const std::vector<Point>& points) {
+void draw_polyline_with_head(cairo_t* cr, const std::vector<Point>& points, double stroke_pt) {
   const Point& tip = points.back();
   const Point& before = points[points.size() - 2];
   const double dx = tip.x - before.x;
@@ -24,7 +23,8 @@ void draw_polyline_with_head(cairo_t* cr, const std::vector<Point>& points) {
   cairo_move_to(cr, points.front().x, points.front().y);
   for (std::size_t i = 1; i + 1 < points.size(); ++i) cairo_line_to(cr, points[i].x, points[i].y);
   cairo_line_to(cr, tip.x - ux * head, tip.y - uy * head);
-  cairo_set_line_width(cr, kArrowStrokePt);
+  cairo_set_line_width(cr, stroke_pt);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke(cr);
 
@@ -40,13 +40,13 @@ void draw_polyline_with_head(cairo_t* cr, const std::vector<Point>& points) {
 
 }  // namespace
 
-void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, const TextStyle& label_style,
-                 const Typesetter& typesetter) {
+void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, double stroke_pt,
+                 const TextStyle& label_style, const Typesetter& typesetter) {
   cairo_save(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (const ArrowRoute& arrow : arrows) {
     if (arrow.points.size() < 2) continue;
-    draw_polyline_with_head(cr, arrow.points);
+    draw_polyline_with_head(cr, arrow.points, stroke_pt);
     if (arrow.label) {
       typesetter.draw(cr, *arrow.label, label_style, arrow.label_box.x, arrow.label_box.y, -1);
     }

@@ -11,7 +11,7 @@
 
 namespace sopocr::fixtures {
 
-void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, const TextStyle& label_style,
-                 const Typesetter& typesetter);
+void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, double stroke_pt,
+                 const TextStyle& label_style, const Typesetter& typesetter);
 
 }  // namespace sopocr::fixtures

@@ -137,8 +137,8 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
                                     value_height, font_pt * 1.3}) +
                           2 * pad;
     if (cr) {
-      stroke_box(cr, {label_x, y, label_width, height}, kRulePt);
-      stroke_box(cr, {value_x, y, value_width, height}, kRulePt);
+      stroke_box(cr, {label_x, y, label_width, height}, rule_pen(style, style.rule_pt));
+      stroke_box(cr, {value_x, y, value_width, height}, rule_pen(style, style.rule_pt));
       draw_cell_text(cr, typesetter, row.label, text, {label_x, y, label_width, height}, pad);
       if (!row.approver) {
         draw_cell_text(cr, typesetter, row.value, text, {value_x, y, value_width, height}, pad);
@@ -166,7 +166,7 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
   const double block_height = kEmblemHeightPt + 10 + name_height;
   const double block_top = top + std::max(pad, (y - top - block_height) / 2);
   if (cr) {
-    stroke_box(cr, {left, top, left_width, y - top}, kRulePt);
+    stroke_box(cr, {left, top, left_width, y - top}, rule_pen(style, style.rule_pt));
     draw_emblem(cr, left + left_width / 2, block_top);
     typesetter.draw(cr, institution_name, institution, left + 2 * pad,
                     block_top + kEmblemHeightPt + 10, left_width - 4 * pad);
@@ -201,8 +201,9 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
     if (cr) {
       for (int column = 0; column < 2; ++column) {
         const double x = left + column * column_width;
-        stroke_box(cr, {x, y, column_width, label_height}, kRulePt);
-        stroke_box(cr, {x, y + label_height, column_width, list_height}, kRulePt);
+        stroke_box(cr, {x, y, column_width, label_height}, rule_pen(style, style.rule_pt));
+        stroke_box(cr, {x, y + label_height, column_width, list_height},
+                   rule_pen(style, style.rule_pt));
         draw_cell_text(cr, typesetter, column == 0 ? pair.left_label : pair.right_label, text,
                        {x, y, column_width, label_height}, pad);
         // Lists sit a little in from the rule, as typed into real forms.
@@ -212,7 +213,7 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
     }
     y += label_height + list_height;
   }
-  if (cr) stroke_box(cr, {left, top, width, y - top}, kOuterRulePt);
+  if (cr) stroke_box(cr, {left, top, width, y - top}, rule_pen(style, style.outer_rule_pt));
   return y;
 }
 

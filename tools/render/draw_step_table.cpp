@@ -8,22 +8,23 @@
 namespace sopocr::fixtures {
 namespace {
 
-void draw_rules(cairo_t* cr, const StepTablePage& page) {
+void draw_rules(cairo_t* cr, const StepTablePage& page, const DocumentStyle& style) {
   const StepTableColumns& columns = page.columns;
+  const Pen rule = rule_pen(style, style.rule_pt);
+  const Pen outer = rule_pen(style, style.outer_rule_pt);
   const double left = columns.edges.front();
   const double right = columns.edges.back();
   const double lanes_left = columns.left(columns.lane(0));
   const double mutu_baku_right = columns.right(columns.outputs());
 
   // Horizontal rules: the group row ("Pelaksana", "Mutu Baku") is split only under its spans.
-  stroke_line(cr, lanes_left, page.group_row_bottom, mutu_baku_right, page.group_row_bottom,
-              kRulePt);
-  stroke_line(cr, left, page.header_bottom, right, page.header_bottom, kRulePt);
+  stroke_line(cr, lanes_left, page.group_row_bottom, mutu_baku_right, page.group_row_bottom, rule);
+  stroke_line(cr, left, page.header_bottom, right, page.header_bottom, rule);
   if (page.number_row_bottom > page.header_bottom) {
-    stroke_line(cr, left, page.number_row_bottom, right, page.number_row_bottom, kRulePt);
+    stroke_line(cr, left, page.number_row_bottom, right, page.number_row_bottom, rule);
   }
   for (const StepRow& row : page.rows) {
-    stroke_line(cr, left, row.box.bottom(), right, row.box.bottom(), kRulePt);
+    stroke_line(cr, left, row.box.bottom(), right, row.box.bottom(), rule);
   }
 
   // Vertical rules: those inside a span start below the group row.
@@ -31,10 +32,17 @@ void draw_rules(cairo_t* cr, const StepTablePage& page) {
     const bool inside_lanes = edge > columns.lane(0) && edge < columns.requirements();
     const bool inside_mutu_baku = edge > columns.requirements() && edge <= columns.outputs();
     const double top = inside_lanes || inside_mutu_baku ? page.group_row_bottom : page.table_top;
-    stroke_line(cr, columns.edges[edge], top, columns.edges[edge], page.table_bottom, kRulePt);
+    stroke_line(cr, columns.edges[edge], top, columns.edges[edge], page.table_bottom, rule);
   }
-  stroke_box(cr, {left, page.table_top, right - left, page.table_bottom - page.table_top},
-             kOuterRulePt);
+  const Box border{left, page.table_top, right - left, page.table_bottom - page.table_top};
+  stroke_box(cr, border, outer);
+  if (style.double_border) {
+    // A second frame just outside the first, as some office templates draw a table's border.
+    const double gap = 1.5 * style.outer_rule_pt + 1;
+    stroke_box(cr,
+               {border.x - gap, border.y - gap, border.width + 2 * gap, border.height + 2 * gap},
+               outer);
+  }
 }
 
 void draw_header(cairo_t* cr, const StepTablePage& page, const SopRecord& record,
@@ -52,23 +60,25 @@ void draw_header(cairo_t* cr, const StepTablePage& page, const SopRecord& record
     draw_cell_text(cr, typesetter, text, header, box, pad, VerticalAlign::middle);
   };
 
-  centred("No", column_box(columns.kNumber, columns.kNumber, page.table_top, full_height));
-  centred("Uraian Kegiatan",
+  centred(style.wording.number,
+          column_box(columns.kNumber, columns.kNumber, page.table_top, full_height));
+  centred(style.wording.activity,
           column_box(columns.kActivity, columns.kActivity, page.table_top, full_height));
-  centred("Pelaksana", column_box(columns.lane(0), columns.lane(columns.lane_count - 1),
-                                  page.table_top, group_height));
-  centred("Mutu Baku",
+  centred(style.wording.lanes, column_box(columns.lane(0), columns.lane(columns.lane_count - 1),
+                                          page.table_top, group_height));
+  centred(style.wording.quality,
           column_box(columns.requirements(), columns.outputs(), page.table_top, group_height));
-  centred("Keterangan", column_box(columns.notes(), columns.notes(), page.table_top, full_height));
+  centred(style.wording.notes,
+          column_box(columns.notes(), columns.notes(), page.table_top, full_height));
   for (std::size_t actor = 0; actor < record.actors.size(); ++actor) {
     centred(record.actors[actor], column_box(columns.lane(actor), columns.lane(actor),
                                              page.group_row_bottom, names_height));
   }
-  centred("Kelengkapan", column_box(columns.requirements(), columns.requirements(),
-                                    page.group_row_bottom, names_height));
-  centred("Waktu",
+  centred(style.wording.requirements, column_box(columns.requirements(), columns.requirements(),
+                                                 page.group_row_bottom, names_height));
+  centred(style.wording.duration,
           column_box(columns.duration(), columns.duration(), page.group_row_bottom, names_height));
-  centred("Output",
+  centred(style.wording.output,
           column_box(columns.outputs(), columns.outputs(), page.group_row_bottom, names_height));
 
   if (page.number_row_bottom > page.header_bottom) {
@@ -116,18 +126,20 @@ void draw_step_table(cairo_t* cr, const StepTablePage& page, const SopRecord& re
     typesetter.draw(cr, *page.title_line, title, page.title_box.x, page.title_box.y,
                     page.title_box.width);
   }
-  draw_rules(cr, page);
+  draw_rules(cr, page, style);
   draw_header(cr, page, record, style, typesetter);
   for (const StepRow& row : page.rows) {
     draw_row_texts(cr, row, record.steps[row.step_index], page, style, typesetter);
-    if (row.symbol) draw_symbol(cr, row.symbol->kind, row.symbol->box);
-    for (const PlacedSymbol& other : row.other_symbols) draw_symbol(cr, other.kind, other.box);
+    if (row.symbol) draw_symbol(cr, row.symbol->kind, row.symbol->box, style);
+    for (const PlacedSymbol& other : row.other_symbols) {
+      draw_symbol(cr, other.kind, other.box, style);
+    }
   }
   const TextStyle small = arrow_label_style(style, page.font_pt);
   for (const OffPageConnector& connector : page.connectors) {
-    draw_off_page_connector(cr, connector, small, typesetter);
+    draw_off_page_connector(cr, connector, style, small, typesetter);
   }
-  draw_arrows(cr, page.arrows, small, typesetter);
+  draw_arrows(cr, page.arrows, style.arrow_stroke_pt, small, typesetter);
   cairo_restore(cr);
 }
 

@@ -16,6 +16,28 @@ void capsule_path(cairo_t* cr, const Box& box) {
   cairo_close_path(cr);
 }
 
+// Corners rounded by a radius of about a tenth of the height, as office suites draw them.
+void rounded_rectangle_path(cairo_t* cr, const Box& box) {
+  const double radius = std::min(box.width, box.height) * 0.18;
+  const double pi = std::numbers::pi;
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, box.right() - radius, box.y + radius, radius, -pi / 2, 0);
+  cairo_arc(cr, box.right() - radius, box.bottom() - radius, radius, 0, pi / 2);
+  cairo_arc(cr, box.x + radius, box.bottom() - radius, radius, pi / 2, pi);
+  cairo_arc(cr, box.x + radius, box.y + radius, radius, pi, 3 * pi / 2);
+  cairo_close_path(cr);
+}
+
+void ellipse_path(cairo_t* cr, const Box& box) {
+  cairo_save(cr);
+  cairo_translate(cr, box.centre_x(), box.centre_y());
+  cairo_scale(cr, box.width / 2, box.height / 2);
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, 0, 0, 1, 0, 2 * std::numbers::pi);
+  cairo_close_path(cr);
+  cairo_restore(cr);
+}
+
 void diamond_path(cairo_t* cr, const Box& box) {
   cairo_move_to(cr, box.centre_x(), box.y);
   cairo_line_to(cr, box.right(), box.centre_y());
@@ -37,12 +59,22 @@ void pentagon_path(cairo_t* cr, const Box& box) {
 
 }  // namespace
 
-void draw_symbol(cairo_t* cr, SymbolKind kind, const Box& box) {
+void draw_symbol(cairo_t* cr, SymbolKind kind, const Box& box, const DocumentStyle& style) {
   cairo_save(cr);
   cairo_new_path(cr);
   switch (kind) {
     case SymbolKind::terminator:
-      capsule_path(cr, box);
+      switch (style.terminator) {
+        case TerminatorShape::capsule:
+          capsule_path(cr, box);
+          break;
+        case TerminatorShape::rounded_rectangle:
+          rounded_rectangle_path(cr, box);
+          break;
+        case TerminatorShape::ellipse:
+          ellipse_path(cr, box);
+          break;
+      }
       break;
     case SymbolKind::process:
       cairo_rectangle(cr, box.x, box.y, box.width, box.height);
@@ -61,21 +93,22 @@ void draw_symbol(cairo_t* cr, SymbolKind kind, const Box& box) {
       break;
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, kSymbolStrokePt);
+  cairo_set_line_width(cr, style.symbol_stroke_pt);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke(cr);
   cairo_restore(cr);
 }
 
 void draw_off_page_connector(cairo_t* cr, const OffPageConnector& connector,
-                             const TextStyle& mark_style, const Typesetter& typesetter) {
-  draw_symbol(cr, SymbolKind::off_page_connector, connector.box);
-  TextStyle style = mark_style;
-  style.align = Align::centre;
+                             const DocumentStyle& style, const TextStyle& mark_style,
+                             const Typesetter& typesetter) {
+  draw_symbol(cr, SymbolKind::off_page_connector, connector.box, style);
+  TextStyle mark = mark_style;
+  mark.align = Align::centre;
   // The mark sits in the square part, above the point.
-  const double text_height = typesetter.height(connector.mark, style, connector.box.width);
+  const double text_height = typesetter.height(connector.mark, mark, connector.box.width);
   const double top = connector.box.y + (connector.box.height * 0.62 - text_height) / 2;
-  typesetter.draw(cr, connector.mark, style, connector.box.x, top, connector.box.width);
+  typesetter.draw(cr, connector.mark, mark, connector.box.x, top, connector.box.width);
 }
 
 }  // namespace sopocr::fixtures

@@ -9,13 +9,13 @@
 
 namespace sopocr::fixtures {
 
-inline constexpr double kSymbolStrokePt = 0.9;
-
-// Draws `kind` filling `box` (the box from layout is the symbol's outer extent).
-void draw_symbol(cairo_t* cr, SymbolKind kind, const Box& box);
+// Draws `kind` filling `box` (the box from layout is the symbol's outer extent), with the
+// document's stroke weight and terminator shape.
+void draw_symbol(cairo_t* cr, SymbolKind kind, const Box& box, const DocumentStyle& style);
 
 // Draws an off-page connector with its mark ("A", "B", …) inside.
 void draw_off_page_connector(cairo_t* cr, const OffPageConnector& connector,
-                             const TextStyle& mark_style, const Typesetter& typesetter);
+                             const DocumentStyle& style, const TextStyle& mark_style,
+                             const Typesetter& typesetter);
 
 }  // namespace sopocr::fixtures

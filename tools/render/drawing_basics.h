@@ -10,11 +10,18 @@
 
 namespace sopocr::fixtures {
 
-inline constexpr double kRulePt = 0.6;       // inner table rules
-inline constexpr double kOuterRulePt = 0.9;  // a table's outer border
+// How a line is stroked: weight, dash pattern and grey (0 black).
+struct Pen {
+  double width_pt = 0.6;
+  RuleDash dash = RuleDash::solid;
+  double grey = 0;
+};
 
-void stroke_line(cairo_t* cr, double x0, double y0, double x1, double y1, double width_pt);
-void stroke_box(cairo_t* cr, const Box& box, double width_pt);
+// The document's pen for table rules of weight `width_pt`.
+Pen rule_pen(const DocumentStyle& style, double width_pt);
+
+void stroke_line(cairo_t* cr, double x0, double y0, double x1, double y1, const Pen& pen);
+void stroke_box(cairo_t* cr, const Box& box, const Pen& pen);
 
 enum class VerticalAlign { top, middle };
 

@@ -79,6 +79,10 @@ ScanSettings parse_scan(const json& object, const FieldReader& at) {
       at.child("rotate_pages").fail("a born-digital document is not scanned, so no page turns");
     }
   }
+  if (auto it = object.find("degradation"); it != object.end()) {
+    if (!it->is_object()) at.child("degradation").fail("expected an object");
+    scan.degradation = *it;
+  }
   return scan;
 }
 
@@ -100,7 +104,46 @@ RegulationFront parse_regulation(const json& object, const FieldReader& at) {
   return front;
 }
 
+DocumentSpec parse_document(const json& object, const FieldReader& at, int position) {
+  DocumentSpec spec;
+  spec.position = position;
+  spec.id = at.text(object, "id");
+  spec.file = at.text(object, "file");
+  if (spec.file.find('/') != std::string::npos) at.child("file").fail("must be a bare file name");
+  spec.kind = parse_kind(at.text(object, "kind"), at.child("kind"));
+
+  const json& sops = at.member(object, "sops");
+  if (!sops.is_array() || sops.empty()) at.child("sops").fail("expected a non-empty array");
+  for (std::size_t s = 0; s < sops.size(); ++s) {
+    const FieldReader sop_at = at.child("sops").index(s);
+    SopEntry entry;
+    entry.truth_id = sop_at.text(sops[s], "truth");
+    if (auto it = sops[s].find("column_number_row"); it != sops[s].end()) {
+      if (!it->is_boolean()) sop_at.child("column_number_row").fail("expected true or false");
+      entry.column_number_row = it->get<bool>();
+    }
+    spec.sops.push_back(std::move(entry));
+  }
+
+  if (spec.kind == DocumentKind::regulation) {
+    spec.regulation = parse_regulation(at.member(object, "regulation"), at.child("regulation"));
+  }
+  if (auto it = object.find("scan"); it != object.end()) {
+    spec.scan = parse_scan(*it, at.child("scan"));
+  }
+  if (auto it = object.find("style"); it != object.end()) {
+    if (!it->is_object()) at.child("style").fail("expected an object");
+    spec.style = *it;
+  }
+  return spec;
+}
+
 }  // namespace
+
+DocumentSpec document_from_json(const nlohmann::json& entry, int position) {
+  const std::filesystem::path origin = "docs.json entry";
+  return parse_document(entry, FieldReader{origin, "document"}, position);
+}
 
 std::string_view to_string(DocumentKind kind) {
   switch (kind) {
@@ -122,34 +165,8 @@ std::vector<DocumentSpec> load_document_specs(const std::filesystem::path& docs_
 
   std::vector<DocumentSpec> specs;
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    const json& object = documents[i];
     const FieldReader at{docs_file, "documents[" + std::to_string(i) + "]"};
-    DocumentSpec spec;
-    spec.position = static_cast<int>(i);
-    spec.id = at.text(object, "id");
-    spec.file = at.text(object, "file");
-    if (spec.file.find('/') != std::string::npos) at.child("file").fail("must be a bare file name");
-    spec.kind = parse_kind(at.text(object, "kind"), at.child("kind"));
-
-    const json& sops = at.member(object, "sops");
-    if (!sops.is_array() || sops.empty()) at.child("sops").fail("expected a non-empty array");
-    for (std::size_t s = 0; s < sops.size(); ++s) {
-      const FieldReader sop_at = at.child("sops").index(s);
-      SopEntry entry;
-      entry.truth_id = sop_at.text(sops[s], "truth");
-      if (auto it = sops[s].find("column_number_row"); it != sops[s].end()) {
-        if (!it->is_boolean()) sop_at.child("column_number_row").fail("expected true or false");
-        entry.column_number_row = it->get<bool>();
-      }
-      spec.sops.push_back(std::move(entry));
-    }
-
-    if (spec.kind == DocumentKind::regulation) {
-      spec.regulation = parse_regulation(at.member(object, "regulation"), at.child("regulation"));
-    }
-    if (auto it = object.find("scan"); it != object.end()) {
-      spec.scan = parse_scan(*it, at.child("scan"));
-    }
+    DocumentSpec spec = parse_document(documents[i], at, static_cast<int>(i));
     for (const DocumentSpec& earlier : specs) {
       if (earlier.id == spec.id) at.child("id").fail("duplicate document id '" + spec.id + "'");
       if (earlier.file == spec.file) at.child("file").fail("duplicate file '" + spec.file + "'");

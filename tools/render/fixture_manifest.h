@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,9 @@ struct ScanSettings {
   std::vector<int> rotate_pages;  // 1-based pages scanned sideways (content turned 90°)
   // Not scanned at all: the clean PDF, with its text layer, stands in the scan set as it is.
   bool born_digital = false;
+  // "degradation": explicit degradation settings (the randomised set writes every one it drew);
+  // read by the degrader, which names an unknown key. Empty: drawn from the seed as usual.
+  nlohmann::json degradation = nlohmann::json::object();
 };
 
 struct DocumentSpec {
@@ -47,6 +51,9 @@ struct DocumentSpec {
   std::optional<RegulationFront> regulation;  // only for kind == regulation
   ScanSettings scan;
   int position = 0;  // index in docs.json; picks the document's visual style
+  // "style": the document's look, key by key (the randomised set writes every one it drew); read
+  // by the layout, which names an unknown key. Empty: chosen from `position`.
+  nlohmann::json style = nlohmann::json::object();
 };
 
 // One SOP of a document with its ground truth.
@@ -59,6 +66,9 @@ struct TruthSop {
 
 // Parses docs.json. Throws FixtureError("<file>: documents[i].<field>: <reason>").
 std::vector<DocumentSpec> load_document_specs(const std::filesystem::path& docs_file);
+
+// One docs.json document entry, as load_document_specs reads it, at index `position`.
+DocumentSpec document_from_json(const nlohmann::json& entry, int position);
 
 // Loads <truth_dir>/<entry.truth_id>.json for every SOP of the document, in document order.
 std::vector<TruthSop> load_truth_sops(const DocumentSpec& document,

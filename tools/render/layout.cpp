@@ -67,9 +67,11 @@ ColumnNeeds column_needs(const SopRecord& record, const DocumentStyle& style, do
   for (const std::string& actor : record.actors) {
     needs.lane = std::max(needs.lane, longest_word_pt(actor, header, typesetter) + pad);
   }
-  const std::array<const char*, 4> headers = {"Kelengkapan", "Waktu", "Output", "Keterangan"};
+  const std::array<const std::string*, 4> headers = {&style.wording.requirements,
+                                                     &style.wording.duration, &style.wording.output,
+                                                     &style.wording.notes};
   for (std::size_t column = 0; column < headers.size(); ++column) {
-    needs.mutu_baku[column] = longest_word_pt(headers[column], header, typesetter) + pad;
+    needs.mutu_baku[column] = longest_word_pt(*headers[column], header, typesetter) + pad;
   }
   const double dash = typesetter.natural_width("- ", cell);
   for (const Step& step : record.steps) {
@@ -94,7 +96,7 @@ ColumnNeeds column_needs(const SopRecord& record, const DocumentStyle& style, do
 // the lanes give way, but not below their longest word (or their usual width, if less). nullopt
 // when even that is too narrow (the caller then tries a smaller font).
 std::optional<StepTableColumns> step_table_columns(double page_width_pt, std::size_t lane_count,
-                                                   const ColumnNeeds& needs) {
+                                                   const ColumnNeeds& needs, bool squeeze_lanes) {
   const double available = page_width_pt - 2 * kSideMarginPt;
   const double lanes = static_cast<double>(lane_count);
   std::array<double, 4> mutu_baku = kMutuBakuWidthsPt;
@@ -124,6 +126,12 @@ std::optional<StepTableColumns> step_table_columns(double page_width_pt, std::si
   if (activity() < kMinActivityWidthPt) {
     lane_width = std::max(lane_floor, lane_width - (kMinActivityWidthPt - activity()) / lanes);
   }
+  // Eight or nine lanes of long names that fit at no text size: the lanes split their names
+  // further, down to 15 mm.
+  if (activity() < kNarrowestActivityWidthPt && squeeze_lanes) {
+    lane_width = std::max(kNarrowestLaneWidthPt,
+                          lane_width - (kNarrowestActivityWidthPt - activity()) / lanes);
+  }
   if (activity() < kNarrowestActivityWidthPt) return std::nullopt;
 
   StepTableColumns columns;
@@ -141,8 +149,10 @@ std::optional<StepTableColumns> step_table_columns(double page_width_pt, std::si
   return columns;
 }
 
-// PermenPAN-RB 35/2012 shapes at a size that leaves a lane room for arrows beside them.
-Box symbol_box(SymbolKind kind, double centre_x, double centre_y, double lane_width, double scale) {
+// PermenPAN-RB 35/2012 shapes at a size that leaves a lane room for arrows beside them, times
+// the document's symbol scale.
+Box symbol_box(SymbolKind kind, double centre_x, double centre_y, double lane_width, double scale,
+               double symbol_scale) {
   double width = std::min(0.56 * lane_width, 46.0);
   double height = 15 * scale;
   switch (kind) {
@@ -162,6 +172,8 @@ Box symbol_box(SymbolKind kind, double centre_x, double centre_y, double lane_wi
       width = height = 13 * scale;
       break;
   }
+  width = std::min(width * symbol_scale, 0.92 * lane_width);
+  height *= symbol_scale;
   return {centre_x - width / 2, centre_y - height / 2, width, height};
 }
 
@@ -277,9 +289,9 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
   StepTablePage page;
   page.sop = sop_index;
   page.font_pt = font_pt;
-  const std::optional<StepTableColumns> fitted_columns =
-      step_table_columns(page_width, std::max<std::size_t>(1, record.actors.size()),
-                         column_needs(record, style, font_pt, typesetter));
+  const std::optional<StepTableColumns> fitted_columns = step_table_columns(
+      page_width, std::max<std::size_t>(1, record.actors.size()),
+      column_needs(record, style, font_pt, typesetter), font_pt <= kSmallestFontPt + 1e-9);
   if (!fitted_columns) return std::nullopt;
   page.columns = *fitted_columns;
   const StepTableColumns& columns = page.columns;
@@ -297,24 +309,26 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
   }
 
   page.table_top = y;
-  const double group_height = std::max(typesetter.height("Pelaksana", header, -1),
-                                       typesetter.height("Mutu Baku", header, -1)) +
+  const HeaderWording& wording = style.wording;
+  const double group_height = std::max(typesetter.height(wording.lanes, header, -1),
+                                       typesetter.height(wording.quality, header, -1)) +
                               2 * pad;
   double names_height = 0;
   for (std::size_t actor = 0; actor < record.actors.size(); ++actor) {
     names_height = std::max(
         names_height, typesetter.height(record.actors[actor], header, inner(columns.lane(actor))));
   }
-  names_height = std::max({names_height,
-                           typesetter.height("Kelengkapan", header, inner(columns.requirements())),
-                           typesetter.height("Waktu", header, inner(columns.duration())),
-                           typesetter.height("Output", header, inner(columns.outputs()))}) +
-                 2 * pad;
+  names_height =
+      std::max({names_height,
+                typesetter.height(wording.requirements, header, inner(columns.requirements())),
+                typesetter.height(wording.duration, header, inner(columns.duration())),
+                typesetter.height(wording.output, header, inner(columns.outputs()))}) +
+      2 * pad;
   // "No", "Uraian Kegiatan" and "Keterangan" span both header rows.
   const double spanning =
-      std::max({typesetter.height("Uraian Kegiatan", header, inner(columns.kActivity)),
-                typesetter.height("Keterangan", header, inner(columns.notes())),
-                typesetter.height("No", header, inner(columns.kNumber))});
+      std::max({typesetter.height(wording.activity, header, inner(columns.kActivity)),
+                typesetter.height(wording.notes, header, inner(columns.notes())),
+                typesetter.height(wording.number, header, inner(columns.kNumber))});
   names_height = std::max(names_height, spanning + 2 * pad - group_height);
   page.group_row_bottom = y + group_height;
   page.header_bottom = page.group_row_bottom + names_height;
@@ -343,7 +357,7 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
         row_number == 0 && plan.has_incoming ? incoming_connector_band_pt(scale) : 0;
     const SymbolKind kind = step.symbol.value_or(SymbolKind::process);
     const double symbol_height =
-        symbol_box(kind, 0, 0, columns.width(columns.lane(0)), scale).height;
+        symbol_box(kind, 0, 0, columns.width(columns.lane(0)), scale, style.symbol_scale).height;
     heights.push_back(std::max(text_height + 2 * pad, band + symbol_height + 2 * clearance));
   }
   double total = 0;
@@ -353,7 +367,8 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
   if (total > available) return std::nullopt;
   // Real tables are drawn with roomy rows; spread part of the free space over the rows.
   if (!heights.empty()) {
-    const double extra = std::min((available - total) * 0.8 / static_cast<double>(heights.size()),
+    const double extra = style.row_stretch *
+                         std::min((available - total) * 0.8 / static_cast<double>(heights.size()),
                                   kMaxRowStretchPt * scale);
     for (double& height : heights) height += extra;
   }
@@ -374,13 +389,13 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
       row.symbol =
           PlacedSymbol{*step.symbol, actor,
                        symbol_box(*step.symbol, columns.lane_centre(actor), symbol_centre_y,
-                                  columns.width(columns.lane(actor)), scale)};
+                                  columns.width(columns.lane(actor)), scale, style.symbol_scale)};
       for (const std::string& other : step.other_actors) {
         const std::size_t other_actor = actor_index(sop, other, where + "/other_actors");
-        row.other_symbols.push_back(
-            PlacedSymbol{*step.symbol, other_actor,
-                         symbol_box(*step.symbol, columns.lane_centre(other_actor), symbol_centre_y,
-                                    columns.width(columns.lane(other_actor)), scale)});
+        row.other_symbols.push_back(PlacedSymbol{
+            *step.symbol, other_actor,
+            symbol_box(*step.symbol, columns.lane_centre(other_actor), symbol_centre_y,
+                       columns.width(columns.lane(other_actor)), scale, style.symbol_scale)});
       }
     }
     page.rows.push_back(std::move(row));
@@ -414,6 +429,115 @@ std::vector<std::size_t> rows_per_page(std::size_t row_count, std::size_t page_c
   return counts;
 }
 
+namespace {
+
+void set_paper(DocumentStyle& style, const std::string& name) {
+  struct Paper {
+    const char* name;
+    double short_pt;
+    double long_pt;
+  };
+  static constexpr Paper kPapers[] = {
+      {"A4", 595.28, 841.89}, {"F4", 609.45, 935.43}, {"Letter", 612, 792}};
+  for (const Paper& paper : kPapers) {
+    if (name == paper.name) {
+      style.paper_name = paper.name;
+      style.paper_short_pt = paper.short_pt;
+      style.paper_long_pt = paper.long_pt;
+      return;
+    }
+  }
+  throw FixtureError("unknown paper '" + name + "' (known: A4, F4, Letter)");
+}
+
+// The document's "style" from docs.json, key by key over the defaults. Throws FixtureError
+// naming the document and the key for an unknown key or a value out of range.
+void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::string& document) {
+  for (const auto& [key, value] : keys.items()) {
+    const std::string where = "document '" + document + "': style." + key;
+    auto number = [&](double low, double high) {
+      if (!value.is_number() || value.get<double>() < low || value.get<double>() > high) {
+        throw FixtureError(where + ": expected a number from " + std::to_string(low) + " to " +
+                           std::to_string(high));
+      }
+      return value.get<double>();
+    };
+    auto text = [&]() {
+      if (!value.is_string()) throw FixtureError(where + ": expected a string");
+      return value.get<std::string>();
+    };
+    auto one_of = [&](std::initializer_list<const char*> names) {
+      const std::string chosen = text();
+      int index = 0;
+      std::string known;
+      for (const char* name : names) {
+        if (chosen == name) return index;
+        known += (known.empty() ? "" : ", ") + std::string(name);
+        ++index;
+      }
+      throw FixtureError(where + ": unknown value '" + chosen + "' (known: " + known + ")");
+    };
+    if (key == "font_family") {
+      style.font_family = text();
+    } else if (key == "table_font_pt") {
+      style.table_font_pt = number(5, 14);
+    } else if (key == "bullets") {
+      style.bullets = static_cast<BulletStyle>(one_of({"numbers", "dashes", "letters"}));
+    } else if (key == "paper") {
+      try {
+        set_paper(style, text());
+      } catch (const FixtureError& error) {
+        throw FixtureError(where + ": " + error.what());
+      }
+    } else if (key == "rule_pt") {
+      style.rule_pt = number(0.1, 3);
+    } else if (key == "outer_rule_pt") {
+      style.outer_rule_pt = number(0.1, 4);
+    } else if (key == "rule_grey") {
+      style.rule_grey = number(0, 0.8);
+    } else if (key == "rule_dash") {
+      style.rule_dash = static_cast<RuleDash>(one_of({"solid", "dashed", "dotted"}));
+    } else if (key == "double_border") {
+      if (!value.is_boolean()) throw FixtureError(where + ": expected true or false");
+      style.double_border = value.get<bool>();
+    } else if (key == "symbol_stroke_pt") {
+      style.symbol_stroke_pt = number(0.1, 3);
+    } else if (key == "arrow_stroke_pt") {
+      style.arrow_stroke_pt = number(0.1, 3);
+    } else if (key == "symbol_scale") {
+      style.symbol_scale = number(0.3, 2);
+    } else if (key == "terminator") {
+      style.terminator =
+          static_cast<TerminatorShape>(one_of({"capsule", "rounded_rectangle", "ellipse"}));
+    } else if (key == "row_stretch") {
+      style.row_stretch = number(0, 1);
+    } else if (key == "wording") {
+      if (!value.is_object()) throw FixtureError(where + ": expected an object");
+      HeaderWording& wording = style.wording;
+      const std::pair<const char*, std::string*> words[] = {{"number", &wording.number},
+                                                            {"activity", &wording.activity},
+                                                            {"lanes", &wording.lanes},
+                                                            {"quality", &wording.quality},
+                                                            {"requirements", &wording.requirements},
+                                                            {"duration", &wording.duration},
+                                                            {"output", &wording.output},
+                                                            {"notes", &wording.notes}};
+      for (const auto& [word_key, word] : value.items()) {
+        auto found = std::find_if(std::begin(words), std::end(words),
+                                  [&](const auto& entry) { return word_key == entry.first; });
+        if (found == std::end(words) || !word.is_string()) {
+          throw FixtureError(where + "." + word_key + ": not a header word");
+        }
+        *found->second = word.get<std::string>();
+      }
+    } else {
+      throw FixtureError(where + ": unknown style key");
+    }
+  }
+}
+
+}  // namespace
+
 DocumentStyle style_for_document(const DocumentSpec& document) {
   // Real archives mix fonts (Arial-like and wider sans), bullets and A4 / F4 paper; cycling
   // through them by position keeps every fixture stable while the set as a whole varies.
@@ -424,11 +548,8 @@ DocumentStyle style_for_document(const DocumentSpec& document) {
   static constexpr std::array<BulletStyle, 3> kBullets = {BulletStyle::numbers, BulletStyle::dashes,
                                                           BulletStyle::letters};
   style.bullets = kBullets[static_cast<std::size_t>(position) % kBullets.size()];
-  if (position % 3 == 2) {
-    style.paper_name = "F4";
-    style.paper_short_pt = 609.45;  // 215 mm
-    style.paper_long_pt = 935.43;   // 330 mm
-  }
+  if (position % 3 == 2) set_paper(style, "F4");
+  apply_style(style, document.style, document.id);
   return style;
 }
 

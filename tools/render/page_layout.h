@@ -39,7 +39,26 @@ enum class Orientation { portrait, landscape };
 // How a numbered list is bulleted on the identity page; documents differ, as real ones do.
 enum class BulletStyle { numbers, dashes, letters };
 
-// The look of one document, chosen from its position in docs.json so that fixtures vary.
+enum class RuleDash { solid, dashed, dotted };
+
+// Terminators (Mulai / Selesai) as archives draw them: PermenPAN-RB 35/2012's capsule, or a
+// rounded rectangle or an ellipse from an office suite's shape menu.
+enum class TerminatorShape { capsule, rounded_rectangle, ellipse };
+
+// The printed words of a step table's header; archives word them differently.
+struct HeaderWording {
+  std::string number = "No";
+  std::string activity = "Uraian Kegiatan";
+  std::string lanes = "Pelaksana";
+  std::string quality = "Mutu Baku";
+  std::string requirements = "Kelengkapan";
+  std::string duration = "Waktu";
+  std::string output = "Output";
+  std::string notes = "Keterangan";
+};
+
+// The look of one document: from its position in docs.json for the curated fixtures, or drawn
+// at random by the generator and written into docs.json ("style").
 struct DocumentStyle {
   std::string font_family = "Liberation Sans";
   BulletStyle bullets = BulletStyle::numbers;
@@ -47,6 +66,17 @@ struct DocumentStyle {
   double paper_short_pt = 595.28;  // A4 210 mm; F4 (folio) 215 mm
   double paper_long_pt = 841.89;   // A4 297 mm; F4 330 mm
   double table_font_pt = 8.5;      // preferred step-table text size, shrunk when rows don't fit
+  double rule_pt = 0.6;            // inner table rules
+  double outer_rule_pt = 0.9;      // a table's outer border
+  double rule_grey = 0;            // 0 black, 1 white
+  RuleDash rule_dash = RuleDash::solid;
+  bool double_border = false;  // a second border drawn just outside the first
+  double symbol_stroke_pt = 0.9;
+  double arrow_stroke_pt = 0.7;
+  double symbol_scale = 1.0;  // symbol size against the usual (width 56 % of its lane)
+  TerminatorShape terminator = TerminatorShape::capsule;
+  double row_stretch = 1.0;  // share of the usual spread of a page's free height over its rows
+  HeaderWording wording;
 };
 
 // The vertical rules of a step table, left to right: No | Uraian Kegiatan | one lane per actor |

@@ -14,25 +14,35 @@ namespace {
 nlohmann::json params_json(const ScanPage& page) {
   const DegradeParams& p = page.params;
   auto r = [](double value) { return std::round(value * 1000) / 1000; };
-  return {{"page", page.page_number},
-          {"width_pt", r(page.width_pt)},
-          {"height_pt", r(page.height_pt)},
-          {"width_px", page.width_px},
-          {"height_px", page.height_px},
-          {"sideways", p.sideways},
-          {"sideways_turn", p.sideways ? (p.clockwise ? "clockwise" : "counterclockwise") : "none"},
-          {"skew_degrees", r(p.skew_degrees)},
-          {"paper_level", r(p.paper_level)},
-          {"ink_level", r(p.ink_level)},
-          {"gradient_strength", r(p.gradient_strength)},
-          {"vignette_strength", r(p.vignette_strength)},
-          {"blur_sigma_px_at_300dpi", r(p.blur_sigma_px)},
-          {"noise_sigma", r(p.noise_sigma)},
-          {"speckle_per_megapixel", r(p.speckle_per_megapixel)},
-          {"rule_gap_spacing_mm", r(p.rule_gap_spacing_mm)},
-          {"faded_rule_fraction", r(p.faded_rule_fraction)},
-          {"jpeg_quality", p.jpeg_quality},
-          {"jpeg_bytes", page.jpeg.size()}};
+  nlohmann::json report = {
+      {"page", page.page_number},
+      {"width_pt", r(page.width_pt)},
+      {"height_pt", r(page.height_pt)},
+      {"width_px", page.width_px},
+      {"height_px", page.height_px},
+      {"sideways", p.sideways},
+      {"sideways_turn", p.sideways ? (p.clockwise ? "clockwise" : "counterclockwise") : "none"},
+      {"skew_degrees", r(p.skew_degrees)},
+      {"paper_level", r(p.paper_level)},
+      {"ink_level", r(p.ink_level)},
+      {"gradient_strength", r(p.gradient_strength)},
+      {"vignette_strength", r(p.vignette_strength)},
+      {"blur_sigma_px_at_300dpi", r(p.blur_sigma_px)},
+      {"noise_sigma", r(p.noise_sigma)},
+      {"speckle_per_megapixel", r(p.speckle_per_megapixel)},
+      {"rule_gap_spacing_mm", r(p.rule_gap_spacing_mm)},
+      {"faded_rule_fraction", r(p.faded_rule_fraction)},
+      {"jpeg_quality", p.jpeg_quality},
+      {"jpeg_bytes", page.jpeg.size()}};
+  // The randomised set's damage, only where some is drawn: the curated fixtures' reports stay.
+  if (p.bilevel) report["bilevel"] = true;
+  if (p.rule_gap_max_mm != 0.9) report["rule_gap_max_mm"] = r(p.rule_gap_max_mm);
+  if (p.fade_span_max_mm > 0) report["fade_span_max_mm"] = r(p.fade_span_max_mm);
+  if (p.dark_border_mm > 0) report["dark_border_mm"] = r(p.dark_border_mm);
+  if (p.streaks > 0) report["streaks"] = p.streaks;
+  if (p.perspective > 0) report["perspective"] = r(p.perspective);
+  if (p.page_box_scale != 1) report["page_box_scale"] = r(p.page_box_scale);
+  return report;
 }
 
 }  // namespace
@@ -61,7 +71,13 @@ std::vector<ScanPage> scan_document(const DocumentSpec& document,
     const bool sideways =
         std::find(sideways_pages.begin(), sideways_pages.end(), number) != sideways_pages.end();
     const PageImage clean = rasterize_page(*pdf, number, document.scan.dpi, clean_pdf);
-    pages.push_back(scan_page(clean, degrade_params(document.scan.seed, number, sideways)));
+    DegradeParams params;
+    try {
+      params = degrade_params(document.scan.seed, number, sideways, document.scan.degradation);
+    } catch (const std::invalid_argument& error) {
+      throw FixtureError("document '" + document.id + "': " + error.what());
+    }
+    pages.push_back(scan_page(clean, params));
   }
 
   write_scan_pdf(pages, document.id, out_dir / document.file);

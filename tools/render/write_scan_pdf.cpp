@@ -3,6 +3,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <cstdint>
+
 #include "fixture_manifest.h"
 #include "pinned_pdf.h"
 
@@ -26,6 +28,30 @@ void paint_jpeg(cairo_t* cr, const ScanPage& page) {
   cairo_surface_destroy(image);
 }
 
+// A lossless page (bilevel): Cairo compresses the surface's own pixels.
+void paint_pixels(cairo_t* cr, const ScanPage& page) {
+  cairo_surface_t* image =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, page.width_px, page.height_px);
+  cairo_surface_flush(image);
+  unsigned char* data = cairo_image_surface_get_data(image);
+  const int stride = cairo_image_surface_get_stride(image);
+  for (int y = 0; y < page.height_px; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    const unsigned char* gray = page.pixels.ptr<unsigned char>(y);
+    for (int x = 0; x < page.width_px; ++x) {
+      row[x] = (std::uint32_t{gray[x]} << 16) | (std::uint32_t{gray[x]} << 8) | gray[x];
+    }
+  }
+  cairo_surface_mark_dirty(image);
+  cairo_save(cr);
+  cairo_scale(cr, page.width_pt / page.width_px, page.height_pt / page.height_px);
+  cairo_set_source_surface(cr, image, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+  cairo_paint(cr);
+  cairo_restore(cr);
+  cairo_surface_destroy(image);
+}
+
 }  // namespace
 
 void write_scan_pdf(const std::vector<ScanPage>& pages, const std::string& title,
@@ -37,7 +63,11 @@ void write_scan_pdf(const std::vector<ScanPage>& pages, const std::string& title
   for (const ScanPage& page : pages) {
     // Sideways pages get the swapped size itself, never a /Rotate flag: a mis-fed scan.
     cairo_pdf_surface_set_size(surface, page.width_pt, page.height_pt);
-    paint_jpeg(cr, page);
+    if (page.jpeg.empty()) {
+      paint_pixels(cr, page);
+    } else {
+      paint_jpeg(cr, page);
+    }
     cairo_show_page(cr);
   }
   finish_pdf(cr, surface, pdf_file);

@@ -1,0 +1,278 @@
+#include "random_document.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "random_draw.h"
+
+namespace sopocr::fixtures {
+namespace {
+
+using nlohmann::json;
+
+std::string band(double value, const std::vector<std::pair<double, const char*>>& upper_bounds) {
+  for (const auto& [bound, name] : upper_bounds) {
+    if (value < bound) return name;
+  }
+  return upper_bounds.back().second;
+}
+
+double round_to(double value, double step) { return std::round(value / step) * step; }
+
+std::vector<std::string> actors_for(std::mt19937& rng, const ContentPool& pool, int count) {
+  std::vector<std::string> chosen;
+  std::set<std::string> seen;
+  for (int tries = 0; static_cast<int>(chosen.size()) < count && tries < 1000; ++tries) {
+    const std::string& actor = pick(rng, pool.actors);
+    if (seen.insert(actor).second) chosen.push_back(actor);
+  }
+  return chosen;
+}
+
+// The flow: a chain from a terminator to a terminator, with decisions that loop back a step or
+// three or skip forward, their branches labelled as archives label them (or not at all).
+std::vector<Step> random_steps(std::mt19937& rng, const ContentPool& pool,
+                               const std::vector<std::string>& actors) {
+  const int count = uniform_int(rng, 3, 14);
+  static const std::vector<std::pair<std::string, std::string>> kLabels = {
+      {"Ya", "Tidak"}, {"Ya", "Tidak"}, {"Y", "T"},
+      {"YA", "TIDAK"}, {"", ""},        {"Lengkap", "Tidak lengkap"}};
+  const auto& labels = pick(rng, kLabels);
+  std::vector<Step> steps;
+  int lane = uniform_int(rng, 0, static_cast<int>(actors.size()) - 1);
+  for (int i = 0; i < count; ++i) {
+    const bool last = i == count - 1;
+    const bool decision = i > 0 && i < count - 2 && chance(rng, 0.22);
+    Step step = decision ? pick(rng, pool.decision_steps) : pick(rng, pool.process_steps);
+    step.no = i + 1;
+    step.other_actors.clear();
+    step.symbol = i == 0 || last ? SymbolKind::terminator
+                  : decision     ? SymbolKind::decision
+                                 : SymbolKind::process;
+    if (actors.size() > 1 && chance(rng, 0.7)) {
+      int next_lane = uniform_int(rng, 0, static_cast<int>(actors.size()) - 2);
+      lane = next_lane >= lane ? next_lane + 1 : next_lane;
+    }
+    step.actor = actors[static_cast<std::size_t>(lane)];
+    step.next.clear();
+    if (!last) {
+      Edge forward{i + 2, std::nullopt, std::nullopt};
+      if (decision) {
+        // Back one to three steps, or on past the next one.
+        int target = chance(rng, 0.7) ? std::max(0, i - uniform_int(rng, 1, 3))
+                                      : std::min(count - 1, i + uniform_int(rng, 2, 3));
+        Edge other{target + 1, std::nullopt, std::nullopt};
+        if (!labels.first.empty()) {
+          forward.label = labels.first;
+          other.label = labels.second;
+        }
+        step.next = {forward, other};
+      } else {
+        step.next = {forward};
+      }
+    }
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+json random_style(std::mt19937& rng, json& factors) {
+  static const std::vector<std::string> kFonts = {
+      "Liberation Sans", "Liberation Serif", "Liberation Sans Narrow",
+      "DejaVu Sans",     "DejaVu Serif",     "DejaVu Sans Condensed",
+      "FreeSans",        "FreeSerif",        "Carlito",
+      "Caladea"};
+  json style;
+  const std::string font = pick(rng, kFonts);
+  style["font_family"] = font;
+  const double font_pt = round_to(uniform(rng, 7, 12.01), 0.5);
+  style["table_font_pt"] = font_pt;
+  style["paper"] = pick(rng, std::vector<std::string>{"A4", "A4", "F4", "Letter"});
+  style["bullets"] = pick(rng, std::vector<std::string>{"numbers", "dashes", "letters"});
+  const double rule_pt = round_to(0.3 * std::pow(2.0 / 0.3, uniform(rng, 0, 1)), 0.05);
+  style["rule_pt"] = rule_pt;
+  style["outer_rule_pt"] = round_to(std::min(3.0, rule_pt * uniform(rng, 1, 1.8)), 0.05);
+  const bool grey = chance(rng, 0.2);
+  if (grey) style["rule_grey"] = round_to(uniform(rng, 0.3, 0.6), 0.05);
+  const double dash_draw = uniform(rng, 0, 1);
+  const std::string dash = dash_draw < 0.7 ? "solid" : dash_draw < 0.85 ? "dashed" : "dotted";
+  style["rule_dash"] = dash;
+  style["double_border"] = chance(rng, 0.1);
+  style["symbol_stroke_pt"] = round_to(uniform(rng, 0.4, 1.8), 0.05);
+  style["arrow_stroke_pt"] = round_to(uniform(rng, 0.4, 1.5), 0.05);
+  const double symbol_scale = round_to(uniform(rng, 0.55, 1.6), 0.05);
+  style["symbol_scale"] = symbol_scale;
+  const double terminator_draw = uniform(rng, 0, 1);
+  const std::string terminator = terminator_draw < 0.5   ? "capsule"
+                                 : terminator_draw < 0.8 ? "rounded_rectangle"
+                                                         : "ellipse";
+  style["terminator"] = terminator;
+  const bool compact = chance(rng, 0.35);
+  style["row_stretch"] = compact ? 0.0 : round_to(uniform(rng, 0.3, 1), 0.05);
+  json wording;
+  wording["number"] = pick(rng, std::vector<std::string>{"No", "No", "No."});
+  wording["activity"] = pick(
+      rng, std::vector<std::string>{"Uraian Kegiatan", "Uraian Kegiatan", "Kegiatan", "Aktivitas"});
+  wording["lanes"] = pick(
+      rng, std::vector<std::string>{"Pelaksana", "Pelaksana", "Pejabat yang bertanggung jawab"});
+  wording["requirements"] =
+      pick(rng, std::vector<std::string>{"Kelengkapan", "Kelengkapan", "Perlengkapan",
+                                         "Persyaratan/Perlengkapan"});
+  wording["output"] = pick(rng, std::vector<std::string>{"Output", "Output", "Hasil"});
+  wording["notes"] = pick(rng, std::vector<std::string>{"Keterangan", "Keterangan", "Ket."});
+  const bool default_wording = wording["activity"] == "Uraian Kegiatan" &&
+                               wording["lanes"] == "Pelaksana" &&
+                               wording["requirements"] == "Kelengkapan" &&
+                               wording["output"] == "Output" && wording["notes"] == "Keterangan";
+  style["wording"] = wording;
+
+  const bool serif = font.find("Serif") != std::string::npos || font == "Caladea";
+  const bool condensed =
+      font.find("Narrow") != std::string::npos || font.find("Condensed") != std::string::npos;
+  factors["font_kind"] = serif ? "serif" : condensed ? "condensed" : "sans";
+  factors["font_pt"] = font_pt_factor(font_pt);
+  factors["rule_weight"] = band(rule_pt, {{0.5, "<0.5pt"}, {1.0, "0.5-1pt"}, {99, ">=1pt"}});
+  factors["rule_style"] = grey && dash == "solid" ? "grey" : dash;
+  factors["symbol_size"] = band(symbol_scale, {{0.85, "small"}, {1.2, "usual"}, {99, "large"}});
+  factors["terminator"] = terminator;
+  factors["rows"] = compact ? "compact" : "padded";
+  factors["header_wording"] = default_wording ? "usual" : "variant";
+  return style;
+}
+
+json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
+  json scan;
+  scan["seed"] = seed;
+  // Real archives hold 150-300 ppi scans; phone captures and faxes go far below.
+  const int dpi = static_cast<int>(round_to(72 * std::pow(400.0 / 72, uniform(rng, 0, 1)), 1));
+  scan["dpi"] = dpi;
+  json degradation;
+  const double skew = round_to(uniform(rng, 0, 5), 0.1);
+  degradation["skew_degrees_max"] = skew;
+  degradation["blur_sigma_px"] = round_to(uniform(rng, 0.3, 1.6), 0.05);
+  degradation["noise_sigma"] = round_to(uniform(rng, 2, 12), 0.5);
+  const int jpeg_quality = uniform_int(rng, 30, 95);
+  degradation["jpeg_quality"] = jpeg_quality;
+  degradation["paper_level"] = uniform_int(rng, 200, 250);
+  const double ink = uniform(rng, 10, 110);  // faint toner reaches grey
+  degradation["ink_level"] = static_cast<int>(ink);
+  degradation["gradient_strength"] = round_to(uniform(rng, 0.02, 0.3), 0.01);
+  const double gap_mm = round_to(uniform(rng, 0.3, 3), 0.1);
+  degradation["rule_gap_max_mm"] = gap_mm;
+  degradation["rule_gap_spacing_mm"] = static_cast<int>(uniform(rng, 25, 140));
+  const double fade_mm = round_to(uniform(rng, 2, 20), 0.5);
+  degradation["fade_span_max_mm"] = fade_mm;
+  degradation["faded_rule_fraction"] = round_to(uniform(rng, 0.05, 0.5), 0.05);
+  degradation["fade_keep_min"] = round_to(uniform(rng, 0, 0.35), 0.05);
+  const bool bilevel = chance(rng, 0.15);
+  degradation["bilevel"] = bilevel;
+  const bool border = chance(rng, 0.15);
+  if (border) degradation["dark_border_mm"] = round_to(uniform(rng, 3, 15), 0.5);
+  const bool streaks = chance(rng, 0.15);
+  if (streaks) degradation["streaks"] = uniform_int(rng, 1, 4);
+  const bool photo = chance(rng, 0.15);
+  if (photo) degradation["perspective"] = round_to(uniform(rng, 0.005, 0.03), 0.001);
+  // A page box that lies about the paper: an image embedded at 72 ppi, or stretched to twice
+  // its paper; the pipeline's render then says nothing of the true resolution.
+  const double box_draw = uniform(rng, 0, 1);
+  const double box_scale = box_draw < 0.8 ? 1.0 : box_draw < 0.9 ? dpi / 72.0 : 2.0;
+  if (box_scale != 1.0) degradation["page_box_scale"] = round_to(box_scale, 0.001);
+  scan["degradation"] = degradation;
+
+  factors["ppi"] =
+      band(dpi, {{110, "72-109"}, {160, "110-159"}, {250, "160-249"}, {999, "250-400"}});
+  factors["scan_type"] = bilevel ? "bilevel" : photo ? "photo" : "greyscale";
+  factors["jpeg"] =
+      bilevel ? "lossless" : band(jpeg_quality, {{50, "q30-49"}, {75, "q50-74"}, {999, "q75-95"}});
+  factors["rule_damage"] = gap_mm >= 1.5 || fade_mm >= 10 ? "heavy" : "light";
+  factors["skew"] = band(skew, {{1, "<1deg"}, {3, "1-3deg"}, {99, "3-5deg"}});
+  factors["page_box"] = box_scale == 1.0 ? "true" : "wrong";
+  factors["toner"] = ink > 70 ? "faint" : "normal";
+  factors["scan_border_or_streak"] = border || streaks ? "yes" : "no";
+  return scan;
+}
+
+}  // namespace
+
+std::string font_pt_factor(double font_pt) {
+  return band(font_pt, {{7, "<7"}, {8.5, "7-8"}, {10, "8.5-9.5"}, {99, "10-12"}});
+}
+
+ContentPool content_pool(const std::vector<SopRecord>& records) {
+  ContentPool pool;
+  std::set<std::string> actors;
+  for (const SopRecord& record : records) {
+    const Header& header = record.header;
+    if (header.institution) pool.institutions.push_back(*header.institution);
+    if (header.sop_number) pool.sop_numbers.push_back(*header.sop_number);
+    if (header.title) pool.titles.push_back(*header.title);
+    for (const auto& date : {header.created, header.revised, header.effective}) {
+      if (date) pool.dates.push_back(*date);
+    }
+    if (header.approver) pool.approvers.push_back(*header.approver);
+    for (const std::string& actor : record.actors) actors.insert(actor);
+    for (const Step& step : record.steps) {
+      if (!step.activity) continue;
+      (step.symbol == SymbolKind::decision ? pool.decision_steps : pool.process_steps)
+          .push_back(step);
+    }
+    const std::vector<std::string>* lists[6] = {&record.legal_basis,  &record.qualifications,
+                                                &record.related_sops, &record.equipment,
+                                                &record.warnings,     &record.recording};
+    for (int list = 0; list < 6; ++list) {
+      if (!lists[list]->empty()) pool.lists[list].push_back(*lists[list]);
+    }
+  }
+  pool.actors.assign(actors.begin(), actors.end());
+  if (pool.institutions.empty() || pool.titles.empty() || pool.actors.size() < 9 ||
+      pool.process_steps.empty() || pool.decision_steps.empty() || pool.approvers.empty()) {
+    throw FixtureError(
+        "content pool: the truth records lack institutions, titles, approvers, "
+        "9 distinct actors, or process and decision steps to draw from");
+  }
+  for (const auto& list : pool.lists) {
+    if (list.empty()) throw FixtureError("content pool: a list field is empty in every record");
+  }
+  return pool;
+}
+
+RandomDocument random_document(unsigned seed, const ContentPool& pool) {
+  std::seed_seq seeds{seed, 0x5e7u};
+  std::mt19937 rng(seeds);
+  const std::string id = "random-" + std::to_string(seed);
+  json factors;
+
+  SopRecord record;
+  record.source.file = id + ".pdf";
+  record.header.institution = pick(rng, pool.institutions);
+  record.header.sop_number = pick(rng, pool.sop_numbers);
+  record.header.title = pick(rng, pool.titles);
+  record.header.created = pick(rng, pool.dates);
+  record.header.revised = chance(rng, 0.5) ? std::optional(pick(rng, pool.dates)) : std::nullopt;
+  record.header.effective = pick(rng, pool.dates);
+  record.header.approver = pick(rng, pool.approvers);
+  std::vector<std::string>* lists[6] = {&record.legal_basis,  &record.qualifications,
+                                        &record.related_sops, &record.equipment,
+                                        &record.warnings,     &record.recording};
+  for (int list = 0; list < 6; ++list) *lists[list] = pick(rng, pool.lists[list]);
+  // 1 to 9 lanes; single lanes and very wide tables are rare in archives but must not break.
+  const int lane_count = uniform_int(rng, 1, 9);
+  record.actors = actors_for(rng, pool, lane_count);
+  record.steps = random_steps(rng, pool, record.actors);
+  factors["lanes"] = band(lane_count, {{3, "1-2"}, {6, "3-5"}, {99, "6-9"}});
+
+  json entry;
+  entry["id"] = id;
+  entry["file"] = record.source.file;
+  entry["kind"] = "single";
+  const bool column_numbers = chance(rng, 0.5);
+  entry["sops"] = json::array({{{"truth", id}, {"column_number_row", column_numbers}}});
+  entry["style"] = random_style(rng, factors);
+  entry["scan"] = random_scan(rng, seed, factors);
+  factors["column_number_row"] = column_numbers ? "yes" : "no";
+  entry["factors"] = factors;
+  return {std::move(record), std::move(entry)};
+}
+
+}  // namespace sopocr::fixtures
