@@ -98,7 +98,7 @@ constexpr long long kActivityCharacters = 25 + 26 + 16;
 constexpr long long kScoredFieldsPerRecord = 8 + 6 + 7 * 3;
 
 TruthDocument document_of(std::vector<TruthSop> sops) {
-  return TruthDocument{"single-renja", "single-renja.pdf", "single", std::move(sops)};
+  return TruthDocument{"single-renja", "single-renja.pdf", "single", std::move(sops), {}};
 }
 
 GroundTruth truth_of(std::vector<SopRecord> records) {
@@ -332,13 +332,41 @@ TEST(Evaluation, DocumentWithoutPredictionsCountsAsAllMissed) {
       "binder",
       "binder.pdf",
       "binder",
-      {TruthSop{"a", three_step_record("Pengelolaan Arsip")}, TruthSop{"b", three_step_record()}}});
+      {TruthSop{"a", three_step_record("Pengelolaan Arsip")}, TruthSop{"b", three_step_record()}},
+      {}});
   const EvaluationReport report = evaluate(truth, predictions_of({three_step_record()}));
   EXPECT_EQ(report.split_recall, (Ratio{1, 3}));
   EXPECT_EQ(report.split_precision, (Ratio{1, 1}));
   EXPECT_EQ(report.documents[1].split_recall, (Ratio{0, 2}));
   EXPECT_EQ(report.documents[1].split_precision, (Ratio{0, 0}));
   EXPECT_EQ(report.metrics.actor_accuracy, (Ratio{3, 9}));
+}
+
+TEST(Evaluation, FactorsPoolTheDocumentsThatShareAValue) {
+  // Three documents: two scanned at a low ppi (one read, one missed), one at a high ppi (read).
+  GroundTruth truth;
+  const std::vector<std::pair<std::string, std::string>> documents = {
+      {"low-read", "72-109"}, {"low-missed", "72-109"}, {"high-read", "250-400"}};
+  Predictions predictions;
+  for (const auto& [id, ppi] : documents) {
+    SopRecord record = three_step_record();
+    record.source.file = id + ".pdf";
+    truth.documents.push_back(
+        TruthDocument{id, id + ".pdf", "single", {TruthSop{id, record}}, {{"ppi", ppi}}});
+    if (id != "low-missed") predictions.records.push_back({record, 1});
+  }
+  const EvaluationReport report = evaluate(truth, predictions);
+  const nlohmann::json by_factor = to_json(report)["by_factor"]["ppi"];
+  EXPECT_EQ(by_factor["72-109"]["documents"], 2);
+  EXPECT_EQ(by_factor["72-109"]["metrics"]["sop_split_recall"]["numerator"], 1);
+  EXPECT_EQ(by_factor["72-109"]["metrics"]["sop_split_recall"]["denominator"], 2);
+  EXPECT_EQ(by_factor["250-400"]["metrics"]["actor_accuracy"]["value"], 1.0);
+  const std::string table = format_factor_table(report);
+  EXPECT_NE(table.find("ppi = 72-109"), std::string::npos) << table;
+  EXPECT_NE(table.find("ppi = 250-400"), std::string::npos) << table;
+  EXPECT_EQ(format_factor_table(
+                evaluate(truth_of({three_step_record()}), predictions_of({three_step_record()}))),
+            "");
 }
 
 TEST(Evaluation, WrongNipLowersHeaderAccuracyByOneEighthPerSop) {

@@ -465,6 +465,7 @@ DocumentReport evaluate_document(const TruthDocument& document,
   report.id = document.id;
   report.file = document.file;
   report.kind = document.kind;
+  report.factors = document.factors;
   const std::vector<std::optional<SopMatch>> matches = match_sops(document.sops, predicted);
   std::vector<bool> prediction_matched(predicted.size(), false);
   long long matched = 0;

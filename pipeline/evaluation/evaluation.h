@@ -119,8 +119,9 @@ struct DocumentReport {
   std::string id;
   std::string file;
   std::string kind;
-  Ratio split_recall;     // matched truth SOPs / truth SOPs
-  Ratio split_precision;  // matched predictions / predictions of this document
+  std::map<std::string, std::string> factors;  // from docs.json, for the per-factor breakdown
+  Ratio split_recall;                          // matched truth SOPs / truth SOPs
+  Ratio split_precision;                       // matched predictions / predictions of this document
   FieldMetrics metrics;
   std::vector<SopReport> sops;  // one per truth SOP, in document order
   std::vector<UnmatchedPrediction> unmatched_predictions;
@@ -160,5 +161,10 @@ nlohmann::json to_json(const EvaluationReport& report);
 
 // A readable summary: the metrics table, input counts and one line per document.
 std::string format_table(const EvaluationReport& report);
+
+// The main metrics per factor value: for each factor docs.json names (ppi band, font kind, rule
+// damage, …), one row per value, pooled over the documents that have it; so that the weakest
+// factor shows. Empty when no document has factors.
+std::string format_factor_table(const EvaluationReport& report);
 
 }  // namespace sopocr::evaluation

@@ -54,6 +54,15 @@ TruthDocument read_document(const json& entry, const std::string& where,
   if (sops == entry.end() || !sops->is_array()) {
     throw EvaluationInputError(where + "/sops: expected an array");
   }
+  if (auto factors = entry.find("factors"); factors != entry.end()) {
+    if (!factors->is_object()) throw EvaluationInputError(where + "/factors: expected an object");
+    for (const auto& [name, value] : factors->items()) {
+      if (!value.is_string()) {
+        throw EvaluationInputError(where + "/factors/" + name + ": expected a string");
+      }
+      document.factors[name] = value.get<std::string>();
+    }
+  }
   for (std::size_t i = 0; i < sops->size(); ++i) {
     const std::string sop_where = where + "/sops/" + std::to_string(i);
     if (!(*sops)[i].is_object()) throw EvaluationInputError(sop_where + ": expected an object");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct TruthDocument {
   std::string file;  // file name of the PDF; predictions are matched to it by basename
   std::string kind;  // single, binder or regulation
   std::vector<TruthSop> sops;
+  // How the document was made or scanned, as docs.json's "factors" name it ("ppi": "72-109",
+  // "font_kind": "serif", …), for metrics broken down by factor. Empty when docs.json has none.
+  std::map<std::string, std::string> factors;
 };
 
 struct GroundTruth {

@@ -209,7 +209,62 @@ void document_row(std::ostringstream& out, const DocumentReport& document, int i
   out << '\n';
 }
 
+// Documents pooled by the value of one factor.
+struct FactorGroup {
+  int documents = 0;
+  std::size_t sops = 0;
+  Ratio split_recall;
+  Ratio split_precision;
+  FieldMetrics metrics;
+};
+
+// factor name -> value -> the documents with it, pooled.
+std::map<std::string, std::map<std::string, FactorGroup>> factor_groups(
+    const EvaluationReport& report) {
+  std::map<std::string, std::map<std::string, FactorGroup>> groups;
+  for (const DocumentReport& document : report.documents) {
+    for (const auto& [factor, value] : document.factors) {
+      FactorGroup& group = groups[factor][value];
+      ++group.documents;
+      group.sops += document.sops.size();
+      group.split_recall += document.split_recall;
+      group.split_precision += document.split_precision;
+      group.metrics += document.metrics;
+    }
+  }
+  return groups;
+}
+
 }  // namespace
+
+std::string format_factor_table(const EvaluationReport& report) {
+  const auto groups = factor_groups(report);
+  if (groups.empty()) return {};
+  std::ostringstream out;
+  out << "  " << std::left << std::setw(40) << "factor = value" << std::right << std::setw(5)
+      << "docs" << std::setw(5) << "SOPs";
+  for (const char* column : {"split R", "steps=", "actor", "symbol", "edge F1", "CER", "duration",
+                             "header", "rev rec", "rev rate"}) {
+    out << std::setw(9) << column;
+  }
+  out << '\n';
+  for (const auto& [factor, values] : groups) {
+    for (const auto& [value, group] : values) {
+      const FieldMetrics& metrics = group.metrics;
+      const std::optional<double> cells[] = {
+          group.split_recall.value(),          metrics.step_count_exact.value(),
+          metrics.actor_accuracy.value(),      metrics.symbol_accuracy.value(),
+          metrics.edges.f1().value(),          metrics.activity_cer.value(),
+          metrics.duration_accuracy.value(),   metrics.header_field_accuracy().value(),
+          metrics.review_error_recall.value(), metrics.review_rate.value()};
+      out << "  " << std::left << std::setw(40) << (factor + " = " + value) << std::right
+          << std::setw(5) << group.documents << std::setw(5) << group.sops;
+      for (const std::optional<double>& cell : cells) out << std::setw(9) << format_value(cell);
+      out << '\n';
+    }
+  }
+  return out.str();
+}
 
 json to_json(const EvaluationReport& report) {
   json metrics = metrics_json(report.metrics);
@@ -218,6 +273,16 @@ json to_json(const EvaluationReport& report) {
   json documents = json::array();
   for (const DocumentReport& document : report.documents) {
     documents.push_back(document_json(document));
+  }
+  json by_factor = json::object();
+  for (const auto& [factor, values] : factor_groups(report)) {
+    for (const auto& [value, group] : values) {
+      json pooled = metrics_json(group.metrics);
+      pooled["sop_split_recall"] = ratio_json(group.split_recall);
+      pooled["sop_split_precision"] = ratio_json(group.split_precision);
+      by_factor[factor][value] = {
+          {"documents", group.documents}, {"sops", group.sops}, {"metrics", std::move(pooled)}};
+    }
   }
   return {
       {"metrics", std::move(metrics)},
@@ -243,6 +308,7 @@ json to_json(const EvaluationReport& report) {
       {"input_problems", report.input_problems},
       {"truth_problems", report.truth_problems},
       {"documents", std::move(documents)},
+      {"by_factor", std::move(by_factor)},
   };
 }
 

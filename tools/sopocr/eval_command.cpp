@@ -19,6 +19,7 @@ struct EvalOptions {
   std::string predictions_path;
   bool json = false;
   bool review_sweep = false;
+  bool by_factor = false;
 };
 
 // The predictions as they would be had ingest run with `threshold`: review entries that exist
@@ -65,6 +66,9 @@ CommandRunner add_eval_command(CLI::App& app) {
   command->add_flag("--json", options->json,
                     "Print the full report as JSON: every metric with numerator and denominator, "
                     "per document and per SOP");
+  command->add_flag("--by-factor", options->by_factor,
+                    "After the table, the main metrics per value of each factor docs.json names "
+                    "for its documents (ppi band, font, rule damage, ...)");
   command->add_flag("--review-sweep", options->review_sweep,
                     "Print review_error_recall and review_rate at review thresholds 0 to 1, for "
                     "predictions ingested with --review-threshold 1");
@@ -87,6 +91,7 @@ CommandRunner add_eval_command(CLI::App& app) {
       std::cout << evaluation::to_json(report).dump(2) << '\n';
     } else {
       std::cout << evaluation::format_table(report);
+      if (options->by_factor) std::cout << '\n' << evaluation::format_factor_table(report);
     }
     return kExitOk;
   };
