@@ -16,7 +16,11 @@ struct LayerWord {
 
 struct PageImage {
   int page_number = 0;  // 1-based page of the source file
-  int dpi = 300;
+  int dpi = 300;        // pixels per inch of the paper: what every threshold in inches scales with
+  // Pixels per inch of the file's page box, the resolution a renderer must use to reproduce
+  // `gray` (before rotation_degrees and skew_degrees); 0 when the same as `dpi`. They differ
+  // when the page box lies about the paper (see page_source).
+  int box_dpi = 0;
   cv::Mat gray;               // CV_8UC1, white paper, dark ink
   int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
   double skew_degrees = 0.0;  // residual skew removed from `gray`

@@ -13,7 +13,8 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   const PreparedPage prepared = prepare_page(raw_page, ocr);
   PageContent content;
   content.page_number = raw_page.page_number;
-  content.dpi = raw_page.dpi;
+  // The review page re-renders the file's page box: the geometry names the box's resolution.
+  content.dpi = raw_page.box_dpi > 0 ? raw_page.box_dpi : raw_page.dpi;
   content.text_from_layer = prepared.text_from_layer;
   content.rotation_degrees = prepared.page.rotation_degrees;
   content.skew_degrees = prepared.page.skew_degrees;

@@ -46,13 +46,39 @@ std::vector<LayerWord> text_layer(const poppler::page& page, int dpi) {
     LayerWord word;
     word.text.assign(utf8.begin(), utf8.end());
     const poppler::rectf bbox = box.bbox();
-    word.bbox_px = cv::Rect(cv::Point(static_cast<int>(bbox.left() * scale),
-                                      static_cast<int>(bbox.top() * scale)),
-                            cv::Point(static_cast<int>(std::ceil(bbox.right() * scale)),
-                                      static_cast<int>(std::ceil(bbox.bottom() * scale))));
+    word.bbox_px = cv::Rect(
+        cv::Point(static_cast<int>(bbox.left() * scale), static_cast<int>(bbox.top() * scale)),
+        cv::Point(static_cast<int>(std::ceil(bbox.right() * scale)),
+                  static_cast<int>(std::ceil(bbox.bottom() * scale))));
     if (!word.text.empty() && word.bbox_px.area() > 0) words.push_back(std::move(word));
   }
   return words;
+}
+
+// How much larger the paper is than the page box says. A scan embedded at 72 ppi makes a box
+// several times the paper (a 32-inch "page"), one embedded at 600 a box half of it; rendering
+// such a box at the requested resolution blows the image up into grey ramps or shrinks its text
+// below legibility, and every threshold measured in inches is wrong by the same factor. A box
+// whose long side no SOP's paper has (under 7 or over 17.5 inches: A3 is 16.5) is taken to be
+// the paper of the nearest shape: A4, F4, Letter or Legal.
+double paper_scale(double width_pt, double height_pt) {
+  const double long_in = std::max(width_pt, height_pt) / 72.0;
+  const double short_in = std::min(width_pt, height_pt) / 72.0;
+  if (short_in <= 0 || (long_in >= 7.0 && long_in <= 17.5)) return 1.0;
+  struct Paper {
+    double long_in;
+    double short_in;
+  };
+  static constexpr Paper kPapers[] = {{11.69, 8.27}, {12.99, 8.46}, {11.0, 8.5}, {14.0, 8.5}};
+  const double aspect = long_in / short_in;
+  const Paper* nearest = &kPapers[0];
+  for (const Paper& paper : kPapers) {
+    if (std::abs(paper.long_in / paper.short_in - aspect) <
+        std::abs(nearest->long_in / nearest->short_in - aspect)) {
+      nearest = &paper;
+    }
+  }
+  return nearest->long_in / long_in;
 }
 
 class PdfPageSource final : public PageSource {
@@ -83,7 +109,10 @@ class PdfPageSource final : public PageSource {
     renderer.set_image_format(poppler::image::format_gray8);
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    const poppler::image raster = renderer.render_page(page.get(), dpi, dpi);
+    const poppler::rectf box = page->page_rect();
+    const int box_dpi =
+        std::max(1, static_cast<int>(std::lround(dpi * paper_scale(box.width(), box.height()))));
+    const poppler::image raster = renderer.render_page(page.get(), box_dpi, box_dpi);
     if (!raster.is_valid() || raster.width() <= 0 || raster.height() <= 0) {
       throw DocumentError(file_, "page " + std::to_string(page_number) + " could not be rendered");
     }
@@ -92,8 +121,9 @@ class PdfPageSource final : public PageSource {
     PageImage image;
     image.page_number = page_number;
     image.dpi = dpi;
+    image.box_dpi = box_dpi;
     image.gray = view.clone();
-    image.text_layer = text_layer(*page, dpi);
+    image.text_layer = text_layer(*page, box_dpi);
     return image;
   }
 

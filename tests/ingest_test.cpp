@@ -228,6 +228,29 @@ TEST(PageSource, AMultiPageTiffGivesEachPageInTurn) {
   EXPECT_EQ(source->render(3, 300).gray.at<uchar>(10, 10), 245);
 }
 
+TEST(PageSource, APageBoxNoPaperHasIsRenderedAsThePaperOfItsShape) {
+  // A scan embedded at 72 ppi: the box is four times an A4 sheet (33 x 47 inches).
+  const fs::path pdf = fs::path(::testing::TempDir()) / "embedded-at-72ppi.pdf";
+  cairo_surface_t* surface = cairo_pdf_surface_create(pdf.c_str(), 4 * 595.28, 4 * 841.89);
+  cairo_t* cr = cairo_create(surface);
+  cairo_rectangle(cr, 400, 400, 1600, 40);
+  cairo_fill(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  const PageImage page = open_page_source(pdf)->render(1, 200);
+  EXPECT_EQ(page.dpi, 200);     // of the paper: what thresholds in inches scale with
+  EXPECT_EQ(page.box_dpi, 50);  // of the box: what re-renders the same pixels
+  EXPECT_NEAR(page.gray.cols, 8.27 * 200, 3);
+  EXPECT_NEAR(page.gray.rows, 11.69 * 200, 3);
+
+  // A box of a real paper size is rendered as asked.
+  const fs::path a4 = fs::path(::testing::TempDir()) / "true-a4.pdf";
+  write_text_only_pdf(a4);
+  const PageImage true_page = open_page_source(a4)->render(1, 200);
+  EXPECT_EQ(true_page.box_dpi, 200);
+  EXPECT_NEAR(true_page.gray.cols, 8.27 * 200, 3);
+}
+
 TEST(PageSource, AnImageIsRecognisedByItsContentNotItsName) {
   const fs::path misnamed = fs::path(::testing::TempDir()) / "scan-from-the-copier.pdf";
   ASSERT_TRUE(cv::imwrite((misnamed.string() + ".png"), cv::Mat(400, 300, CV_8UC1, 255)));
