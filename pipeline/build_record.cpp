@@ -98,8 +98,8 @@ class ReviewList {
     for (const std::string& item : items) {
       const TermRepair terms = normalize_list_item(item, lexicon_);
       if (terms.text.empty()) continue;
-      weakest = weaker(weakest, field_confidence(terms.text, cell, FieldKind::list_item,
-                                                 lexicon_, &terms));
+      weakest = weaker(weakest,
+                       field_confidence(terms.text, cell, FieldKind::list_item, lexicon_, &terms));
       kept.push_back(terms.text);
     }
     // Ink read as nothing, or as nothing but marks (". ."), is unread.
@@ -230,9 +230,9 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   if (!approver.name) review.add("/header/approver/name", "not_read", cell, cell.confidence);
   // "S.T...M.L.": dots run together are specks in a name's degrees.
   const bool garbled_name = approver.name && approver.name->find("..") != std::string::npos;
-  review.flag_if_weak(cell, "/header/approver",
-                      garbled_name ? std::optional(FieldConfidence{0.4, "garbled_name", {}})
-                                   : std::nullopt);
+  review.flag_if_weak(
+      cell, "/header/approver",
+      garbled_name ? std::optional(FieldConfidence{0.4, "garbled_name", {}}) : std::nullopt);
   return approver;
 }
 
@@ -313,6 +313,15 @@ CellText lanes_of(const StepRowContent& row) {
   return lanes;
 }
 
+// The actor of a lane of the SOP's first table page. A continuation page whose table was read
+// with more lanes than the first (a rule split a lane, or one was missed there) puts symbols in
+// lanes the SOP has no name for: no actor, never another lane's.
+std::optional<std::string> actor_of_lane(const std::vector<std::optional<std::string>>& lane_actor,
+                                         int lane) {
+  if (lane < 0 || static_cast<std::size_t>(lane) >= lane_actor.size()) return std::nullopt;
+  return lane_actor[static_cast<std::size_t>(lane)];
+}
+
 Step build_step(const StepRowContent& row, std::size_t index,
                 const std::vector<std::optional<std::string>>& lane_actor, ReviewList& review) {
   const std::string base = "/steps/" + std::to_string(index);
@@ -353,7 +362,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     if (primary.symbol.confidence < review.policy().min_symbol_confidence) {
       review.add(base + "/symbol", "uncertain_symbol", lanes, primary.symbol.confidence);
     }
-    step.actor = lane_actor[primary.lane];
+    step.actor = actor_of_lane(lane_actor, primary.lane);
     if (!step.actor) {
       review.add(base + "/actor", "lane_name_not_read", lanes, kNothingFound);
     } else if (primary.lane_uncertain) {
@@ -362,7 +371,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
     for (const PlacedSymbol& placed : row.symbols) {
       if (&placed == &primary || (is_connector_shape(placed) && step_shape != row.symbols.end()))
         continue;
-      const auto& other = lane_actor[placed.lane];
+      const std::optional<std::string> other = actor_of_lane(lane_actor, placed.lane);
       if (other && other != step.actor &&
           std::find(step.other_actors.begin(), step.other_actors.end(), *other) ==
               step.other_actors.end()) {
@@ -590,8 +599,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
       record.actors.push_back(name.text);
       const std::string path = "/actors/" + std::to_string(record.actors.size() - 1);
-      review.flag_if_weak(cell, path,
-                          name.repaired ? std::optional(repair_doubt()) : std::nullopt);
+      review.flag_if_weak(cell, path, name.repaired ? std::optional(repair_doubt()) : std::nullopt);
     }
   }
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
@@ -600,7 +608,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   // The activities name the actors too: one spelling per actor across the record.
   for (Step& step : record.steps) {
     int respelled = 0;
-    if (step.activity) step.activity = align_actor_mentions(*step.activity, record.actors, respelled);
+    if (step.activity)
+      step.activity = align_actor_mentions(*step.activity, record.actors, respelled);
     if (step.notes) step.notes = align_actor_mentions(*step.notes, record.actors, respelled);
   }
   link_steps(sop, record, review);

@@ -246,8 +246,9 @@ TEST(Review, EveryEntryHasPointerReasonConfidenceRawPageAndBbox) {
     EXPECT_TRUE(entry.bbox) << entry.path << " " << entry.reason;
   }
   // The flow's raw reading says what the lanes held.
-  const auto no_arrow = std::find_if(record.review.begin(), record.review.end(),
-                                     [](const ReviewEntry& e) { return e.reason == "no_arrow_found"; });
+  const auto no_arrow =
+      std::find_if(record.review.begin(), record.review.end(),
+                   [](const ReviewEntry& e) { return e.reason == "no_arrow_found"; });
   ASSERT_NE(no_arrow, record.review.end());
   EXPECT_EQ(*no_arrow->raw, "process in lane 2; no arrow out");
 }
@@ -316,6 +317,18 @@ TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
   EXPECT_EQ(record.steps[1].actor, "Staf");
   EXPECT_TRUE(has_review(record, "/steps/1/actor", "uncertain_lane"));
   EXPECT_FALSE(has_review(record, "/steps/0/actor", "uncertain_lane"));
+}
+
+TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
+  // The second page's table was read with a third lane: its symbols name no known actor.
+  RawSop sop = two_page_flow();
+  sop.rows[3].symbols[0].lane = 2;
+  sop.rows[4].symbols.push_back(sop.rows[3].symbols[0]);
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[3].actor, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/steps/3/actor", "lane_name_not_read"));
+  EXPECT_EQ(record.steps[4].actor, "Kepala Dinas");
+  EXPECT_TRUE(record.steps[4].other_actors.empty());
 }
 
 }  // namespace
