@@ -1,6 +1,8 @@
 #include "grid.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -40,6 +42,200 @@ cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi) {
     for (int x = 0; x < ink.cols; ++x) out[x] = is_dot[label_row[x]] ? 255 : 0;
   }
   return dots;
+}
+
+// A dash or a dot of a broken rule: a small piece of ink along a horizontal line.
+struct RulePiece {
+  int left, right, top, bottom;
+  double centre_y;
+  int length() const { return right - left; }
+  int thickness() const { return bottom - top; }
+  // How far along the line the next piece of the pattern may be: a dash pattern's gap is shorter
+  // than its dash plus two pens, a dotted one's a few dots.
+  int reach() const { return 3 * std::max(length(), thickness()) + 2; }
+};
+
+// The height a tenth of the page's letter-sized components reach (capitals and ascenders; a
+// dotted rule's many dots stay below it), or an eighth of an inch on a page with little text.
+int tall_letter_height(const cv::Mat& stats, int count, int dpi) {
+  std::vector<int> heights;
+  for (int label = 1; label < count; ++label) {
+    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (height >= dpi / 50 && height <= dpi / 4 && 4 * width >= height && width <= 2 * height) {
+      heights.push_back(height);
+    }
+  }
+  if (heights.size() < 20) return dpi / 8;
+  const auto tenth = heights.begin() + heights.size() * 9 / 10;
+  std::nth_element(heights.begin(), tenth, heights.end());
+  return *tenth;
+}
+
+// The components that may be a dash or a dot of a horizontal rule, no thicker than
+// `max_thickness`. A dash is a solid bar, a dot small and round (a plus sign, binarised below six
+// pixels). A letter is
+// neither: stroked, so it fills little of its box, and as tall as the text, so a stack of letters
+// down a paragraph's margin, as regular as a dotted rule, is no rule. A piece longer than a sixth
+// of an inch survives the run-length masks on its own.
+std::vector<RulePiece> rule_pieces(const cv::Mat& stats, const cv::Mat& centroids, int count,
+                                   int dpi, int max_thickness) {
+  const int max_length = std::max(8, dpi / 6);
+  std::vector<RulePiece> pieces;
+  for (int label = 1; label < count; ++label) {
+    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (height > max_thickness || width > max_length || width < height) continue;
+    const double fill =
+        stats.at<int>(label, cv::CC_STAT_AREA) / static_cast<double>(width * height);
+    const bool dash = width >= 1.5 * height && fill >= 0.75;
+    const bool dot = width < 1.5 * height && fill >= 0.45;
+    if (!dash && !dot) continue;
+    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    pieces.push_back({left, left + width, top, top + height, centroids.at<double>(label, 1)});
+  }
+  return pieces;
+}
+
+// The pieces in chains: each piece linked to the nearest piece to its right on the same line,
+// alike in length and thickness, within its reach. Chains as lists of piece indices.
+std::vector<std::vector<int>> chain_pieces(const std::vector<RulePiece>& pieces, int band) {
+  std::map<int, std::vector<int>> by_band;  // pieces by line band, left to right
+  for (int i = 0; i < static_cast<int>(pieces.size()); ++i) {
+    by_band[static_cast<int>(pieces[i].centre_y) / band].push_back(i);
+  }
+  for (auto& [key, members] : by_band) {
+    std::sort(members.begin(), members.end(),
+              [&](int a, int b) { return pieces[a].left < pieces[b].left; });
+  }
+  auto alike = [](int a, int b) { return std::max(a, b) <= 2.5 * std::max(1, std::min(a, b)) + 1; };
+  std::vector<int> parent(pieces.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto root = [&](int i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (int i = 0; i < static_cast<int>(pieces.size()); ++i) {
+    const RulePiece& piece = pieces[i];
+    const int key = static_cast<int>(piece.centre_y) / band;
+    int best = -1;
+    int best_gap = piece.reach() + 1;
+    for (int neighbour_key = key - 1; neighbour_key <= key + 1; ++neighbour_key) {
+      auto members = by_band.find(neighbour_key);
+      if (members == by_band.end()) continue;
+      auto next = std::upper_bound(members->second.begin(), members->second.end(), piece.right - 1,
+                                   [&](int x, int j) { return x < pieces[j].left; });
+      if (next == members->second.end()) continue;
+      const RulePiece& other = pieces[*next];
+      const int gap = other.left - piece.right;
+      if (gap < best_gap && std::abs(other.centre_y - piece.centre_y) <= band &&
+          alike(piece.length(), other.length()) && alike(piece.thickness(), other.thickness())) {
+        best = *next;
+        best_gap = gap;
+      }
+    }
+    if (best >= 0) parent[root(i)] = root(best);
+  }
+  std::map<int, std::vector<int>> by_root;
+  for (int i = 0; i < static_cast<int>(pieces.size()); ++i) by_root[root(i)].push_back(i);
+  std::vector<std::vector<int>> chains;
+  for (auto& [chain_root, members] : by_root) {
+    std::sort(members.begin(), members.end(),
+              [&](int a, int b) { return pieces[a].left < pieces[b].left; });
+    chains.push_back(std::move(members));
+  }
+  return chains;
+}
+
+double median_of(std::vector<double> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+// A printed pattern repeats: most of its pieces are as long as the median piece, and each step
+// from one piece to the next is a whole number of the pattern's pitch (a piece that merged with
+// a crossing rule leaves a double step). Small letters along a text line are as thin and as
+// close, but narrow and wide letters and the spaces between words make them irregular.
+bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<int>& chain) {
+  std::vector<double> lengths;
+  std::vector<double> steps;
+  for (std::size_t m = 0; m < chain.size(); ++m) {
+    lengths.push_back(pieces[chain[m]].length());
+    if (m > 0) steps.push_back(pieces[chain[m]].left - pieces[chain[m - 1]].left);
+  }
+  const double length = median_of(lengths);
+  const double pitch = median_of(steps);
+  const auto alike_length = std::count_if(lengths.begin(), lengths.end(), [&](double value) {
+    return std::abs(value - length) <= 0.35 * length + 1;
+  });
+  const auto on_pitch = std::count_if(steps.begin(), steps.end(), [&](double step) {
+    const double multiple = std::max(1.0, std::round(step / pitch));
+    return std::abs(step - multiple * pitch) <= 0.25 * pitch + 1;
+  });
+  return alike_length >= 0.7 * static_cast<double>(lengths.size()) &&
+         on_pitch >= 0.8 * static_cast<double>(steps.size());
+}
+
+// Horizontal rules drawn dashed or dotted, as a mask. No dash or dot lasts as long as a letter's
+// stroke, so the run-length masks miss them; what makes them a rule is many pieces evenly along
+// one line. A chain of five or more pieces spanning a quarter inch in a printed pattern is drawn
+// as one solid rule of the pieces' median thickness, on through the ink its ends reach (where
+// the last dash merged with a crossing rule).
+cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  // A 2.5 pt rule blurred by a pixel each side, and thinner than half a tall letter.
+  const int max_thickness =
+      std::max(3, std::min(dpi * 5 / 144 + 2, tall_letter_height(stats, count, dpi) / 2));
+  const std::vector<RulePiece> pieces = rule_pieces(stats, centroids, count, dpi, max_thickness);
+  cv::Mat mask(ink.size(), CV_8UC1, cv::Scalar(0));
+  if (pieces.size() < 5) return mask;
+  const int min_span = std::max(15, dpi / 4);
+  for (const std::vector<int>& chain : chain_pieces(pieces, std::max(2, max_thickness / 2))) {
+    if (chain.size() < 5 || !is_printed_pattern(pieces, chain)) continue;
+    const int left = pieces[chain.front()].left;
+    int right = 0;
+    int reach = 0;
+    std::vector<double> centres;
+    std::vector<double> thicknesses;
+    for (int i : chain) {
+      right = std::max(right, pieces[i].right);
+      reach = std::max(reach, pieces[i].reach());
+      centres.push_back(pieces[i].centre_y);
+      thicknesses.push_back(pieces[i].thickness());
+    }
+    if (right - left < min_span) continue;
+    const int y = std::clamp(static_cast<int>(std::lround(median_of(centres))), 0, ink.rows - 1);
+    const int thickness = std::max(1, static_cast<int>(median_of(thicknesses)));
+    const int half = std::max(1, thickness / 2);
+    auto ink_at = [&](int x) {
+      for (int at_y = std::max(0, y - half); at_y <= std::min(ink.rows - 1, y + half); ++at_y) {
+        if (ink.at<unsigned char>(at_y, x) != 0) return true;
+      }
+      return false;
+    };
+    // From `from`, on through the first ink within reach and to its far side.
+    auto extend = [&](int from, int step) {
+      int x = from;
+      int gap = 0;
+      for (int at = from + step; at >= 0 && at < ink.cols && gap <= reach; at += step) {
+        if (ink_at(at)) {
+          x = at;
+          gap = 0;
+        } else if (x != from) {
+          break;
+        } else {
+          ++gap;
+        }
+      }
+      return x;
+    };
+    cv::line(mask, {extend(left, -1), y}, {extend(right - 1, 1), y}, cv::Scalar(255), thickness);
+  }
+  return mask;
 }
 
 // Positions (centres of runs of consecutive indices) where `counts` reaches `threshold`.
@@ -258,6 +454,13 @@ RuleMasks extract_rule_masks(const cv::Mat& ink, int dpi) {
   const int dot_bridge = std::max(4, dpi / 20);
   rules.horizontal |= runs_along(dots, {1, 1}, {dot_bridge, 1}, {min_run, 1});
   rules.vertical |= runs_along(dots, {1, 1}, {1, dot_bridge}, {1, min_run});
+  // Dashed rules, and dotted ones whose dots are larger than the dot mask's.
+  rules.horizontal |= chained_rules(ink, dpi);
+  cv::Mat transposed;
+  cv::transpose(ink, transposed);
+  cv::Mat vertical_chains;
+  cv::transpose(chained_rules(transposed, dpi), vertical_chains);
+  rules.vertical |= vertical_chains;
   return rules;
 }
 

@@ -4,9 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <opencv2/imgproc.hpp>
+#include <cmath>
 #include <functional>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <random>
 
 #include "binarize.h"
@@ -179,6 +180,46 @@ TEST(Grid, FindsDottedRules) {
   expect_one_step_table(drawn.page);
 }
 
+// Dashed and dotted rules as office templates draw them, as the randomised fixtures draw them:
+// dashes 3 pens + 2.5 pt long with gaps of 2 pens + 1.2 pt at pens of 0.3-2 pt; dots one pen
+// wide every 2 pens + 0.9 pt at pens of 0.3-1 pt (heavier dots are not found yet). No run of a
+// dash or a dot lasts as long as a letter's stroke.
+TEST(Grid, FindsDashedRulesOfAnyPenWeightAndLightDottedRules) {
+  std::mt19937 rng(20261202);
+  std::uniform_real_distribution<double> dash_pen_pt(0.3, 2.0);
+  std::uniform_real_distribution<double> dot_pen_pt(0.3, 1.0);
+  for (int variant = 0; variant < 12; ++variant) {
+    const bool dotted = variant % 2 == 1;
+    const double pen = dotted ? dot_pen_pt(rng) : dash_pen_pt(rng);
+    const double px_per_pt = kDpi / 72.0;
+    const double period = (dotted ? 2 * pen + 0.9 + 0 : 5 * pen + 3.7) * px_per_pt;
+    const double mark = (dotted ? 0.0 : 3 * pen + 2.5) * px_per_pt;
+    const int thickness = std::max(1, static_cast<int>(std::lround(pen * px_per_pt)));
+    DrawnGrid drawn;
+    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+      const double length = cv::norm(to - from);
+      const cv::Point2d along = cv::Point2d(to - from) / length;
+      for (double at = 0; at <= length; at += period) {
+        const cv::Point start = cv::Point2d(from) + along * at;
+        if (dotted) {
+          cv::circle(page, start, std::max(1, thickness / 2), 0, cv::FILLED);
+        } else {
+          const cv::Point end = cv::Point2d(from) + along * std::min(length, at + mark);
+          cv::line(page, start, end, 0, thickness);
+        }
+      }
+    });
+    // Body text of 7 pt in the cells, lines starting under each other: its letters are as close
+    // as dashes and as regular down the margin, and must not pass for rules.
+    for (int line = 0; line < 6; ++line) {
+      cv::putText(drawn.page, "surat tindak lanjut aduan masyarakat", {230, 600 + 24 * line},
+                  cv::FONT_HERSHEY_SIMPLEX, 0.6, 0, 1);
+    }
+    SCOPED_TRACE((dotted ? "dotted, pen " : "dashed, pen ") + std::to_string(pen) + " pt");
+    expect_one_step_table(drawn.page);
+  }
+}
+
 TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
   DrawnGrid drawn;
   draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
@@ -215,10 +256,10 @@ TEST(Grid, TextTouchingTheRulesDoesNotAddOrMoveRules) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
   // Lines of text that sit on a rule and run into the next column's rule.
-  cv::putText(drawn.page, "Dokumen tagihan LS beserta", {1110, 560}, cv::FONT_HERSHEY_SIMPLEX,
-              0.9, 0, 2);
-  cv::putText(drawn.page, "Kelengkapan administrasi", {230, 752}, cv::FONT_HERSHEY_SIMPLEX, 0.9,
+  cv::putText(drawn.page, "Dokumen tagihan LS beserta", {1110, 560}, cv::FONT_HERSHEY_SIMPLEX, 0.9,
               0, 2);
+  cv::putText(drawn.page, "Kelengkapan administrasi", {230, 752}, cv::FONT_HERSHEY_SIMPLEX, 0.9, 0,
+              2);
   const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
   ASSERT_EQ(tables.size(), 1u);
   expect_step_structure(tables[0]);
