@@ -1,6 +1,7 @@
 #include "date.h"
 
 #include <array>
+#include <cctype>
 #include <regex>
 
 #include "text.h"
@@ -97,10 +98,15 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
                      false);
   }
   // OCR splits or glues the words, and reads a day's 1 as "l", "i" or "I" and its 0 as "o"
-  // (lower-cased here): such a day is read, and the date reviewed as repaired.
+  // (lower-cased here): such a day is read, and the date reviewed as repaired. A lone letter
+  // is no day: before "Agustus 2023" it is a speck or the edge of a rule far more often than
+  // a "1" (the real scans print month-and-year dates so), and it would invent the 1st.
   static const std::regex words(
       "(^|[^a-z0-9])([0-9lio]{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*(\\d{2,4})");
-  if (std::regex_search(lower, match, words)) {
+  auto lone_letter = [](const std::string& day) {
+    return day.size() == 1 && !std::isdigit(static_cast<unsigned char>(day[0]));
+  };
+  if (std::regex_search(lower, match, words) && !lone_letter(match[2].str())) {
     bool repaired = false;
     std::string day = match[2].str();
     for (char& c : day) {

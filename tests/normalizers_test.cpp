@@ -88,8 +88,8 @@ TEST(Date, RepairsAGarbledMonthAndSaysSo) {
 }
 
 TEST(Date, ADayReadAsALetterIsReadAndSaysSo) {
-  const ParsedDate date = parse_indonesian_date("i Agustus 2023");
-  EXPECT_EQ(date.iso, "2023-08-01");
+  const ParsedDate date = parse_indonesian_date("l5 Agustus 2023");
+  EXPECT_EQ(date.iso, "2023-08-15");
   EXPECT_TRUE(date.month_repaired);
   EXPECT_EQ(parse_indonesian_date("l0 Pebruari 2019").iso, "2019-02-10");
   EXPECT_EQ(parse_indonesian_date("1 Aaustus 2023").iso, "2023-08-01");
@@ -100,6 +100,11 @@ TEST(Date, AMonthAndAYearAreNoDate) {
   const ParsedDate date = parse_indonesian_date("Agustus 2023");
   EXPECT_FALSE(date.iso);
   EXPECT_EQ(date.problem, "no day");
+  // A lone letter before the month is a speck or a rule's edge, not the 1st (real scans).
+  for (const char* speck : {"i Agustus 2023", "I Aaustus 2023", "l Agustus 2023"}) {
+    EXPECT_FALSE(parse_indonesian_date(speck).iso) << speck;
+    EXPECT_EQ(parse_indonesian_date(speck).problem, "no day") << speck;
+  }
   EXPECT_EQ(parse_indonesian_date("Kalimantan 2023").problem, "no date found");
 }
 
@@ -159,12 +164,13 @@ TEST(Lists, AQuoteIsNeverCutIntoAMarker) {
 
 TEST(Lists, ALineBrokenOnPurposeBeforeACapitalStartsAnItemWhoseMarkerWasLost) {
   const std::string raw = "- Jaringan internet\n- Aplikasi SPSE\nFormulir permohonan akun";
-  EXPECT_EQ(split_list_items(raw, {false, true}),
-            (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE",
-                                      "Formulir permohonan akun"}));
+  EXPECT_EQ(
+      split_list_items(raw, {false, true}),
+      (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE", "Formulir permohonan akun"}));
   // Wrapped because "Formulir" did not fit: one item.
-  EXPECT_EQ(split_list_items(raw, {false, false}),
-            (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE Formulir permohonan akun"}));
+  EXPECT_EQ(
+      split_list_items(raw, {false, false}),
+      (std::vector<std::string>{"Jaringan internet", "Aplikasi SPSE Formulir permohonan akun"}));
   // Without markers nothing says where items begin.
   EXPECT_EQ(split_list_items("Aplikasi SPSE\nFormulir permohonan", {true}),
             (std::vector<std::string>{"Aplikasi SPSE Formulir permohonan"}));
@@ -173,9 +179,9 @@ TEST(Lists, ALineBrokenOnPurposeBeforeACapitalStartsAnItemWhoseMarkerWasLost) {
 TEST(Labels, ActorsMisspelledInTheTextAreSpelledAsTheirLane) {
   const std::vector<std::string> actors{"Kepala Seksi", "Kepala Dinas", "Staf"};
   int changed = 0;
-  EXPECT_EQ(align_actor_mentions("Diteruskan kepada Kepala Seksl, lalu ke Kepala Dinas", actors,
-                                 changed),
-            "Diteruskan kepada Kepala Seksi, lalu ke Kepala Dinas");
+  EXPECT_EQ(
+      align_actor_mentions("Diteruskan kepada Kepala Seksl, lalu ke Kepala Dinas", actors, changed),
+      "Diteruskan kepada Kepala Seksi, lalu ke Kepala Dinas");
   EXPECT_EQ(changed, 1);
   // Another office, and words that only look alike in lower case, stay.
   EXPECT_EQ(align_actor_mentions("Surat dari Kepala Desa dan kepala seksl", actors, changed),
@@ -200,7 +206,8 @@ TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
 
 TEST(Punctuation, UnpairedQuotesAndASpaceAfterASlashAreSpecks) {
   EXPECT_EQ(repair_stray_punctuation("Notulen' hasil rapat"), "Notulen hasil rapat");
-  EXPECT_EQ(repair_stray_punctuation("Akun SPSE ‘Auditor/Pemeriksa"), "Akun SPSE Auditor/Pemeriksa");
+  EXPECT_EQ(repair_stray_punctuation("Akun SPSE ‘Auditor/Pemeriksa"),
+            "Akun SPSE Auditor/Pemeriksa");
   EXPECT_EQ(repair_stray_punctuation("Keputusan PA/' KPA"), "Keputusan PA/KPA");
   EXPECT_EQ(repair_stray_punctuation("Aplikasi ‘SPSE’ dan Jum'at"), "Aplikasi ‘SPSE’ dan Jum'at");
 }
@@ -217,8 +224,8 @@ TEST(Punctuation, SentencesAbbreviationsMarkersAndCodesKeepTheirDots) {
   for (const char* text :
        {"Rapat selesai. Kemudian dilaporkan", "Ms. Word dan Ms. Excel", "Ir. H. Ahmad, S.T., M.T.",
         "dll. dan sebagainya", "sub. ini", "kegiatan. b. bahwa", "www.bontangkota.go.id",
-        "067.17.002/Disnaker/01", "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
-        "Jum'at", "SPP-LS dan SPM-LS", "e-controlling", "Tahun 2019-2023"}) {
+        "067.17.002/Disnaker/01", "Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", "Jum'at",
+        "SPP-LS dan SPM-LS", "e-controlling", "Tahun 2019-2023"}) {
     EXPECT_EQ(repair_stray_punctuation(text), text);
   }
 }
@@ -234,10 +241,9 @@ TEST(Punctuation, AListItemLosesTrailingAndLeadingMarksButNotAnAbbreviationsDot)
 }
 
 TEST(Punctuation, RepairingTwiceChangesNothingMore) {
-  for (const char* text :
-       {"Notulen evaluasi. dan pembahasan", "Kepala Dinas: jika tidak", "a.. b:: c", ". .maka",
-        "Jika x: jika y: jika z", "jasa.konstruksi.baru", "::jika", "Tata.Kerja-Dinas.",
-        "a/ b/ c", "'' ‘x’ y'", "PA/' KPA'"}) {
+  for (const char* text : {"Notulen evaluasi. dan pembahasan", "Kepala Dinas: jika tidak",
+                           "a.. b:: c", ". .maka", "Jika x: jika y: jika z", "jasa.konstruksi.baru",
+                           "::jika", "Tata.Kerja-Dinas.", "a/ b/ c", "'' ‘x’ y'", "PA/' KPA'"}) {
     const std::string once = repair_stray_punctuation(text);
     EXPECT_EQ(repair_stray_punctuation(once), once) << text;
     const std::string item = trim_item_punctuation(once);
