@@ -251,6 +251,12 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
          std::string_view(".,:;").find(header.sop_number->back()) != std::string_view::npos) {
     header.sop_number->pop_back();
   }
+  // A number typed or written into a printed blank ("000.8.3.3/ 256 /SATPOLPP-A") keeps the
+  // blank's width as spaces beside its slashes; a database matches the number without them.
+  if (header.sop_number) {
+    static const std::regex spaced_slash("\\s*/\\s*");
+    header.sop_number = std::regex_replace(*header.sop_number, spaced_slash, "/");
+  }
   header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
   header.created = header_date(identity, "created", "/header/created", review);
   header.revised = header_date(identity, "revised", "/header/revised", review);

@@ -76,6 +76,16 @@ TEST(BuildRecord, ProseIsRepairedButCodesAreKeptAsRead) {
   EXPECT_EQ(record.header.title, "Penyusunan Rencana kerja");
 }
 
+TEST(BuildRecord, ASopNumberFilledIntoAPrintedBlankHasNoSpacesBesideItsSlashes) {
+  RawSop sop = identity_only();
+  sop.identity->fields["sop_number"] = read_cell("000.8.3.3/ 256 /SATPOLPP-A");
+  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+            "000.8.3.3/256/SATPOLPP-A");
+  sop.identity->fields["sop_number"] = read_cell("000.8.3.3 /   /SATPOLPP-A");
+  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+            "000.8.3.3//SATPOLPP-A");
+}
+
 TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) {
   RawSop sop = identity_only();
   sop.identity->fields["approved_by"] = read_cell(
