@@ -193,44 +193,36 @@ DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
   // The document's settings; a second generator keeps the per-page draws above what they were.
   std::seed_seq override_seeds{scan_seed, static_cast<unsigned>(page_number), 0x0e11u};
   std::mt19937 page_rng(override_seeds);
+  // Settings that replace one drawn value each.
+  const std::pair<const char*, double DegradeParams::*> kValues[] = {
+      {"blur_sigma_px", &DegradeParams::blur_sigma_px},
+      {"noise_sigma", &DegradeParams::noise_sigma},
+      {"speckle_per_megapixel", &DegradeParams::speckle_per_megapixel},
+      {"paper_level", &DegradeParams::paper_level},
+      {"ink_level", &DegradeParams::ink_level},
+      {"gradient_strength", &DegradeParams::gradient_strength},
+      {"rule_gap_spacing_mm", &DegradeParams::rule_gap_spacing_mm},
+      {"rule_gap_max_mm", &DegradeParams::rule_gap_max_mm},
+      {"faded_rule_fraction", &DegradeParams::faded_rule_fraction},
+      {"fade_span_max_mm", &DegradeParams::fade_span_max_mm},
+      {"fade_keep_min", &DegradeParams::fade_keep_min},
+      {"dark_border_mm", &DegradeParams::dark_border_mm},
+      {"perspective", &DegradeParams::perspective},
+      {"page_box_scale", &DegradeParams::page_box_scale}};
   for (const auto& [key, value] : overrides.items()) {
     const double number = value.is_number() ? value.get<double>() : 0;
-    if (key == "skew_degrees_max") {
+    const auto* setting = std::find_if(std::begin(kValues), std::end(kValues),
+                                       [&](const auto& entry) { return key == entry.first; });
+    if (setting != std::end(kValues)) {
+      params.*(setting->second) = number;
+    } else if (key == "skew_degrees_max") {
       params.skew_degrees = uniform(page_rng, -number, number);
-    } else if (key == "blur_sigma_px") {
-      params.blur_sigma_px = number;
-    } else if (key == "noise_sigma") {
-      params.noise_sigma = number;
-    } else if (key == "speckle_per_megapixel") {
-      params.speckle_per_megapixel = number;
     } else if (key == "jpeg_quality") {
       params.jpeg_quality = static_cast<int>(number);
-    } else if (key == "paper_level") {
-      params.paper_level = number;
-    } else if (key == "ink_level") {
-      params.ink_level = number;
-    } else if (key == "gradient_strength") {
-      params.gradient_strength = number;
-    } else if (key == "rule_gap_spacing_mm") {
-      params.rule_gap_spacing_mm = number;
-    } else if (key == "rule_gap_max_mm") {
-      params.rule_gap_max_mm = number;
-    } else if (key == "faded_rule_fraction") {
-      params.faded_rule_fraction = number;
-    } else if (key == "fade_span_max_mm") {
-      params.fade_span_max_mm = number;
-    } else if (key == "fade_keep_min") {
-      params.fade_keep_min = number;
-    } else if (key == "bilevel") {
-      params.bilevel = value.is_boolean() && value.get<bool>();
-    } else if (key == "dark_border_mm") {
-      params.dark_border_mm = number;
     } else if (key == "streaks") {
       params.streaks = static_cast<int>(number);
-    } else if (key == "perspective") {
-      params.perspective = number;
-    } else if (key == "page_box_scale") {
-      params.page_box_scale = number;
+    } else if (key == "bilevel") {
+      params.bilevel = value.is_boolean() && value.get<bool>();
     } else {
       throw std::invalid_argument("scan.degradation: unknown key '" + key + "'");
     }

@@ -36,7 +36,9 @@ nlohmann::json params_json(const ScanPage& page) {
       {"jpeg_bytes", page.jpeg.size()}};
   // The randomised set's damage, only where some is drawn: the curated fixtures' reports stay.
   if (p.bilevel) report["bilevel"] = true;
-  if (p.rule_gap_max_mm != 0.9) report["rule_gap_max_mm"] = r(p.rule_gap_max_mm);
+  if (p.rule_gap_max_mm != DegradeParams{}.rule_gap_max_mm) {
+    report["rule_gap_max_mm"] = r(p.rule_gap_max_mm);
+  }
   if (p.fade_span_max_mm > 0) report["fade_span_max_mm"] = r(p.fade_span_max_mm);
   if (p.dark_border_mm > 0) report["dark_border_mm"] = r(p.dark_border_mm);
   if (p.streaks > 0) report["streaks"] = p.streaks;
