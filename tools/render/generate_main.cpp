@@ -35,12 +35,15 @@ std::vector<sopocr::SopRecord> load_pool_records(const std::filesystem::path& po
 
 // source.pages: the identity page and the fewest step pages whose rows fit at the drawn text
 // size. Where none does (many lanes at a large size), the fewest that fit at all, at the smaller
-// size the layout then chooses, which the style and the factors record.
+// size the layout then shrinks to, which the factors record. The style keeps the size drawn:
+// the layout scales symbols and rows by the shrunk size against it, so a style rewritten to the
+// shrunk size would lay out larger than what was fitted.
 void fit_pages(fx::RandomDocument& document, const fx::Typesetter& typesetter) {
   const fx::DocumentSpec spec = fx::document_from_json(document.docs_entry, 0);
   const double wanted_pt = fx::style_for_document(spec).table_font_pt;
   const std::size_t steps = document.truth.steps.size();
   std::optional<std::pair<std::vector<int>, double>> smaller;  // pages, the size they fit at
+  std::string last_error;
   for (std::size_t step_pages = 1; step_pages <= steps; ++step_pages) {
     std::vector<int> pages;
     for (std::size_t page = 1; page <= step_pages + 1; ++page) {
@@ -58,13 +61,16 @@ void fit_pages(fx::RandomDocument& document, const fx::Typesetter& typesetter) {
       }
       if (drawn_pt >= wanted_pt - 1e-9) return;
       if (!smaller) smaller = {pages, drawn_pt};
-    } catch (const fx::FixtureError&) {
+    } catch (const fx::FixtureError& error) {
       // Rows that do not fit even at the smallest text: one more page.
+      last_error = error.what();
     }
   }
-  if (!smaller) throw fx::FixtureError("document '" + spec.id + "': its rows fit no page count");
+  if (!smaller) {
+    throw fx::FixtureError("document '" + spec.id + "': its rows fit no page count (" +
+                           last_error + ")");
+  }
   document.truth.source.pages = smaller->first;
-  document.docs_entry["style"]["table_font_pt"] = smaller->second;
   document.docs_entry["factors"]["font_pt"] = fx::font_pt_factor(smaller->second);
 }
 
@@ -91,7 +97,15 @@ int main(int argc, char** argv) {
     nlohmann::json docs = {{"documents", nlohmann::json::array()}};
     for (unsigned seed = first_seed; seed < first_seed + count; ++seed) {
       fx::RandomDocument document = fx::random_document(seed, pool);
-      fit_pages(document, typesetter);
+      for (unsigned redraw = 1;; ++redraw) {
+        try {
+          fit_pages(document, typesetter);
+          break;
+        } catch (const fx::FixtureError&) {
+          if (redraw == 10) throw;
+          document = fx::random_document(seed, pool, redraw);
+        }
+      }
       const std::string id = document.docs_entry["id"];
       std::ofstream truth(out_dir / "truth" / (id + ".json"));
       truth << sopocr::to_json(document.truth).dump(2) << '\n';

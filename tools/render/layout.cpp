@@ -310,8 +310,14 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
 
   page.table_top = y;
   const HeaderWording& wording = style.wording;
-  const double group_height = std::max(typesetter.height(wording.lanes, header, -1),
-                                       typesetter.height(wording.quality, header, -1)) +
+  // The group labels wrap within the lanes and the Mutu Baku columns they span: "Pejabat yang
+  // bertanggung jawab" over a single lane takes three lines.
+  const double lanes_width = columns.right(columns.lane(columns.lane_count - 1)) -
+                             columns.left(columns.lane(0)) - 2 * pad;
+  const double quality_width =
+      columns.right(columns.outputs()) - columns.left(columns.requirements()) - 2 * pad;
+  const double group_height = std::max(typesetter.height(wording.lanes, header, lanes_width),
+                                       typesetter.height(wording.quality, header, quality_width)) +
                               2 * pad;
   double names_height = 0;
   for (std::size_t actor = 0; actor < record.actors.size(); ++actor) {

@@ -237,9 +237,10 @@ ContentPool content_pool(const std::vector<SopRecord>& records) {
   return pool;
 }
 
-RandomDocument random_document(unsigned seed, const ContentPool& pool) {
-  std::seed_seq seeds{seed, 0x5e7u};
-  std::mt19937 rng(seeds);
+RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned redraw) {
+  std::seed_seq first_draw{seed, 0x5e7u};
+  std::seed_seq later_draw{seed, 0x5e7u, redraw};
+  std::mt19937 rng(redraw == 0 ? first_draw : later_draw);
   const std::string id = "random-" + std::to_string(seed);
   json factors;
 

@@ -37,7 +37,9 @@ struct RandomDocument {
   nlohmann::json docs_entry;
 };
 
-RandomDocument random_document(unsigned seed, const ContentPool& pool);
+// `redraw` > 0 draws the seed's document again, differently: for a draw whose table fits no
+// page (nine lanes of large text on narrow paper).
+RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned redraw = 0);
 
 // The "font_pt" factor's band of a step-table text size.
 std::string font_pt_factor(double font_pt);
