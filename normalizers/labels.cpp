@@ -66,20 +66,21 @@ std::string letters_only(std::string_view text) {
   return normalize_text(letters);
 }
 
-std::optional<StepColumn> step_column_of(std::string_view header_text) {
+std::optional<StepColumnMatch> match_step_column(std::string_view header_text) {
   const std::string lower = letters_only(header_text);
   if (lower.empty()) return std::nullopt;
-  std::optional<StepColumn> best;
-  double best_score = 0.0;
+  std::optional<StepColumnMatch> best;
   for (const HeaderLabel& label : kStepHeaderLabels) {
     const double score = similarity(lower, letters_only(label.text));
-    if (score > best_score) {
-      best_score = score;
-      best = label.column;
-    }
+    if (!best || score > best->similarity) best = StepColumnMatch{label.column, score};
   }
   const double needed = lower.size() <= 3 ? 0.99 : 0.7;
-  return best_score >= needed ? best : std::nullopt;
+  return best->similarity >= needed ? best : std::nullopt;
+}
+
+std::optional<StepColumn> step_column_of(std::string_view header_text) {
+  const auto match = match_step_column(header_text);
+  return match ? std::optional<StepColumn>(match->column) : std::nullopt;
 }
 
 std::optional<LabelMatch> match_label_prefix(std::string_view text,

@@ -38,6 +38,13 @@ enum class StepColumn { number, activity, lanes, quality, requirements, duration
 // Kelengkapan), or nullopt. Short labels ("No") must read exactly; longer ones tolerate a garble.
 std::optional<StepColumn> step_column_of(std::string_view header_text);
 
+// The same with how closely the text matched the label, in [0, 1].
+struct StepColumnMatch {
+  StepColumn column;
+  double similarity = 0.0;
+};
+std::optional<StepColumnMatch> match_step_column(std::string_view header_text);
+
 // Lower-case letters and single spaces only: scan specks read as ", ; ." around a label or a
 // column number do not count.
 std::string letters_only(std::string_view text);

@@ -106,6 +106,14 @@ std::vector<CellText> CellReader::readings() const {
   return cells;
 }
 
+cv::Rect CellReader::around_text(const cv::Rect& interior) const {
+  // The engine binarises what it is given as a whole: a wide cell of noisy paper around one
+  // short label is mostly paper, and its threshold then falls inside the paper's noise.
+  const cv::Rect ink = cv::boundingRect(text_ink_(interior)) + interior.tl();
+  const int margin = std::max(3, page_.dpi / 12);
+  return (ink - cv::Point(margin, margin) + cv::Size(2 * margin, 2 * margin)) & interior;
+}
+
 CellText CellReader::read_uncached(const cv::Rect& bbox_px) {
   CellText cell;
   cell.bbox_px = bbox_px;
@@ -121,8 +129,8 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px) {
   const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
   cell.has_ink = cv::countNonZero(text_ink_(interior)) >= min_ink_pixels;
   if (!cell.has_ink) return cell;
-  const OcrText text =
-      use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px) : ocr_.read_region(interior);
+  const OcrText text = use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px)
+                                        : ocr_.read_region(around_text(interior));
   if (text.words.empty()) {
     cell.original = text.text;
   } else {

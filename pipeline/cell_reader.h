@@ -28,6 +28,8 @@ class CellReader {
 
  private:
   CellText read_uncached(const cv::Rect& bbox_px);
+  // The part of a cell's interior that holds its text ink, with a margin.
+  cv::Rect around_text(const cv::Rect& interior) const;
 
   const PageImage& page_;
   cv::Mat text_ink_;

@@ -45,6 +45,70 @@ std::optional<CellText> institution_name_in(const CellText& cell) {
   return name;
 }
 
+// A label read in a cell, what follows it there, and the grid column it is printed in. A rule
+// broken between two labels' cells leaves both in one cell ("Dasar Hukum : Kualifikasi
+// Pelaksana :"): each keeps the words after it up to the next, and the lines below that start
+// in its column.
+struct LabelInCell {
+  const IdentityLabel* label = nullptr;
+  std::string value_original;  // line breaks kept
+  int col = 0;
+  int end_col = 0;  // past its last column: the next label's column, or the cell's end
+};
+
+std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
+                                        const TableGrid& grid) {
+  static const std::vector<std::string> label_texts = identity_label_texts();
+  const std::vector<std::string> lines = split_lines(text.original);
+  if (lines.empty()) return {};
+  // The words of each line as printed: reading_of() put them one space apart.
+  std::vector<std::vector<const OcrWord*>> line_words(lines.size());
+  for (const OcrWord& word : text.words) {
+    if (word.line >= 0 && static_cast<std::size_t>(word.line) < lines.size()) {
+      line_words[static_cast<std::size_t>(word.line)].push_back(&word);
+    }
+  }
+  auto column_of_word = [&](std::size_t line, std::size_t index) {
+    if (index >= line_words[line].size()) return cell.col;
+    const cv::Rect& box = line_words[line][index]->bbox_px;
+    int col = cell.col;
+    while (col + 1 < cell.col + cell.col_span && grid.col_rules_x_px[col + 1] <= box.x) ++col;
+    return col;
+  };
+  const std::string& first = lines.front();
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 1; i < first.size(); ++i) {
+    if (first[i - 1] == ' ' && first[i] != ' ') starts.push_back(i);
+  }
+  std::vector<LabelInCell> found;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // label start, label end in `first`
+  for (std::size_t w = 0; w < starts.size(); ++w) {
+    // Only the cell's first word may start a garbled label: a value seldom holds a label.
+    const auto match = match_label_prefix(first.substr(starts[w]), label_texts, w == 0 ? 0.75 : 0.9);
+    if (!match) {
+      if (w == 0) return {};
+      continue;
+    }
+    found.push_back({&identity_labels()[match->index], {}, column_of_word(0, w)});
+    spans.emplace_back(starts[w], starts[w] + match->end);
+    while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
+  }
+  for (std::size_t j = 0; j < found.size(); ++j) {
+    found[j].end_col = j + 1 < found.size() ? found[j + 1].col : cell.col + cell.col_span;
+    const std::size_t end = j + 1 < found.size() ? spans[j + 1].first : first.size();
+    found[j].value_original = value_after_label(
+        first.substr(spans[j].first, end - spans[j].first), spans[j].second - spans[j].first);
+  }
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const int col = column_of_word(i, 0);
+    std::size_t owner = 0;
+    while (owner + 1 < found.size() && found[owner + 1].col <= col) ++owner;
+    std::string& value = found[owner].value_original;
+    value += (value.empty() ? "" : "\n") + lines[i];
+  }
+  return found;
+}
+
 // Accumulates what the identity page's tables say, cell by cell.
 struct IdentityScan {
   IdentityContent identity;
@@ -54,7 +118,6 @@ struct IdentityScan {
 
 void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const PageImage& page,
                         CellReader& reader, IdentityScan& scan, int depth) {
-  static const std::vector<std::string> label_texts = identity_label_texts();
   // A large cell may hold a ruled block of its own (the key/value table beside the logo).
   std::vector<std::optional<TableGrid>> inner(grid.cells.size());
   std::vector<CellText> texts(grid.cells.size());
@@ -78,43 +141,50 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       scan_identity_grid(*inner[i], rules, page, reader, scan, depth + 1);
       continue;
     }
-    const std::vector<std::string> lines = split_lines(texts[i].original);
-    if (lines.empty()) continue;
-    auto match = match_label_prefix(lines.front(), label_texts);
-    if (!match) continue;
-    const IdentityLabel& label = identity_labels()[match->index];
-    ++scan.labels_found;
-    used[i] = true;
-    CellText value = texts[i];
-    value.original = value_after_label(texts[i].original, match->end);
-    value.text = normalize_text(unwrap_lines(value.original));
-    // A key's value sits in the cell to its right (a speck under the label can read as "1"); a
-    // list heading's items follow it in its own cell or fill the cell below.
-    if (value.text.empty() || !label.is_list) {
-      const GridCell& cell = grid.cells[i];
-      for (int step = 0; step < 2; ++step) {
-        const GridCell* neighbour = label.is_list
-                                        ? grid.cell_at(cell.row + cell.row_span, cell.col)
-                                        : grid.cell_at(cell.row, cell.col + cell.col_span + step);
-        if (!neighbour) break;
-        const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
-        if (inner[index]) break;
-        if (texts[index].text == ":" && !label.is_list) {
+    for (const LabelInCell& found : labels_in_cell(texts[i], grid.cells[i], grid)) {
+      const IdentityLabel& label = *found.label;
+      ++scan.labels_found;
+      used[i] = true;
+      CellText value = texts[i];
+      value.original = found.value_original;
+      value.text = normalize_text(unwrap_lines(value.original));
+      // A key's value sits in the cell to its right (a speck under the label can read as "1");
+      // a list heading's items follow it in its own cell or fill the cell below.
+      if (value.text.empty() || !label.is_list) {
+        const GridCell& cell = grid.cells[i];
+        for (int step = 0; step < 2; ++step) {
+          const GridCell* neighbour =
+              label.is_list ? grid.cell_at(cell.row + cell.row_span, found.col)
+                            : grid.cell_at(cell.row, cell.col + cell.col_span + step);
+          if (!neighbour) break;
+          const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
+          if (inner[index]) break;
+          if (texts[index].text == ":" && !label.is_list) {
+            used[index] = true;
+            continue;
+          }
+          if (texts[index].text.empty() && !value.text.empty()) break;
           used[index] = true;
-          continue;
+          value = texts[index];
+          // Items under two list headings that share a cell share the cell below too: this
+          // heading's are the ones in its columns.
+          if (label.is_list && (neighbour->col < found.col ||
+                                neighbour->col + neighbour->col_span > found.end_col)) {
+            const int left = grid.col_rules_x_px[found.col];
+            const int right = grid.col_rules_x_px[found.end_col];
+            value = reader.read(cv::Rect(left, neighbour->bbox_px.y, right - left,
+                                         neighbour->bbox_px.height));
+          }
+          if (!value.text.empty() && value.text.front() == ':') {
+            value.original = value.original.substr(value.original.find(':') + 1);
+            value.text = normalize_text(unwrap_lines(value.original));
+          }
+          break;
         }
-        if (texts[index].text.empty() && !value.text.empty()) break;
-        used[index] = true;
-        value = texts[index];
-        if (!value.text.empty() && value.text.front() == ':') {
-          value.original = value.original.substr(value.original.find(':') + 1);
-          value.text = normalize_text(unwrap_lines(value.original));
-        }
-        break;
       }
+      auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
+      target.emplace(label.key, value);
     }
-    auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
-    target.emplace(label.key, value);
   }
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     if (!used[i] && !texts[i].text.empty()) scan.unlabelled.push_back(texts[i]);

@@ -30,14 +30,25 @@ bool is_column_number_row(const StepRowContent& row) {
 }
 
 // The activity-column cells below the header, top to bottom: one per step. Arrows crossing
-// several lanes can add rules that split a row in the lanes, never across "Uraian Kegiatan".
-std::vector<const GridCell*> step_cells(const TableGrid& grid, const StepHeader& header) {
-  std::vector<const GridCell*> cells;
+// several lanes can add rules that split a row in the lanes, never across "Uraian Kegiatan". A
+// cell that a broken rule joined to the header keeps only its rows below the header.
+std::vector<GridCell> step_cells(const TableGrid& grid, const StepHeader& header) {
+  std::vector<GridCell> cells;
   for (const GridCell& cell : grid.cells) {
-    if (cell.col <= *header.activity_col && cell.col + cell.col_span > *header.activity_col &&
-        cell.row >= header.body_start_row) {
-      cells.push_back(&cell);
+    const int end = cell.row + cell.row_span;
+    if (cell.col > *header.activity_col || cell.col + cell.col_span <= *header.activity_col ||
+        end <= header.body_start_row) {
+      continue;
     }
+    GridCell body = cell;
+    if (body.row < header.body_start_row) {
+      body.row = header.body_start_row;
+      body.row_span = end - body.row;
+      const int top = grid.row_rules_y_px[body.row];
+      body.bbox_px.height = body.bbox_px.br().y - top;
+      body.bbox_px.y = top;
+    }
+    cells.push_back(body);
   }
   return cells;
 }
@@ -46,14 +57,14 @@ std::vector<const GridCell*> step_cells(const TableGrid& grid, const StepHeader&
 // lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
 // column rule inside a lane, a body row rule that bounds no step.
 cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader& header,
-                    const std::vector<const GridCell*>& steps, int dpi) {
+                    const std::vector<GridCell>& steps, int dpi) {
   std::vector<bool> row_rule_is_real(grid.row_rules_y_px.size(), false);
   for (int r = 0; r <= header.body_start_row && r < grid.row_count() + 1; ++r) {
     row_rule_is_real[r] = true;
   }
-  for (const GridCell* step : steps) {
-    row_rule_is_real[step->row] = true;
-    row_rule_is_real[step->row + step->row_span] = true;
+  for (const GridCell& step : steps) {
+    row_rule_is_real[step.row] = true;
+    row_rule_is_real[step.row + step.row_span] = true;
   }
   std::vector<bool> col_rule_is_real(grid.col_rules_x_px.size(), true);
   for (const LaneColumns& lane : header.lanes) {
@@ -177,27 +188,18 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
                                  const PageImage& page, const cv::Mat& ink, CellReader& reader) {
   StepTableContent table;
   for (const LaneColumns& lane : header.lanes) {
-    CellText name;
-    if (header.lane_name_row >= 0 && header.lane_name_row < grid.row_count()) {
-      // The lane's name may sit in a cell spanning the header rows, or share a cell with the
-      // next lane's where a broken border did not split it: read the lane's own columns.
-      if (const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col)) {
-        const int left = grid.col_rules_x_px[lane.first_col];
-        const int right = grid.col_rules_x_px[lane.last_col + 1];
-        name = reader.read(cv::Rect(left, cell->bbox_px.y, right - left, cell->bbox_px.height));
-      }
-    }
-    table.lane_names.push_back(name);
+    table.lane_names.push_back(lane.name_box_px.empty() ? CellText{}
+                                                        : reader.read(lane.name_box_px));
   }
-  const std::vector<const GridCell*> steps = step_cells(grid, header);
+  const std::vector<GridCell> steps = step_cells(grid, header);
   const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
   const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];
   const int min_row_height = page.dpi / 8;
 
-  for (const GridCell* activity_cell : steps) {
-    const int row = activity_cell->row;
-    const int span = activity_cell->row_span;
+  for (const GridCell& activity_cell : steps) {
+    const int row = activity_cell.row;
+    const int span = activity_cell.row_span;
     const cv::Rect row_rect = cell_rect(grid, row, 0, span, grid.col_count());
     if (row_rect.height < min_row_height) continue;
     auto read_column = [&](std::optional<int> col) -> CellText {
@@ -207,7 +209,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     StepRowContent content;
     content.page = page.page_number;
     content.number = read_column(header.number_col);
-    content.activity = reader.read(activity_cell->bbox_px);
+    content.activity = reader.read(activity_cell.bbox_px);
     if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);

@@ -1,16 +1,52 @@
 #include "table_roles.h"
 
+#include <algorithm>
+#include <map>
 #include <opencv2/imgproc.hpp>
 
 #include "labels.h"
+#include "line_joining.h"
+#include "text.h"
 
 namespace sopocr {
 namespace {
 
-struct HeaderCell {
-  StepColumn column;
-  const GridCell* cell;
+// The header is in the table's top rows: two, a third for the column-number row, and one more
+// where a scan's dark border or a title above the table was taken for a first row.
+constexpr int kHeaderRowsSearched = 4;
+
+// A word of the header band, with the grid cell it was read from: words of two cells have a
+// drawn rule between them.
+struct HeaderWord {
+  std::string text;
+  cv::Rect box;
+  const GridCell* cell = nullptr;
 };
+
+// Words on one text line that belong together: no wide gap and no drawn rule between them.
+struct WordRun {
+  std::vector<HeaderWord> words;
+  cv::Rect box;
+  const GridCell* cell = nullptr;
+
+  std::string text() const {
+    std::string joined;
+    for (const HeaderWord& word : words) joined += (joined.empty() ? "" : " ") + word.text;
+    return joined;
+  }
+};
+
+// A label as printed: its words and where they sit. `fills_cell` when nothing else was read in
+// its grid cell, so the cell's extent is the label's.
+struct HeaderLabel {
+  StepColumn column;
+  cv::Rect box;
+  const GridCell* cell = nullptr;
+  bool fills_cell = false;
+};
+
+int centre_x(const cv::Rect& box) { return box.x + box.width / 2; }
+int centre_y(const cv::Rect& box) { return box.y + box.height / 2; }
 
 // True when a vertical rule at `x` is drawn over most of the height of `band`: a lane border
 // crosses the header's name row even where the grid, from a broken stretch, did not split it.
@@ -24,64 +60,252 @@ bool rule_drawn_across(const cv::Mat& ink, int x, const cv::Rect& band, int dpi)
   return cv::countNonZero(rows_with_ink) >= 0.6 * strip.height;
 }
 
+// The same for a horizontal rule at `y` over most of the width of `band`.
+bool rule_drawn_along(const cv::Mat& ink, int y, const cv::Rect& band, int dpi) {
+  const int half = std::max(2, dpi / 100);
+  const cv::Rect strip =
+      cv::Rect(band.x, y - half, band.width, 2 * half + 1) & cv::Rect(0, 0, ink.cols, ink.rows);
+  if (strip.empty()) return false;
+  cv::Mat columns_with_ink;
+  cv::reduce(ink(strip), columns_with_ink, 0, cv::REDUCE_MAX);
+  return cv::countNonZero(columns_with_ink) >= 0.6 * strip.width;
+}
+
+// The atomic grid column holding `x`.
+int column_at(const TableGrid& grid, int x) {
+  const auto& rules = grid.col_rules_x_px;
+  const auto after = std::upper_bound(rules.begin(), rules.end(), x);
+  const int column = static_cast<int>(after - rules.begin()) - 1;
+  return std::clamp(column, 0, grid.col_count() - 1);
+}
+
+// The index of the first row rule at or below `y`: the row that starts there is the first one
+// wholly below `y`.
+int first_row_below(const TableGrid& grid, int y) {
+  const auto& rules = grid.row_rules_y_px;
+  return static_cast<int>(std::lower_bound(rules.begin(), rules.end(), y) - rules.begin());
+}
+
+// Every word read in the cells of the header band. A page's text layer gives a cell's text
+// without word boxes: the cell's text is then one word as large as the cell.
+std::vector<HeaderWord> header_words(const TableGrid& grid, int header_rows, CellReader& reader) {
+  std::vector<HeaderWord> words;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.row >= header_rows) break;
+    const CellText text = reader.read(cell.bbox_px);
+    if (text.words.empty() && !text.text.empty()) words.push_back({text.text, cell.bbox_px, &cell});
+    for (const OcrWord& word : text.words) words.push_back({word.text, word.bbox_px, &cell});
+  }
+  return words;
+}
+
+int median_height(const std::vector<HeaderWord>& words, int fallback) {
+  if (words.empty()) return fallback;
+  std::vector<int> heights;
+  for (const HeaderWord& word : words) heights.push_back(word.box.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return std::max(1, heights[heights.size() / 2]);
+}
+
+// Words side by side on a line, gap by gap: a label's words are a space apart, two labels that a
+// broken rule left in one cell are the cell padding apart or have the rule's remains between.
+std::vector<WordRun> word_runs(std::vector<HeaderWord> words, const TableGrid& grid,
+                               const cv::Mat& ink, int text_height, int dpi) {
+  std::sort(words.begin(), words.end(),
+            [](const HeaderWord& a, const HeaderWord& b) { return a.box.x < b.box.x; });
+  auto rule_between = [&](const cv::Rect& left, const cv::Rect& right) {
+    const cv::Rect band = (left | right) + cv::Size(0, text_height) - cv::Point(0, text_height / 2);
+    for (int x : grid.col_rules_x_px) {
+      if (x >= left.br().x - 2 && x <= right.x + 2 && rule_drawn_across(ink, x, band, dpi)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<WordRun> runs;
+  for (HeaderWord& word : words) {
+    WordRun* joined = nullptr;
+    for (auto run = runs.rbegin(); run != runs.rend() && !joined; ++run) {
+      const cv::Rect& last = run->words.back().box;
+      const int gap = word.box.x - last.br().x;
+      if (run->cell == word.cell && gap >= -text_height / 2 && gap <= text_height &&
+          std::abs(centre_y(word.box) - centre_y(last)) <= text_height / 2 &&
+          !rule_between(last, word.box)) {
+        joined = &*run;
+      }
+    }
+    if (!joined) {
+      runs.push_back({{}, word.box, word.cell});
+      joined = &runs.back();
+    }
+    joined->box |= word.box;
+    joined->words.push_back(std::move(word));
+  }
+  return runs;
+}
+
+// Runs stacked into the blocks a wrapped label makes ("Uraian" over "Kegiatan"): the next line
+// down, overlapping it sideways, in the same cell, with no rule drawn between.
+std::vector<std::vector<WordRun>> word_blocks(std::vector<WordRun> runs, const TableGrid& grid,
+                                              const cv::Mat& ink, int text_height, int dpi) {
+  std::sort(runs.begin(), runs.end(),
+            [](const WordRun& a, const WordRun& b) { return a.box.y < b.box.y; });
+  auto rule_between = [&](const cv::Rect& upper, const cv::Rect& lower) {
+    const int left = std::max(upper.x, lower.x);
+    const int right = std::min(upper.br().x, lower.br().x);
+    const cv::Rect band(left, 0, std::max(1, right - left), 1);
+    for (int y : grid.row_rules_y_px) {
+      if (y >= upper.br().y - 2 && y <= lower.y + 2 && rule_drawn_along(ink, y, band, dpi)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<std::vector<WordRun>> blocks;
+  for (WordRun& run : runs) {
+    std::vector<WordRun>* joined = nullptr;
+    for (auto block = blocks.rbegin(); block != blocks.rend() && !joined; ++block) {
+      const cv::Rect& last = block->back().box;
+      const int gap = run.box.y - last.br().y;
+      const bool overlap = run.box.x < last.br().x && last.x < run.box.br().x;
+      if (block->back().cell == run.cell && overlap && gap >= -text_height / 2 &&
+          gap <= text_height && !rule_between(last, run.box)) {
+        joined = &*block;
+      }
+    }
+    if (joined) {
+      joined->push_back(std::move(run));
+    } else {
+      blocks.push_back({std::move(run)});
+    }
+  }
+  return blocks;
+}
+
+std::string lines_text(const std::vector<WordRun>& lines, std::size_t first, std::size_t end) {
+  std::string text;
+  for (std::size_t i = first; i < end; ++i) text += (i > first ? "\n" : "") + lines[i].text();
+  return normalize_text(unwrap_lines(text));
+}
+
+// A line of two labels whose gap was too narrow to split ("Waktu Output" where the rule between
+// them broke off): the labels in it, runs of words of at least four letters that read as one,
+// when they make up nearly all of the line. A label word inside body text ("Notulen hasil
+// rapat") is no label.
+void find_labels_in_line(const WordRun& line, std::vector<HeaderLabel>& labels) {
+  const std::size_t count = line.words.size();
+  std::vector<HeaderLabel> found;
+  std::size_t label_letters = 0;
+  for (std::size_t first = 0; first < count;) {
+    std::size_t matched_end = first;
+    for (std::size_t end = std::min(count, first + 4); end > first; --end) {
+      std::string text;
+      cv::Rect box = line.words[first].box;
+      for (std::size_t i = first; i < end; ++i) {
+        text += line.words[i].text + " ";
+        box |= line.words[i].box;
+      }
+      const std::size_t letters = letters_only(text).size();
+      if (letters < 4) continue;
+      if (auto column = step_column_of(text)) {
+        found.push_back({*column, box, line.cell, false});
+        label_letters += letters;
+        matched_end = end;
+        break;
+      }
+    }
+    first = matched_end > first ? matched_end : first + 1;
+  }
+  if (label_letters >= 0.75 * letters_only(line.text()).size()) {
+    labels.insert(labels.end(), found.begin(), found.end());
+  }
+}
+
+// The labels in a block, top down: the run of lines from the top that reads best as a label
+// (the shortest of equals: a line of digits or specks below adds no letters), then the lines
+// below it, so that "Mutu Baku" over "Waktu" with no rule between gives both.
+std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& blocks,
+                                     const std::map<const GridCell*, std::size_t>& words_in_cell) {
+  std::vector<HeaderLabel> labels;
+  for (const std::vector<WordRun>& lines : blocks) {
+    for (std::size_t first = 0; first < lines.size();) {
+      std::optional<StepColumnMatch> best;
+      std::size_t best_end = first;
+      for (std::size_t end = first + 1; end <= lines.size(); ++end) {
+        const auto match = match_step_column(lines_text(lines, first, end));
+        if (match && (!best || match->similarity > best->similarity)) {
+          best = match;
+          best_end = end;
+        }
+      }
+      if (!best) {
+        find_labels_in_line(lines[first], labels);
+        ++first;
+        continue;
+      }
+      cv::Rect box = lines[first].box;
+      std::size_t words = 0;
+      for (std::size_t i = first; i < best_end; ++i) {
+        box |= lines[i].box;
+        words += lines[i].words.size();
+      }
+      labels.push_back(
+          {best->column, box, lines[first].cell, words == words_in_cell.at(lines[first].cell)});
+      first = best_end;
+    }
+  }
+  return labels;
+}
+
 }  // namespace
 
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
                                            CellReader& reader) {
-  const int header_rows = std::min(3, grid.row_count());
-  std::vector<HeaderCell> found;
-  for (const GridCell& cell : grid.cells) {
-    if (cell.row >= header_rows) break;
-    const CellText text = reader.read(cell.bbox_px);
-    if (auto column = step_column_of(text.text)) found.push_back({*column, &cell});
-  }
-  auto find = [&](StepColumn column) -> const GridCell* {
-    for (const HeaderCell& header : found) {
-      if (header.column == column) return header.cell;
+  const int header_rows = std::min(kHeaderRowsSearched, grid.row_count());
+  const std::vector<HeaderWord> words = header_words(grid, header_rows, reader);
+  const int text_height = median_height(words, std::max(4, dpi / 10));
+  std::map<const GridCell*, std::size_t> words_in_cell;
+  for (const HeaderWord& word : words) ++words_in_cell[word.cell];
+  const std::vector<HeaderLabel> labels = find_labels(
+      word_blocks(word_runs(words, grid, ink, text_height, dpi), grid, ink, text_height, dpi),
+      words_in_cell);
+
+  // The topmost label of each kind: the same word further down is body text.
+  auto find = [&](StepColumn column) -> const HeaderLabel* {
+    const HeaderLabel* found = nullptr;
+    for (const HeaderLabel& label : labels) {
+      if (label.column == column && (!found || label.box.y < found->box.y)) found = &label;
     }
-    return nullptr;
+    return found;
   };
-  const GridCell* activity = find(StepColumn::activity);
-  const GridCell* lanes = find(StepColumn::lanes);
-  const GridCell* quality = find(StepColumn::quality);
-  // A faded rule can merge "Pelaksana" and "Mutu Baku" into one unreadable cell; the labels
-  // under Mutu Baku still say where the lanes end.
-  const GridCell* first_quality_cell = quality;
-  for (StepColumn column : {StepColumn::requirements, StepColumn::duration, StepColumn::output}) {
-    const GridCell* cell = find(column);
-    if (cell && (!first_quality_cell || cell->col < first_quality_cell->col)) {
-      first_quality_cell = cell;
-    }
-  }
-  if (!activity || (!lanes && !first_quality_cell)) return std::nullopt;
+  const HeaderLabel* activity = find(StepColumn::activity);
+  if (!activity) return std::nullopt;
+  const int activity_col = column_at(grid, centre_x(activity->box));
+  // A label is a column's only where it sits: right of the activity, or the number left of it.
+  auto column_of = [&](StepColumn column) -> std::optional<int> {
+    const HeaderLabel* label = find(column);
+    if (!label) return std::nullopt;
+    const int col = column_at(grid, centre_x(label->box));
+    const bool in_place = column == StepColumn::number ? col < activity_col : col > activity_col;
+    return in_place ? std::optional<int>(col) : std::nullopt;
+  };
+  const HeaderLabel* lanes = find(StepColumn::lanes);
+  if (lanes && centre_x(lanes->box) < grid.col_rules_x_px[activity_col + 1]) lanes = nullptr;
+  const HeaderLabel* quality = find(StepColumn::quality);
+  if (quality && centre_x(quality->box) < grid.col_rules_x_px[activity_col + 1]) quality = nullptr;
 
   StepHeader header;
-  header.activity_col = activity->col;
-  if (const GridCell* number = find(StepColumn::number)) header.number_col = number->col;
-  int header_end = activity->row + activity->row_span;
-  if (lanes) {
-    header.lane_name_row = lanes->row + lanes->row_span;
-    header_end = std::max(header_end, header.lane_name_row + 1);
-  }
-  auto sub_column = [&](StepColumn column) -> std::optional<int> {
-    if (const GridCell* cell = find(column)) {
-      header_end = std::max(header_end, cell->row + cell->row_span);
-      return cell->col;
-    }
-    return std::nullopt;
-  };
-  header.requirements_col = sub_column(StepColumn::requirements);
-  header.duration_col = sub_column(StepColumn::duration);
-  header.output_col = sub_column(StepColumn::output);
-  header.notes_col = sub_column(StepColumn::notes);
-  if (quality) {
-    header_end = std::max(header_end, quality->row + quality->row_span + 1);
-    // Mutu Baku spans Kelengkapan | Waktu | Output in that order when their labels were unread.
-    if (quality->col_span == 3) {
-      if (!header.requirements_col) header.requirements_col = quality->col;
-      if (!header.duration_col) header.duration_col = quality->col + 1;
-      if (!header.output_col) header.output_col = quality->col + 2;
-    }
+  header.activity_col = activity_col;
+  header.number_col = column_of(StepColumn::number);
+  header.requirements_col = column_of(StepColumn::requirements);
+  header.duration_col = column_of(StepColumn::duration);
+  header.output_col = column_of(StepColumn::output);
+  header.notes_col = column_of(StepColumn::notes);
+  // Mutu Baku spans Kelengkapan | Waktu | Output in that order when their labels were unread.
+  if (quality && quality->fills_cell && quality->cell->col_span == 3) {
+    if (!header.requirements_col) header.requirements_col = quality->cell->col;
+    if (!header.duration_col) header.duration_col = quality->cell->col + 1;
+    if (!header.output_col) header.output_col = quality->cell->col + 2;
   }
   // Output follows Waktu (PermenPAN-RB 35/2012): a column after Waktu, before Keterangan, whose
   // label merged into the Mutu Baku cell above it is the output.
@@ -91,29 +315,80 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
       header.output_col = next;
     }
   }
+  std::optional<int> first_quality_col;
+  for (const auto& col : {header.requirements_col, header.duration_col, header.output_col}) {
+    if (col && (!first_quality_col || *col < *first_quality_col)) first_quality_col = col;
+  }
+  if (!first_quality_col && quality) first_quality_col = column_at(grid, quality->box.x);
+  if (!lanes && !first_quality_col) return std::nullopt;
+
+  // The header ends at the first row rule under its labels; the number and activity labels
+  // are centred in cells spanning every header row, which end there too.
+  const int slack = text_height / 4;
+  int header_end = 1;
+  for (StepColumn column : {StepColumn::number, StepColumn::activity, StepColumn::lanes,
+                            StepColumn::quality, StepColumn::requirements, StepColumn::duration,
+                            StepColumn::output, StepColumn::notes}) {
+    if (const HeaderLabel* label = find(column)) {
+      header_end = std::max(header_end, first_row_below(grid, label->box.br().y - slack));
+    }
+  }
+  for (const HeaderLabel* spanning : {activity, find(StepColumn::number)}) {
+    if (spanning && spanning->fills_cell) {
+      header_end = std::max(header_end, spanning->cell->row + spanning->cell->row_span);
+    }
+  }
+  // Under "Pelaksana", with a rule drawn between, is the row of lane names.
+  if (lanes) {
+    const int under = first_row_below(grid, lanes->box.br().y - slack);
+    if (under < grid.row_count() &&
+        rule_drawn_along(ink, grid.row_rules_y_px[under], lanes->box, dpi)) {
+      header_end = std::max(header_end, under + 1);
+    }
+  }
+  header_end = std::min(header_end, grid.row_count());
+  header.body_start_row = header_end;
+  header.lane_name_row = header_end - 1;
+
   // Every column between the activity and Mutu Baku is a lane, whether or not the printed
   // "Pelaksana" spans it (real tables leave the requester's lane, "Tamu / Pengunjung", outside)
   // or could be read at all.
-  const int first_quality_col = first_quality_cell ? first_quality_cell->col
-                                : lanes            ? lanes->col + lanes->col_span
-                                                   : grid.col_count();
-  // Without a readable "Pelaksana", the lane names are in the header's last row.
-  if (!lanes) header.lane_name_row = header_end - 1;
+  int lanes_end = grid.col_count();
+  if (first_quality_col) {
+    lanes_end = *first_quality_col;
+  } else if (header.notes_col) {
+    lanes_end = *header.notes_col;
+  }
+  // Lane names are printed under "Pelaksana", in whatever cell a broken rule left them.
+  auto name_band = [&](const GridCell& cell) {
+    cv::Rect band = cell.bbox_px;
+    if (lanes && (lanes->box & band).area() > 0 && lanes->box.br().y < band.br().y) {
+      band.height = band.br().y - lanes->box.br().y - 1;
+      band.y = lanes->box.br().y + 1;
+    }
+    return band;
+  };
   // A rule that splits a lane below its name but does not cross the name is an arrow running
   // down the lane over many rows, not a lane border.
   const GridCell* previous_name = nullptr;
-  for (int c = activity->col + activity->col_span; c < first_quality_col; ++c) {
-    const GridCell* name =
-        header.lane_name_row < grid.row_count() ? grid.cell_at(header.lane_name_row, c) : nullptr;
+  for (int c = activity_col + 1; c < lanes_end; ++c) {
+    const GridCell* name = grid.cell_at(header.lane_name_row, c);
     if (name && name == previous_name &&
-        !rule_drawn_across(ink, grid.col_rules_x_px[c], name->bbox_px, dpi)) {
+        !rule_drawn_across(ink, grid.col_rules_x_px[c], name_band(*name), dpi)) {
       header.lanes.back().last_col = c;
     } else {
-      header.lanes.push_back({c, c});
+      header.lanes.push_back({c, c, {}});
     }
     previous_name = name;
   }
-  header.body_start_row = std::min(header_end, grid.row_count());
+  for (LaneColumns& lane : header.lanes) {
+    const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col);
+    if (!cell) continue;
+    const cv::Rect band = name_band(*cell);
+    const int left = grid.col_rules_x_px[lane.first_col];
+    const int right = grid.col_rules_x_px[lane.last_col + 1];
+    lane.name_box_px = cv::Rect(left, band.y, right - left, band.height);
+  }
   return header;
 }
 

@@ -11,10 +11,12 @@
 
 namespace sopocr {
 
-// One swimlane: the atomic grid columns under its name cell, first to last inclusive.
+// One swimlane: the atomic grid columns under its name, first to last inclusive, and where its
+// name is printed (empty when the header has no row for it).
 struct LaneColumns {
   int first_col = 0;
   int last_col = 0;
+  cv::Rect name_box_px;
 };
 
 // Step-table header roles, found in the top rows of a grid.
@@ -32,7 +34,9 @@ struct StepHeader {
 
 // The header of a step table (PermenPAN-RB 35/2012) in the top rows of `grid`, or nullopt when
 // the grid is no step table: it needs an activity column and either "Pelaksana" or a Mutu Baku
-// label after the lanes. `ink` is the page's ink mask, for rules the grid did not split on.
+// label after the lanes. Roles come from where the label words sit over the table's columns,
+// not from how the header cells merged: a rule broken in the header leaves two labels in one
+// cell. `ink` is the page's ink mask, for rules the grid did not split on.
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
                                            CellReader& reader);
 

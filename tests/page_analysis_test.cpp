@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "orientation.h"
 
@@ -20,7 +22,46 @@ struct DrawnCell {
   std::string reading;  // what the scripted OCR returns for a region centred in this cell
 };
 
-// A white page with ruled cells; each cell with a reading gets a dab of ink so it is not blank.
+// Where the words of a drawn cell are printed: centred in the cell line by line, 9 px a letter,
+// wrapped at the cell's width.
+std::vector<OcrWord> printed_words(const DrawnCell& cell) {
+  constexpr int kLetter = 9, kSpace = 5, kHeight = 14, kLeading = 4, kPadding = 10;
+  std::vector<std::vector<std::string>> lines;
+  std::istringstream reading(cell.reading);
+  for (std::string line; std::getline(reading, line);) {
+    std::istringstream words(line);
+    lines.emplace_back();
+    int width = 0;
+    for (std::string word; words >> word;) {
+      const int word_width = kLetter * int(word.size());
+      if (!lines.back().empty() && width + kSpace + word_width > cell.box.width - 2 * kPadding) {
+        lines.emplace_back();
+        width = 0;
+      }
+      width += (lines.back().empty() ? 0 : kSpace) + word_width;
+      lines.back().push_back(word);
+    }
+  }
+  const bool several_words = cell.reading.find(' ') != std::string::npos;
+  std::vector<OcrWord> printed;
+  const int height = static_cast<int>(lines.size()) * (kHeight + kLeading) - kLeading;
+  int y = cell.box.y + (cell.box.height - height) / 2;
+  for (std::size_t line = 0; line < lines.size(); ++line, y += kHeight + kLeading) {
+    int width = -kSpace;
+    for (const std::string& word : lines[line]) width += kSpace + kLetter * int(word.size());
+    int x = cell.box.x + (cell.box.width - width) / 2;
+    for (const std::string& word : lines[line]) {
+      // Sure of words, unsure of a lone digit beside one ("2 jam"), as Tesseract is.
+      const bool lone_digit = word.size() == 1 && std::isdigit(static_cast<unsigned char>(word[0]));
+      const cv::Rect box(x, y, kLetter * int(word.size()), kHeight);
+      printed.push_back({word, lone_digit && several_words ? 0.3 : 0.95, box, int(line)});
+      x += box.width + kSpace;
+    }
+  }
+  return printed;
+}
+
+// A white page with ruled cells, each cell's reading printed in it where printed_words() says.
 struct DrawnPage {
   cv::Mat gray;
   std::vector<DrawnCell> cells;
@@ -30,47 +71,55 @@ struct DrawnPage {
   void cell(int x0, int y0, int x1, int y1, std::string reading, bool ruled = true) {
     const cv::Rect box(x0, y0, x1 - x0, y1 - y0);
     if (ruled) cv::rectangle(gray, box, cv::Scalar(0), 2);
-    if (!reading.empty()) {
-      cv::rectangle(gray, cv::Rect(x0 + 10, y0 + box.height / 2 - 3, 24, 7), cv::Scalar(0),
-                    cv::FILLED);
+    DrawnCell drawn{box, std::move(reading)};
+    for (const OcrWord& word : printed_words(drawn)) {
+      cv::putText(gray, word.text, {word.bbox_px.x, word.bbox_px.br().y - 2},
+                  cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar(0), 1);
     }
-    cells.push_back({box, std::move(reading)});
+    cells.push_back(std::move(drawn));
+  }
+
+  // A stretch of a drawn rule lost, as a scan breaks it.
+  void break_rule(int x0, int y0, int x1, int y1) {
+    cv::rectangle(gray, cv::Rect(x0 - 3, y0 - 3, x1 - x0 + 7, y1 - y0 + 7), cv::Scalar(255),
+                  cv::FILLED);
   }
 
   void process_box(int x, int y) { cv::rectangle(gray, cv::Rect(x, y, 60, 30), cv::Scalar(0), 2); }
 };
 
-// "Reads" the drawn page: the reading of the innermost cell holding the region's centre.
+// "Reads" the drawn page: the words printed in the region, line by line.
 class ScriptedOcrEngine final : public OcrEngine {
  public:
-  ScriptedOcrEngine(std::vector<DrawnCell> cells, int page_turn)
-      : cells_(std::move(cells)), page_turn_(page_turn) {}
+  ScriptedOcrEngine(const std::vector<DrawnCell>& cells, int page_turn) : page_turn_(page_turn) {
+    for (const DrawnCell& cell : cells) {
+      for (OcrWord& word : printed_words(cell)) words_.push_back(std::move(word));
+    }
+  }
 
-  void set_page(const cv::Mat& gray, int) override { page_size_ = gray.size(); }
+  void set_page(const cv::Mat&, int) override {}
 
   OcrText read_region(const cv::Rect& region_px) override {
-    const cv::Point centre = (region_px.tl() + region_px.br()) / 2;
-    const DrawnCell* best = nullptr;
-    for (const DrawnCell& cell : cells_) {
-      if (cell.box.contains(centre) && (!best || cell.box.area() < best->box.area())) {
-        best = &cell;
-      }
+    regions_read.push_back(region_px);
+    std::vector<OcrWord> inside;
+    for (const OcrWord& word : words_) {
+      if (region_px.contains((word.bbox_px.tl() + word.bbox_px.br()) / 2)) inside.push_back(word);
     }
-    if (!best || best->reading.empty()) return {};
-    // Word by word, as Tesseract reports them: sure of words, unsure of a lone digit beside
-    // one ("2 jam").
-    OcrText text{best->reading, 0.95, {}};
-    const bool several_words = best->reading.find(' ') != std::string::npos;
-    std::istringstream lines(best->reading);
-    std::string line_text;
-    for (int line = 0; std::getline(lines, line_text); ++line) {
-      std::istringstream words(line_text);
-      std::string word;
-      while (words >> word) {
-        const bool lone_digit =
-            word.size() == 1 && std::isdigit(static_cast<unsigned char>(word[0]));
-        text.words.push_back({word, lone_digit && several_words ? 0.3 : 0.95, region_px, line});
+    if (inside.empty()) return {};
+    std::sort(inside.begin(), inside.end(), [](const OcrWord& a, const OcrWord& b) {
+      return std::tie(a.bbox_px.y, a.bbox_px.x) < std::tie(b.bbox_px.y, b.bbox_px.x);
+    });
+    OcrText text{"", 0.95, {}};
+    int line = 0;
+    for (std::size_t i = 0; i < inside.size(); ++i) {
+      if (i > 0) {
+        const bool new_line = inside[i].bbox_px.y > inside[i - 1].bbox_px.y + 7;
+        text.text += new_line ? "\n" : " ";
+        line += new_line;
       }
+      text.text += inside[i].text;
+      inside[i].line = line;
+      text.words.push_back(inside[i]);
     }
     return text;
   }
@@ -79,33 +128,47 @@ class ScriptedOcrEngine final : public OcrEngine {
     return PageOrientation{page_turn_, 20.0};
   }
 
+  std::vector<cv::Rect> regions_read;  // every region asked for, in order
+
  private:
-  std::vector<DrawnCell> cells_;
+  std::vector<OcrWord> words_;
   int page_turn_ = 0;
-  cv::Size page_size_;
 };
+
+// How the test table is drawn; the defaults draw the usual table.
+struct TableLook {
+  std::string pelaksana = "Pelaksana";
+  bool rule_between_pelaksana_and_mutu = true;
+  bool column_number_row = true;
+  std::string column_number_under_no = "1";
+  bool first_lane_outside_pelaksana = false;
+  std::string output_label = "Output";
+};
+
+// Where the test table's rules run.
+constexpr int kTop = 100, kHeader1 = 160, kHeader2 = 240;
+constexpr int kNo = 60, kUraian = 140, kLane1 = 560, kLane2 = 720, kKelengkapan = 880,
+              kWaktu = 1080, kOutput = 1220, kKeterangan = 1420, kRight = 1580;
 
 // No | Uraian Kegiatan | Pelaksana (Kepala Dinas, Staf) | Mutu Baku (Kelengkapan, Waktu,
 // Output) | Keterangan, a column-number row, and two steps with a process box in each lane.
-DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pelaksana_and_mutu,
-                     const std::string& column_number_no_reading,
-                     bool first_lane_outside_pelaksana = false,
-                     const std::string& output_label = "Output") {
+DrawnPage step_table(const TableLook& look = {}) {
   DrawnPage page(cv::Size(1650, 1100));
-  const int top = 100, header1 = 160, header2 = 240, numbers = 280, row1 = 430, row2 = 580;
-  const int no = 60, uraian = 140, lane1 = 560, lane2 = 720, kelengkapan = 880, waktu = 1080,
-            output = 1220, keterangan = 1420, right = 1580;
+  const int top = kTop, header1 = kHeader1, header2 = kHeader2;
+  const int no = kNo, uraian = kUraian, lane1 = kLane1, lane2 = kLane2,
+            kelengkapan = kKelengkapan, waktu = kWaktu, output = kOutput,
+            keterangan = kKeterangan, right = kRight;
   page.cell(no, top, uraian, header2, "No");
   page.cell(uraian, top, lane1, header2, "Uraian Kegiatan");
-  const int pelaksana_left = first_lane_outside_pelaksana ? lane2 : lane1;
-  if (rule_between_pelaksana_and_mutu) {
-    page.cell(pelaksana_left, top, kelengkapan, header1, pelaksana_reading);
-    page.cell(kelengkapan, top, keterangan, header1, "Mutu Baku");
-  } else {
-    page.cell(pelaksana_left, top, keterangan, header1, pelaksana_reading);
-  }
+  const int pelaksana_left = look.first_lane_outside_pelaksana ? lane2 : lane1;
+  // Without the rule between them, both labels are printed where they were, in one cell.
+  page.cell(pelaksana_left, top, keterangan, header1, "");
+  page.cell(pelaksana_left, top, kelengkapan, header1, look.pelaksana,
+            look.rule_between_pelaksana_and_mutu);
+  page.cell(kelengkapan, top, keterangan, header1, "Mutu Baku",
+            look.rule_between_pelaksana_and_mutu);
   page.cell(keterangan, top, right, header2, "Keterangan");
-  if (first_lane_outside_pelaksana) {
+  if (look.first_lane_outside_pelaksana) {
     page.cell(lane1, top, lane2, header2, "Kepala Dinas");
   } else {
     page.cell(lane1, header1, lane2, header2, "Kepala Dinas");
@@ -113,21 +176,25 @@ DrawnPage step_table(const std::string& pelaksana_reading, bool rule_between_pel
   page.cell(lane2, header1, kelengkapan, header2, "Staf");
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
-  page.cell(output, header1, keterangan, header2, output_label);
+  page.cell(output, header1, keterangan, header2, look.output_label);
   const std::vector<int> xs{no,    uraian, lane1,      lane2, kelengkapan,
                             waktu, output, keterangan, right};
-  const std::vector<std::vector<std::string>> rows{
-      {column_number_no_reading, "2", "3", "4", "5", "6", "7", "8"},
+  std::vector<std::vector<std::string>> rows{
       {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
       {"2", "Memeriksa rencana kerja", "", "", "Disposisi", "2 jam", "Renja", ""}};
-  const std::vector<int> ys{header2, numbers, row1, row2};
+  std::vector<int> ys{header2, 390, 540};
+  if (look.column_number_row) {
+    rows.insert(rows.begin(), {look.column_number_under_no, "2", "3", "4", "5", "6", "7", "8"});
+    ys = {header2, 280, 430, 580};
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
       page.cell(xs[c], ys[r], xs[c + 1], ys[r + 1], rows[r][c]);
     }
   }
-  page.process_box(lane1 + 50, numbers + 60);
-  page.process_box(lane2 + 50, row1 + 60);
+  const std::size_t first_step = look.column_number_row ? 1 : 0;
+  page.process_box(lane1 + 50, ys[first_step] + 60);
+  page.process_box(lane2 + 50, ys[first_step + 1] + 60);
   return page;
 }
 
@@ -156,7 +223,7 @@ std::vector<std::string> lane_names(const PageContent& content) {
 }
 
 TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
-  const PageContent content = analyze(step_table("Pelaksana", true, "1"));
+  const PageContent content = analyze(step_table());
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(activities(content),
@@ -170,7 +237,7 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
 }
 
 TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
-  DrawnPage drawn = step_table("Pelaksana", true, "1");
+  DrawnPage drawn = step_table();
   // The first step's Keterangan cell: dust only, which OCR of its bare paper turns into letters.
   DrawnCell& notes = drawn.cells.at(drawn.cells.size() - 9);
   notes.reading = "Sah KAT Seng Ta";
@@ -187,21 +254,21 @@ TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
 
 TEST(StepTable, TheColumnAfterWaktuIsTheOutputWhenItsLabelWasNotRead) {
   // No "Mutu Baku" cell either: a faded rule merged it into "Pelaksana".
-  const PageContent content = analyze(step_table("Pelaksana", false, "1", false, ""));
+  const PageContent content = analyze(step_table({.rule_between_pelaksana_and_mutu = false, .output_label = ""}));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(content.steps->rows[0].outputs.text, "Disposisi");
   EXPECT_EQ(content.steps->rows[1].outputs.text, "Renja");
 }
 
 TEST(StepTable, ColumnNumberRowIsNotAStepEvenWhenItsOneIsMisread) {
-  const PageContent content = analyze(step_table("Pelaksana", true, "\u201c4"));
+  const PageContent content = analyze(step_table({.column_number_under_no = "\u201c4"}));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(activities(content),
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
 }
 
 TEST(StepTable, LanesEndWhereMutuBakuBeginsWhenAFadedRuleMergedTheirHeaders) {
-  const PageContent content = analyze(step_table("Pelaksana Mutu Baku", false, "1"));
+  const PageContent content = analyze(step_table({.rule_between_pelaksana_and_mutu = false}));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(content.steps->rows.size(), 2u);
@@ -210,14 +277,14 @@ TEST(StepTable, LanesEndWhereMutuBakuBeginsWhenAFadedRuleMergedTheirHeaders) {
 TEST(StepTable, ALaneOutsideThePrintedPelaksanaSpanIsStillALane) {
   // Real tables draw the requester's lane ("Tamu / Pengunjung") beside Pelaksana, its name
   // spanning both header rows.
-  const PageContent content = analyze(step_table("Pelaksana", true, "1", true));
+  const PageContent content = analyze(step_table({.first_lane_outside_pelaksana = true}));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(content.steps->rows[0].symbols.at(0).lane, 0);
 }
 
 TEST(StepTable, AnArrowRunningDownALaneOverManyRowsDoesNotSplitTheLane) {
-  DrawnPage drawn = step_table("Pelaksana", true, "1");
+  DrawnPage drawn = step_table();
   // Down the Staf lane from the column-number row to the foot of the table, beside the border:
   // long enough for the grid to take it for a column rule, but it does not cross "Staf".
   cv::line(drawn.gray, {740, 280}, {740, 580}, cv::Scalar(0), 2);
@@ -229,14 +296,86 @@ TEST(StepTable, AnArrowRunningDownALaneOverManyRowsDoesNotSplitTheLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
+std::vector<std::string> durations(const PageContent& content) {
+  std::vector<std::string> texts;
+  for (const StepRowContent& row : content.steps->rows) texts.push_back(row.duration.text);
+  return texts;
+}
+
+std::vector<std::string> outputs(const PageContent& content) {
+  std::vector<std::string> texts;
+  for (const StepRowContent& row : content.steps->rows) texts.push_back(row.outputs.text);
+  return texts;
+}
+
+TEST(StepTable, HeaderRolesComeFromWhereTheLabelsArePrintedNotFromHowTheCellsMerged) {
+  DrawnPage drawn = step_table();
+  // Broken in the header only: Uraian Kegiatan | Pelaksana, the rule under Pelaksana, and
+  // Waktu | Output. One cell now holds "Uraian Kegiatan", "Pelaksana" and "Kepala Dinas",
+  // another "Waktu" and "Output".
+  drawn.break_rule(kLane1, kTop + 10, kLane1, kHeader2 - 10);
+  drawn.break_rule(kLane1 + 10, kHeader1, kKelengkapan - 10, kHeader1);
+  drawn.break_rule(kOutput, kHeader1 + 10, kOutput, kHeader2 - 10);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+  EXPECT_EQ(durations(content), (std::vector<std::string>{"60 Menit", "2 jam"}));
+  EXPECT_EQ(outputs(content), (std::vector<std::string>{"Disposisi", "Renja"}));
+}
+
+TEST(StepTable, AFirstStepJoinedToTheHeaderByABrokenRuleIsStillAStep) {
+  DrawnPage drawn = step_table({.column_number_row = false});
+  drawn.break_rule(kUraian + 10, kHeader2, kLane1 - 10, kHeader2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+  ASSERT_EQ(content.steps->rows[0].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
+}
+
+TEST(StepTable, ABandOfScanNoiseRuledAboveTheTableIsNotItsHeader) {
+  DrawnPage drawn = step_table();
+  drawn.cell(kNo, kTop - 50, kRight, kTop, "Ih ot 7! vo TM. 5 Oa ta wo");
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {
-  const PageContent upright = analyze(step_table("Pelaksana", true, "1"));
-  const PageContent sideways = analyze(step_table("Pelaksana", true, "1"), 90);
+  const PageContent upright = analyze(step_table());
+  const PageContent sideways = analyze(step_table(), 90);
   EXPECT_EQ(upright.rotation_degrees, 0);
   EXPECT_EQ(sideways.rotation_degrees, 270);
   ASSERT_EQ(sideways.kind, PageKind::step_table);
   EXPECT_EQ(activities(sideways), activities(upright));
   EXPECT_EQ(sideways.steps->rows[1].symbols.at(0).lane, 1);
+}
+
+TEST(CellReading, TheEngineIsGivenACellsTextNotTheBarePaperAroundIt) {
+  // OCR binarises a region as a whole: a wide cell of noisy paper around a short label is
+  // mostly paper, and its threshold then falls inside the paper's noise.
+  const DrawnPage drawn = step_table();
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  const cv::Rect activity_header(kUraian, kTop, kLane1 - kUraian, kHeader2 - kTop);
+  const auto region = std::find_if(
+      ocr.regions_read.begin(), ocr.regions_read.end(), [&](const cv::Rect& read) {
+        return (read & activity_header) == read && read.area() > 0;
+      });
+  ASSERT_NE(region, ocr.regions_read.end());
+  const int label_width = 15 * 9 + 5;  // "Uraian Kegiatan" as printed_words() sets it
+  EXPECT_LT(region->width, label_width + kDpi / 4);
+  EXPECT_LT(region->height, 14 + kDpi / 4);
 }
 
 // The key/value block of an identity page, with the metadata grid below it.
