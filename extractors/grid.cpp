@@ -62,7 +62,9 @@ int tall_letter_height(const cv::Mat& stats, int count, int dpi) {
   for (int label = 1; label < count; ++label) {
     const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
     const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
-    if (height >= dpi / 50 && height <= dpi / 4 && 4 * width >= height && width <= 2 * height) {
+    // A tall letter of body text (5 pt and up) is over 3.4 pt high; a heavy rule's dots, which
+    // can outnumber the letters, are not.
+    if (height >= dpi / 21 && height <= dpi / 4 && 4 * width >= height && width <= 2 * height) {
       heights.push_back(height);
     }
   }
@@ -305,6 +307,34 @@ bool has_separator(const cv::Mat& mask, bool vertical, int position, int from, i
          coverage(mask, vertical, position, to - quarter, to, tolerance) >= min_presence;
 }
 
+// Column rules that no long run shows: dotted, dashed or faded rules whose pieces add up over
+// `min_coverage` of the table's height and that half the rows agree on, each row covered for
+// most of its height at that x. The rows are the evidence: an arrow down a lane covers a row only
+// between the symbols it joins.
+std::vector<int> column_rules_rows_agree_on(const cv::Mat& vertical, const cv::Rect& region,
+                                            const std::vector<int>& row_rules, double min_coverage,
+                                            int tolerance) {
+  std::vector<int> rules;
+  if (row_rules.size() < 3) return rules;
+  const cv::Mat area = vertical(region);
+  std::vector<int> totals(area.cols, 0);
+  for (int x = 0; x < area.cols; ++x) totals[x] = cv::countNonZero(area.col(x));
+  for (int x : rule_positions(totals, static_cast<int>(min_coverage * region.height), region.x)) {
+    int agreeing = 0;
+    for (std::size_t r = 0; r + 1 < row_rules.size(); ++r) {
+      const int margin = (row_rules[r + 1] - row_rules[r]) / 8;
+      if (coverage(vertical, true, x, row_rules[r] + margin, row_rules[r + 1] - margin,
+                   tolerance) >= 0.6) {
+        ++agreeing;
+      }
+    }
+    // Half the rows: a sub-column under "Mutu Baku" has no rule in the header's top row.
+    const int rows = static_cast<int>(row_rules.size()) - 1;
+    if (2 * agreeing >= rows) rules.push_back(x);
+  }
+  return rules;
+}
+
 struct DisjointSets {
   std::vector<int> parent;
   explicit DisjointSets(int size) : parent(size) { std::iota(parent.begin(), parent.end(), 0); }
@@ -366,11 +396,27 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
       rule_positions(longest_runs_along(vertical, region, 0, max_gap),
                      static_cast<int>(params.min_col_rule_coverage * region.height), region.x);
   add_outer_rules(grid, horizontal, vertical, dpi, params);
+  const int tolerance = std::max(3, dpi / 60);
+  for (int x : column_rules_rows_agree_on(vertical, region, grid.row_rules_y_px,
+                                          params.min_col_rule_coverage, tolerance)) {
+    const bool known = std::any_of(grid.col_rules_x_px.begin(), grid.col_rules_x_px.end(),
+                                   [&](int rule) { return std::abs(rule - x) <= 2 * tolerance; });
+    if (!known) grid.col_rules_x_px.push_back(x);
+  }
+  std::sort(grid.col_rules_x_px.begin(), grid.col_rules_x_px.end());
+  // A rule along the image's very edge is a scanner's dark border or the edge of a photographed
+  // sheet, never printed: tables keep a margin.
+  const int edge = std::max(4, dpi / 12);
+  auto at_edge = [&](int extent) { return [=](int rule) { return rule < edge || rule >= extent - edge; }; };
+  std::erase_if(grid.col_rules_x_px, at_edge(rules.vertical.cols));
+  std::erase_if(grid.row_rules_y_px, at_edge(rules.horizontal.rows));
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
+  grid.bbox_px = cv::Rect(grid.col_rules_x_px.front(), grid.row_rules_y_px.front(),
+                          grid.col_rules_x_px.back() - grid.col_rules_x_px.front(),
+                          grid.row_rules_y_px.back() - grid.row_rules_y_px.front());
 
   const int rows = grid.row_count();
   const int cols = grid.col_count();
-  const int tolerance = std::max(3, dpi / 60);
   const int margin = std::max(4, dpi / 40);
   DisjointSets atoms(rows * cols);
   for (int r = 0; r < rows; ++r) {
@@ -506,7 +552,18 @@ std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, 
       continue;
     }
     TableGrid grid = build_grid(rules, region, dpi, params);
-    if (grid.row_count() >= 1 && grid.col_count() >= 1) tables.push_back(std::move(grid));
+    if (grid.row_count() < 1 || grid.col_count() < 1) continue;
+    // Without a scan border's rules, a grid that took the border in is the table it framed,
+    // measured against the whole image: keep whichever of the two found more cells.
+    const auto same = std::find_if(tables.begin(), tables.end(), [&](const TableGrid& table) {
+      const int shared = (table.bbox_px & grid.bbox_px).area();
+      return shared > 0.8 * std::min(table.bbox_px.area(), grid.bbox_px.area());
+    });
+    if (same == tables.end()) {
+      tables.push_back(std::move(grid));
+    } else if (grid.cells.size() > same->cells.size()) {
+      *same = std::move(grid);
+    }
   }
   std::sort(tables.begin(), tables.end(),
             [](const TableGrid& a, const TableGrid& b) { return a.bbox_px.y < b.bbox_px.y; });

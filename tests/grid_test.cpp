@@ -182,7 +182,7 @@ TEST(Grid, FindsDottedRules) {
 
 // Dashed and dotted rules as office templates draw them, as the randomised fixtures draw them:
 // dashes 3 pens + 2.5 pt long with gaps of 2 pens + 1.2 pt at pens of 0.3-2 pt; dots one pen
-// wide every 2 pens + 0.9 pt at pens of 0.3-1 pt (heavier dots are not found yet). No run of a
+// wide every 2 pens + 0.9 pt at pens of 0.3-1 pt. No run of a
 // dash or a dot lasts as long as a letter's stroke.
 TEST(Grid, FindsDashedRulesOfAnyPenWeightAndLightDottedRules) {
   std::mt19937 rng(20261202);
@@ -218,6 +218,39 @@ TEST(Grid, FindsDashedRulesOfAnyPenWeightAndLightDottedRules) {
     SCOPED_TRACE((dotted ? "dotted, pen " : "dashed, pen ") + std::to_string(pen) + " pt");
     expect_one_step_table(drawn.page);
   }
+}
+
+// Heavy dots (pens of 1-2 pt), as the randomised fixtures draw them: on a page of little text
+// they outnumber the letters, and must not pass for its letters' height.
+TEST(Grid, FindsHeavyDottedRules) {
+  std::mt19937 rng(20261203);
+  std::uniform_real_distribution<double> pen_pt(1.0, 2.0);
+  for (int variant = 0; variant < 6; ++variant) {
+    const double px_per_pt = kDpi / 72.0;
+    const double pen = pen_pt(rng);
+    const double period = (2 * pen + 0.9) * px_per_pt;
+    const int radius = std::max(1, static_cast<int>(std::lround(pen * px_per_pt / 2)));
+    DrawnGrid drawn;
+    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+      const double length = cv::norm(to - from);
+      const cv::Point2d along = cv::Point2d(to - from) / length;
+      for (double at = 0; at <= length; at += period) {
+        cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
+      }
+    });
+    SCOPED_TRACE("dots of " + std::to_string(pen) + " pt");
+    expect_one_step_table(drawn.page);
+  }
+}
+
+TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  // The lid's shadow down the left edge and along the top, and the paper's edge at the bottom.
+  drawn.page(cv::Rect(0, 0, 14, drawn.page.rows)) = 30;
+  drawn.page(cv::Rect(0, 0, drawn.page.cols, 10)) = 30;
+  drawn.page(cv::Rect(0, drawn.page.rows - 6, drawn.page.cols, 6)) = 60;
+  expect_one_step_table(drawn.page);
 }
 
 TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
