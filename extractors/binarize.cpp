@@ -61,4 +61,27 @@ cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
   return specks;
 }
 
+cv::Mat edge_ink(const cv::Mat& ink) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<unsigned char> at_edge(static_cast<std::size_t>(count), 0);
+  for (int label = 1; label < count; ++label) {
+    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    if (left == 0 || top == 0 || left + stats.at<int>(label, cv::CC_STAT_WIDTH) == ink.cols ||
+        top + stats.at<int>(label, cv::CC_STAT_HEIGHT) == ink.rows) {
+      at_edge[static_cast<std::size_t>(label)] = 255;
+    }
+  }
+  cv::Mat mask(ink.size(), CV_8UC1);
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* row_labels = labels.ptr<int>(y);
+    unsigned char* row_mask = mask.ptr<unsigned char>(y);
+    for (int x = 0; x < ink.cols; ++x) row_mask[x] = at_edge[static_cast<std::size_t>(row_labels[x])];
+  }
+  return mask;
+}
+
 }  // namespace sopocr

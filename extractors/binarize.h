@@ -14,4 +14,8 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 // ink component no larger than a full stop with no other ink within 1/30 inch.
 cv::Mat speck_mask(const cv::Mat& ink, int dpi);
 
+// Ink that touches the image's edge: a scanner's dark border, the strip past a sheet's edge, the
+// table a photo leaves outside the sheet. Printed matter keeps a margin. 255 on its pixels.
+cv::Mat edge_ink(const cv::Mat& ink);
+
 }  // namespace sopocr

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <opencv2/imgproc.hpp>
-#include <vector>
 
 #include "binarize.h"
 
@@ -35,32 +34,12 @@ double best_angle(const cv::Mat& small_ink, double from, double to, double step)
   return best;
 }
 
-// The ink printed on the paper: without specks, which lie on no line, and without what touches
-// the image's edge, a scanner's dark border or the strip past the paper's edge. Both run
-// exactly along the image axes and, left in, pull the estimate to 0 whatever the page's skew.
+// The ink printed on the paper: without specks, which lie on no line, and without the scan's
+// edge ink. Both run exactly along the image axes and, left in, pull the estimate to 0
+// whatever the page's skew.
 cv::Mat ink_of_the_page(const PageImage& page) {
-  cv::Mat ink = binarize_ink(page.gray, page.dpi);
-  ink &= ~speck_mask(ink, page.dpi);
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  std::vector<unsigned char> keep(static_cast<std::size_t>(count), 255);
-  keep[0] = 0;
-  for (int label = 1; label < count; ++label) {
-    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
-    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
-    if (left == 0 || top == 0 || left + stats.at<int>(label, cv::CC_STAT_WIDTH) == ink.cols ||
-        top + stats.at<int>(label, cv::CC_STAT_HEIGHT) == ink.rows) {
-      keep[static_cast<std::size_t>(label)] = 0;
-    }
-  }
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* row_labels = labels.ptr<int>(y);
-    unsigned char* row_ink = ink.ptr<unsigned char>(y);
-    for (int x = 0; x < ink.cols; ++x) row_ink[x] = keep[static_cast<std::size_t>(row_labels[x])];
-  }
-  return ink;
+  const cv::Mat ink = binarize_ink(page.gray, page.dpi);
+  return ink & ~(speck_mask(ink, page.dpi) | edge_ink(ink));
 }
 
 }  // namespace

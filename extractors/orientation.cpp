@@ -2,6 +2,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "binarize.h"
+
 namespace sopocr {
 namespace {
 
@@ -40,8 +42,11 @@ PageImage rotate_clockwise(const PageImage& page, int degrees) {
 
 PageImage make_upright(const PageImage& page, OcrEngine& ocr, const OrientationParams& params) {
   const int dpi = std::min(page.dpi, kOrientationDpi);
+  // A scan's dark border reads as text to the engine, the same either way up.
+  cv::Mat printed = page.gray.clone();
+  printed.setTo(255, edge_ink(binarize_ink(page.gray, page.dpi)));
   const std::optional<PageOrientation> detected =
-      ocr.detect_orientation(at_most_dpi(page.gray, page.dpi, dpi), dpi);
+      ocr.detect_orientation(at_most_dpi(printed, page.dpi, dpi), dpi);
   if (!detected) return page;
   // The engine reports how far the content is turned clockwise; turning on to 360 undoes it.
   const int turned_by = detected->clockwise_degrees;

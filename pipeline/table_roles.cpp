@@ -338,8 +338,9 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
       header_end = std::max(header_end, spanning->cell->row + spanning->cell->row_span);
     }
   }
-  // Under "Pelaksana", with a rule drawn between, is the row of lane names.
-  if (lanes) {
+  // Under a "Pelaksana" alone in its cell, past the rule drawn under it, is the row of lane
+  // names. Where that rule broke, the names share the label's cell.
+  if (lanes && lanes->fills_cell) {
     const int under = first_row_below(grid, lanes->box.br().y - slack);
     if (under < grid.row_count() &&
         rule_drawn_along(ink, grid.row_rules_y_px[under], lanes->box, dpi)) {

@@ -325,6 +325,17 @@ TEST(StepTable, HeaderRolesComeFromWhereTheLabelsArePrintedNotFromHowTheCellsMer
   EXPECT_EQ(outputs(content), (std::vector<std::string>{"Disposisi", "Renja"}));
 }
 
+TEST(StepTable, LaneNamesInTheCellOfPelaksanaAreReadThereNotFromTheRowBelow) {
+  // The rule under Pelaksana and Mutu Baku lost over its whole length: the header is one row.
+  DrawnPage drawn = step_table();
+  drawn.break_rule(kLane1 + 10, kHeader1, kKeterangan - 10, kHeader1);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
 TEST(StepTable, AFirstStepJoinedToTheHeaderByABrokenRuleIsStillAStep) {
   DrawnPage drawn = step_table({.column_number_row = false});
   drawn.break_rule(kUraian + 10, kHeader2, kLane1 - 10, kHeader2);
