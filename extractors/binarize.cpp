@@ -21,6 +21,18 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   return ink;
 }
 
+cv::Mat components_mask(const cv::Mat& labels, const std::vector<unsigned char>& chosen) {
+  cv::Mat mask(labels.size(), CV_8UC1);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* label_row = labels.ptr<int>(y);
+    unsigned char* out = mask.ptr<unsigned char>(y);
+    for (int x = 0; x < labels.cols; ++x) {
+      out[x] = chosen[static_cast<std::size_t>(label_row[x])] ? 255 : 0;
+    }
+  }
+  return mask;
+}
+
 cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
   cv::Mat labels;
   cv::Mat stats;
@@ -34,12 +46,9 @@ cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
   for (int label = 1; label < count; ++label) {
     small[label] = stats.at<int>(label, cv::CC_STAT_AREA) <= max_speck_area;
   }
-  cv::Mat substantial(ink.size(), CV_8UC1, cv::Scalar(0));
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label_row = labels.ptr<int>(y);
-    unsigned char* out = substantial.ptr<unsigned char>(y);
-    for (int x = 0; x < ink.cols; ++x) out[x] = label_row[x] > 0 && !small[label_row[x]] ? 255 : 0;
-  }
+  std::vector<unsigned char> large(count, 0);
+  for (int label = 1; label < count; ++label) large[label] = !small[label];
+  const cv::Mat substantial = components_mask(labels, large);
   cv::Mat near_ink;
   cv::dilate(
       substantial, near_ink,
@@ -52,13 +61,7 @@ cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
         stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
     is_speck[label] = cv::countNonZero(near_ink(box)) == 0;
   }
-  cv::Mat specks(ink.size(), CV_8UC1, cv::Scalar(0));
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label_row = labels.ptr<int>(y);
-    unsigned char* out = specks.ptr<unsigned char>(y);
-    for (int x = 0; x < ink.cols; ++x) out[x] = is_speck[label_row[x]] ? 255 : 0;
-  }
-  return specks;
+  return components_mask(labels, is_speck);
 }
 
 cv::Mat edge_ink(const cv::Mat& ink) {
@@ -70,18 +73,11 @@ cv::Mat edge_ink(const cv::Mat& ink) {
   for (int label = 1; label < count; ++label) {
     const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
     const int top = stats.at<int>(label, cv::CC_STAT_TOP);
-    if (left == 0 || top == 0 || left + stats.at<int>(label, cv::CC_STAT_WIDTH) == ink.cols ||
-        top + stats.at<int>(label, cv::CC_STAT_HEIGHT) == ink.rows) {
-      at_edge[static_cast<std::size_t>(label)] = 255;
-    }
+    at_edge[static_cast<std::size_t>(label)] =
+        left == 0 || top == 0 || left + stats.at<int>(label, cv::CC_STAT_WIDTH) == ink.cols ||
+        top + stats.at<int>(label, cv::CC_STAT_HEIGHT) == ink.rows;
   }
-  cv::Mat mask(ink.size(), CV_8UC1);
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* row_labels = labels.ptr<int>(y);
-    unsigned char* row_mask = mask.ptr<unsigned char>(y);
-    for (int x = 0; x < ink.cols; ++x) row_mask[x] = at_edge[static_cast<std::size_t>(row_labels[x])];
-  }
-  return mask;
+  return components_mask(labels, at_edge);
 }
 
 }  // namespace sopocr

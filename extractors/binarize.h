@@ -3,6 +3,7 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace sopocr {
 
@@ -13,6 +14,10 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 // reads them as punctuation or stray letters, so they are painted out before it. A speck is an
 // ink component no larger than a full stop with no other ink within 1/30 inch.
 cv::Mat speck_mask(const cv::Mat& ink, int dpi);
+
+// 255 on the pixels of the components `chosen` by label, from cv::connectedComponents' `labels`
+// (CV_32S); `chosen[0]`, the background, is normally 0.
+cv::Mat components_mask(const cv::Mat& labels, const std::vector<unsigned char>& chosen);
 
 // Ink that touches the image's edge: a scanner's dark border, the strip past a sheet's edge, the
 // table a photo leaves outside the sheet. Printed matter keeps a margin. 255 on its pixels.

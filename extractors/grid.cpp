@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
+#include "binarize.h"
+
 namespace sopocr {
 namespace {
 
@@ -35,13 +37,7 @@ cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi) {
     is_dot[label] = stats.at<int>(label, cv::CC_STAT_WIDTH) <= max_dot &&
                     stats.at<int>(label, cv::CC_STAT_HEIGHT) <= max_dot;
   }
-  cv::Mat dots(ink.size(), CV_8UC1, cv::Scalar(0));
-  for (int y = 0; y < ink.rows; ++y) {
-    const int* label_row = labels.ptr<int>(y);
-    unsigned char* out = dots.ptr<unsigned char>(y);
-    for (int x = 0; x < ink.cols; ++x) out[x] = is_dot[label_row[x]] ? 255 : 0;
-  }
-  return dots;
+  return components_mask(labels, is_dot);
 }
 
 // A dash or a dot of a broken rule: a small piece of ink along a horizontal line.
@@ -471,6 +467,11 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
 }
 
 }  // namespace
+
+int TableGrid::column_at(int x) const {
+  const auto after = std::upper_bound(col_rules_x_px.begin(), col_rules_x_px.end(), x);
+  return std::clamp(static_cast<int>(after - col_rules_x_px.begin()) - 1, 0, col_count() - 1);
+}
 
 const GridCell* TableGrid::cell_at(int row, int col) const {
   for (const GridCell& cell : cells) {

@@ -31,6 +31,8 @@ struct TableGrid {
   int col_count() const { return static_cast<int>(col_rules_x_px.size()) - 1; }
   // The cell covering atomic position (row, col), or nullptr outside the grid.
   const GridCell* cell_at(int row, int col) const;
+  // The atomic column holding `x`; the first or last column for an x outside the table.
+  int column_at(int x) const;
 };
 
 struct GridParams {

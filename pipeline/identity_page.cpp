@@ -1,5 +1,6 @@
 #include "identity_page.h"
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -70,10 +71,8 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   }
   auto column_of_word = [&](std::size_t line, std::size_t index) {
     if (index >= line_words[line].size()) return cell.col;
-    const cv::Rect& box = line_words[line][index]->bbox_px;
-    int col = cell.col;
-    while (col + 1 < cell.col + cell.col_span && grid.col_rules_x_px[col + 1] <= box.x) ++col;
-    return col;
+    return std::clamp(grid.column_at(line_words[line][index]->bbox_px.x), cell.col,
+                      cell.col + cell.col_span - 1);
   };
   const std::string& first = lines.front();
   std::vector<std::size_t> starts{0};

@@ -48,35 +48,19 @@ struct HeaderLabel {
 int centre_x(const cv::Rect& box) { return box.x + box.width / 2; }
 int centre_y(const cv::Rect& box) { return box.y + box.height / 2; }
 
-// True when a vertical rule at `x` is drawn over most of the height of `band`: a lane border
-// crosses the header's name row even where the grid, from a broken stretch, did not split it.
-bool rule_drawn_across(const cv::Mat& ink, int x, const cv::Rect& band, int dpi) {
+// True when a rule at `position` is drawn over most of `band`: a vertical rule at x over its
+// height (a lane border crosses the header's name row even where the grid, from a broken
+// stretch, did not split it), a horizontal one at y over its width.
+bool rule_drawn(const cv::Mat& ink, bool vertical, int position, const cv::Rect& band, int dpi) {
   const int half = std::max(2, dpi / 100);
   const cv::Rect strip =
-      cv::Rect(x - half, band.y, 2 * half + 1, band.height) & cv::Rect(0, 0, ink.cols, ink.rows);
+      (vertical ? cv::Rect(position - half, band.y, 2 * half + 1, band.height)
+                : cv::Rect(band.x, position - half, band.width, 2 * half + 1)) &
+      cv::Rect(0, 0, ink.cols, ink.rows);
   if (strip.empty()) return false;
-  cv::Mat rows_with_ink;
-  cv::reduce(ink(strip), rows_with_ink, 1, cv::REDUCE_MAX);
-  return cv::countNonZero(rows_with_ink) >= 0.6 * strip.height;
-}
-
-// The same for a horizontal rule at `y` over most of the width of `band`.
-bool rule_drawn_along(const cv::Mat& ink, int y, const cv::Rect& band, int dpi) {
-  const int half = std::max(2, dpi / 100);
-  const cv::Rect strip =
-      cv::Rect(band.x, y - half, band.width, 2 * half + 1) & cv::Rect(0, 0, ink.cols, ink.rows);
-  if (strip.empty()) return false;
-  cv::Mat columns_with_ink;
-  cv::reduce(ink(strip), columns_with_ink, 0, cv::REDUCE_MAX);
-  return cv::countNonZero(columns_with_ink) >= 0.6 * strip.width;
-}
-
-// The atomic grid column holding `x`.
-int column_at(const TableGrid& grid, int x) {
-  const auto& rules = grid.col_rules_x_px;
-  const auto after = std::upper_bound(rules.begin(), rules.end(), x);
-  const int column = static_cast<int>(after - rules.begin()) - 1;
-  return std::clamp(column, 0, grid.col_count() - 1);
+  cv::Mat covered;
+  cv::reduce(ink(strip), covered, vertical ? 1 : 0, cv::REDUCE_MAX);
+  return cv::countNonZero(covered) >= 0.6 * (vertical ? strip.height : strip.width);
 }
 
 // The index of the first row rule at or below `y`: the row that starts there is the first one
@@ -116,7 +100,7 @@ std::vector<WordRun> word_runs(std::vector<HeaderWord> words, const TableGrid& g
   auto rule_between = [&](const cv::Rect& left, const cv::Rect& right) {
     const cv::Rect band = (left | right) + cv::Size(0, text_height) - cv::Point(0, text_height / 2);
     for (int x : grid.col_rules_x_px) {
-      if (x >= left.br().x - 2 && x <= right.x + 2 && rule_drawn_across(ink, x, band, dpi)) {
+      if (x >= left.br().x - 2 && x <= right.x + 2 && rule_drawn(ink, true, x, band, dpi)) {
         return true;
       }
     }
@@ -155,7 +139,7 @@ std::vector<std::vector<WordRun>> word_blocks(std::vector<WordRun> runs, const T
     const int right = std::min(upper.br().x, lower.br().x);
     const cv::Rect band(left, 0, std::max(1, right - left), 1);
     for (int y : grid.row_rules_y_px) {
-      if (y >= upper.br().y - 2 && y <= lower.y + 2 && rule_drawn_along(ink, y, band, dpi)) {
+      if (y >= upper.br().y - 2 && y <= lower.y + 2 && rule_drawn(ink, false, y, band, dpi)) {
         return true;
       }
     }
@@ -280,12 +264,12 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   };
   const HeaderLabel* activity = find(StepColumn::activity);
   if (!activity) return std::nullopt;
-  const int activity_col = column_at(grid, centre_x(activity->box));
+  const int activity_col = grid.column_at(centre_x(activity->box));
   // A label is a column's only where it sits: right of the activity, or the number left of it.
   auto column_of = [&](StepColumn column) -> std::optional<int> {
     const HeaderLabel* label = find(column);
     if (!label) return std::nullopt;
-    const int col = column_at(grid, centre_x(label->box));
+    const int col = grid.column_at(centre_x(label->box));
     const bool in_place = column == StepColumn::number ? col < activity_col : col > activity_col;
     return in_place ? std::optional<int>(col) : std::nullopt;
   };
@@ -319,7 +303,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   for (const auto& col : {header.requirements_col, header.duration_col, header.output_col}) {
     if (col && (!first_quality_col || *col < *first_quality_col)) first_quality_col = col;
   }
-  if (!first_quality_col && quality) first_quality_col = column_at(grid, quality->box.x);
+  if (!first_quality_col && quality) first_quality_col = grid.column_at(quality->box.x);
   if (!lanes && !first_quality_col) return std::nullopt;
 
   // The header ends at the first row rule under its labels; the number and activity labels
@@ -343,7 +327,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   if (lanes && lanes->fills_cell) {
     const int under = first_row_below(grid, lanes->box.br().y - slack);
     if (under < grid.row_count() &&
-        rule_drawn_along(ink, grid.row_rules_y_px[under], lanes->box, dpi)) {
+        rule_drawn(ink, false, grid.row_rules_y_px[under], lanes->box, dpi)) {
       header_end = std::max(header_end, under + 1);
     }
   }
@@ -375,7 +359,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   for (int c = activity_col + 1; c < lanes_end; ++c) {
     const GridCell* name = grid.cell_at(header.lane_name_row, c);
     if (name && name == previous_name &&
-        !rule_drawn_across(ink, grid.col_rules_x_px[c], name_band(*name), dpi)) {
+        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi)) {
       header.lanes.back().last_col = c;
     } else {
       header.lanes.push_back({c, c, {}});
