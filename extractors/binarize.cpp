@@ -5,6 +5,26 @@
 
 namespace sopocr {
 
+namespace {
+
+// The level below which `share` of an 8-bit image's pixels lie.
+int level_at_share(const cv::Mat& image, double share) {
+  const int levels = 256;
+  const float range[] = {0, 256};
+  const float* ranges[] = {range};
+  cv::Mat histogram;
+  cv::calcHist(&image, 1, nullptr, cv::Mat(), histogram, 1, &levels, ranges);
+  const double wanted = share * static_cast<double>(image.total());
+  double seen = 0;
+  for (int level = 0; level < levels; ++level) {
+    seen += histogram.at<float>(level);
+    if (seen >= wanted) return level;
+  }
+  return levels - 1;
+}
+
+}  // namespace
+
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   if (gray.empty() || gray.type() != CV_8UC1) {
     throw std::invalid_argument("binarize_ink: expected a non-empty CV_8UC1 image");
@@ -13,12 +33,42 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   // Window about a tenth of an inch, odd: wide enough to span a stroke and its paper, narrow
   // enough to follow illumination gradients across the page.
   int window = std::max(15, dpi / 10) | 1;
-  cv::Mat ink;
   // Mean minus an offset: a pixel is ink when clearly darker than its neighbourhood; the offset
-  // keeps JPEG noise and paper texture out of the mask.
+  // keeps a clean scan's JPEG ringing and paper texture out of the mask.
+  constexpr double kCleanOffset = 12;
+  cv::Mat ink;
   cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, window,
-                        12);
-  return ink;
+                        kCleanOffset);
+  // A grainy scan's paper reaches past that offset in specks everywhere, and the specks break
+  // dashed rules and crowd the letters. Ink is then what reaches three times the measured grain,
+  // and the faint marks as long as a rule: a light grey rule whose contrast is all under the
+  // grain's reach.
+  const double grain_offset = 3.0 * paper_grain(gray, window);
+  if (grain_offset <= kCleanOffset) return ink;
+  cv::Mat strong;
+  cv::adaptiveThreshold(gray, strong, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
+                        window, grain_offset);
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<unsigned char> rule_long(static_cast<std::size_t>(count), 0);
+  const int min_length = std::max(15, dpi / 4);
+  for (int label = 1; label < count; ++label) {
+    rule_long[label] = std::max(stats.at<int>(label, cv::CC_STAT_WIDTH),
+                                stats.at<int>(label, cv::CC_STAT_HEIGHT)) >= min_length;
+  }
+  return strong | components_mask(labels, rule_long);
+}
+
+double paper_grain(const cv::Mat& gray, int window) {
+  cv::Mat mean;
+  cv::boxFilter(gray, mean, CV_8U, {window, window}, {-1, -1}, true, cv::BORDER_REPLICATE);
+  cv::Mat deviation;
+  cv::absdiff(gray, mean, deviation);
+  // The median deviation from the local mean: paper is most of any page, so ink and the edges
+  // of strokes stay above the median. The median of |x| of a normal spread is 0.6745 sigma.
+  return level_at_share(deviation, 0.5) / 0.6745;
 }
 
 cv::Mat components_mask(const cv::Mat& labels, const std::vector<unsigned char>& chosen) {
@@ -62,6 +112,24 @@ cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
     is_speck[label] = cv::countNonZero(near_ink(box)) == 0;
   }
   return components_mask(labels, is_speck);
+}
+
+cv::Mat scan_border(const cv::Mat& gray, int dpi) {
+  // Dark is below halfway from the paper (the 75th percentile: paper is most of a page) to the
+  // darkest hundredth.
+  const int dark_below = (level_at_share(gray, 0.01) + level_at_share(gray, 0.75)) / 2;
+  cv::Mat dark;
+  cv::threshold(gray, dark, dark_below, 255, cv::THRESH_BINARY_INV);
+  // An area, not a stroke: what a square a millimetre wide fits in. A 2 pt border rule is
+  // narrower.
+  const int stroke_free = std::max(5, dpi / 25) | 1;
+  const cv::Mat square = cv::getStructuringElement(cv::MORPH_RECT, {stroke_free, stroke_free});
+  cv::morphologyEx(dark, dark, cv::MORPH_OPEN, square);
+  cv::Mat border = edge_ink(dark);
+  // The rim: the area's blurred edge and the opening's rounding.
+  const int rim = stroke_free + std::max(3, dpi / 50);
+  cv::dilate(border, border, cv::getStructuringElement(cv::MORPH_RECT, {rim, rim}));
+  return border;
 }
 
 cv::Mat edge_ink(const cv::Mat& ink) {

@@ -10,10 +10,20 @@ namespace sopocr {
 // `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
+// The spread of the paper's grain (scanner noise, paper texture, JPEG ringing) in grey levels:
+// a standard deviation measured from pixels' deviations from the mean of their `window`.
+double paper_grain(const cv::Mat& gray, int window);
+
 // Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR
 // reads them as punctuation or stray letters, so they are painted out before it. A speck is an
 // ink component no larger than a full stop with no other ink within 1/30 inch.
 cv::Mat speck_mask(const cv::Mat& ink, int dpi);
+
+// The scan's dark border: the scanner lid's shadow, the table top around a photographed sheet.
+// Solid dark areas (wider than any stroke) joined to the image's edge, with their rim. 255 on
+// its pixels. Rules and text that reach the edge of a cropped scan are strokes, not areas, and
+// stay out of it.
+cv::Mat scan_border(const cv::Mat& gray, int dpi);
 
 // 255 on the pixels of the components `chosen` by label, from cv::connectedComponents' `labels`
 // (CV_32S); `chosen[0]`, the background, is normally 0.

@@ -70,14 +70,27 @@ int tall_letter_height(const cv::Mat& stats, int count, int dpi) {
   return *tenth;
 }
 
+// The longest row of component `label` inside its box, as a share of the box's width.
+double fullest_row_share(const cv::Mat& labels, int label, const cv::Rect& box) {
+  int fullest = 0;
+  for (int y = box.y; y < box.y + box.height; ++y) {
+    const int* row = labels.ptr<int>(y);
+    fullest = std::max(fullest, static_cast<int>(std::count(row + box.x, row + box.x + box.width,
+                                                            label)));
+  }
+  return fullest / static_cast<double>(box.width);
+}
+
 // The components that may be a dash or a dot of a horizontal rule, no thicker than
-// `max_thickness`. A dash is a solid bar, a dot small and round (a plus sign, binarised below six
-// pixels). A letter is
+// `max_thickness`. A dash is a bar: solid, or with one row running its whole length where noise
+// specks stuck to its sides swell its box; a dot small and round (a plus sign, binarised below
+// six pixels). A letter is
 // neither: stroked, so it fills little of its box, and as tall as the text, so a stack of letters
 // down a paragraph's margin, as regular as a dotted rule, is no rule. A piece longer than a sixth
 // of an inch survives the run-length masks on its own.
-std::vector<RulePiece> rule_pieces(const cv::Mat& stats, const cv::Mat& centroids, int count,
-                                   int dpi, int max_thickness) {
+std::vector<RulePiece> rule_pieces(const cv::Mat& labels, const cv::Mat& stats,
+                                   const cv::Mat& centroids, int count, int dpi,
+                                   int max_thickness) {
   const int max_length = std::max(8, dpi / 6);
   std::vector<RulePiece> pieces;
   for (int label = 1; label < count; ++label) {
@@ -86,11 +99,15 @@ std::vector<RulePiece> rule_pieces(const cv::Mat& stats, const cv::Mat& centroid
     if (height > max_thickness || width > max_length || width < height) continue;
     const double fill =
         stats.at<int>(label, cv::CC_STAT_AREA) / static_cast<double>(width * height);
-    const bool dash = width >= 1.5 * height && fill >= 0.75;
-    const bool dot = width < 1.5 * height && fill >= 0.45;
-    if (!dash && !dot) continue;
     const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
     const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    const bool bar = width >= 1.5 * height;
+    const bool dash =
+        bar && (fill >= 0.75 ||
+                (fill >= 0.45 &&
+                 fullest_row_share(labels, label, {left, top, width, height}) >= 0.85));
+    const bool dot = !bar && fill >= 0.45;
+    if (!dash && !dot) continue;
     pieces.push_back({left, left + width, top, top + height, centroids.at<double>(label, 1)});
   }
   return pieces;
@@ -122,15 +139,20 @@ std::vector<std::vector<int>> chain_pieces(const std::vector<RulePiece>& pieces,
     for (int neighbour_key = key - 1; neighbour_key <= key + 1; ++neighbour_key) {
       auto members = by_band.find(neighbour_key);
       if (members == by_band.end()) continue;
-      auto next = std::upper_bound(members->second.begin(), members->second.end(), piece.right - 1,
-                                   [&](int x, int j) { return x < pieces[j].left; });
-      if (next == members->second.end()) continue;
-      const RulePiece& other = pieces[*next];
-      const int gap = other.left - piece.right;
-      if (gap < best_gap && std::abs(other.centre_y - piece.centre_y) <= band &&
-          alike(piece.length(), other.length()) && alike(piece.thickness(), other.thickness())) {
-        best = *next;
-        best_gap = gap;
+      // Noise specks between two dashes are skipped, not taken for the pattern's end.
+      for (auto next = std::upper_bound(members->second.begin(), members->second.end(),
+                                        piece.right - 1,
+                                        [&](int x, int j) { return x < pieces[j].left; });
+           next != members->second.end(); ++next) {
+        const RulePiece& other = pieces[*next];
+        const int gap = other.left - piece.right;
+        if (gap >= best_gap) break;
+        if (std::abs(other.centre_y - piece.centre_y) <= band &&
+            alike(piece.length(), other.length()) && alike(piece.thickness(), other.thickness())) {
+          best = *next;
+          best_gap = gap;
+          break;
+        }
       }
     }
     if (best >= 0) parent[root(i)] = root(best);
@@ -188,7 +210,8 @@ cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
   // A 2.5 pt rule blurred by a pixel each side, and thinner than half a tall letter.
   const int max_thickness =
       std::max(3, std::min(dpi * 5 / 144 + 2, tall_letter_height(stats, count, dpi) / 2));
-  const std::vector<RulePiece> pieces = rule_pieces(stats, centroids, count, dpi, max_thickness);
+  const std::vector<RulePiece> pieces =
+      rule_pieces(labels, stats, centroids, count, dpi, max_thickness);
   cv::Mat mask(ink.size(), CV_8UC1, cv::Scalar(0));
   if (pieces.size() < 5) return mask;
   const int min_span = std::max(15, dpi / 4);

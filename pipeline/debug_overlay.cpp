@@ -8,13 +8,15 @@
 namespace sopocr {
 namespace {
 
-// Tables in blue, cells in green, step symbols in red with their kind, traced arrows in magenta
-// (symbol centre to symbol centre, a dot at the target; a stub down for an arrow off the page),
-// for a person to check.
-void write_overlay(const std::filesystem::path& png, const PageImage& page,
+// Rule ink found in orange (horizontal) and teal (vertical), tables in blue, cells in green, step
+// symbols in red with their kind, traced arrows in magenta (symbol centre to symbol centre, a dot
+// at the target; a stub down for an arrow off the page), for a person to check.
+void write_overlay(const std::filesystem::path& png, const PageImage& page, const RuleMasks& rules,
                    const std::vector<TableGrid>& grids, const PageContent& content) {
   cv::Mat overlay;
   cv::cvtColor(page.gray, overlay, cv::COLOR_GRAY2BGR);
+  if (!rules.horizontal.empty()) overlay.setTo(cv::Scalar(0, 140, 255), rules.horizontal);
+  if (!rules.vertical.empty()) overlay.setTo(cv::Scalar(200, 160, 0), rules.vertical);
   const int thickness = std::max(2, page.dpi / 100);
   for (const TableGrid& grid : grids) {
     for (const GridCell& cell : grid.cells) {
@@ -69,7 +71,7 @@ void write_debug_files(const std::filesystem::path& stem, const PreparedPage& pr
   const PageImage& page = prepared.page;
   const std::vector<TableGrid>& grids = prepared.grids;
   std::filesystem::create_directories(stem.parent_path());
-  write_overlay(stem.string() + ".png", page, grids, content);
+  write_overlay(stem.string() + ".png", page, prepared.rules, grids, content);
   nlohmann::json dump = to_debug_json(content);
   dump["grids"] = nlohmann::json::array();
   for (const TableGrid& grid : grids) {

@@ -29,7 +29,15 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
   PreparedPage prepared;
   // A born-digital page is upright and level as drawn, and its text layer says what it reads.
   prepared.text_from_layer = has_usable_text_layer(raw_page);
-  prepared.page = prepared.text_from_layer ? raw_page : deskew(make_upright(raw_page, ocr));
+  if (prepared.text_from_layer) {
+    prepared.page = raw_page;
+  } else {
+    // A scan's dark border runs along the image's axes, not the page's: it would hold the skew
+    // estimate at zero, frame the table in a grid of its own and read as letters.
+    PageImage scanned = raw_page;
+    scanned.gray.setTo(255, scan_border(scanned.gray, scanned.dpi));
+    prepared.page = deskew(make_upright(scanned, ocr));
+  }
   prepared.ink = binarize_ink(prepared.page.gray, prepared.page.dpi);
   prepared.rules = extract_rule_masks(prepared.ink, prepared.page.dpi);
   prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), prepared.page.dpi);

@@ -70,6 +70,28 @@ int first_row_below(const TableGrid& grid, int y) {
   return static_cast<int>(std::lower_bound(rules.begin(), rules.end(), y) - rules.begin());
 }
 
+// True when words were read in `row` right of column `first_col` and every one is a bare
+// numeral: the column-number row.
+bool only_numerals_in_row(const std::vector<HeaderWord>& words, const TableGrid& grid, int row,
+                          int first_col) {
+  const int top = grid.row_rules_y_px[row];
+  const int bottom = grid.row_rules_y_px[row + 1];
+  const int left = grid.col_rules_x_px[std::min(first_col, grid.col_count())];
+  int numerals = 0;
+  for (const HeaderWord& word : words) {
+    const int y = centre_y(word.box);
+    if (y < top || y >= bottom || centre_x(word.box) < left) continue;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const bool numeral =
+        std::any_of(word.text.begin(), word.text.end(), digit) &&
+        std::all_of(word.text.begin(), word.text.end(),
+                    [&](char c) { return digit(c) || c == '.' || c == ',' || c == ')'; });
+    if (!numeral) return false;
+    ++numerals;
+  }
+  return numerals > 0;
+}
+
 // Every word read in the cells of the header band. A page's text layer gives a cell's text
 // without word boxes: the cell's text is then one word as large as the cell.
 std::vector<HeaderWord> header_words(const TableGrid& grid, int header_rows, CellReader& reader) {
@@ -334,6 +356,12 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   header_end = std::min(header_end, grid.row_count());
   header.body_start_row = header_end;
   header.lane_name_row = header_end - 1;
+  // A header closed by the column-number row (1 2 3 ...) has the lane names above it: the number
+  // cell may span that row too where its rule broke.
+  if (header.lane_name_row > 0 &&
+      only_numerals_in_row(words, grid, header.lane_name_row, activity_col + 1)) {
+    --header.lane_name_row;
+  }
 
   // Every column between the activity and Mutu Baku is a lane, whether or not the printed
   // "Pelaksana" spans it (real tables leave the requester's lane, "Tamu / Pengunjung", outside)

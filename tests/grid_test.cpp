@@ -220,6 +220,55 @@ TEST(Grid, FindsDashedRulesOfAnyPenWeightAndLightDottedRules) {
   }
 }
 
+// Dashed rules on a noisy grey scan: specks of paper noise sit between the dashes and stick to
+// their sides, so a dash's box is no longer solid and the next piece along the line is a speck.
+TEST(Grid, FindsDashedRulesAmongNoiseSpecks) {
+  std::mt19937 rng(20261204);
+  std::uniform_real_distribution<double> pen_pt(0.4, 1.2);
+  for (int variant = 0; variant < 4; ++variant) {
+    const double px_per_pt = kDpi / 72.0;
+    const double pen = pen_pt(rng);
+    const double period = (5 * pen + 3.7) * px_per_pt;
+    const double mark = (3 * pen + 2.5) * px_per_pt;
+    const int thickness = std::max(1, static_cast<int>(std::lround(pen * px_per_pt)));
+    DrawnGrid drawn;
+    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+      const double length = cv::norm(to - from);
+      const cv::Point2d along = cv::Point2d(to - from) / length;
+      for (double at = 0; at <= length; at += period) {
+        const cv::Point start = cv::Point2d(from) + along * at;
+        const cv::Point end = cv::Point2d(from) + along * std::min(length, at + mark);
+        cv::line(page, start, end, 0, thickness);
+      }
+    });
+    // Dark grey ink on grey paper, softened, with grain as strong as a cheap scanner's.
+    cv::Mat scan;
+    drawn.page.convertTo(scan, CV_32F, (224.0 - 49.0) / 255.0, 49.0);
+    cv::GaussianBlur(scan, scan, {0, 0}, 1.0);
+    cv::Mat grain(scan.size(), CV_32F);
+    cv::randn(grain, 0.0, 16.0);
+    scan += grain;
+    scan.convertTo(scan, CV_8U);
+    SCOPED_TRACE("dashes of " + std::to_string(pen) + " pt");
+    expect_one_step_table(scan);
+  }
+}
+
+// Light grey rules on a grainy scan: the rules are fainter than the grain's reach, which keeps
+// the grain out of the ink, and are still rules.
+TEST(Grid, FindsLightGreyRulesOnAGrainyScan) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn, solid(3));
+  cv::Mat scan;
+  drawn.page.convertTo(scan, CV_32F, (224.0 - 180.0) / 255.0, 180.0);
+  cv::GaussianBlur(scan, scan, {0, 0}, 0.8);
+  cv::Mat grain(scan.size(), CV_32F);
+  cv::randn(grain, 0.0, 10.0);
+  scan += grain;
+  scan.convertTo(scan, CV_8U);
+  expect_one_step_table(scan);
+}
+
 // Heavy dots (pens of 1-2 pt), as the randomised fixtures draw them: on a page of little text
 // they outnumber the letters, and must not pass for its letters' height.
 TEST(Grid, FindsHeavyDottedRules) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <opencv2/imgcodecs.hpp>
+#include <random>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <tuple>
@@ -336,6 +338,18 @@ TEST(StepTable, LaneNamesInTheCellOfPelaksanaAreReadThereNotFromTheRowBelow) {
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
 }
 
+TEST(StepTable, LaneNamesAreAboveTheColumnNumberRowWhenTheNumberCellSpansIt) {
+  // The rule under "No" broke: its cell runs down through the column-number row, whose faint
+  // "1" was not read.
+  DrawnPage drawn = step_table({.column_number_under_no = ""});
+  drawn.break_rule(kNo + 10, kHeader2, kUraian - 10, kHeader2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
 TEST(StepTable, AFirstStepJoinedToTheHeaderByABrokenRuleIsStillAStep) {
   DrawnPage drawn = step_table({.column_number_row = false});
   drawn.break_rule(kUraian + 10, kHeader2, kLane1 - 10, kHeader2);
@@ -355,6 +369,40 @@ TEST(StepTable, ABandOfScanNoiseRuledAboveTheTableIsNotItsHeader) {
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
   EXPECT_EQ(activities(content),
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
+TEST(StepTable, AScannersDarkBorderDoesNotHoldASkewedPageAtLevel) {
+  // The sheet lay 2 degrees crooked, printed in grey that a black-and-white scanner kept only in
+  // scattered dots; the scanner lid's shadow frames the image, straight, in thick dark bands
+  // whose solid edges outweigh the scattered rules.
+  DrawnPage drawn = step_table();
+  std::mt19937 rng(3);
+  std::bernoulli_distribution kept(0.6);
+  drawn.gray.forEach<uchar>([&](uchar& pixel, const int*) {
+    if (pixel < 128 && !kept(rng)) pixel = 255;
+  });
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  const cv::Mat turn = cv::getRotationMatrix2D(
+      cv::Point2f(drawn.gray.cols / 2.0f, drawn.gray.rows / 2.0f), 2.0, 1.0);
+  cv::warpAffine(drawn.gray, page.gray, turn, drawn.gray.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, 255);
+  const int width = page.gray.cols;
+  const int height = page.gray.rows;
+  for (const cv::Rect& band : {cv::Rect(0, 0, width, 40), cv::Rect(0, height - 35, width, 35),
+                               cv::Rect(0, 0, 30, height), cv::Rect(width - 45, 0, 45, height)}) {
+    page.gray(band).setTo(50);
+  }
+  // Saved as a rough JPEG: its blocks ring along the band's straight inner edge.
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", page.gray, jpeg, {cv::IMWRITE_JPEG_QUALITY, 30});
+  page.gray = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  // Levelled, its table is found (its scattered rules are another matter).
+  EXPECT_NEAR(content.skew_degrees, -2.0, 0.3);
+  EXPECT_EQ(content.kind, PageKind::step_table);
 }
 
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {
