@@ -47,8 +47,12 @@ struct RulePiece {
   int length() const { return right - left; }
   int thickness() const { return bottom - top; }
   // How far along the line the next piece of the pattern may be: a dash pattern's gap is shorter
-  // than its dash plus two pens, a dotted one's a few dots.
-  int reach() const { return 3 * std::max(length(), thickness()) + 2; }
+  // than its dash plus two pens; a dotted one's is a few dots, and twice that where a faded
+  // stretch lost a dot or two.
+  int reach() const {
+    const bool dot = length() < 1.5 * thickness();
+    return (dot ? 5 : 3) * std::max(length(), thickness()) + 2;
+  }
 };
 
 // The height a tenth of the page's letter-sized components reach (capitals and ascenders; a
@@ -75,8 +79,8 @@ double fullest_row_share(const cv::Mat& labels, int label, const cv::Rect& box) 
   int fullest = 0;
   for (int y = box.y; y < box.y + box.height; ++y) {
     const int* row = labels.ptr<int>(y);
-    fullest = std::max(fullest, static_cast<int>(std::count(row + box.x, row + box.x + box.width,
-                                                            label)));
+    fullest = std::max(fullest,
+                       static_cast<int>(std::count(row + box.x, row + box.x + box.width, label)));
   }
   return fullest / static_cast<double>(box.width);
 }
@@ -103,9 +107,9 @@ std::vector<RulePiece> rule_pieces(const cv::Mat& labels, const cv::Mat& stats,
     const int top = stats.at<int>(label, cv::CC_STAT_TOP);
     const bool bar = width >= 1.5 * height;
     const bool dash =
-        bar && (fill >= 0.75 ||
-                (fill >= 0.45 &&
-                 fullest_row_share(labels, label, {left, top, width, height}) >= 0.85));
+        bar &&
+        (fill >= 0.75 ||
+         (fill >= 0.45 && fullest_row_share(labels, label, {left, top, width, height}) >= 0.85));
     const bool dot = !bar && fill >= 0.45;
     if (!dash && !dot) continue;
     pieces.push_back({left, left + width, top, top + height, centroids.at<double>(label, 1)});
@@ -140,9 +144,9 @@ std::vector<std::vector<int>> chain_pieces(const std::vector<RulePiece>& pieces,
       auto members = by_band.find(neighbour_key);
       if (members == by_band.end()) continue;
       // Noise specks between two dashes are skipped, not taken for the pattern's end.
-      for (auto next = std::upper_bound(members->second.begin(), members->second.end(),
-                                        piece.right - 1,
-                                        [&](int x, int j) { return x < pieces[j].left; });
+      for (auto next =
+               std::upper_bound(members->second.begin(), members->second.end(), piece.right - 1,
+                                [&](int x, int j) { return x < pieces[j].left; });
            next != members->second.end(); ++next) {
         const RulePiece& other = pieces[*next];
         const int gap = other.left - piece.right;
@@ -193,7 +197,12 @@ bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<
     const double multiple = std::max(1.0, std::round(step / pitch));
     return std::abs(step - multiple * pitch) <= 0.25 * pitch + 1;
   });
-  return alike_length >= 0.7 * static_cast<double>(lengths.size()) &&
+  // A printed pattern's spaces are at most a few marks wide; bullets down a list are as regular
+  // but a line apart.
+  std::vector<double> sizes;
+  for (int i : chain) sizes.push_back(std::max(pieces[i].length(), pieces[i].thickness()));
+  const bool close = pitch - length <= 3 * median_of(sizes) + 2;
+  return close && alike_length >= 0.7 * static_cast<double>(lengths.size()) &&
          on_pitch >= 0.8 * static_cast<double>(steps.size());
 }
 
@@ -426,7 +435,9 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   // A rule along the image's very edge is a scanner's dark border or the edge of a photographed
   // sheet, never printed: tables keep a margin.
   const int edge = std::max(4, dpi / 12);
-  auto at_edge = [&](int extent) { return [=](int rule) { return rule < edge || rule >= extent - edge; }; };
+  auto at_edge = [&](int extent) {
+    return [=](int rule) { return rule < edge || rule >= extent - edge; };
+  };
   std::erase_if(grid.col_rules_x_px, at_edge(rules.vertical.cols));
   std::erase_if(grid.row_rules_y_px, at_edge(rules.horizontal.rows));
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;

@@ -254,6 +254,31 @@ TEST(Grid, FindsDashedRulesAmongNoiseSpecks) {
   }
 }
 
+// Heavy dotted rules worn along their length: a faded stretch loses a dot every few dots, on
+// every rule.
+TEST(Grid, FindsHeavyDottedRulesThatLostDots) {
+  std::mt19937 rng(20261205);
+  std::uniform_real_distribution<double> pen_pt(1.0, 1.8);
+  for (int variant = 0; variant < 4; ++variant) {
+    const double px_per_pt = kDpi / 72.0;
+    const double pen = pen_pt(rng);
+    const double period = (2 * pen + 0.9) * px_per_pt;
+    const int radius = std::max(1, static_cast<int>(std::lround(pen * px_per_pt / 2)));
+    DrawnGrid drawn;
+    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+      const double length = cv::norm(to - from);
+      const cv::Point2d along = cv::Point2d(to - from) / length;
+      int dot = 0;
+      for (double at = 0; at <= length; at += period, ++dot) {
+        if (dot % 4 == 3) continue;
+        cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
+      }
+    });
+    SCOPED_TRACE("dots of " + std::to_string(pen) + " pt");
+    expect_one_step_table(drawn.page);
+  }
+}
+
 // Light grey rules on a grainy scan: the rules are fainter than the grain's reach, which keeps
 // the grain out of the ink, and are still rules.
 TEST(Grid, FindsLightGreyRulesOnAGrainyScan) {
