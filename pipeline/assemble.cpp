@@ -3,6 +3,8 @@
 #include <cmath>
 #include <regex>
 
+#include "text.h"
+
 namespace sopocr {
 namespace {
 
@@ -51,6 +53,26 @@ bool continues_identity(const std::vector<RawSop>& sops, const IdentityContent& 
          identity.fields.empty() && !identity.lists.empty();
 }
 
+// Every page of an SOP's table repeats its header: each lane's name is read once per page, and
+// a reading a page's damage garbled gives way to a surer one of the same lane on another page.
+// The same lane reads alike; a page whose lanes were drawn otherwise (two merged, one added)
+// keeps the names it had.
+void take_surer_lane_names(std::vector<CellText>& names, const std::vector<CellText>& page_names) {
+  if (names.empty()) {
+    names = page_names;
+    return;
+  }
+  if (names.size() != page_names.size()) return;
+  for (std::size_t lane = 0; lane < names.size(); ++lane) {
+    const CellText& candidate = page_names[lane];
+    if (candidate.text.empty()) continue;
+    if (names[lane].text.empty() || (candidate.confidence > names[lane].confidence &&
+                                     similarity(candidate.text, names[lane].text) >= 0.5)) {
+      names[lane] = candidate;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
@@ -74,7 +96,7 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
     if (sops.empty() || starts_new_sop(sops.back(), table)) sops.emplace_back();
     RawSop& sop = sops.back();
     if (table.title_line && !sop.title_line) sop.title_line = table.title_line;
-    if (sop.lane_names.empty()) sop.lane_names = table.lane_names;
+    take_surer_lane_names(sop.lane_names, table.lane_names);
     add_page(sop, page);
     sop.rows.insert(sop.rows.end(), table.rows.begin(), table.rows.end());
   }

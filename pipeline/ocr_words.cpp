@@ -48,9 +48,19 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
                                     std::isalpha(static_cast<unsigned char>(words[i + 1].text[0]));
     // Not a bullet or a dash, which are short by nature.
     const bool speck_sized = word.bbox_px.height * 5 < typical_height * 2;
-    bool keep = has_alnum ? !speck_sized && (word.text.size() > 1 || word.confidence >= 0.5 ||
-                                             amount_before_word)
-                          : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
+    // A drawing the engine tried to read (a symbol's outline, an arrow's head): far taller than
+    // the words around it, no word it knows, and alone on its line (an underlined name beside
+    // its surer first word is taller too).
+    const bool alone_on_line = std::none_of(words.begin(), words.end(), [&](const OcrWord& other) {
+      return &other != &word && other.line == word.line && other.confidence >= 0.5;
+    });
+    const bool drawing_read_as_word = typical_height > 0 &&
+                                      word.bbox_px.height * 2 > typical_height * 3 &&
+                                      word.confidence < 0.5 && alone_on_line;
+    bool keep = has_alnum
+                    ? !speck_sized && !drawing_read_as_word &&
+                          (word.text.size() > 1 || word.confidence >= 0.5 || amount_before_word)
+                    : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
     if (keep) {
       verdicts.push_back(Verdict::text);
       last_kept_line = word.line;

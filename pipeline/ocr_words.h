@@ -14,8 +14,8 @@ bool is_letter_or_digit(char32_t c);
 
 struct SiftedWords {
   // The text: a list bullet at the start of a line, a lone digit before a word ("1 jam"), and
-  // every word that holds a letter or digit read with some confidence and is not a fraction of
-  // the height of the words around it.
+  // every word that holds a letter or digit read with some confidence and is neither a fraction
+  // of the height of the words around it nor, read with little confidence, half again as tall.
   std::vector<OcrWord> text;
   // Dropped, but may have been text after all: a lone letter or digit of the height of the
   // words around it, read with little confidence ("I" of "semester I").

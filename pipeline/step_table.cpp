@@ -5,6 +5,8 @@
 
 #include "arrows.h"
 #include "labels.h"
+#include "line_joining.h"
+#include "ocr_words.h"
 #include "symbols.h"
 #include "table_roles.h"
 #include "text.h"
@@ -184,12 +186,41 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
   }
 }
 
+// A lane's name whose cell a broken rule joined to the column-number row ends in that row's
+// number, on a line of its own: no part of the name.
+CellText without_column_number(CellText name) {
+  auto bare_numeral = [](const OcrWord& word) {
+    return !word.text.empty() && std::all_of(word.text.begin(), word.text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.';
+    });
+  };
+  bool trimmed = false;
+  while (!name.words.empty()) {
+    const int last_line = name.words.back().line;
+    const auto line_start =
+        std::find_if(name.words.begin(), name.words.end(),
+                     [&](const OcrWord& word) { return word.line == last_line; });
+    if (line_start == name.words.begin() ||
+        !std::all_of(line_start, name.words.end(), bare_numeral)) {
+      break;
+    }
+    name.words.erase(line_start, name.words.end());
+    trimmed = true;
+  }
+  if (trimmed) {
+    name.original = reading_of(name.words);
+    name.text = normalize_text(unwrap_lines(name.original));
+  }
+  return name;
+}
+
 StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header,
                                  const PageImage& page, const cv::Mat& ink, CellReader& reader) {
   StepTableContent table;
   for (const LaneColumns& lane : header.lanes) {
-    table.lane_names.push_back(lane.name_box_px.empty() ? CellText{}
-                                                        : reader.read(lane.name_box_px));
+    table.lane_names.push_back(lane.name_box_px.empty()
+                                   ? CellText{}
+                                   : without_column_number(reader.read(lane.name_box_px)));
   }
   const std::vector<GridCell> steps = step_cells(grid, header);
   const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);

@@ -53,10 +53,9 @@ int centre_y(const cv::Rect& box) { return box.y + box.height / 2; }
 // stretch, did not split it), a horizontal one at y over its width.
 bool rule_drawn(const cv::Mat& ink, bool vertical, int position, const cv::Rect& band, int dpi) {
   const int half = std::max(2, dpi / 100);
-  const cv::Rect strip =
-      (vertical ? cv::Rect(position - half, band.y, 2 * half + 1, band.height)
-                : cv::Rect(band.x, position - half, band.width, 2 * half + 1)) &
-      cv::Rect(0, 0, ink.cols, ink.rows);
+  const cv::Rect strip = (vertical ? cv::Rect(position - half, band.y, 2 * half + 1, band.height)
+                                   : cv::Rect(band.x, position - half, band.width, 2 * half + 1)) &
+                         cv::Rect(0, 0, ink.cols, ink.rows);
   if (strip.empty()) return false;
   cv::Mat covered;
   cv::reduce(ink(strip), covered, vertical ? 1 : 0, cv::REDUCE_MAX);
@@ -82,10 +81,10 @@ bool only_numerals_in_row(const std::vector<HeaderWord>& words, const TableGrid&
     const int y = centre_y(word.box);
     if (y < top || y >= bottom || centre_x(word.box) < left) continue;
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    const bool numeral =
-        std::any_of(word.text.begin(), word.text.end(), digit) &&
-        std::all_of(word.text.begin(), word.text.end(),
-                    [&](char c) { return digit(c) || c == '.' || c == ',' || c == ')'; });
+    const bool numeral = std::any_of(word.text.begin(), word.text.end(), digit) &&
+                         std::all_of(word.text.begin(), word.text.end(), [&](char c) {
+                           return digit(c) || c == '.' || c == ',' || c == ')';
+                         });
     if (!numeral) return false;
     ++numerals;
   }
@@ -332,9 +331,9 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   // are centred in cells spanning every header row, which end there too.
   const int slack = text_height / 4;
   int header_end = 1;
-  for (StepColumn column : {StepColumn::number, StepColumn::activity, StepColumn::lanes,
-                            StepColumn::quality, StepColumn::requirements, StepColumn::duration,
-                            StepColumn::output, StepColumn::notes}) {
+  for (StepColumn column :
+       {StepColumn::number, StepColumn::activity, StepColumn::lanes, StepColumn::quality,
+        StepColumn::requirements, StepColumn::duration, StepColumn::output, StepColumn::notes}) {
     if (const HeaderLabel* label = find(column)) {
       header_end = std::max(header_end, first_row_below(grid, label->box.br().y - slack));
     }

@@ -57,12 +57,36 @@ std::vector<std::vector<int>> pages_of(const std::vector<RawSop>& sops) {
 }
 
 TEST(Assemble, IdentityPageStartsASopAndStepPagesContinueIt) {
-  const auto sops = assemble_sops({identity_page(1), step_page(2, {"1", "2", "3"}),
-                                   step_page(3, {"4", "5"}), identity_page(4),
-                                   step_page(5, {"1", "2"})});
+  const auto sops =
+      assemble_sops({identity_page(1), step_page(2, {"1", "2", "3"}), step_page(3, {"4", "5"}),
+                     identity_page(4), step_page(5, {"1", "2"})});
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}, {4, 5}}));
   EXPECT_EQ(sops[0].rows.size(), 5u);
   EXPECT_EQ(sops[1].rows.size(), 2u);
+}
+
+TEST(Assemble, EachLanesNameIsItsSurestReadingOnAnyPageOfTheSop) {
+  PageContent first = step_page(2, {"1", "2"});
+  first.steps->lane_names[0] = read("Kepala Dinas ama");
+  first.steps->lane_names[0].confidence = 0.5;
+  PageContent second = step_page(3, {"3", "4"});
+  second.steps->lane_names[1] = read("");
+  const auto sops = assemble_sops({identity_page(1), first, second});
+  ASSERT_EQ(sops.size(), 1u);
+  ASSERT_EQ(sops[0].lane_names.size(), 2u);
+  EXPECT_EQ(sops[0].lane_names[0].text, "Kepala Dinas");
+  EXPECT_EQ(sops[0].lane_names[1].text, "Staf");  // an unread name never replaces a reading
+}
+
+TEST(Assemble, ALaneDrawnOtherwiseOnALaterPageKeepsItsFirstName) {
+  PageContent first = step_page(2, {"1", "2"});
+  first.steps->lane_names[0].confidence = 0.9;
+  PageContent second = step_page(3, {"3", "4"});
+  second.steps->lane_names[0] = read("Kepala Dinas dan Sekretaris Dinas");
+  second.steps->lane_names[0].confidence = 0.97;
+  const auto sops = assemble_sops({identity_page(1), first, second});
+  ASSERT_EQ(sops.size(), 1u);
+  EXPECT_EQ(sops[0].lane_names[0].text, "Kepala Dinas");
 }
 
 TEST(Assemble, AMetadataGridRunningOntoTheNextPageContinuesItsSop) {
@@ -73,29 +97,29 @@ TEST(Assemble, AMetadataGridRunningOntoTheNextPageContinuesItsSop) {
   lists_only.identity->lists["warnings"] = read("Jika tidak dilaksanakan, ...");
   PageContent identity = identity_page(1);
   identity.identity->lists["legal_basis"] = read("1. UU Nomor 14 Tahun 2008");
-  const auto sops = assemble_sops({identity, lists_only, step_page(3, {"1", "2"}),
-                                   identity_page(4), step_page(5, {"1"})});
+  const auto sops = assemble_sops(
+      {identity, lists_only, step_page(3, {"1", "2"}), identity_page(4), step_page(5, {"1"})});
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}, {4, 5}}));
   EXPECT_EQ(sops[0].identity->lists.size(), 2u);
   EXPECT_EQ(sops[0].identity->lists.at("warnings").text, "Jika tidak dilaksanakan, ...");
 }
 
 TEST(Assemble, NumberingThatStartsOverStartsANewSop) {
-  const auto sops = assemble_sops({step_page(1, {"1", "2"}), step_page(2, {"3"}),
-                                   step_page(3, {"1", "2", "3"})});
+  const auto sops =
+      assemble_sops({step_page(1, {"1", "2"}), step_page(2, {"3"}), step_page(3, {"1", "2", "3"})});
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2}, {3}}));
 }
 
 TEST(Assemble, ContinuationWhoseFirstNumberIsUnreadStaysWithItsSop) {
-  const auto sops = assemble_sops({identity_page(1), step_page(2, {"1", "2"}),
-                                   step_page(3, {"", "4"})});
+  const auto sops =
+      assemble_sops({identity_page(1), step_page(2, {"1", "2"}), step_page(3, {"", "4"})});
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}}));
 }
 
 TEST(Assemble, RegulationTitleLinesSplitSopsAndPreamblePagesAreNoRecord) {
-  const auto sops = assemble_sops(
-      {other_page(1), other_page(2), step_page(3, {"1", "2"}, "PROSES UTAMA"),
-       step_page(4, {"3", "4"}), step_page(5, {"1"}, "PERSIAPAN PEMILIHAN")});
+  const auto sops =
+      assemble_sops({other_page(1), other_page(2), step_page(3, {"1", "2"}, "PROSES UTAMA"),
+                     step_page(4, {"3", "4"}), step_page(5, {"1"}, "PERSIAPAN PEMILIHAN")});
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{3, 4}, {5}}));
   ASSERT_TRUE(sops[0].title_line);
   EXPECT_EQ(sops[0].title_line->text, "PROSES UTAMA");

@@ -21,9 +21,24 @@ TEST(SiftWords, ASpeckReadAsADigitBesideWordsIsDropped) {
   EXPECT_EQ(kept_reading({word("Rapat", 0.97, 0, 0), word("Tim", 0.97, 100, 0),
                           word("Kegiatan", 0.96, 170, 0), word("5", 0.5, 670, 0, 5)}),
             "Rapat Tim Kegiatan");
-  EXPECT_EQ(kept_reading({word("Selesai", 0.97, 0, 0), word("Ia", 0.3, 420, 0, 5),
-                          word("dan", 0.97, 0, 1)}),
+  EXPECT_EQ(kept_reading(
+                {word("Selesai", 0.97, 0, 0), word("Ia", 0.3, 420, 0, 5), word("dan", 0.97, 0, 1)}),
             "Selesai\ndan");
+}
+
+TEST(SiftWords, ADrawingReadAsAWordIsDropped) {
+  // A lane's name, and under it the top of a symbol's outline that the engine made "ama" of.
+  EXPECT_EQ(kept_reading({word("Kasubbag", 0.93, 0, 0), word("LPSE", 0.96, 0, 1),
+                          word("ama", 0.05, 10, 2, 74)}),
+            "Kasubbag\nLPSE");
+  // An unsure tall word beside a sure one stays: an underlined name's box takes the underline.
+  EXPECT_EQ(kept_reading({word("ABDURRAHMAN,", 0.9, 0, 0, 40), word("S.Sos.,", 0.3, 300, 0, 74),
+                          word("Pembina", 0.96, 0, 1), word("Utama", 0.96, 200, 1)}),
+            "ABDURRAHMAN, S.Sos.,\nPembina Utama");
+  // A tall word read with confidence stays: a heading in a larger font.
+  EXPECT_EQ(kept_reading({word("Kasubbag", 0.93, 0, 0), word("LPSE", 0.96, 0, 1),
+                          word("UMUM", 0.9, 10, 2, 74)}),
+            "Kasubbag\nLPSE\nUMUM");
 }
 
 TEST(SiftWords, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
@@ -44,10 +59,10 @@ TEST(SiftWords, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
 }
 
 TEST(SiftWords, ABulletIsKeptAtTheStartOfALineHoweverShort) {
-  EXPECT_EQ(kept_reading({word("-", 0.9, 0, 0, 3), word("SK", 0.95, 30, 0),
-                          word("Tim", 0.95, 80, 0), word("-", 0.9, 0, 1, 3),
-                          word("Undangan", 0.95, 30, 1)}),
-            "- SK Tim\n- Undangan");
+  EXPECT_EQ(
+      kept_reading({word("-", 0.9, 0, 0, 3), word("SK", 0.95, 30, 0), word("Tim", 0.95, 80, 0),
+                    word("-", 0.9, 0, 1, 3), word("Undangan", 0.95, 30, 1)}),
+      "- SK Tim\n- Undangan");
 }
 
 TEST(SiftWords, LonePunctuationAndWeakLettersAreSpecks) {
@@ -63,9 +78,10 @@ TEST(SiftWords, ACellOfOneShortWordIsNotJudgedByHeight) {
 
 TEST(LinesBrokenOnPurpose, ALineEndingShortOfWhereTheNextWordWouldFitWasBrokenOnPurpose) {
   // "Aplikasi SPSE" ends far left of the cell's longest line; "Formulir" would have fitted.
-  const std::vector<OcrWord> words{word("Aplikasi", 0.95, 0, 0), word("SPSE", 0.95, 150, 0),
-                                   word("Formulir", 0.95, 0, 1), word("permohonan", 0.95, 150, 1),
-                                   word("pembuatan", 0.95, 300, 1), word("akun", 0.95, 450, 1)};
+  const std::vector<OcrWord> words{
+      word("Aplikasi", 0.95, 0, 0),    word("SPSE", 0.95, 150, 0),
+      word("Formulir", 0.95, 0, 1),    word("permohonan", 0.95, 150, 1),
+      word("pembuatan", 0.95, 300, 1), word("akun", 0.95, 450, 1)};
   EXPECT_EQ(lines_broken_on_purpose(words), (std::vector<bool>{true}));
 }
 

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <opencv2/imgcodecs.hpp>
-#include <random>
 #include <opencv2/imgproc.hpp>
+#include <random>
 #include <sstream>
 #include <tuple>
 
@@ -157,9 +157,8 @@ constexpr int kNo = 60, kUraian = 140, kLane1 = 560, kLane2 = 720, kKelengkapan 
 DrawnPage step_table(const TableLook& look = {}) {
   DrawnPage page(cv::Size(1650, 1100));
   const int top = kTop, header1 = kHeader1, header2 = kHeader2;
-  const int no = kNo, uraian = kUraian, lane1 = kLane1, lane2 = kLane2,
-            kelengkapan = kKelengkapan, waktu = kWaktu, output = kOutput,
-            keterangan = kKeterangan, right = kRight;
+  const int no = kNo, uraian = kUraian, lane1 = kLane1, lane2 = kLane2, kelengkapan = kKelengkapan,
+            waktu = kWaktu, output = kOutput, keterangan = kKeterangan, right = kRight;
   page.cell(no, top, uraian, header2, "No");
   page.cell(uraian, top, lane1, header2, "Uraian Kegiatan");
   const int pelaksana_left = look.first_lane_outside_pelaksana ? lane2 : lane1;
@@ -256,7 +255,8 @@ TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
 
 TEST(StepTable, TheColumnAfterWaktuIsTheOutputWhenItsLabelWasNotRead) {
   // No "Mutu Baku" cell either: a faded rule merged it into "Pelaksana".
-  const PageContent content = analyze(step_table({.rule_between_pelaksana_and_mutu = false, .output_label = ""}));
+  const PageContent content =
+      analyze(step_table({.rule_between_pelaksana_and_mutu = false, .output_label = ""}));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(content.steps->rows[0].outputs.text, "Disposisi");
   EXPECT_EQ(content.steps->rows[1].outputs.text, "Renja");
@@ -350,6 +350,15 @@ TEST(StepTable, LaneNamesAreAboveTheColumnNumberRowWhenTheNumberCellSpansIt) {
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
 }
 
+TEST(StepTable, ALaneNameJoinedToTheColumnNumberRowDoesNotTakeItsNumber) {
+  // The rule under the lane names broke: each name's cell runs down into the column-number row.
+  DrawnPage drawn = step_table();
+  drawn.break_rule(kLane1 + 10, kHeader2, kKelengkapan - 10, kHeader2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+}
+
 TEST(StepTable, AFirstStepJoinedToTheHeaderByABrokenRuleIsStillAStep) {
   DrawnPage drawn = step_table({.column_number_row = false});
   drawn.break_rule(kUraian + 10, kHeader2, kLane1 - 10, kHeader2);
@@ -428,9 +437,8 @@ TEST(CellReading, TheEngineIsGivenACellsTextNotTheBarePaperAroundIt) {
   ASSERT_EQ(content.kind, PageKind::step_table);
   const cv::Rect activity_header(kUraian, kTop, kLane1 - kUraian, kHeader2 - kTop);
   const auto region = std::find_if(
-      ocr.regions_read.begin(), ocr.regions_read.end(), [&](const cv::Rect& read) {
-        return (read & activity_header) == read && read.area() > 0;
-      });
+      ocr.regions_read.begin(), ocr.regions_read.end(),
+      [&](const cv::Rect& read) { return (read & activity_header) == read && read.area() > 0; });
   ASSERT_NE(region, ocr.regions_read.end());
   const int label_width = 15 * 9 + 5;  // "Uraian Kegiatan" as printed_words() sets it
   EXPECT_LT(region->width, label_width + kDpi / 4);
