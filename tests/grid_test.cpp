@@ -36,6 +36,53 @@ RuleStyle solid(int thickness) {
   };
 }
 
+// Dashes 3 pens + 2.5 pt long with gaps of 2 pens + 1.2 pt, as office templates and the
+// randomised fixtures draw them.
+RuleStyle dashed(double pen_pt) {
+  return [pen_pt](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    const double px_per_pt = kDpi / 72.0;
+    const double period = (5 * pen_pt + 3.7) * px_per_pt;
+    const double mark = (3 * pen_pt + 2.5) * px_per_pt;
+    const int thickness = std::max(1, static_cast<int>(std::lround(pen_pt * px_per_pt)));
+    const double length = cv::norm(to - from);
+    const cv::Point2d along = cv::Point2d(to - from) / length;
+    for (double at = 0; at <= length; at += period) {
+      cv::line(page, cv::Point2d(from) + along * at,
+               cv::Point2d(from) + along * std::min(length, at + mark), 0, thickness);
+    }
+  };
+}
+
+// Dots one pen wide every 2 pens + 0.9 pt. With `lose_every` above 0, a worn rule: every
+// `lose_every`-th dot is missing.
+RuleStyle dotted(double pen_pt, int lose_every = 0) {
+  return [pen_pt, lose_every](cv::Mat& page, cv::Point from, cv::Point to, bool) {
+    const double px_per_pt = kDpi / 72.0;
+    const double period = (2 * pen_pt + 0.9) * px_per_pt;
+    const int radius = std::max(1, static_cast<int>(std::lround(pen_pt * px_per_pt / 2)));
+    const double length = cv::norm(to - from);
+    const cv::Point2d along = cv::Point2d(to - from) / length;
+    int dot = 0;
+    for (double at = 0; at <= length; at += period, ++dot) {
+      if (lose_every > 0 && dot % lose_every == lose_every - 1) continue;
+      cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
+    }
+  };
+}
+
+// The drawn black-on-white page as a grey scan: `ink` on `paper` grey levels, softened by a blur
+// of `blur_px`, with a grain of `grain` grey levels.
+cv::Mat grainy_scan(const cv::Mat& drawn, double ink, double paper, double blur_px, double grain) {
+  cv::Mat scan;
+  drawn.convertTo(scan, CV_32F, (paper - ink) / 255.0, ink);
+  cv::GaussianBlur(scan, scan, {0, 0}, blur_px);
+  cv::Mat noise(scan.size(), CV_32F);
+  cv::randn(noise, 0.0, grain);
+  scan += noise;
+  scan.convertTo(scan, CV_8U);
+  return scan;
+}
+
 void draw_step_grid(DrawnGrid& drawn, const RuleStyle& rule) {
   drawn.page = cv::Mat(1100, 1650, CV_8UC1, cv::Scalar(255));
   cv::Mat& page = drawn.page;
@@ -189,33 +236,17 @@ TEST(Grid, FindsDashedRulesOfAnyPenWeightAndLightDottedRules) {
   std::uniform_real_distribution<double> dash_pen_pt(0.3, 2.0);
   std::uniform_real_distribution<double> dot_pen_pt(0.3, 1.0);
   for (int variant = 0; variant < 12; ++variant) {
-    const bool dotted = variant % 2 == 1;
-    const double pen = dotted ? dot_pen_pt(rng) : dash_pen_pt(rng);
-    const double px_per_pt = kDpi / 72.0;
-    const double period = (dotted ? 2 * pen + 0.9 + 0 : 5 * pen + 3.7) * px_per_pt;
-    const double mark = (dotted ? 0.0 : 3 * pen + 2.5) * px_per_pt;
-    const int thickness = std::max(1, static_cast<int>(std::lround(pen * px_per_pt)));
+    const bool dots = variant % 2 == 1;
+    const double pen = dots ? dot_pen_pt(rng) : dash_pen_pt(rng);
     DrawnGrid drawn;
-    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
-      const double length = cv::norm(to - from);
-      const cv::Point2d along = cv::Point2d(to - from) / length;
-      for (double at = 0; at <= length; at += period) {
-        const cv::Point start = cv::Point2d(from) + along * at;
-        if (dotted) {
-          cv::circle(page, start, std::max(1, thickness / 2), 0, cv::FILLED);
-        } else {
-          const cv::Point end = cv::Point2d(from) + along * std::min(length, at + mark);
-          cv::line(page, start, end, 0, thickness);
-        }
-      }
-    });
+    draw_step_grid(drawn, dots ? dotted(pen) : dashed(pen));
     // Body text of 7 pt in the cells, lines starting under each other: its letters are as close
     // as dashes and as regular down the margin, and must not pass for rules.
     for (int line = 0; line < 6; ++line) {
       cv::putText(drawn.page, "surat tindak lanjut aduan masyarakat", {230, 600 + 24 * line},
                   cv::FONT_HERSHEY_SIMPLEX, 0.6, 0, 1);
     }
-    SCOPED_TRACE((dotted ? "dotted, pen " : "dashed, pen ") + std::to_string(pen) + " pt");
+    SCOPED_TRACE((dots ? "dotted, pen " : "dashed, pen ") + std::to_string(pen) + " pt");
     expect_one_step_table(drawn.page);
   }
 }
@@ -226,29 +257,11 @@ TEST(Grid, FindsDashedRulesAmongNoiseSpecks) {
   std::mt19937 rng(20261204);
   std::uniform_real_distribution<double> pen_pt(0.4, 1.2);
   for (int variant = 0; variant < 4; ++variant) {
-    const double px_per_pt = kDpi / 72.0;
     const double pen = pen_pt(rng);
-    const double period = (5 * pen + 3.7) * px_per_pt;
-    const double mark = (3 * pen + 2.5) * px_per_pt;
-    const int thickness = std::max(1, static_cast<int>(std::lround(pen * px_per_pt)));
     DrawnGrid drawn;
-    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
-      const double length = cv::norm(to - from);
-      const cv::Point2d along = cv::Point2d(to - from) / length;
-      for (double at = 0; at <= length; at += period) {
-        const cv::Point start = cv::Point2d(from) + along * at;
-        const cv::Point end = cv::Point2d(from) + along * std::min(length, at + mark);
-        cv::line(page, start, end, 0, thickness);
-      }
-    });
+    draw_step_grid(drawn, dashed(pen));
     // Dark grey ink on grey paper, softened, with grain as strong as a cheap scanner's.
-    cv::Mat scan;
-    drawn.page.convertTo(scan, CV_32F, (224.0 - 49.0) / 255.0, 49.0);
-    cv::GaussianBlur(scan, scan, {0, 0}, 1.0);
-    cv::Mat grain(scan.size(), CV_32F);
-    cv::randn(grain, 0.0, 16.0);
-    scan += grain;
-    scan.convertTo(scan, CV_8U);
+    const cv::Mat scan = grainy_scan(drawn.page, 49, 224, 1.0, 16);
     SCOPED_TRACE("dashes of " + std::to_string(pen) + " pt");
     expect_one_step_table(scan);
   }
@@ -260,20 +273,9 @@ TEST(Grid, FindsHeavyDottedRulesThatLostDots) {
   std::mt19937 rng(20261205);
   std::uniform_real_distribution<double> pen_pt(1.0, 1.8);
   for (int variant = 0; variant < 4; ++variant) {
-    const double px_per_pt = kDpi / 72.0;
     const double pen = pen_pt(rng);
-    const double period = (2 * pen + 0.9) * px_per_pt;
-    const int radius = std::max(1, static_cast<int>(std::lround(pen * px_per_pt / 2)));
     DrawnGrid drawn;
-    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
-      const double length = cv::norm(to - from);
-      const cv::Point2d along = cv::Point2d(to - from) / length;
-      int dot = 0;
-      for (double at = 0; at <= length; at += period, ++dot) {
-        if (dot % 4 == 3) continue;
-        cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
-      }
-    });
+    draw_step_grid(drawn, dotted(pen, 4));
     SCOPED_TRACE("dots of " + std::to_string(pen) + " pt");
     expect_one_step_table(drawn.page);
   }
@@ -284,14 +286,7 @@ TEST(Grid, FindsHeavyDottedRulesThatLostDots) {
 TEST(Grid, FindsLightGreyRulesOnAGrainyScan) {
   DrawnGrid drawn;
   draw_step_grid(drawn, solid(3));
-  cv::Mat scan;
-  drawn.page.convertTo(scan, CV_32F, (224.0 - 180.0) / 255.0, 180.0);
-  cv::GaussianBlur(scan, scan, {0, 0}, 0.8);
-  cv::Mat grain(scan.size(), CV_32F);
-  cv::randn(grain, 0.0, 10.0);
-  scan += grain;
-  scan.convertTo(scan, CV_8U);
-  expect_one_step_table(scan);
+  expect_one_step_table(grainy_scan(drawn.page, 180, 224, 0.8, 10));
 }
 
 // Heavy dots (pens of 1-2 pt), as the randomised fixtures draw them: on a page of little text
@@ -300,18 +295,9 @@ TEST(Grid, FindsHeavyDottedRules) {
   std::mt19937 rng(20261203);
   std::uniform_real_distribution<double> pen_pt(1.0, 2.0);
   for (int variant = 0; variant < 6; ++variant) {
-    const double px_per_pt = kDpi / 72.0;
     const double pen = pen_pt(rng);
-    const double period = (2 * pen + 0.9) * px_per_pt;
-    const int radius = std::max(1, static_cast<int>(std::lround(pen * px_per_pt / 2)));
     DrawnGrid drawn;
-    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool) {
-      const double length = cv::norm(to - from);
-      const cv::Point2d along = cv::Point2d(to - from) / length;
-      for (double at = 0; at <= length; at += period) {
-        cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
-      }
-    });
+    draw_step_grid(drawn, dotted(pen));
     SCOPED_TRACE("dots of " + std::to_string(pen) + " pt");
     expect_one_step_table(drawn.page);
   }
