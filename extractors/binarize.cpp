@@ -1,5 +1,6 @@
 #include "binarize.h"
 
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
@@ -23,6 +24,34 @@ int level_at_share(const cv::Mat& image, double share) {
   return levels - 1;
 }
 
+// The mean of each pixel's `window`, as cv::adaptiveThreshold takes it.
+cv::Mat local_mean(const cv::Mat& gray, int window) {
+  cv::Mat mean;
+  cv::boxFilter(gray, mean, CV_8U, {window, window}, {-1, -1}, true,
+                cv::BORDER_REPLICATE | cv::BORDER_ISOLATED);
+  return mean;
+}
+
+// 255 where a pixel is at least `offset` (whole grey levels) darker than its local `mean`: what
+// cv::adaptiveThreshold's mean method gives, from a mean computed once for several offsets.
+cv::Mat darker_than_mean(const cv::Mat& gray, const cv::Mat& mean, double offset) {
+  cv::Mat darkness;
+  cv::subtract(mean, gray, darkness);  // saturates at 0 where the pixel is lighter
+  cv::Mat ink;
+  cv::threshold(darkness, ink, std::floor(offset) - 1, 255, cv::THRESH_BINARY);
+  return ink;
+}
+
+// The spread of the paper's grain (scanner noise, paper texture, JPEG ringing) in grey levels: a
+// standard deviation, from the median deviation from the local `mean`. Paper is most of any
+// page, so ink and the edges of strokes stay above the median. The median of |x| of a normal
+// spread is 0.6745 sigma.
+double paper_grain(const cv::Mat& gray, const cv::Mat& mean) {
+  cv::Mat deviation;
+  cv::absdiff(gray, mean, deviation);
+  return level_at_share(deviation, 0.5) / 0.6745;
+}
+
 }  // namespace
 
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
@@ -36,18 +65,15 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   // Mean minus an offset: a pixel is ink when clearly darker than its neighbourhood; the offset
   // keeps a clean scan's JPEG ringing and paper texture out of the mask.
   constexpr double kCleanOffset = 12;
-  cv::Mat ink;
-  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, window,
-                        kCleanOffset);
+  const cv::Mat mean = local_mean(gray, window);
+  const cv::Mat ink = darker_than_mean(gray, mean, kCleanOffset);
   // A grainy scan's paper reaches past that offset in specks everywhere, and the specks break
   // dashed rules and crowd the letters. Ink is then what reaches three times the measured grain,
   // and the faint marks as long as a rule: a light grey rule whose contrast is all under the
   // grain's reach.
-  const double grain_offset = 3.0 * paper_grain(gray, window);
+  const double grain_offset = 3.0 * paper_grain(gray, mean);
   if (grain_offset <= kCleanOffset) return ink;
-  cv::Mat strong;
-  cv::adaptiveThreshold(gray, strong, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
-                        window, grain_offset);
+  const cv::Mat strong = darker_than_mean(gray, mean, grain_offset);
   cv::Mat labels;
   cv::Mat stats;
   cv::Mat centroids;
@@ -59,16 +85,6 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
                                 stats.at<int>(label, cv::CC_STAT_HEIGHT)) >= min_length;
   }
   return strong | components_mask(labels, rule_long);
-}
-
-double paper_grain(const cv::Mat& gray, int window) {
-  cv::Mat mean;
-  cv::boxFilter(gray, mean, CV_8U, {window, window}, {-1, -1}, true, cv::BORDER_REPLICATE);
-  cv::Mat deviation;
-  cv::absdiff(gray, mean, deviation);
-  // The median deviation from the local mean: paper is most of any page, so ink and the edges
-  // of strokes stay above the median. The median of |x| of a normal spread is 0.6745 sigma.
-  return level_at_share(deviation, 0.5) / 0.6745;
 }
 
 cv::Mat components_mask(const cv::Mat& labels, const std::vector<unsigned char>& chosen) {

@@ -10,10 +10,6 @@ namespace sopocr {
 // `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
-// The spread of the paper's grain (scanner noise, paper texture, JPEG ringing) in grey levels:
-// a standard deviation measured from pixels' deviations from the mean of their `window`.
-double paper_grain(const cv::Mat& gray, int window);
-
 // Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR
 // reads them as punctuation or stray letters, so they are painted out before it. A speck is an
 // ink component no larger than a full stop with no other ink within 1/30 inch.
