@@ -256,6 +256,12 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   if (header.sop_number) {
     static const std::regex spaced_slash("\\s*/\\s*");
     header.sop_number = std::regex_replace(*header.sop_number, spaced_slash, "/");
+    // A space left inside a number's part is a dot or a slash OCR lost ("000.8 3.3",
+    // "329 ISATPOLPP") as often as one printed: kept as read, and reviewed.
+    if (header.sop_number->find(' ') != std::string::npos) {
+      review.add("/header/sop_number", "space_in_code", identity.fields.at("sop_number"),
+                 kOneOfTwo);
+    }
   }
   header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
   header.created = header_date(identity, "created", "/header/created", review);
@@ -553,9 +559,40 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
   }
 }
 
-// PermenPAN-RB 35/2012 numbers steps 1, 2, 3 ... down the table: a number that agrees with none
-// of its neighbours (one or two rows either side) is a misreading, or a row the pipeline split
-// or merged. It stays as read.
+// The number the rows around step `i` give it: each neighbour up to two rows away whose number
+// was read says "mine minus the rows between us". Only where at least two say it and none says
+// otherwise: a row without a number of its own between steps 1 and 2 hears both 1 and 2.
+std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& read, long i) {
+  std::map<int, int> votes;
+  for (long offset : {-2L, -1L, 1L, 2L}) {
+    const long j = i + offset;
+    if (j < 0 || j >= static_cast<long>(read.size()) || !read[j]) continue;
+    ++votes[*read[j] - static_cast<int>(offset)];
+  }
+  if (votes.size() != 1) return std::nullopt;
+  const auto [number, count] = *votes.begin();
+  if (count < 2 || number < 1 || read[i] == number) return std::nullopt;
+  return number;
+}
+
+// PermenPAN-RB 35/2012 numbers steps 1, 2, 3 ... down the table: the numbers are read as one
+// sequence. A step number misread ("1" as "4") or lost where the neighbours settle what it is
+// takes the sequence's number, and is reviewed with what was read.
+void repair_step_numbering(const RawSop& sop, SopRecord& record, ReviewList& review) {
+  std::vector<std::optional<int>> read;
+  for (const Step& step : record.steps) read.push_back(step.no);
+  for (long i = 0; i < static_cast<long>(read.size()); ++i) {
+    const std::optional<int> number = number_by_sequence(read, i);
+    if (!number) continue;
+    record.steps[i].no = number;
+    review.add("/steps/" + std::to_string(i) + "/no", "number_from_sequence", sop.rows[i].number,
+               std::min(sop.rows[i].number.confidence, kOneOfTwo));
+  }
+}
+
+// A number that agrees with none of its neighbours (one or two rows either side) and that the
+// sequence could not settle is a misreading, or a row the pipeline split or merged. It stays as
+// read.
 void review_step_numbering(const RawSop& sop, const SopRecord& record, ReviewList& review) {
   const auto count = static_cast<long>(record.steps.size());
   for (long i = 0; i < count; ++i) {
@@ -618,6 +655,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
       step.activity = align_actor_mentions(*step.activity, record.actors, respelled);
     if (step.notes) step.notes = align_actor_mentions(*step.notes, record.actors, respelled);
   }
+  repair_step_numbering(sop, record, review);
   link_steps(sop, record, review);
   review_step_numbering(sop, record, review);
   if (sop.rows.empty()) {

@@ -82,8 +82,17 @@ TEST(BuildRecord, ASopNumberFilledIntoAPrintedBlankHasNoSpacesBesideItsSlashes) 
   EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
             "000.8.3.3/256/SATPOLPP-A");
   sop.identity->fields["sop_number"] = read_cell("000.8.3.3 /   /SATPOLPP-A");
-  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
-            "000.8.3.3//SATPOLPP-A");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, "000.8.3.3//SATPOLPP-A");
+  EXPECT_FALSE(has_review(record, "/header/sop_number", "space_in_code"));
+}
+
+TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["sop_number"] = read_cell("000.8 3.3/332/SATPOLPP-A");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, "000.8 3.3/332/SATPOLPP-A");
+  EXPECT_TRUE(has_review(record, "/header/sop_number", "space_in_code"));
 }
 
 TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) {
@@ -307,17 +316,51 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
 }
 
-TEST(Flow, AStepNumberMisreadAsAnotherStepsIsReviewedAndEdgesToItUseTheIndex) {
+TEST(Flow, AStepNumberMisreadIsTheSequencesNumberAndIsReviewedWithItsReading) {
   RawSop sop = two_page_flow();
   sop.rows[3].number = read_cell("1");  // step 4 read as "1"
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  EXPECT_EQ(record.steps[3].no, 1);  // kept as read
-  EXPECT_TRUE(has_review(record, "/steps/3/no", "number_out_of_sequence"));
-  EXPECT_FALSE(has_review(record, "/steps/4/no", "number_out_of_sequence"));
+  EXPECT_EQ(record.steps[3].no, 4);
+  const auto entry = std::find_if(record.review.begin(), record.review.end(),
+                                  [](const ReviewEntry& e) { return e.path == "/steps/3/no"; });
+  ASSERT_NE(entry, record.review.end());
+  EXPECT_EQ(entry->reason, "number_from_sequence");
+  EXPECT_EQ(entry->raw, "1");
+  EXPECT_FALSE(has_review(record, "/steps/3/no", "number_out_of_sequence"));
+  EXPECT_EQ(record.steps[2].next[0].to, 4);
+}
+
+TEST(Flow, AStepNumberLostIsTheSequencesNumberWhenBothSidesAgree) {
+  RawSop sop = two_page_flow();
+  sop.rows[2].number = read_cell("", 0.2);  // ink in the cell, nothing read
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[2].no, 3);
+  EXPECT_TRUE(has_review(record, "/steps/2/no", "number_from_sequence"));
+}
+
+TEST(Flow, AnUnnumberedRowBetweenTwoStepsStaysUnnumbered) {
+  RawSop sop = two_page_flow();
+  // Rows 1, (none), 2, 3, 4: the sequence has no room for a number here.
+  sop.rows[1].number = CellText{};
+  sop.rows[2].number = read_cell("2");
+  sop.rows[3].number = read_cell("3");
+  sop.rows[4].number = read_cell("4");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].no, std::nullopt);
+  EXPECT_FALSE(has_review(record, "/steps/1/no", "number_from_sequence"));
+}
+
+TEST(Flow, ANumberPrintedTwiceThatTheSequenceCannotSettleIsReviewedAndEdgesToItUseTheIndex) {
+  RawSop sop = two_page_flow();
+  sop.rows.resize(2);  // one neighbour says too little
+  sop.rows[1].number = read_cell("1");
+  sop.rows[1].arrows_out.clear();
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].no, 1);  // kept as read
+  EXPECT_TRUE(has_review(record, "/steps/1/no", "number_out_of_sequence"));
   // The arrow into it names it by index, not by the number step 1 also has.
-  EXPECT_EQ(record.steps[2].next[0].to, std::nullopt);
-  EXPECT_EQ(record.steps[2].next[0].to_index, 3);
-  EXPECT_EQ(record.steps[1].next[0].to, 3);  // a unique number is still the reference
+  EXPECT_EQ(record.steps[0].next[0].to, std::nullopt);
+  EXPECT_EQ(record.steps[0].next[0].to_index, 1);
 }
 
 TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
