@@ -164,4 +164,24 @@ cv::Mat edge_ink(const cv::Mat& ink) {
   return components_mask(labels, at_edge);
 }
 
+cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
+  if (bgr.empty() || (bgr.type() != CV_8UC3 && bgr.type() != CV_8UC4)) {
+    throw std::invalid_argument("coloured_ink_mask: expected a non-empty CV_8UC3 or CV_8UC4 image");
+  }
+  // A scan's black ink and grey paper stay within a few tens of levels across their channels
+  // (JPEG's colour noise included); a blue pen stroke is well over a hundred apart.
+  constexpr int kMinChroma = 60;
+  // Tinted paper is coloured too, but light: ink is darker than this.
+  constexpr int kMaxInkGrey = 200;
+  std::vector<cv::Mat> channels;
+  cv::split(bgr, channels);
+  cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  cv::Mat darkest = cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat grey;
+  cv::cvtColor(bgr, grey, bgr.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+  cv::Mat mask = ((brightest - darkest) >= kMinChroma) & (grey <= kMaxInkGrey);
+  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  return mask;
+}
+
 }  // namespace sopocr

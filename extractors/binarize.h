@@ -10,6 +10,11 @@ namespace sopocr {
 // `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
+// Ink of a colour no printer's black or grey has: a pen's blue, a stamp's violet or red. 255 on
+// those pixels (and the pixel around them that JPEG's coarser colour blurs), 0 elsewhere and on
+// tinted paper. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).
+cv::Mat coloured_ink_mask(const cv::Mat& bgr);
+
 // Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR
 // reads them as punctuation or stray letters, so they are painted out before it. A speck is an
 // ink component no larger than a full stop with no other ink within 1/30 inch.

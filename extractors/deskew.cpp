@@ -64,6 +64,10 @@ PageImage deskew(const PageImage& page, const SkewParams& params) {
   cv::Mat rotation = cv::getRotationMatrix2D(centre, skew, 1.0);
   cv::warpAffine(page.gray, level.gray, rotation, page.gray.size(), cv::INTER_LINEAR,
                  cv::BORDER_CONSTANT, 255);
+  if (!page.coloured_ink.empty()) {
+    cv::warpAffine(page.coloured_ink, level.coloured_ink, rotation, page.gray.size(),
+                   cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
+  }
   level.skew_degrees = page.skew_degrees + skew;
   return level;
 }

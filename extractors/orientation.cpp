@@ -23,19 +23,22 @@ cv::Mat at_most_dpi(const cv::Mat& gray, int dpi, int max_dpi) {
 PageImage rotate_clockwise(const PageImage& page, int degrees) {
   PageImage turned = page;
   const int turn = ((degrees % 360) + 360) % 360;
+  int rotation = 0;
   switch (turn) {
     case 90:
-      cv::rotate(page.gray, turned.gray, cv::ROTATE_90_CLOCKWISE);
+      rotation = cv::ROTATE_90_CLOCKWISE;
       break;
     case 180:
-      cv::rotate(page.gray, turned.gray, cv::ROTATE_180);
+      rotation = cv::ROTATE_180;
       break;
     case 270:
-      cv::rotate(page.gray, turned.gray, cv::ROTATE_90_COUNTERCLOCKWISE);
+      rotation = cv::ROTATE_90_COUNTERCLOCKWISE;
       break;
     default:
       return turned;
   }
+  cv::rotate(page.gray, turned.gray, rotation);
+  if (!page.coloured_ink.empty()) cv::rotate(page.coloured_ink, turned.coloured_ink, rotation);
   turned.rotation_degrees = (page.rotation_degrees + turn) % 360;
   return turned;
 }

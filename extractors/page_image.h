@@ -21,7 +21,10 @@ struct PageImage {
   // `gray` (before rotation_degrees and skew_degrees); 0 when the same as `dpi`. They differ
   // when the page box lies about the paper (see page_source).
   int box_dpi = 0;
-  cv::Mat gray;               // CV_8UC1, white paper, dark ink
+  cv::Mat gray;  // CV_8UC1, white paper, dark ink
+  // CV_8UC1, 255 where the ink is coloured (a pen's blue, a stamp's violet) on a colour raster;
+  // empty for a grey one. Turned and levelled with `gray`.
+  cv::Mat coloured_ink;
   int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
   double skew_degrees = 0.0;  // residual skew removed from `gray`
   // Words of the PDF's text layer, upright like `gray`; empty for scans and images.

@@ -10,12 +10,18 @@ namespace sopocr {
 const std::vector<IdentityLabel>& identity_labels() {
   static const std::vector<IdentityLabel> labels{
       {"sop_number", "Nomor SOP", false},
+      {"sop_number", "No. SOP", false},
       {"created", "Tanggal Pembuatan", false},
+      {"created", "Tgl. Pembuatan", false},
       {"revised", "Tanggal Revisi", false},
+      {"revised", "Tgl. Revisi", false},
       {"effective", "Tanggal Efektif", false},
+      {"effective", "Tgl. Efektif", false},
       {"effective", "Tanggal Pengesahan", false},
+      {"effective", "Tgl. Pengesahan", false},
       {"approved_by", "Disahkan Oleh", false},
       {"title", "Nama SOP", false},
+      {"title", "Judul SOP", false},
       {"legal_basis", "Dasar Hukum", true},
       {"qualifications", "Kualifikasi Pelaksana", true},
       {"related_sops", "Keterkaitan", true},

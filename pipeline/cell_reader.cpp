@@ -49,20 +49,40 @@ OcrText read_text_layer(const std::vector<LayerWord>& layer, const cv::Rect& reg
   return text;
 }
 
+// Pixels with `letters` ink within `reach` on both their left and their right.
+cv::Mat between_letters_across(const cv::Mat& letters, int reach) {
+  const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, {reach, 1});
+  cv::Mat right;
+  cv::Mat left;
+  cv::dilate(letters, right, kernel, {0, 0});
+  cv::dilate(letters, left, kernel, {reach - 1, 0});
+  return right & left;
+}
+
 // The page without specks and rules, as OCR should see it.
 cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& specks,
                   const RuleMasks& rules, int dpi) {
   cv::Mat clean = gray.clone();
   clean.setTo(255, specks);
-  // Where a letter's stroke crosses the rule (a comma's tail through an underline), the rule's
-  // pixels are the stroke's too: keep those, or "," reads as ".".
   const int reach = 2 * std::max(2, dpi / 60) + 1;
-  const cv::Mat letters = ink & ~(rules.horizontal | rules.vertical);
+  // A column rule beside text is never part of it: left in, the cell's left rule reads as a
+  // "1" before a value printed against it. Its scanned ragged edge, a pixel or two the rule
+  // mask left out, goes with it. Only where a stroke crosses it, ink on both sides, is it kept.
+  const int fringe = 2 * std::max(1, dpi / 150) + 1;
+  cv::Mat vertical;
+  cv::dilate(rules.vertical, vertical, cv::getStructuringElement(cv::MORPH_RECT, {fringe, 1}));
+  const cv::Mat letters = ink & ~(rules.horizontal | vertical);
+  // A letter's own pixels in the fringe (a stroke touching the rule) join its body and stay.
+  cv::Mat letters_near;
+  cv::dilate(letters, letters_near, cv::getStructuringElement(cv::MORPH_RECT, {fringe, fringe}));
+  const cv::Mat letters_own = letters_near & ink & ~rules.vertical;
+  const cv::Mat column_rule =
+      vertical & ~between_letters_across(letters, reach + fringe) & ~letters_own;
+  // Where a letter stands on an underline or its stroke crosses it (a comma's tail), the
+  // underline's pixels are the letter's too: keep those, or "," reads as ".".
   cv::Mat above_or_below;
-  cv::Mat beside;
   cv::dilate(letters, above_or_below, cv::getStructuringElement(cv::MORPH_RECT, {1, reach}));
-  cv::dilate(letters, beside, cv::getStructuringElement(cv::MORPH_RECT, {reach, 1}));
-  clean.setTo(255, (rules.horizontal & ~above_or_below) | (rules.vertical & ~beside));
+  clean.setTo(255, (rules.horizontal & ~above_or_below) | column_rule);
   return clean;
 }
 
@@ -92,8 +112,24 @@ CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_imag
 CellText CellReader::read(const cv::Rect& bbox_px) {
   const auto key = std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height);
   if (auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
-  CellText cell = read_uncached(bbox_px);
+  CellText cell = read_uncached(bbox_px, text_ink_);
   cache_.emplace(key, cell);
+  return cell;
+}
+
+CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
+  const cv::Mat& coloured = page_.coloured_ink;
+  const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  if (use_text_layer_ || coloured.empty() || box.empty() || cv::countNonZero(coloured(box)) == 0) {
+    return read(bbox_px);
+  }
+  cv::Mat image = ocr_image_.clone();
+  image(box).setTo(255, coloured(box));
+  cv::Mat text_ink = text_ink_.clone();
+  text_ink(box).setTo(0, coloured(box));
+  ocr_.set_page(image, page_.dpi);
+  CellText cell = read_uncached(bbox_px, text_ink);
+  ocr_.set_page(ocr_image_, page_.dpi);
   return cell;
 }
 
@@ -106,15 +142,15 @@ std::vector<CellText> CellReader::readings() const {
   return cells;
 }
 
-cv::Rect CellReader::around_text(const cv::Rect& interior) const {
+cv::Rect CellReader::around_text(const cv::Rect& interior, const cv::Mat& text_ink) const {
   // The engine binarises what it is given as a whole: a wide cell of noisy paper around one
   // short label is mostly paper, and its threshold then falls inside the paper's noise.
-  const cv::Rect ink = cv::boundingRect(text_ink_(interior)) + interior.tl();
+  const cv::Rect ink = cv::boundingRect(text_ink(interior)) + interior.tl();
   const int margin = std::max(3, page_.dpi / 12);
   return (ink - cv::Point(margin, margin) + cv::Size(2 * margin, 2 * margin)) & interior;
 }
 
-CellText CellReader::read_uncached(const cv::Rect& bbox_px) {
+CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink) {
   CellText cell;
   cell.bbox_px = bbox_px;
   cell.page = page_.page_number;
@@ -123,14 +159,14 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px) {
   const int inset = std::max(3, page_.dpi / 40);
   cv::Rect interior(bbox_px.x + inset, bbox_px.y + inset, bbox_px.width - 2 * inset,
                     bbox_px.height - 2 * inset);
-  interior &= cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  interior &= cv::Rect(0, 0, text_ink.cols, text_ink.rows);
   if (interior.width <= 0 || interior.height <= 0) return cell;
   // A few specks of noise are not text: a character at 8 pt holds far more ink than this.
   const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
-  cell.has_ink = cv::countNonZero(text_ink_(interior)) >= min_ink_pixels;
+  cell.has_ink = cv::countNonZero(text_ink(interior)) >= min_ink_pixels;
   if (!cell.has_ink) return cell;
   const OcrText text = use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px)
-                                        : ocr_.read_region(around_text(interior));
+                                       : ocr_.read_region(around_text(interior, text_ink));
   if (text.words.empty()) {
     cell.original = text.text;
   } else {

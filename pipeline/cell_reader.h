@@ -23,13 +23,18 @@ class CellReader {
 
   CellText read(const cv::Rect& bbox_px);
 
+  // The cell read as if the coloured ink in it (a signature or stamp over the approver's name)
+  // were not there; as read() on a grey page or a cell without coloured ink. Not cached.
+  CellText read_without_coloured_ink(const cv::Rect& bbox_px);
+
   // Every reading made so far, top to bottom, for the debug dump.
   std::vector<CellText> readings() const;
 
  private:
-  CellText read_uncached(const cv::Rect& bbox_px);
-  // The part of a cell's interior that holds its text ink, with a margin.
-  cv::Rect around_text(const cv::Rect& interior) const;
+  // Reads with the engine as last set_page'd, `text_ink` saying where the text is.
+  CellText read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink);
+  // The part of a cell's interior that holds `text_ink`, with a margin.
+  cv::Rect around_text(const cv::Rect& interior, const cv::Mat& text_ink) const;
 
   const PageImage& page_;
   cv::Mat text_ink_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "labels.h"
@@ -36,8 +37,10 @@ std::string value_after_label(const std::string& original, std::size_t label_end
 // the logo above or beside it reads as stray letters.
 std::optional<CellText> institution_name_in(const CellText& cell) {
   static const std::regex keywords(
-      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
-      "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA)\\b");
+      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SUB "
+      "BAGIAN|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
+      "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA|SUB "
+      "BIDANG|BIDANG|SUBBAGIAN|SEKSI)\\b");
   std::smatch match;
   if (!std::regex_search(cell.original, match, keywords)) return std::nullopt;
   CellText name = cell;
@@ -46,22 +49,81 @@ std::optional<CellText> institution_name_in(const CellText& cell) {
   return name;
 }
 
+// The institution's name. The letterhead may spread it over cells stacked in one column
+// ("PEMERINTAH PROVINSI ...", "SATUAN POLISI PAMONG PRAJA", "SUB BAGIAN UMUM"): the name is the
+// longest name read and the names stacked right above and below it, from the top down.
+std::optional<CellText> institution_of(const std::vector<CellText>& unlabelled, int dpi) {
+  std::vector<CellText> names;
+  for (const CellText& cell : unlabelled) {
+    if (std::optional<CellText> name = institution_name_in(cell)) names.push_back(*name);
+  }
+  if (names.empty()) return std::nullopt;
+  std::sort(names.begin(), names.end(),
+            [](const CellText& a, const CellText& b) { return a.bbox_px.y < b.bbox_px.y; });
+  const auto longest =
+      static_cast<std::size_t>(std::max_element(names.begin(), names.end(),
+                                                [](const CellText& a, const CellText& b) {
+                                                  return a.text.size() < b.text.size();
+                                                }) -
+                               names.begin());
+  // Cells of one letterhead share their rules and most of their width.
+  const int gap = std::max(4, dpi / 8);
+  auto stacked = [&](const CellText& upper, const CellText& lower) {
+    const cv::Rect& a = upper.bbox_px;
+    const cv::Rect& b = lower.bbox_px;
+    const int shared = std::min(a.br().x, b.br().x) - std::max(a.x, b.x);
+    return 2 * shared > std::min(a.width, b.width) && b.y - a.br().y <= gap;
+  };
+  std::size_t first = longest;
+  while (first > 0 && stacked(names[first - 1], names[first])) --first;
+  std::size_t last = longest;
+  while (last + 1 < names.size() && stacked(names[last], names[last + 1])) ++last;
+  CellText joined = names[first];
+  int lines = static_cast<int>(split_lines(joined.original).size());
+  for (std::size_t i = first + 1; i <= last; ++i) {
+    const CellText& next = names[i];
+    joined.original += "\n" + next.original;
+    for (OcrWord word : next.words) {
+      word.line += lines;
+      joined.words.push_back(std::move(word));
+    }
+    joined.doubtful_words.insert(joined.doubtful_words.end(), next.doubtful_words.begin(),
+                                 next.doubtful_words.end());
+    lines += static_cast<int>(split_lines(next.original).size());
+    joined.confidence = std::min(joined.confidence, next.confidence);
+    joined.bbox_px |= next.bbox_px;
+  }
+  joined.text = normalize_text(unwrap_lines(joined.original));
+  return joined;
+}
+
 // A label read in a cell, what follows it there, and the grid column it is printed in. A rule
 // broken between two labels' cells leaves both in one cell ("Dasar Hukum : Kualifikasi
 // Pelaksana :"): each keeps the words after it up to the next, and the lines below that start
-// in its column.
+// in its column. A rule broken between two key rows leaves one label under the other
+// ("Nomor SOP 065/71\nTanggal Pembuatan 2024"): each keeps its own line.
 struct LabelInCell {
   const IdentityLabel* label = nullptr;
   std::string value_original;  // line breaks kept
   int col = 0;
-  int end_col = 0;  // past its last column: the next label's column, or the cell's end
+  int end_col = 0;     // past its last column: the next label's column, or the cell's end
+  bool below = false;  // found at the start of a later line than the cell's first label
 };
+
+// A line without a word of four letters: a stamp's or a speck's reading over a label.
+bool reads_as_noise(const std::string& line) {
+  int run = 0;
+  for (char c : line) {
+    run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+    if (run >= 4) return false;
+  }
+  return true;
+}
 
 std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
                                         const TableGrid& grid) {
   static const std::vector<std::string> label_texts = identity_label_texts();
   const std::vector<std::string> lines = split_lines(text.original);
-  if (lines.empty()) return {};
   // The words of each line as printed: reading_of() put them one space apart.
   std::vector<std::vector<const OcrWord*>> line_words(lines.size());
   for (const OcrWord& word : text.words) {
@@ -74,7 +136,10 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     return std::clamp(grid.column_at(line_words[line][index]->bbox_px.x), cell.col,
                       cell.col + cell.col_span - 1);
   };
-  const std::string& first = lines.front();
+  std::size_t label_line = 0;
+  while (label_line + 1 < lines.size() && reads_as_noise(lines[label_line])) ++label_line;
+  if (label_line >= lines.size()) return {};
+  const std::string& first = lines[label_line];
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 1; i < first.size(); ++i) {
     if (first[i - 1] == ' ' && first[i] != ' ') starts.push_back(i);
@@ -82,26 +147,36 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   std::vector<LabelInCell> found;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // label start, label end in `first`
   for (std::size_t w = 0; w < starts.size(); ++w) {
-    // Only the cell's first word may start a garbled label: a value seldom holds a label.
-    const auto match = match_label_prefix(first.substr(starts[w]), label_texts, w == 0 ? 0.75 : 0.9);
+    // Only the line's first word may start a garbled label: a value seldom holds a label.
+    const auto match =
+        match_label_prefix(first.substr(starts[w]), label_texts, w == 0 ? 0.75 : 0.9);
     if (!match) {
       if (w == 0) return {};
       continue;
     }
-    found.push_back({&identity_labels()[match->index], {}, column_of_word(0, w)});
+    found.push_back({&identity_labels()[match->index], {}, column_of_word(label_line, w)});
     spans.emplace_back(starts[w], starts[w] + match->end);
     while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
   }
   for (std::size_t j = 0; j < found.size(); ++j) {
     found[j].end_col = j + 1 < found.size() ? found[j + 1].col : cell.col + cell.col_span;
     const std::size_t end = j + 1 < found.size() ? spans[j + 1].first : first.size();
-    found[j].value_original = value_after_label(
-        first.substr(spans[j].first, end - spans[j].first), spans[j].second - spans[j].first);
+    found[j].value_original = value_after_label(first.substr(spans[j].first, end - spans[j].first),
+                                                spans[j].second - spans[j].first);
   }
-  for (std::size_t i = 1; i < lines.size(); ++i) {
+  const std::size_t side_by_side = found.size();
+  for (std::size_t i = label_line + 1; i < lines.size(); ++i) {
     const int col = column_of_word(i, 0);
-    std::size_t owner = 0;
-    while (owner + 1 < found.size() && found[owner + 1].col <= col) ++owner;
+    // Under a single key, a line that starts with another key is that key's row.
+    if (side_by_side == 1) {
+      if (const auto match = match_label_prefix(lines[i], label_texts, 0.85)) {
+        found.push_back({&identity_labels()[match->index], value_after_label(lines[i], match->end),
+                         col, cell.col + cell.col_span, true});
+        continue;
+      }
+    }
+    std::size_t owner = found.size() > side_by_side ? found.size() - 1 : 0;
+    while (owner + 1 < side_by_side && found[owner + 1].col <= col) ++owner;
     std::string& value = found[owner].value_original;
     value += (value.empty() ? "" : "\n") + lines[i];
   }
@@ -124,9 +199,10 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
     const cv::Rect& box = grid.cells[i].bbox_px;
     if (depth < 3 && box.height > page.dpi / 2 && box.width > page.dpi) {
       TableGrid sub = detect_subgrid(rules, box, page.dpi);
-      // A block of key/value rows has rows and columns; a lone underline (the approver's name)
-      // or a signature stroke makes at most rows.
-      if (sub.row_count() >= 2 && sub.col_count() >= 2) {
+      // A block of key/value rows has rows and columns of cells. The approver's underlined name
+      // and a signature stroke through it find rules in both directions, but the short rules
+      // part no cell from another.
+      if (sub.row_count() >= 2 && sub.col_count() >= 2 && sub.cells.size() >= 2) {
         inner[i] = std::move(sub);
         continue;
       }
@@ -135,11 +211,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
   }
   std::vector<bool> used(grid.cells.size(), false);
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
-    if (inner[i]) {
-      used[i] = true;
-      scan_identity_grid(*inner[i], rules, page, reader, scan, depth + 1);
-      continue;
-    }
+    if (inner[i]) continue;
     for (const LabelInCell& found : labels_in_cell(texts[i], grid.cells[i], grid)) {
       const IdentityLabel& label = *found.label;
       ++scan.labels_found;
@@ -148,31 +220,43 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       value.original = found.value_original;
       value.text = normalize_text(unwrap_lines(value.original));
       // A key's value sits in the cell to its right (a speck under the label can read as "1");
-      // a list heading's items follow it in its own cell or fill the cell below.
-      if (value.text.empty() || !label.is_list) {
+      // a list heading's items follow it in its own cell or fill the cell below. The cell to
+      // the right of a key found under another one is the upper key's.
+      if (!found.below && (value.text.empty() || !label.is_list)) {
         const GridCell& cell = grid.cells[i];
         for (int step = 0; step < 2; ++step) {
-          const GridCell* neighbour =
-              label.is_list ? grid.cell_at(cell.row + cell.row_span, found.col)
-                            : grid.cell_at(cell.row, cell.col + cell.col_span + step);
+          const GridCell* neighbour = label.is_list
+                                          ? grid.cell_at(cell.row + cell.row_span, found.col)
+                                          : grid.cell_at(cell.row, cell.col + cell.col_span + step);
           if (!neighbour) break;
           const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
-          if (inner[index]) break;
+          // A key's value is the cell beside it, whatever strokes in it looked like rules (a
+          // signature through the approver's underlined name), unless it holds keys itself.
+          if (inner[index]) {
+            if (label.is_list) break;
+            texts[index] = reader.read(neighbour->bbox_px);
+            if (!labels_in_cell(texts[index], *neighbour, grid).empty()) break;
+            inner[index].reset();
+          }
           if (texts[index].text == ":" && !label.is_list) {
             used[index] = true;
             continue;
           }
           if (texts[index].text.empty() && !value.text.empty()) break;
           used[index] = true;
-          value = texts[index];
+          // The approver signs and stamps over the printed name and NIP, in a pen's or a
+          // stamp's colour where the scan kept it.
+          value = label.key == std::string_view("approved_by")
+                      ? reader.read_without_coloured_ink(neighbour->bbox_px)
+                      : texts[index];
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns.
           if (label.is_list && (neighbour->col < found.col ||
                                 neighbour->col + neighbour->col_span > found.end_col)) {
             const int left = grid.col_rules_x_px[found.col];
             const int right = grid.col_rules_x_px[found.end_col];
-            value = reader.read(cv::Rect(left, neighbour->bbox_px.y, right - left,
-                                         neighbour->bbox_px.height));
+            value = reader.read(
+                cv::Rect(left, neighbour->bbox_px.y, right - left, neighbour->bbox_px.height));
           }
           if (!value.text.empty() && value.text.front() == ':') {
             value.original = value.original.substr(value.original.find(':') + 1);
@@ -184,6 +268,11 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
       target.emplace(label.key, value);
     }
+  }
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    if (!inner[i]) continue;
+    used[i] = true;
+    scan_identity_grid(*inner[i], rules, page, reader, scan, depth + 1);
   }
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     if (!used[i] && !texts[i].text.empty()) scan.unlabelled.push_back(texts[i]);
@@ -208,15 +297,8 @@ std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellR
   if (!grids.empty() && grids.front().bbox_px.y > page.dpi) {
     scan.unlabelled.push_back(reader.read(cv::Rect(0, 0, page.gray.cols, grids.front().bbox_px.y)));
   }
-  IdentityContent& identity = scan.identity;
-  for (const CellText& cell : scan.unlabelled) {
-    const std::optional<CellText> candidate = institution_name_in(cell);
-    if (candidate &&
-        (!identity.institution || candidate->text.size() > identity.institution->text.size())) {
-      identity.institution = candidate;
-    }
-  }
-  return identity;
+  scan.identity.institution = institution_of(scan.unlabelled, page.dpi);
+  return scan.identity;
 }
 
 }  // namespace sopocr

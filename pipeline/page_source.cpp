@@ -12,10 +12,21 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "binarize.h"
+
 namespace sopocr {
 namespace {
 
 enum class FileKind { pdf, image, unknown };
+
+// The page's grey pixels from a colour raster (BGR or BGRA) and, where it has any, its
+// coloured ink: a signature or stamp over printed text can then be told from it.
+void set_pixels(PageImage& image, const cv::Mat& colour) {
+  cv::cvtColor(colour, image.gray,
+               colour.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+  cv::Mat coloured = coloured_ink_mask(colour);
+  if (cv::countNonZero(coloured) > 0) image.coloured_ink = std::move(coloured);
+}
 
 FileKind sniff_kind(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -106,7 +117,7 @@ class PdfPageSource final : public PageSource {
       throw DocumentError(file_, "page " + std::to_string(page_number) + " cannot be read");
     }
     poppler::page_renderer renderer;
-    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_image_format(poppler::image::format_argb32);
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     const poppler::rectf box = page->page_rect();
@@ -116,13 +127,14 @@ class PdfPageSource final : public PageSource {
     if (!raster.is_valid() || raster.width() <= 0 || raster.height() <= 0) {
       throw DocumentError(file_, "page " + std::to_string(page_number) + " could not be rendered");
     }
-    const cv::Mat view(raster.height(), raster.width(), CV_8UC1,
+    // ARGB32 is B, G, R, A in memory on the little-endian machines Debian runs on.
+    const cv::Mat view(raster.height(), raster.width(), CV_8UC4,
                        const_cast<char*>(raster.const_data()), raster.bytes_per_row());
     PageImage image;
     image.page_number = page_number;
     image.dpi = dpi;
     image.box_dpi = box_dpi;
-    image.gray = view.clone();
+    set_pixels(image, view);
     image.text_layer = text_layer(*page, box_dpi);
     return image;
   }
@@ -137,7 +149,7 @@ class PdfPageSource final : public PageSource {
 class ImagePageSource final : public PageSource {
  public:
   explicit ImagePageSource(const std::filesystem::path& file) : file_(file) {
-    page_count_ = static_cast<int>(cv::imcount(file.string(), cv::IMREAD_GRAYSCALE));
+    page_count_ = static_cast<int>(cv::imcount(file.string(), cv::IMREAD_COLOR));
     if (page_count_ <= 0) throw DocumentError(file, "the image cannot be decoded");
   }
 
@@ -145,14 +157,14 @@ class ImagePageSource final : public PageSource {
 
   PageImage render(int page_number, int /*dpi*/) const override {
     std::vector<cv::Mat> pages;
-    cv::imreadmulti(file_.string(), pages, page_number - 1, 1, cv::IMREAD_GRAYSCALE);
+    cv::imreadmulti(file_.string(), pages, page_number - 1, 1, cv::IMREAD_COLOR);
     if (pages.empty() || pages.front().empty()) {
       throw DocumentError(file_,
                           "image page " + std::to_string(page_number) + " cannot be decoded");
     }
     PageImage image;
     image.page_number = page_number;
-    image.gray = pages.front();
+    set_pixels(image, pages.front());
     image.dpi = std::max(100, static_cast<int>(std::max(image.gray.cols, image.gray.rows) / 11.7));
     return image;
   }

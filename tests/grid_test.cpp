@@ -303,6 +303,20 @@ TEST(Grid, FindsHeavyDottedRules) {
   }
 }
 
+TEST(Ink, ColouredInkIsAPensOrStampsNotPrintedBlackOrTintedPaper) {
+  cv::Mat page(200, 300, CV_8UC3, cv::Scalar(200, 235, 245));  // cream paper (BGR)
+  cv::putText(page, "NIP 1970", {10, 60}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(40, 40, 40), 2);
+  cv::line(page, {20, 150}, {280, 100}, cv::Scalar(170, 60, 40), 3);  // blue pen
+  cv::circle(page, {240, 60}, 30, cv::Scalar(140, 50, 120), 2);       // violet stamp
+  const cv::Mat coloured = coloured_ink_mask(page);
+  EXPECT_EQ(coloured.at<uchar>(125, 150), 255) << "the pen stroke";
+  EXPECT_EQ(coloured.at<uchar>(60, 270), 255) << "the stamp's ring";
+  EXPECT_EQ(coloured.at<uchar>(5, 5), 0) << "tinted paper";
+  cv::Mat black_text;
+  cv::inRange(page, cv::Scalar(30, 30, 30), cv::Scalar(50, 50, 50), black_text);
+  EXPECT_EQ(cv::countNonZero(coloured & black_text), 0) << "printed black";
+}
+
 TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   DrawnGrid drawn;
   draw_step_grid(drawn);

@@ -329,6 +329,21 @@ TEST(Labels, ToleratesOcrGarblesButNotOtherWords) {
   EXPECT_FALSE(match_label_prefix("Nomor SOP 067.17.002", labels));
 }
 
+TEST(Labels, IdentityKeysAreKnownByTheirAbbreviatedAndAlternativeWordings) {
+  std::vector<std::string> texts;
+  for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
+  auto key_of = [&](const std::string& printed) -> std::string {
+    const auto match = match_label_prefix(printed, texts);
+    return match ? identity_labels()[match->index].key : "(none)";
+  };
+  EXPECT_EQ(key_of("TGL. PEMBUATAN 18 April 2023"), "created");
+  EXPECT_EQ(key_of("TGL REVISI"), "revised");
+  EXPECT_EQ(key_of("TGL. EFEKTIF"), "effective");
+  EXPECT_EQ(key_of("Judul SOP Standar Pelayanan Konsultasi"), "title");
+  EXPECT_EQ(key_of("No. SOP 065/71/SATPOLPP"), "sop_number");
+  EXPECT_EQ(key_of("Nama SOP"), "title");
+}
+
 struct NameCase {
   const char* read;
   const char* printed;

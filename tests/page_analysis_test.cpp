@@ -99,7 +99,7 @@ class ScriptedOcrEngine final : public OcrEngine {
     }
   }
 
-  void set_page(const cv::Mat&, int) override {}
+  void set_page(const cv::Mat& image, int) override { pages_seen.push_back(image.clone()); }
 
   OcrText read_region(const cv::Rect& region_px) override {
     regions_read.push_back(region_px);
@@ -131,6 +131,7 @@ class ScriptedOcrEngine final : public OcrEngine {
   }
 
   std::vector<cv::Rect> regions_read;  // every region asked for, in order
+  std::vector<cv::Mat> pages_seen;     // each image the engine was given to read from
 
  private:
   std::vector<OcrWord> words_;
@@ -445,26 +446,72 @@ TEST(CellReading, TheEngineIsGivenACellsTextNotTheBarePaperAroundIt) {
   EXPECT_LT(region->height, 14 + kDpi / 4);
 }
 
+TEST(CellReading, ARuleTextTouchesFromOneSideIsNotGivenToTheEngineButAStrokeThroughItIs) {
+  DrawnPage drawn = step_table();
+  // A digit printed close to the activity cell's left rule, whose scanned edge is ragged, and a
+  // comma's tail down through the row rule under the first step's activity.
+  const cv::Rect digit(kUraian + 4, 330, 5, 9);
+  cv::rectangle(drawn.gray, digit, cv::Scalar(0), cv::FILLED);
+  for (int y = 300; y < 420; y += 4) {
+    cv::line(drawn.gray, {kUraian + 2, y}, {kUraian + 2, y + 1}, cv::Scalar(0));
+  }
+  const int row_rule = 430;
+  cv::line(drawn.gray, {300, row_rule - 6}, {300, row_rule + 5}, cv::Scalar(0), 2);
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  ASSERT_EQ(analyze_page(page, ocr).kind, PageKind::step_table);
+  ASSERT_FALSE(ocr.pages_seen.empty());
+  const cv::Mat& seen = ocr.pages_seen.front();
+  EXPECT_EQ(seen.at<uchar>(digit.y + 4, digit.x + 2), 0) << "the digit is text";
+  for (int x = kUraian - 1; x <= kUraian + 2; ++x) {
+    EXPECT_EQ(seen.at<uchar>(digit.y + 4, x), 255) << "the rule beside it is not, at x " << x;
+  }
+  EXPECT_EQ(seen.at<uchar>(row_rule, 300), 0) << "the comma's tail crosses the rule";
+  EXPECT_EQ(seen.at<uchar>(row_rule, 340), 255) << "the rest of the rule is not text";
+}
+
+// How the test identity page is drawn; the defaults draw the usual page.
+struct IdentityLook {
+  std::string title_label = "Nama SOP";  // what the scripted OCR reads in the title's label cell
+  std::vector<std::string> letterhead_cells = {"DINAS KETENAGAKERJAAN KOTA BONTANG"};
+  bool first_two_rows_in_one_cell = false;  // the rules between and under their cells lost
+};
+
 // The key/value block of an identity page, with the metadata grid below it.
-DrawnPage identity_page(const std::string& title_label_reading) {
+DrawnPage identity_page(const IdentityLook& look = {}) {
   DrawnPage page(cv::Size(1240, 1400));
   const int left = 80, key = 560, value = 860, right = 1160;
-  const std::vector<std::pair<std::string, std::string>> rows{
+  std::vector<std::pair<std::string, std::string>> rows{
       {"Nomor SOP", "067/2018/Disnaker/01"},
       {"Tanggal Pembuatan", "01 Mei 2019"},
       {"Tanggal Revisi", "16 September 2019"},
       {"Tanggal Efektif", "10 Desember 2019"},
       {"Disahkan Oleh", "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004"},
-      {title_label_reading, "Pengelolaan Administrasi Belanja Barang/Jasa LS"}};
+      {look.title_label, "Pengelolaan Administrasi Belanja Barang/Jasa LS"}};
   int y = 100;
   const int top = y;
+  if (look.first_two_rows_in_one_cell) {
+    page.cell(key, y, right, y + 120,
+              rows[0].first + " " + rows[0].second + "\n" + rows[1].first + " " + rows[1].second);
+    rows.erase(rows.begin(), rows.begin() + 2);
+    y += 120;
+  }
   for (const auto& [label, reading] : rows) {
     const int height = label == "Disahkan Oleh" ? 200 : 60;
     page.cell(key, y, value, y + height, label);
     page.cell(value, y, right, y + height, reading);
     y += height;
   }
-  page.cell(left, top, key, y, "DINAS KETENAGAKERJAAN KOTA BONTANG");
+  const auto letterhead_cells = static_cast<int>(look.letterhead_cells.size());
+  const int letterhead_cell_height = (y - top) / letterhead_cells;
+  for (int i = 0; i < letterhead_cells; ++i) {
+    const int cell_top = top + i * letterhead_cell_height;
+    page.cell(left, cell_top, key, cell_top + letterhead_cell_height,
+              look.letterhead_cells[static_cast<std::size_t>(i)]);
+  }
   page.cell(left, y, 620, y + 60, "Dasar Hukum :");
   page.cell(620, y, right, y + 60, "Kualifikasi Pelaksana :");
   page.cell(left, y + 60, 620, y + 300, "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
@@ -472,8 +519,23 @@ DrawnPage identity_page(const std::string& title_label_reading) {
   return page;
 }
 
+// The approver's name underlined, with a signature stroke down through it: two short rules inside
+// one cell. A signature of long strokes from the cell's top to its bottom parts it into cells.
+DrawnPage signed_identity_page(bool strokes_span_the_cell = false) {
+  DrawnPage page = identity_page();
+  const int approval_top = 100 + 4 * 60;
+  cv::line(page.gray, {900, approval_top + 110}, {1120, approval_top + 110}, cv::Scalar(0), 2);
+  cv::line(page.gray, {1000, approval_top + 20}, {1000, approval_top + 150}, cv::Scalar(0), 3);
+  if (strokes_span_the_cell) {
+    for (int x : {940, 1060}) {
+      cv::line(page.gray, {x, approval_top + 2}, {x, approval_top + 198}, cv::Scalar(0), 3);
+    }
+  }
+  return page;
+}
+
 TEST(IdentityPage, KeyValueComesFromTheCellRightOfTheLabel) {
-  const PageContent content = analyze(identity_page("Nama SOP"));
+  const PageContent content = analyze(identity_page());
   ASSERT_EQ(content.kind, PageKind::identity);
   const IdentityContent& identity = *content.identity;
   EXPECT_EQ(identity.fields.at("sop_number").text, "067/2018/Disnaker/01");
@@ -484,11 +546,80 @@ TEST(IdentityPage, KeyValueComesFromTheCellRightOfTheLabel) {
   EXPECT_EQ(identity.institution->text, "DINAS KETENAGAKERJAAN KOTA BONTANG");
 }
 
-TEST(IdentityPage, AStrayMarkReadUnderAKeyLabelDoesNotHideTheValueBesideIt) {
-  const PageContent content = analyze(identity_page("Nama SOP\n1"));
+TEST(IdentityPage, NoiseReadInAKeyLabelsCellDoesNotHideTheLabelOrTheValueBesideIt) {
+  // A speck under the label read as "1"; a stamp over the cell read as a line above it.
+  for (const std::string label_cell_reading : {"Nama SOP\n1", "NAA a,\nNama SOP"}) {
+    const PageContent content = analyze(identity_page({.title_label = label_cell_reading}));
+    ASSERT_EQ(content.kind, PageKind::identity) << label_cell_reading;
+    EXPECT_EQ(content.identity->fields.at("title").text,
+              "Pengelolaan Administrasi Belanja Barang/Jasa LS")
+        << label_cell_reading;
+  }
+}
+
+TEST(IdentityPage, ASignatureAndTheNamesUnderlineDoNotMakeTheApproverCellATable) {
+  const PageContent unsigned_page = analyze(identity_page());
+  const PageContent signed_page = analyze(signed_identity_page());
+  ASSERT_EQ(signed_page.kind, PageKind::identity);
+  const std::string approver = signed_page.identity->fields.at("approved_by").text;
+  EXPECT_NE(approver.find("Kepala Dinas H. Ahmad Aznem, SE, M.Si NIP. 19730614"), std::string::npos)
+      << approver;
+  EXPECT_EQ(approver, unsigned_page.identity->fields.at("approved_by").text);
+}
+
+TEST(IdentityPage, AKeysValueIsTheCellBesideItWhateverStrokesPartIt) {
+  const PageContent unsigned_page = analyze(identity_page());
+  const PageContent signed_page = analyze(signed_identity_page(true));
+  ASSERT_EQ(signed_page.kind, PageKind::identity);
+  EXPECT_EQ(signed_page.identity->fields.at("approved_by").text,
+            unsigned_page.identity->fields.at("approved_by").text);
+}
+
+TEST(IdentityPage, TheInstitutionsNameSpreadOverStackedCellsIsReadWhole) {
+  const PageContent content = analyze(
+      identity_page({.letterhead_cells = {"PEMERINTAH KOTA BONTANG", "DINAS KETENAGAKERJAAN",
+                                          "SUB BIDANG PENEMPATAN"}}));
   ASSERT_EQ(content.kind, PageKind::identity);
-  EXPECT_EQ(content.identity->fields.at("title").text,
-            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+  ASSERT_TRUE(content.identity->institution);
+  EXPECT_EQ(content.identity->institution->text,
+            "PEMERINTAH KOTA BONTANG DINAS KETENAGAKERJAAN SUB BIDANG PENEMPATAN");
+}
+
+TEST(IdentityPage, TwoKeyRowsInOneCellEachKeepTheirOwnLine) {
+  const PageContent content = analyze(identity_page({.first_two_rows_in_one_cell = true}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
+}
+
+TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeepsIts) {
+  DrawnPage drawn = identity_page();
+  // In blue pen: a signature across the approver's name, and a date written into its blank.
+  const int approval_top = 100 + 4 * 60;
+  std::vector<std::pair<cv::Point, cv::Point>> strokes{
+      {{900, approval_top + 120}, {1100, approval_top + 60}}};  // signature
+  const int written_line = 100 + 3 * 60 + 30;
+  for (int x = 880; x < 1000; x += 8) {  // handwriting: short zigzag strokes, no rule
+    strokes.push_back({{x, written_line - 6}, {x + 8, written_line + 6}});
+  }
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  for (const auto& [from, to] : strokes) {
+    cv::line(page.gray, from, to, cv::Scalar(60), 3);
+    cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
+  }
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  ASSERT_EQ(analyze_page(page, ocr).kind, PageKind::identity);
+  ASSERT_EQ(ocr.pages_seen.size(), 3u) << "the page, the approver's cell without the pen, the page";
+  const cv::Point signature_middle(1000, approval_top + 90);
+  const cv::Point handwriting(940, written_line);
+  EXPECT_LT(ocr.pages_seen[0].at<uchar>(signature_middle), 128);
+  EXPECT_EQ(ocr.pages_seen[1].at<uchar>(signature_middle), 255);
+  EXPECT_LT(ocr.pages_seen[1].at<uchar>(handwriting), 128) << "only the approver's cell loses it";
+  EXPECT_LT(ocr.pages_seen[2].at<uchar>(handwriting), 128);
 }
 
 }  // namespace
