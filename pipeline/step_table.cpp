@@ -1,6 +1,7 @@
 #include "step_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "arrows.h"
@@ -22,13 +23,22 @@ cv::Rect cell_rect(const TableGrid& grid, int row, int col, int row_span = 1, in
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
-// The column-number row (1 2 3 ...) under the header is not a step: "2" (and no words, a speck
-// or two aside) under Uraian Kegiatan. The "1" under No is not needed: it is often misread.
+// The column-number row (1 2 3 ...) under the header is not a step: no words (a speck or two
+// aside) under Uraian Kegiatan, and "2" there, or, where that was lost, bare numbers in two of
+// the columns after the lanes. The "1" under No is not needed: it is often misread.
 bool is_column_number_row(const StepRowContent& row) {
   const std::string& activity = row.activity.text;
+  if (letters_only(activity).size() > 3) return false;
   const std::size_t first_digit = activity.find_first_of("0123456789");
-  if (first_digit == std::string::npos || activity[first_digit] != '2') return false;
-  return letters_only(activity).size() <= 3;
+  if (first_digit != std::string::npos && activity[first_digit] == '2') return true;
+  auto bare_number = [](const CellText& cell) {
+    return !cell.text.empty() && std::all_of(cell.text.begin(), cell.text.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  const int numbered = bare_number(row.requirements) + bare_number(row.duration) +
+                       bare_number(row.outputs) + bare_number(row.notes);
+  return numbered >= 2;
 }
 
 // The activity-column cells below the header, top to bottom: one per step. Arrows crossing
@@ -241,11 +251,11 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     content.page = page.page_number;
     content.number = read_column(header.number_col);
     content.activity = reader.read(activity_cell.bbox_px);
-    if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);
     content.outputs = read_column(header.output_col);
     content.notes = read_column(header.notes_col);
+    if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.lanes_bbox_px =
         cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
     for (const DetectedSymbol& symbol :

@@ -144,6 +144,7 @@ struct TableLook {
   bool rule_between_pelaksana_and_mutu = true;
   bool column_number_row = true;
   std::string column_number_under_no = "1";
+  std::string column_number_under_uraian = "2";
   bool first_lane_outside_pelaksana = false;
   std::string output_label = "Output";
 };
@@ -186,7 +187,8 @@ DrawnPage step_table(const TableLook& look = {}) {
       {"2", "Memeriksa rencana kerja", "", "", "Disposisi", "2 jam", "Renja", ""}};
   std::vector<int> ys{header2, 390, 540};
   if (look.column_number_row) {
-    rows.insert(rows.begin(), {look.column_number_under_no, "2", "3", "4", "5", "6", "7", "8"});
+    rows.insert(rows.begin(), {look.column_number_under_no, look.column_number_under_uraian, "3",
+                               "4", "5", "6", "7", "8"});
     ys = {header2, 280, 430, 580};
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -265,6 +267,17 @@ TEST(StepTable, TheColumnAfterWaktuIsTheOutputWhenItsLabelWasNotRead) {
 
 TEST(StepTable, ColumnNumberRowIsNotAStepEvenWhenItsOneIsMisread) {
   const PageContent content = analyze(step_table({.column_number_under_no = "\u201c4"}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
+TEST(StepTable, ColumnNumberRowIsNotAStepWhenTheTwoUnderUraianKegiatanIsLost) {
+  DrawnPage page = step_table({.column_number_under_no = "", .column_number_under_uraian = ""});
+  // The "2" printed but read as nothing.
+  cv::rectangle(page.gray, cv::Rect((kUraian + kLane1) / 2, kHeader2 + 12, 7, 15), cv::Scalar(0),
+                cv::FILLED);
+  const PageContent content = analyze(page);
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(activities(content),
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
