@@ -233,6 +233,11 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   review.flag_if_weak(
       cell, "/header/approver",
       garbled_name ? std::optional(FieldConfidence{0.4, "garbled_name", {}}) : std::nullopt);
+  // The signature or stamp over the name and NIP was taken out before reading; the letters it
+  // crossed lost pixels, and OCR reads the damage confidently ("SUHEFPMAN").
+  if (cell.coloured_ink_removed) {
+    review.add("/header/approver", "read_under_signature", cell, kOneOfTwo);
+  }
   return approver;
 }
 

@@ -129,6 +129,7 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   text_ink(box).setTo(0, coloured(box));
   ocr_.set_page(image, page_.dpi);
   CellText cell = read_uncached(bbox_px, text_ink);
+  cell.coloured_ink_removed = true;
   ocr_.set_page(ocr_image_, page_.dpi);
   return cell;
 }

@@ -22,8 +22,11 @@ struct CellText {
   cv::Rect bbox_px;         // where on the (deskewed) page
   int page = 0;
   bool has_ink = false;  // the cell is not blank, whether or not the OCR read anything
-  std::vector<OcrWord> words;  // the words of `original` with their confidence; none from a text layer
+  std::vector<OcrWord>
+      words;  // the words of `original` with their confidence; none from a text layer
   std::vector<OcrWord> doubtful_words;  // dropped as noise, though they may have been text
+  // Read with a pen's or a stamp's coloured ink taken out: the letters it crossed lost pixels.
+  bool coloured_ink_removed = false;
 };
 
 // Identity page: key/value table and the two-column metadata grid. Keys are stable names:

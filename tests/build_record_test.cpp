@@ -109,6 +109,20 @@ TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) 
   EXPECT_EQ(record.header.approver->rank, "Pembina Utama Muda/IV.c");
 }
 
+TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
+  RawSop sop = identity_only();
+  CellText approver = read_cell(
+      "Kepala Dinas\nSUHEFPMAN, S.H., M.H.\nPembina Utama Muda\nNIP. 19701110 200212 1 005", 0.97);
+  sop.identity->fields["approved_by"] = approver;
+  EXPECT_FALSE(has_review(build_record(sop, {"in.pdf", std::string(64, 'a')}), "/header/approver",
+                          "read_under_signature"));
+  approver.coloured_ink_removed = true;
+  sop.identity->fields["approved_by"] = approver;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.approver->name, "SUHEFPMAN, S.H., M.H.");  // as read
+  EXPECT_TRUE(has_review(record, "/header/approver", "read_under_signature"));
+}
+
 TEST(BuildRecord, ALabelNotFoundOnTheIdentityPageIsNullAndReviewed) {
   const SopRecord record = build_record(identity_only(), {"in.pdf", std::string(64, 'a')});
   // "Tanggal Efektif" and five list headings were not read from this page.

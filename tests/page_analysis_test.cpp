@@ -635,5 +635,22 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
   EXPECT_LT(ocr.pages_seen[2].at<uchar>(handwriting), 128);
 }
 
+TEST(IdentityPage, TheApproverReadWithoutThePenSaysSo) {
+  DrawnPage drawn = identity_page();
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  const int approval_top = 100 + 4 * 60;
+  cv::line(page.coloured_ink, {900, approval_top + 120}, {1100, approval_top + 60}, cv::Scalar(255),
+           5);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_TRUE(content.identity->fields.at("approved_by").coloured_ink_removed);
+  EXPECT_FALSE(content.identity->fields.at("title").coloured_ink_removed);
+}
+
 }  // namespace
 }  // namespace sopocr
