@@ -37,10 +37,9 @@ std::string value_after_label(const std::string& original, std::size_t label_end
 // the logo above or beside it reads as stray letters.
 std::optional<CellText> institution_name_in(const CellText& cell) {
   static const std::regex keywords(
-      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SUB "
-      "BAGIAN|BAGIAN|BIRO|SATUAN|RUMAH SAKIT|"
-      "KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA|SUB "
-      "BIDANG|BIDANG|SUBBAGIAN|SEKSI)\\b");
+      "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SUB BAGIAN|SUBBAGIAN|BAGIAN|"
+      "BIRO|SATUAN|RUMAH SAKIT|KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA|"
+      "SUB BIDANG|BIDANG|SEKSI)\\b");
   std::smatch match;
   if (!std::regex_search(cell.original, match, keywords)) return std::nullopt;
   CellText name = cell;
