@@ -564,16 +564,29 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
   }
 }
 
-// The number the rows around step `i` give it: each neighbour up to two rows away whose number
-// was read says "mine minus the rows between us". Only where at least two say it and none says
-// otherwise: a row without a number of its own between steps 1 and 2 hears both 1 and 2.
-std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& read, long i) {
+// The step numbers as the record holds them.
+std::vector<std::optional<int>> step_numbers(const SopRecord& record) {
+  std::vector<std::optional<int>> numbers;
+  for (const Step& step : record.steps) numbers.push_back(step.no);
+  return numbers;
+}
+
+// What the rows around step `i` say its number is, and how many say each: every neighbour up to
+// two rows away with a number says "mine minus the rows between us".
+std::map<int, int> numbers_neighbours_give(const std::vector<std::optional<int>>& numbers, long i) {
   std::map<int, int> votes;
   for (long offset : {-2L, -1L, 1L, 2L}) {
     const long j = i + offset;
-    if (j < 0 || j >= static_cast<long>(read.size()) || !read[j]) continue;
-    ++votes[*read[j] - static_cast<int>(offset)];
+    if (j < 0 || j >= static_cast<long>(numbers.size()) || !numbers[j]) continue;
+    ++votes[*numbers[j] - static_cast<int>(offset)];
   }
+  return votes;
+}
+
+// The number the sequence gives step `i`: only where at least two neighbours say it and none
+// says otherwise. A row without a number of its own between steps 1 and 2 hears both 1 and 2.
+std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& read, long i) {
+  const std::map<int, int> votes = numbers_neighbours_give(read, i);
   if (votes.size() != 1) return std::nullopt;
   const auto [number, count] = *votes.begin();
   if (count < 2 || number < 1 || read[i] == number) return std::nullopt;
@@ -584,8 +597,7 @@ std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& rea
 // sequence. A step number misread ("1" as "4") or lost where the neighbours settle what it is
 // takes the sequence's number, and is reviewed with what was read.
 void repair_step_numbering(const RawSop& sop, SopRecord& record, ReviewList& review) {
-  std::vector<std::optional<int>> read;
-  for (const Step& step : record.steps) read.push_back(step.no);
+  const std::vector<std::optional<int>> read = step_numbers(record);
   for (long i = 0; i < static_cast<long>(read.size()); ++i) {
     const std::optional<int> number = number_by_sequence(read, i);
     if (!number) continue;
@@ -599,19 +611,11 @@ void repair_step_numbering(const RawSop& sop, SopRecord& record, ReviewList& rev
 // sequence could not settle is a misreading, or a row the pipeline split or merged. It stays as
 // read.
 void review_step_numbering(const RawSop& sop, const SopRecord& record, ReviewList& review) {
-  const auto count = static_cast<long>(record.steps.size());
-  for (long i = 0; i < count; ++i) {
-    const std::optional<int> number = record.steps[i].no;
-    if (!number) continue;
-    bool has_neighbour = false;
-    bool agrees = false;
-    for (long offset : {-2L, -1L, 1L, 2L}) {
-      const long j = i + offset;
-      if (j < 0 || j >= count || !record.steps[j].no) continue;
-      has_neighbour = true;
-      agrees = agrees || *record.steps[j].no - offset == *number;
-    }
-    if (has_neighbour && !agrees) {
+  const std::vector<std::optional<int>> numbers = step_numbers(record);
+  for (long i = 0; i < static_cast<long>(numbers.size()); ++i) {
+    if (!numbers[i]) continue;
+    const std::map<int, int> votes = numbers_neighbours_give(numbers, i);
+    if (!votes.empty() && !votes.count(*numbers[i])) {
       review.add("/steps/" + std::to_string(i) + "/no", "number_out_of_sequence",
                  sop.rows[i].number, sop.rows[i].number.confidence);
     }
