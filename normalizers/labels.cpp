@@ -11,6 +11,7 @@ const std::vector<IdentityLabel>& identity_labels() {
   static const std::vector<IdentityLabel> labels{
       {"sop_number", "Nomor SOP", false},
       {"sop_number", "No. SOP", false},
+      {"sop_number", "Nomor Urut SOP", false},
       {"created", "Tanggal Pembuatan", false},
       {"created", "Tgl. Pembuatan", false},
       {"revised", "Tanggal Revisi", false},
@@ -20,6 +21,7 @@ const std::vector<IdentityLabel>& identity_labels() {
       {"effective", "Tanggal Pengesahan", false},
       {"effective", "Tgl. Pengesahan", false},
       {"approved_by", "Disahkan Oleh", false},
+      {"approved_by", "Mengesahkan", false},
       {"title", "Nama SOP", false},
       {"title", "Judul SOP", false},
       {"legal_basis", "Dasar Hukum", true},

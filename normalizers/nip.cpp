@@ -17,8 +17,17 @@ bool is_plausible_date(int year, int month, int day) {
 ParsedNip parse_nip(std::string_view raw) {
   ParsedNip parsed;
   std::string text = normalize_text(raw);
-  static const std::regex prefix("^\\s*N\\s*[I1l]\\s*P\\s*[.:]?\\s*", std::regex::icase);
-  text = std::regex_replace(text, prefix, "");
+  // What a stamp or signature left before the NIP ("9 NIP. 1969…") is no part of it: the NIP
+  // starts after its "NIP". Where that word was lost too ("IP 1969…"), it is the run of digits
+  // long enough to be one.
+  static const std::regex prefix("N\\s*[I1l]\\s*P\\b\\s*[.:]?\\s*", std::regex::icase);
+  static const std::regex digit_run("\\d[\\d .]{12,}\\d");
+  std::smatch match;
+  if (std::regex_search(text, match, prefix)) {
+    text = match.suffix().str();
+  } else if (std::regex_search(text, match, digit_run)) {
+    text = match.str();
+  }
   std::string compact;
   for (char c : text) {
     if (c != ' ' && c != '.') compact += c;

@@ -195,9 +195,12 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   const CellText& cell = found->second;
   std::vector<std::string> lines = split_lines(cell.original);
   Approver approver;
-  static const std::regex nip_line("^\\s*N\\s*[I1l]\\s*P\\b.*", std::regex::icase);
+  // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone
+  // where the stamp took the word (fourteen digits and more: no rank or position has them).
+  static const std::regex nip_line("(^|[^A-Za-z])N\\s*[I1l]\\s*P\\b|\\d([ .]?\\d){13}",
+                                   std::regex::icase);
   auto nip_at = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
-    return std::regex_match(line, nip_line);
+    return std::regex_search(line, nip_line);
   });
   if (nip_at != lines.end()) {
     const ParsedNip nip = parse_nip(*nip_at);

@@ -1,6 +1,7 @@
 #include "identity_page.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "labels.h"
 #include "line_joining.h"
 #include "text.h"
+#include "title_line.h"
 
 namespace sopocr {
 namespace {
@@ -36,35 +38,72 @@ std::string value_after_label(const std::string& original, std::size_t label_end
 // The institution's name in a cell of the identity page, from its first keyword ("DINAS …") on:
 // the logo above or beside it reads as stray letters.
 std::optional<CellText> institution_name_in(const CellText& cell) {
+  // A page's heading may share the strip above the table with the letterhead: the name ends
+  // where "STANDAR OPERASIONAL PROSEDUR" begins, and a keyword in the SOP's name under it
+  // ("… DI KANTOR …") names no institution.
+  static const std::regex heading("S\\s*T\\s*A\\s*N\\s*D\\s*A\\s*R\\s+OPERASIONAL",
+                                  std::regex::icase);
+  std::smatch heading_match;
+  const std::string before_heading =
+      std::regex_search(cell.original, heading_match, heading)
+          ? cell.original.substr(0, static_cast<std::size_t>(heading_match.position(0)))
+          : cell.original;
   static const std::regex keywords(
       "\\b(PEMERINTAH|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SUB BAGIAN|SUBBAGIAN|BAGIAN|"
       "BIRO|SATUAN|RUMAH SAKIT|KECAMATAN|KELURAHAN|UPT|BALAI|DIREKTORAT|KEMENTERIAN|LEMBAGA|"
       "SUB BIDANG|BIDANG|SEKSI)\\b");
   std::smatch match;
-  if (!std::regex_search(cell.original, match, keywords)) return std::nullopt;
+  if (!std::regex_search(before_heading, match, keywords)) return std::nullopt;
   CellText name = cell;
-  name.original = cell.original.substr(static_cast<std::size_t>(match.position(0)));
+  name.original = before_heading.substr(static_cast<std::size_t>(match.position(0)));
   name.text = normalize_text(unwrap_lines(name.original));
   return name;
 }
 
+// A letterhead line that carries on a name from the cell above it ("KOTA BONTANG", "PERUMAHAN
+// RAKYAT PROVINSI KALIMANTAN TIMUR"): capitals, a word of three letters or more, no digits. An
+// address ("Jalan … No. 12 Telp. …") has digits and lower case; an emblem reads as stray marks.
+bool continues_a_name(const CellText& cell) {
+  int letters = 0;
+  int capitals = 0;
+  int longest_word = 0;
+  int word = 0;
+  for (const char c : cell.text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    const bool letter = std::isalpha(static_cast<unsigned char>(c));
+    word = letter ? word + 1 : 0;
+    longest_word = std::max(longest_word, word);
+    letters += letter;
+    capitals += letter && std::isupper(static_cast<unsigned char>(c));
+  }
+  static const std::regex sop_heading("STANDAR\\s+OPERASIONAL|PROSEDUR");
+  return longest_word >= 3 && 10 * capitals >= 9 * letters &&
+         !std::regex_search(cell.text, sop_heading);
+}
+
 // The institution's name. The letterhead may spread it over cells stacked in one column
 // ("PEMERINTAH PROVINSI ...", "SATUAN POLISI PAMONG PRAJA", "SUB BAGIAN UMUM"): the name is the
-// longest name read and the names stacked right above and below it, from the top down.
+// longest name read and the names stacked right above and below it, from the top down. A cell
+// stacked on a name may carry it on without a keyword of its own ("DINAS KETENAGAKERJAAN" over
+// "KOTA BONTANG").
 std::optional<CellText> institution_of(const std::vector<CellText>& unlabelled, int dpi) {
   std::vector<CellText> names;
   for (const CellText& cell : unlabelled) {
-    if (std::optional<CellText> name = institution_name_in(cell)) names.push_back(*name);
+    if (std::optional<CellText> name = institution_name_in(cell)) {
+      names.push_back(*name);
+    } else if (continues_a_name(cell)) {
+      names.push_back(cell);
+      names.back().text = normalize_text(unwrap_lines(cell.original));
+    }
   }
-  if (names.empty()) return std::nullopt;
   std::sort(names.begin(), names.end(),
             [](const CellText& a, const CellText& b) { return a.bbox_px.y < b.bbox_px.y; });
-  const auto longest =
-      static_cast<std::size_t>(std::max_element(names.begin(), names.end(),
-                                                [](const CellText& a, const CellText& b) {
-                                                  return a.text.size() < b.text.size();
-                                                }) -
-                               names.begin());
+  std::size_t longest = names.size();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!institution_name_in(names[i])) continue;
+    if (longest == names.size() || names[i].text.size() > names[longest].text.size()) longest = i;
+  }
+  if (longest == names.size()) return std::nullopt;
   // Cells of one letterhead share their rules and most of their width.
   const int gap = std::max(4, dpi / 8);
   auto stacked = [&](const CellText& upper, const CellText& lower) {
@@ -297,6 +336,12 @@ std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellR
     scan.unlabelled.push_back(reader.read(cv::Rect(0, 0, page.gray.cols, grids.front().bbox_px.y)));
   }
   scan.identity.institution = institution_of(scan.unlabelled, page.dpi);
+  // Some templates print the SOP's name as the page's heading instead of in a key row.
+  if (!scan.identity.fields.contains("title") && !grids.empty()) {
+    if (std::optional<CellText> heading = read_title_line(grids.front(), page, reader)) {
+      scan.identity.fields["title"] = std::move(*heading);
+    }
+  }
   return scan.identity;
 }
 

@@ -109,6 +109,22 @@ TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) 
   EXPECT_EQ(record.header.approver->rank, "Pembina Utama Muda/IV.c");
 }
 
+TEST(BuildRecord, TheNipLineIsFoundWhereAStampTookItsWordOrLeftMarksBeforeIt) {
+  for (const char* nip_line : {"9 NIP. 19730614 200112 1 004", "IP 19730614 200112 1 004"}) {
+    SCOPED_TRACE(nip_line);
+    RawSop sop = identity_only();
+    sop.identity->fields["approved_by"] = read_cell(
+        std::string("Kepala Dinas Ketenagakerjaan Kota Bontang\nH. Ahmad Aznem, SE, M.Si\n"
+                    "Pembina Tk. I/IV.b\n") +
+        nip_line);
+    const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    ASSERT_TRUE(record.header.approver);
+    EXPECT_EQ(record.header.approver->nip, "197306142001121004");
+    EXPECT_EQ(record.header.approver->name, "H. Ahmad Aznem, SE, M.Si");
+    EXPECT_EQ(record.header.approver->rank, "Pembina Tk. I/IV.b");
+  }
+}
+
 TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
   RawSop sop = identity_only();
   CellText approver = read_cell(

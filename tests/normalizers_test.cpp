@@ -131,6 +131,15 @@ TEST(Nip, KeepsAnInvalidNipAsReadAndSaysWhy) {
   EXPECT_FALSE(parse_nip("19691101 199303 3 009").valid);  // sex digit 3
 }
 
+TEST(Nip, WhatAStampLeftBeforeTheNipIsNoPartOfIt) {
+  EXPECT_EQ(parse_nip("9 NIP. 19691101 199303 1 009").nip, "196911011993031009");
+  EXPECT_EQ(parse_nip("g NIP:19691101 199303 1 009").nip, "196911011993031009");
+  // The word itself lost under the stamp: the digits are still the NIP.
+  const ParsedNip lost_word = parse_nip("IP 19691101 199303 1 009");
+  EXPECT_EQ(lost_word.nip, "196911011993031009");
+  EXPECT_TRUE(lost_word.valid) << lost_word.problem;
+}
+
 TEST(Lists, SplitsOnTheDocumentsOwnMarkersAndDropsThem) {
   EXPECT_EQ(split_list_items("1. Undang-Undang No. 23 Tahun 2014\n2. PP No. 22 Tahun 2020"),
             (std::vector<std::string>{"Undang-Undang No. 23 Tahun 2014", "PP No. 22 Tahun 2020"}));
@@ -342,6 +351,9 @@ TEST(Labels, IdentityKeysAreKnownByTheirAbbreviatedAndAlternativeWordings) {
   EXPECT_EQ(key_of("Judul SOP Standar Pelayanan Konsultasi"), "title");
   EXPECT_EQ(key_of("No. SOP 065/71/SATPOLPP"), "sop_number");
   EXPECT_EQ(key_of("Nama SOP"), "title");
+  EXPECT_EQ(key_of("Nomor Urut SOP 067.1/012/Disnaker.01"), "sop_number");
+  EXPECT_EQ(key_of("Mengesahkan"), "approved_by");
+  EXPECT_EQ(key_of("Disahkan oleh"), "approved_by");
 }
 
 struct NameCase {

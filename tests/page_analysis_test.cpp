@@ -491,6 +491,8 @@ struct IdentityLook {
   std::string title_label = "Nama SOP";  // what the scripted OCR reads in the title's label cell
   std::vector<std::string> letterhead_cells = {"DINAS KETENAGAKERJAAN KOTA BONTANG"};
   bool first_two_rows_in_one_cell = false;  // the rules between and under their cells lost
+  bool title_row = true;                    // false: no "Nama SOP" row
+  std::string heading = {};                 // printed above the table, if not empty
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -504,6 +506,8 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
       {"Tanggal Efektif", "10 Desember 2019"},
       {"Disahkan Oleh", "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004"},
       {look.title_label, "Pengelolaan Administrasi Belanja Barang/Jasa LS"}};
+  if (!look.title_row) rows.pop_back();
+  if (!look.heading.empty()) page.cell(left, 10, right, 95, look.heading, false);
   int y = 100;
   const int top = y;
   if (look.first_two_rows_in_one_cell) {
@@ -596,6 +600,35 @@ TEST(IdentityPage, TheInstitutionsNameSpreadOverStackedCellsIsReadWhole) {
   ASSERT_TRUE(content.identity->institution);
   EXPECT_EQ(content.identity->institution->text,
             "PEMERINTAH KOTA BONTANG DINAS KETENAGAKERJAAN SUB BIDANG PENEMPATAN");
+}
+
+TEST(IdentityPage, ANameCarriedOnInTheCellBelowWithoutAKeywordIsPartOfIt) {
+  // The address in the cell under the name is no part of it.
+  const PageContent content = analyze(
+      identity_page({.letterhead_cells = {"DINAS PEKERJAAN UMUM PENATAAN RUANG DAN",
+                                          "PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR",
+                                          "Jalan Jenderal Sudirman No. 12 Telp. (0561) 734521"}}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->institution);
+  EXPECT_EQ(content.identity->institution->text,
+            "DINAS PEKERJAAN UMUM PENATAAN RUANG DAN PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR");
+}
+
+TEST(IdentityPage, ATitlePrintedAsThePagesHeadingIsTheTitleWhenNoKeyNamesIt) {
+  const PageContent content = analyze(identity_page(
+      {.title_row = false,
+       .heading = "STANDAR OPERASIONAL PROSEDUR\nPENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI"}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("title"));
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "PENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI");
+  ASSERT_TRUE(content.identity->institution);
+  EXPECT_EQ(content.identity->institution->text, "DINAS KETENAGAKERJAAN KOTA BONTANG");
+
+  // A key row's title wins over the heading.
+  const PageContent both = analyze(identity_page({.heading = "STANDAR OPERASIONAL PROSEDUR"}));
+  EXPECT_EQ(both.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
 }
 
 TEST(IdentityPage, TwoKeyRowsInOneCellEachKeepTheirOwnLine) {
