@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "degrade.h"
 #include "fixture_manifest.h"
@@ -311,6 +313,74 @@ TEST_F(RenderTest, DegradationSettingsReplaceWhatTheSeedDrew) {
   EXPECT_DOUBLE_EQ(page.width_pt, 2 * clean.width_pt);  // the page box lies about the paper
 
   EXPECT_THROW(fx::degrade_params(7, 2, false, {{"sepia", 1}}), std::invalid_argument);
+}
+
+namespace {
+
+// The identity page's words as Poppler reads them from the clean PDF's text layer.
+std::string identity_page_text(const std::filesystem::path& pdf_file) {
+  const auto pdf = fx::open_pdf(pdf_file);
+  const std::unique_ptr<poppler::page> page(pdf->create_page(0));
+  const auto utf8 = page->text().to_utf8();
+  return std::string(utf8.begin(), utf8.end());
+}
+
+}  // namespace
+
+TEST_F(RenderTest, EveryIdentityLayoutPrintsItsKeysAndValues) {
+  fx::DocumentSpec document = tiny_document();
+  for (const char* layout : {"grid", "letterhead_cells", "inline_labels", "title_in_head"}) {
+    SCOPED_TRACE(layout);
+    document.style = {
+        {"identity",
+         {{"layout", layout},
+          {"labels", {{"sop_number", "Nomor Urut SOP"}, {"created", "Tgl. Pembuatan"}}},
+          {"signature_ink", "blue"},
+          {"stamp", "violet"}}}};
+    const std::filesystem::path dir = out_dir_ / layout;
+    fx::render_document(document, tiny_sops(), dir, typesetter_);
+    const std::string text = identity_page_text(dir / "tiny.pdf");
+    EXPECT_NE(text.find("Nomor Urut SOP"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tgl. Pembuatan"), std::string::npos) << text;
+    EXPECT_NE(text.find("Pengujian Renderer"), std::string::npos) << text;
+    EXPECT_NE(text.find("Budi, S.T."), std::string::npos) << text;
+    const bool title_in_head = std::string(layout) == "title_in_head";
+    EXPECT_EQ(text.find("Nama SOP") == std::string::npos, title_in_head) << text;
+    EXPECT_EQ(text.find("STANDAR OPERASIONAL PROSEDUR") != std::string::npos, title_in_head);
+    // The letterhead's name in two cells, its address in a third.
+    EXPECT_EQ(text.find("Jalan Jenderal Sudirman") != std::string::npos,
+              std::string(layout) == "letterhead_cells");
+  }
+  document.style = {{"identity", {{"layout", "sidebar"}}}};
+  EXPECT_THROW(fx::style_for_document(document), fx::FixtureError);
+}
+
+TEST_F(RenderTest, AColourScanKeepsTheStampsInkAndAGreyScanDoesNot) {
+  fx::DocumentSpec document = tiny_document();
+  document.style = {{"identity", {{"stamp", "violet"}, {"signature_ink", "blue"}}}};
+  fx::render_document(document, tiny_sops(), out_dir_, typesetter_);
+  const auto pdf = fx::open_pdf(out_dir_ / "tiny.pdf");
+  const fx::PageImage clean = fx::rasterize_page(*pdf, 1, 150, out_dir_ / "tiny.pdf", true);
+  ASSERT_EQ(clean.colour.type(), CV_8UC3);
+
+  auto coloured_pixels = [](const fx::ScanPage& page) {
+    const cv::Mat image = cv::imdecode(page.jpeg, cv::IMREAD_UNCHANGED);
+    if (image.channels() == 1) return 0;
+    std::vector<cv::Mat> bgr;
+    cv::split(image, bgr);
+    const cv::Mat spread =
+        cv::max(cv::max(bgr[0], bgr[1]), bgr[2]) - cv::min(cv::min(bgr[0], bgr[1]), bgr[2]);
+    return cv::countNonZero(spread >= 60);
+  };
+  const fx::ScanPage colour = fx::scan_page(
+      clean, fx::degrade_params(7, 1, false, {{"colour", true}, {"paper_tint", 0.1}}));
+  const fx::ScanPage grey = fx::scan_page(clean, fx::degrade_params(7, 1, false));
+  // A 34 mm stamp's two rings alone are over 1,500 pixels of ink at 150 ppi; tinted paper is none.
+  EXPECT_GT(coloured_pixels(colour), 1000);
+  EXPECT_EQ(coloured_pixels(grey), 0);
+  EXPECT_THROW(
+      fx::degrade_page(clean.colour, 150, fx::degrade_params(7, 1, false, {{"bilevel", true}})),
+      std::invalid_argument);
 }
 
 TEST(RandomDocument, TheSameSeedDrawsTheSameDocumentAndEveryStepIsConsistent) {

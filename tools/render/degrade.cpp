@@ -18,10 +18,13 @@ double mm_to_px(double mm, int dpi) { return mm * dpi / 25.4; }
 
 // Breaks and fades long straight rules (table borders, long arrows), as worn printer drums and
 // light scans do. Works on the clean page, where rules are easy to find.
-void break_and_fade_rules(cv::Mat& gray, int dpi, const DegradeParams& params, std::mt19937& rng) {
+// `page` is grey or colour; rules are found on its grey.
+void break_and_fade_rules(cv::Mat& page, int dpi, const DegradeParams& params, std::mt19937& rng) {
   // Rules are found at full resolution but measured on a quarter-size copy: connected
   // components of a whole 300 dpi page cost more than all the other steps together.
   constexpr int kShrink = 4;
+  cv::Mat gray = page;
+  if (page.channels() == 3) cv::cvtColor(page, gray, cv::COLOR_BGR2GRAY);
   cv::Mat ink;
   cv::threshold(gray, ink, 160, 255, cv::THRESH_BINARY_INV);
   const int rule_min_px = static_cast<int>(mm_to_px(15, dpi));
@@ -63,7 +66,7 @@ void break_and_fade_rules(cv::Mat& gray, int dpi, const DegradeParams& params, s
             std::max(2, static_cast<int>(mm_to_px(uniform(rng, 0.3, params.rule_gap_max_mm), dpi)));
         if (span >= length) break;
         const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span - 1), span);
-        gray(rect).setTo(255, rules(rect));
+        page(rect).setTo(cv::Scalar::all(255), rules(rect));
       }
       if (uniform(rng, 0, 1) < params.faded_rule_fraction) {
         const int span = params.fade_span_max_mm > 0
@@ -74,7 +77,7 @@ void break_and_fade_rules(cv::Mat& gray, int dpi, const DegradeParams& params, s
         const cv::Rect rect = span_rect(uniform_int(rng, 0, length - span), span);
         // Share of the ink that survives.
         const double keep = uniform(rng, params.fade_keep_min, 0.6);
-        cv::Mat region = gray(rect);
+        cv::Mat region = page(rect);
         cv::Mat faded;
         region.convertTo(faded, CV_8U, keep, 255 * (1 - keep));
         faded.copyTo(region, rules(rect));
@@ -116,7 +119,7 @@ void add_speckle(cv::Mat& page, int dpi, const DegradeParams& params, std::mt199
     // Mostly dark dust on the paper (pepper), some white drop-outs in the ink (salt).
     const bool pepper = uniform(rng, 0, 1) < 0.75;
     const double level = pepper ? params.ink_level + uniform(rng, 0, 90) : params.paper_level;
-    cv::circle(page, centre, radius, cv::Scalar(level), cv::FILLED, cv::LINE_8);
+    cv::circle(page, centre, radius, cv::Scalar::all(level), cv::FILLED, cv::LINE_8);
   }
 }
 
@@ -134,7 +137,7 @@ cv::Mat apply_perspective(const cv::Mat& page, double amount, std::mt19937& rng)
   }
   cv::Mat warped;
   cv::warpPerspective(page, warped, cv::getPerspectiveTransform(from, to), page.size(),
-                      cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(90));
+                      cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar::all(90));
   return warped;
 }
 
@@ -150,7 +153,7 @@ void add_dark_border(cv::Mat& page, int dpi, double max_mm, std::mt19937& rng) {
                           : edge == 1 ? cv::Rect(0, page.rows - width, page.cols, width)
                           : edge == 2 ? cv::Rect(0, 0, width, page.rows)
                                       : cv::Rect(page.cols - width, 0, width, page.rows);
-    page(band & page_rect).setTo(cv::Scalar(uniform(rng, 20, 70)));
+    page(band & page_rect).setTo(cv::Scalar::all(uniform(rng, 20, 70)));
   }
 }
 
@@ -160,7 +163,7 @@ void add_streaks(cv::Mat& page, int dpi, int count, std::mt19937& rng) {
     const int x = uniform_int(rng, 0, page.cols - 1);
     const int width = std::max(1, static_cast<int>(dpi / 300.0 * uniform(rng, 0.7, 2.2)));
     const double level = uniform(rng, 60, 170);
-    cv::line(page, {x, 0}, {x, page.rows - 1}, cv::Scalar(level), width);
+    cv::line(page, {x, 0}, {x, page.rows - 1}, cv::Scalar::all(level), width);
   }
 }
 
@@ -208,7 +211,8 @@ DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
       {"fade_keep_min", &DegradeParams::fade_keep_min},
       {"dark_border_mm", &DegradeParams::dark_border_mm},
       {"perspective", &DegradeParams::perspective},
-      {"page_box_scale", &DegradeParams::page_box_scale}};
+      {"page_box_scale", &DegradeParams::page_box_scale},
+      {"paper_tint", &DegradeParams::paper_tint}};
   for (const auto& [key, value] : overrides.items()) {
     const double number = value.is_number() ? value.get<double>() : 0;
     const auto* setting = std::find_if(std::begin(kValues), std::end(kValues),
@@ -223,6 +227,8 @@ DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
       params.streaks = static_cast<int>(number);
     } else if (key == "bilevel") {
       params.bilevel = value.is_boolean() && value.get<bool>();
+    } else if (key == "colour") {
+      params.colour = value.is_boolean() && value.get<bool>();
     } else {
       throw std::invalid_argument("scan.degradation: unknown key '" + key + "'");
     }
@@ -230,12 +236,15 @@ DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
   return params;
 }
 
-cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& params) {
-  if (clean_gray.empty() || clean_gray.type() != CV_8UC1) {
-    throw std::invalid_argument("degrade_page: expected a non-empty 8-bit grayscale image");
+cv::Mat degrade_page(const cv::Mat& clean, int dpi, const DegradeParams& params) {
+  if (clean.empty() || (clean.type() != CV_8UC1 && clean.type() != CV_8UC3)) {
+    throw std::invalid_argument("degrade_page: expected a non-empty 8-bit grey or BGR image");
+  }
+  if (params.bilevel && clean.channels() == 3) {
+    throw std::invalid_argument("degrade_page: a bilevel scan is made from a grey page");
   }
   std::mt19937 rng(params.pixel_seed);
-  cv::Mat page = clean_gray.clone();
+  cv::Mat page = clean.clone();
   break_and_fade_rules(page, dpi, params, rng);
 
   // Skew about the centre; what rotates in from outside is white paper. All steps stay 8-bit:
@@ -244,23 +253,32 @@ cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& pa
   const cv::Mat rotation = cv::getRotationMatrix2D(centre, params.skew_degrees, 1.0);
   cv::Mat skewed;
   cv::warpAffine(page, skewed, rotation, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                 cv::Scalar(255));
+                 cv::Scalar::all(255));
   cv::GaussianBlur(skewed, skewed, cv::Size(0, 0), params.blur_sigma_px * dpi / 300.0);
 
-  // Paper and ink tones: white becomes paper grey, black becomes ink grey.
-  cv::Mat tone_table(1, 256, CV_8U);
-  for (int level = 0; level < 256; ++level) {
-    tone_table.at<unsigned char>(level) = cv::saturate_cast<unsigned char>(
-        params.ink_level + (params.paper_level - params.ink_level) * level / 255.0);
+  // Paper and ink tones: white becomes paper grey, black becomes ink grey. Tinted paper (colour
+  // scans) loses most in blue and least in red, as aged or cream paper does.
+  const int channels = skewed.channels();
+  cv::Mat tone_table(1, 256, CV_8UC(channels));
+  for (int channel = 0; channel < channels; ++channel) {
+    const double tint = channels == 3 ? params.paper_tint * (2 - channel) / 2.0 : 0;  // B, G, R
+    const double paper = params.paper_level * (1 - tint);
+    for (int level = 0; level < 256; ++level) {
+      tone_table.ptr<unsigned char>()[level * channels + channel] =
+          cv::saturate_cast<unsigned char>(params.ink_level +
+                                           (paper - params.ink_level) * level / 255.0);
+    }
   }
   cv::LUT(skewed, tone_table, skewed);
-  cv::multiply(skewed, illumination_field(skewed.size(), params), skewed, 1.0 / 255);
+  cv::Mat light = illumination_field(skewed.size(), params);
+  if (channels == 3) cv::cvtColor(light, light, cv::COLOR_GRAY2BGR);
+  cv::multiply(skewed, light, skewed, 1.0 / 255);
 
-  cv::Mat noise(skewed.size(), CV_16S);
+  cv::Mat noise(skewed.size(), CV_16SC(channels));
   cv::RNG noise_rng(params.pixel_seed);  // explicitly seeded: the same field every time
   noise_rng.fill(noise, cv::RNG::NORMAL, 0.0, params.noise_sigma);
   cv::Mat result;
-  cv::add(skewed, noise, result, cv::noArray(), CV_8U);  // saturates to 0..255
+  cv::add(skewed, noise, result, cv::noArray(), CV_8UC(channels));  // saturates to 0..255
   add_speckle(result, dpi, params, rng);
   if (params.streaks > 0) add_streaks(result, dpi, params.streaks, rng);
   if (params.perspective > 0) result = apply_perspective(result, params.perspective, rng);
@@ -278,19 +296,20 @@ cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& pa
   return result;
 }
 
-std::vector<unsigned char> encode_jpeg(const cv::Mat& gray, int quality) {
+std::vector<unsigned char> encode_jpeg(const cv::Mat& image, int quality) {
   std::vector<unsigned char> bytes;
   const std::vector<int> options = {cv::IMWRITE_JPEG_QUALITY,     quality,
                                     cv::IMWRITE_JPEG_OPTIMIZE,    0,
                                     cv::IMWRITE_JPEG_PROGRESSIVE, 0};
-  if (!cv::imencode(".jpg", gray, bytes, options)) {
+  if (!cv::imencode(".jpg", image, bytes, options)) {
     throw std::runtime_error("encode_jpeg: OpenCV could not encode the page");
   }
   return bytes;
 }
 
 ScanPage scan_page(const PageImage& clean, const DegradeParams& params) {
-  const cv::Mat degraded = degrade_page(clean.gray, clean.dpi, params);
+  const cv::Mat degraded =
+      degrade_page(params.colour ? clean.colour : clean.gray, clean.dpi, params);
   ScanPage page;
   page.page_number = clean.page_number;
   page.width_pt = params.sideways ? clean.height_pt : clean.width_pt;

@@ -39,6 +39,8 @@ struct DegradeParams {
   int streaks = 0;               // thin dark lines along the feed direction
   double perspective = 0;        // corners pulled in by up to this share of the page (phone)
   double page_box_scale = 1;     // the PDF page box against the paper's true size
+  bool colour = false;           // scanned in colour: pens and stamps keep their colour
+  double paper_tint = 0;         // colour scans: the paper's yellowing, 0 white to ~0.15 cream
 };
 
 // The page's degradation, drawn from the scan seed and the page number. `overrides` holds the
@@ -47,10 +49,11 @@ struct DegradeParams {
 DegradeParams degrade_params(unsigned scan_seed, int page_number, bool sideways,
                              const nlohmann::json& overrides = nlohmann::json::object());
 
-// The degraded page (CV_8UC1). Sideways pages come back turned, with width and height swapped.
-cv::Mat degrade_page(const cv::Mat& clean_gray, int dpi, const DegradeParams& params);
+// The degraded page, grey (CV_8UC1) or colour (CV_8UC3, BGR) as `clean` is. Sideways pages come
+// back turned, with width and height swapped.
+cv::Mat degrade_page(const cv::Mat& clean, int dpi, const DegradeParams& params);
 
-std::vector<unsigned char> encode_jpeg(const cv::Mat& gray, int quality);
+std::vector<unsigned char> encode_jpeg(const cv::Mat& image, int quality);
 
 struct ScanPage {
   int page_number = 1;

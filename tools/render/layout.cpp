@@ -312,8 +312,8 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
   const HeaderWording& wording = style.wording;
   // The group labels wrap within the lanes and the Mutu Baku columns they span: "Pejabat yang
   // bertanggung jawab" over a single lane takes three lines.
-  const double lanes_width = columns.right(columns.lane(columns.lane_count - 1)) -
-                             columns.left(columns.lane(0)) - 2 * pad;
+  const double lanes_width =
+      columns.right(columns.lane(columns.lane_count - 1)) - columns.left(columns.lane(0)) - 2 * pad;
   const double quality_width =
       columns.right(columns.outputs()) - columns.left(columns.requirements()) - 2 * pad;
   const double group_height = std::max(typesetter.height(wording.lanes, header, lanes_width),
@@ -458,6 +458,78 @@ void set_paper(DocumentStyle& style, const std::string& name) {
 
 // The document's "style" from docs.json, key by key over the defaults. Throws FixtureError
 // naming the document and the key for an unknown key or a value out of range.
+// Sets each printed word `object` names ({"activity": "Aktivitas"}) through `targets`; a key
+// that names none, or a value that is no string, is an error at `where`.
+void assign_printed_words(const nlohmann::json& object,
+                          std::initializer_list<std::pair<const char*, std::string*>> targets,
+                          const std::string& where, const char* unknown) {
+  if (!object.is_object()) throw FixtureError(where + ": expected an object");
+  for (const auto& [key, word] : object.items()) {
+    auto found = std::find_if(targets.begin(), targets.end(),
+                              [&](const auto& entry) { return key == entry.first; });
+    if (found == targets.end() || !word.is_string()) {
+      throw FixtureError(where + "." + key + ": " + unknown);
+    }
+    *found->second = word.get<std::string>();
+  }
+}
+
+InkColour ink_named(const std::string& name, const std::string& where) {
+  if (name == "black") return {0.08, 0.08, 0.1};
+  if (name == "blue") return {0.1, 0.2, 0.65};
+  if (name == "violet") return {0.45, 0.2, 0.65};
+  throw FixtureError(where + ": unknown ink '" + name + "' (known: black, blue, violet)");
+}
+
+// style.identity: {"layout", "labels": {...}, "signature_ink", "signature_over_name", "stamp"}.
+void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
+                          const std::string& where) {
+  if (!identity.is_object()) throw FixtureError(where + ": expected an object");
+  for (const auto& [key, value] : identity.items()) {
+    const std::string at = where + "." + key;
+    auto text = [&]() {
+      if (!value.is_string()) throw FixtureError(at + ": expected a string");
+      return value.get<std::string>();
+    };
+    if (key == "layout") {
+      const std::string layout = text();
+      if (layout == "grid") {
+        style.identity_layout = IdentityLayout::grid;
+      } else if (layout == "letterhead_cells") {
+        style.identity_layout = IdentityLayout::letterhead_cells;
+      } else if (layout == "inline_labels") {
+        style.identity_layout = IdentityLayout::inline_labels;
+      } else if (layout == "title_in_head") {
+        style.identity_layout = IdentityLayout::title_in_head;
+      } else {
+        throw FixtureError(at + ": unknown layout '" + layout +
+                           "' (known: grid, letterhead_cells, inline_labels, title_in_head)");
+      }
+    } else if (key == "labels") {
+      IdentityLabels& labels = style.identity_labels;
+      assign_printed_words(value,
+                           {{"sop_number", &labels.sop_number},
+                            {"created", &labels.created},
+                            {"revised", &labels.revised},
+                            {"effective", &labels.effective},
+                            {"approved_by", &labels.approved_by},
+                            {"title", &labels.title}},
+                           at, "not an identity-page key");
+    } else if (key == "signature_ink") {
+      style.approval_ink.signature = ink_named(text(), at);
+    } else if (key == "signature_over_name") {
+      if (!value.is_boolean()) throw FixtureError(at + ": expected true or false");
+      style.approval_ink.signature_over_name = value.get<bool>();
+    } else if (key == "stamp") {
+      const std::string stamp = text();
+      style.approval_ink.stamp =
+          stamp == "none" ? std::nullopt : std::optional(ink_named(stamp, at));
+    } else {
+      throw FixtureError(at + ": unknown identity-page style key");
+    }
+  }
+}
+
 void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::string& document) {
   for (const auto& [key, value] : keys.items()) {
     const std::string where = "document '" + document + "': style." + key;
@@ -518,24 +590,19 @@ void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::st
     } else if (key == "row_stretch") {
       style.row_stretch = number(0, 1);
     } else if (key == "wording") {
-      if (!value.is_object()) throw FixtureError(where + ": expected an object");
       HeaderWording& wording = style.wording;
-      const std::pair<const char*, std::string*> words[] = {{"number", &wording.number},
-                                                            {"activity", &wording.activity},
-                                                            {"lanes", &wording.lanes},
-                                                            {"quality", &wording.quality},
-                                                            {"requirements", &wording.requirements},
-                                                            {"duration", &wording.duration},
-                                                            {"output", &wording.output},
-                                                            {"notes", &wording.notes}};
-      for (const auto& [word_key, word] : value.items()) {
-        auto found = std::find_if(std::begin(words), std::end(words),
-                                  [&](const auto& entry) { return word_key == entry.first; });
-        if (found == std::end(words) || !word.is_string()) {
-          throw FixtureError(where + "." + word_key + ": not a header word");
-        }
-        *found->second = word.get<std::string>();
-      }
+      assign_printed_words(value,
+                           {{"number", &wording.number},
+                            {"activity", &wording.activity},
+                            {"lanes", &wording.lanes},
+                            {"quality", &wording.quality},
+                            {"requirements", &wording.requirements},
+                            {"duration", &wording.duration},
+                            {"output", &wording.output},
+                            {"notes", &wording.notes}},
+                           where, "not a header word");
+    } else if (key == "identity") {
+      apply_identity_style(style, value, where);
     } else {
       throw FixtureError(where + ": unknown style key");
     }

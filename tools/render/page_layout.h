@@ -57,6 +57,38 @@ struct HeaderWording {
   std::string notes = "Keterangan";
 };
 
+// How an identity page is laid out; institutions' templates differ.
+enum class IdentityLayout {
+  grid,              // the letterhead's block left of the key | value rows (PermenPAN-RB 35/2012)
+  letterhead_cells,  // the emblem, each line of the institution's name and its address: a cell each
+  inline_labels,     // "Nomor SOP : 000/12" in one cell, no rule between key and value
+  title_in_head,     // the title centred above the grid, under "STANDAR OPERASIONAL PROSEDUR"
+};
+
+// The printed keys of an identity page; archives word them differently.
+struct IdentityLabels {
+  std::string sop_number = "Nomor SOP";
+  std::string created = "Tanggal Pembuatan";
+  std::string revised = "Tanggal Revisi";
+  std::string effective = "Tanggal Efektif";
+  std::string approved_by = "Disahkan Oleh";
+  std::string title = "Nama SOP";
+};
+
+struct InkColour {
+  double red = 0;
+  double green = 0;
+  double blue = 0;
+};
+
+// The approval block's pen and stamp: black or blue signatures, violet or blue stamps pressed
+// over the approver's position and name.
+struct ApprovalInk {
+  InkColour signature;
+  bool signature_over_name = false;  // the scribble runs through the printed name
+  std::optional<InkColour> stamp;
+};
+
 // The look of one document: from its position in docs.json for the curated fixtures, or drawn
 // at random by the generator and written into docs.json ("style").
 struct DocumentStyle {
@@ -77,6 +109,9 @@ struct DocumentStyle {
   TerminatorShape terminator = TerminatorShape::capsule;
   double row_stretch = 1.0;  // share of the usual spread of a page's free height over its rows
   HeaderWording wording;
+  IdentityLayout identity_layout = IdentityLayout::grid;
+  IdentityLabels identity_labels;
+  ApprovalInk approval_ink;
 };
 
 // The vertical rules of a step table, left to right: No | Uraian Kegiatan | one lane per actor |

@@ -141,6 +141,53 @@ json random_style(std::mt19937& rng, json& factors) {
   return style;
 }
 
+// The identity page's template, keys and approval ink. Drawn from a stream of its own, so that
+// adding it left every earlier draw of a seed as it was.
+json random_identity(std::mt19937& rng, json& factors) {
+  json identity;
+  const std::string layout = pick(
+      rng, std::vector<std::string>{"grid", "letterhead_cells", "inline_labels", "title_in_head"});
+  identity["layout"] = layout;
+  json labels;
+  labels["sop_number"] =
+      pick(rng, std::vector<std::string>{"Nomor SOP", "Nomor SOP", "No. SOP", "Nomor Urut SOP"});
+  const std::string date_word = pick(rng, std::vector<std::string>{"Tanggal", "Tanggal", "Tgl."});
+  labels["created"] = date_word + " Pembuatan";
+  labels["revised"] = date_word + " Revisi";
+  labels["effective"] = date_word + " Efektif";
+  labels["approved_by"] =
+      pick(rng, std::vector<std::string>{"Disahkan Oleh", "Disahkan oleh", "Mengesahkan"});
+  labels["title"] = pick(rng, std::vector<std::string>{"Nama SOP", "Nama SOP", "Judul SOP"});
+  identity["labels"] = labels;
+  identity["signature_ink"] = pick(rng, std::vector<std::string>{"black", "blue", "blue"});
+  const bool over_name = chance(rng, 0.3);
+  identity["signature_over_name"] = over_name;
+  const std::string stamp = pick(rng, std::vector<std::string>{"none", "violet", "blue"});
+  identity["stamp"] = stamp;
+
+  const bool usual_labels = labels["sop_number"] == "Nomor SOP" && date_word == "Tanggal" &&
+                            labels["approved_by"] == "Disahkan Oleh" &&
+                            labels["title"] == "Nama SOP";
+  factors["identity_layout"] = layout;
+  factors["identity_labels"] = usual_labels ? "usual" : "variant";
+  factors["approval_ink"] = stamp != "none" ? "stamp"
+                            : over_name     ? "signature over name"
+                                            : "signature";
+  return identity;
+}
+
+// Colour scans keep a pen's and a stamp's colour (and tint the paper); drawn from their own
+// stream for the same reason as the identity page.
+void random_colour(std::mt19937& rng, json& scan, json& factors) {
+  json& degradation = scan["degradation"];
+  const bool colour = !degradation["bilevel"].get<bool>() && chance(rng, 0.35);
+  if (colour) {
+    degradation["colour"] = true;
+    if (chance(rng, 0.5)) degradation["paper_tint"] = round_to(uniform(rng, 0.03, 0.15), 0.01);
+  }
+  factors["colour"] = colour ? "yes" : "no";
+}
+
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
   json scan;
   scan["seed"] = seed;
@@ -271,6 +318,10 @@ RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned 
   entry["sops"] = json::array({{{"truth", id}, {"column_number_row", column_numbers}}});
   entry["style"] = random_style(rng, factors);
   entry["scan"] = random_scan(rng, seed, factors);
+  std::seed_seq identity_draw{seed, 0x1du, redraw};
+  std::mt19937 identity_rng(identity_draw);
+  entry["style"]["identity"] = random_identity(identity_rng, factors);
+  random_colour(identity_rng, entry["scan"], factors);
   factors["column_number_row"] = column_numbers ? "yes" : "no";
   entry["factors"] = factors;
   return {std::move(record), std::move(entry)};

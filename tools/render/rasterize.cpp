@@ -3,6 +3,8 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include "fixture_manifest.h"
 
 namespace sopocr::fixtures {
@@ -15,7 +17,7 @@ std::unique_ptr<poppler::document> open_pdf(const std::filesystem::path& pdf_fil
 }
 
 PageImage rasterize_page(const poppler::document& document, int page_number, int dpi,
-                         const std::filesystem::path& pdf_file) {
+                         const std::filesystem::path& pdf_file, bool in_colour) {
   const std::string where = pdf_file.string() + ": page " + std::to_string(page_number);
   std::unique_ptr<poppler::page> page(document.create_page(page_number - 1));
   if (!page) throw FixtureError(where + ": no such page");
@@ -24,7 +26,8 @@ PageImage rasterize_page(const poppler::document& document, int page_number, int
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing |
                             poppler::page_renderer::text_hinting);
-  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_image_format(in_colour ? poppler::image::format_argb32
+                                      : poppler::image::format_gray8);
   const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
   if (!image.is_valid()) throw FixtureError(where + ": Poppler could not render it");
 
@@ -35,9 +38,16 @@ PageImage rasterize_page(const poppler::document& document, int page_number, int
   result.width_pt = box.width();
   result.height_pt = box.height();
   // Poppler's rows may be padded; wrap them with their stride, then copy out.
-  const cv::Mat view(image.height(), image.width(), CV_8UC1, const_cast<char*>(image.const_data()),
+  const cv::Mat view(image.height(), image.width(), in_colour ? CV_8UC4 : CV_8UC1,
+                     const_cast<char*>(image.const_data()),
                      static_cast<std::size_t>(image.bytes_per_row()));
-  result.gray = view.clone();
+  if (in_colour) {
+    // ARGB32 is B, G, R, A in memory on little-endian machines, as OpenCV's BGRA.
+    cv::cvtColor(view, result.colour, cv::COLOR_BGRA2BGR);
+    cv::cvtColor(result.colour, result.gray, cv::COLOR_BGR2GRAY);
+  } else {
+    result.gray = view.clone();
+  }
   return result;
 }
 

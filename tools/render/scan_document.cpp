@@ -44,6 +44,8 @@ nlohmann::json params_json(const ScanPage& page) {
   if (p.streaks > 0) report["streaks"] = p.streaks;
   if (p.perspective > 0) report["perspective"] = r(p.perspective);
   if (p.page_box_scale != 1) report["page_box_scale"] = r(p.page_box_scale);
+  if (p.colour) report["colour"] = true;
+  if (p.paper_tint > 0) report["paper_tint"] = r(p.paper_tint);
   return report;
 }
 
@@ -72,13 +74,14 @@ std::vector<ScanPage> scan_document(const DocumentSpec& document,
     const std::vector<int>& sideways_pages = document.scan.rotate_pages;
     const bool sideways =
         std::find(sideways_pages.begin(), sideways_pages.end(), number) != sideways_pages.end();
-    const PageImage clean = rasterize_page(*pdf, number, document.scan.dpi, clean_pdf);
     DegradeParams params;
     try {
       params = degrade_params(document.scan.seed, number, sideways, document.scan.degradation);
     } catch (const std::invalid_argument& error) {
       throw FixtureError("document '" + document.id + "': " + error.what());
     }
+    const PageImage clean =
+        rasterize_page(*pdf, number, document.scan.dpi, clean_pdf, params.colour);
     pages.push_back(scan_page(clean, params));
   }
 
