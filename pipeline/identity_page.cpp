@@ -87,23 +87,32 @@ bool continues_a_name(const CellText& cell) {
 // stacked on a name may carry it on without a keyword of its own ("DINAS KETENAGAKERJAAN" over
 // "KOTA BONTANG").
 std::optional<CellText> institution_of(const std::vector<CellText>& unlabelled, int dpi) {
-  std::vector<CellText> names;
+  struct NameCell {
+    CellText cell;
+    bool has_keyword = false;
+  };
+  std::vector<NameCell> found;
   for (const CellText& cell : unlabelled) {
     if (std::optional<CellText> name = institution_name_in(cell)) {
-      names.push_back(*name);
+      found.push_back({*name, true});
     } else if (continues_a_name(cell)) {
-      names.push_back(cell);
-      names.back().text = normalize_text(unwrap_lines(cell.original));
+      found.push_back({cell, false});
+      found.back().cell.text = normalize_text(unwrap_lines(cell.original));
     }
   }
-  std::sort(names.begin(), names.end(),
-            [](const CellText& a, const CellText& b) { return a.bbox_px.y < b.bbox_px.y; });
-  std::size_t longest = names.size();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (!institution_name_in(names[i])) continue;
-    if (longest == names.size() || names[i].text.size() > names[longest].text.size()) longest = i;
+  std::sort(found.begin(), found.end(), [](const NameCell& a, const NameCell& b) {
+    return a.cell.bbox_px.y < b.cell.bbox_px.y;
+  });
+  std::size_t longest = found.size();
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (!found[i].has_keyword) continue;
+    if (longest == found.size() || found[i].cell.text.size() > found[longest].cell.text.size()) {
+      longest = i;
+    }
   }
-  if (longest == names.size()) return std::nullopt;
+  if (longest == found.size()) return std::nullopt;
+  std::vector<CellText> names;
+  for (NameCell& name : found) names.push_back(std::move(name.cell));
   // Cells of one letterhead share their rules and most of their width.
   const int gap = std::max(4, dpi / 8);
   auto stacked = [&](const CellText& upper, const CellText& lower) {
