@@ -1,5 +1,6 @@
 #include "binarize.h"
 
+#include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -53,6 +54,44 @@ double paper_grain(const cv::Mat& gray, const cv::Mat& mean) {
 }
 
 }  // namespace
+
+cv::Mat paper_background(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
+  if (gray.empty() || gray.type() != CV_8UC1 || ink.size() != gray.size()) {
+    throw std::invalid_argument("paper_background: expected a CV_8UC1 image and a mask its size");
+  }
+  // Averaged over the paper pixels of each window, on a page a quarter the size: the paper's
+  // grey changes over inches, not pixels.
+  const double scale = 0.25;
+  cv::Mat paper_mask;
+  cv::threshold(ink, paper_mask, 0, 1.0, cv::THRESH_BINARY_INV);
+  paper_mask.convertTo(paper_mask, CV_32F);
+  cv::Mat paper_gray;
+  gray.convertTo(paper_gray, CV_32F);
+  paper_gray = paper_gray.mul(paper_mask);
+  cv::Mat small_gray;
+  cv::Mat small_mask;
+  cv::resize(paper_gray, small_gray, {}, scale, scale, cv::INTER_AREA);
+  cv::resize(paper_mask, small_mask, {}, scale, scale, cv::INTER_AREA);
+  const int window = std::max(3, static_cast<int>(dpi * scale / 6)) | 1;
+  cv::boxFilter(small_gray, small_gray, -1, {window, window}, {-1, -1}, false,
+                cv::BORDER_REPLICATE);
+  cv::boxFilter(small_mask, small_mask, -1, {window, window}, {-1, -1}, false,
+                cv::BORDER_REPLICATE);
+  // A window that is all ink (inside a solid dark area) has no paper of its own: the page's.
+  const double page_paper = cv::sum(paper_gray)[0] / std::max(1.0, cv::sum(paper_mask)[0]);
+  cv::Mat small_paper(small_gray.size(), CV_32F);
+  for (int y = 0; y < small_paper.rows; ++y) {
+    for (int x = 0; x < small_paper.cols; ++x) {
+      const float count = small_mask.at<float>(y, x);
+      small_paper.at<float>(y, x) =
+          count >= 1.0f ? small_gray.at<float>(y, x) / count : static_cast<float>(page_paper);
+    }
+  }
+  cv::Mat paper;
+  cv::resize(small_paper, paper, gray.size(), 0, 0, cv::INTER_LINEAR);
+  paper.convertTo(paper, CV_8U);
+  return paper;
+}
 
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   if (gray.empty() || gray.type() != CV_8UC1) {

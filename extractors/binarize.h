@@ -10,6 +10,12 @@ namespace sopocr {
 // `gray` is CV_8UC1. The threshold window scales with `dpi` (about 1/10 inch).
 cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 
+// The paper's own grey at each pixel: what the pixel would be with its ink lifted off, from the
+// paper around it (about 1/6 inch). Ink painted out before OCR takes this, not white: on grey or
+// unevenly lit paper a white hole is the brightest thing in the cell, and the engine's threshold
+// then falls between the holes and the paper, taking the paper for ink. `ink` is 255 on ink.
+cv::Mat paper_background(const cv::Mat& gray, const cv::Mat& ink, int dpi);
+
 // Ink of a colour no printer's black or grey has: a pen's blue, a stamp's violet or red. 255 on
 // those pixels (and the pixel around them that JPEG's coarser colour blurs), 0 elsewhere and on
 // tinted paper. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).

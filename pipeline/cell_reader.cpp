@@ -60,10 +60,10 @@ cv::Mat between_letters_across(const cv::Mat& letters, int reach) {
 }
 
 // The page without specks and rules, as OCR should see it.
-cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& specks,
-                  const RuleMasks& rules, int dpi) {
+cv::Mat text_only(const cv::Mat& gray, const cv::Mat& paper, const cv::Mat& ink,
+                  const cv::Mat& specks, const RuleMasks& rules, int dpi) {
   cv::Mat clean = gray.clone();
-  clean.setTo(255, specks);
+  paper.copyTo(clean, specks);
   const int reach = 2 * std::max(2, dpi / 60) + 1;
   // A column rule beside text is never part of it: left in, the cell's left rule reads as a
   // "1" before a value printed against it. Its scanned ragged edge, a pixel or two the rule
@@ -82,7 +82,7 @@ cv::Mat text_only(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& specks
   // underline's pixels are the letter's too: keep those, or "," reads as ".".
   cv::Mat above_or_below;
   cv::dilate(letters, above_or_below, cv::getStructuringElement(cv::MORPH_RECT, {1, reach}));
-  clean.setTo(255, (rules.horizontal & ~above_or_below) | column_rule);
+  paper.copyTo(clean, (rules.horizontal & ~above_or_below) | column_rule);
   return clean;
 }
 
@@ -95,15 +95,18 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
   const cv::Mat specks = speck_mask(prepared.ink, page.dpi);
   const cv::Mat text_ink =
       prepared.ink & ~(specks | prepared.rules.horizontal | prepared.rules.vertical);
-  if (prepared.text_from_layer) return CellReader(page, text_ink, {}, ocr);
-  return CellReader(page, text_ink,
-                    text_only(page.gray, prepared.ink, specks, prepared.rules, page.dpi), ocr);
+  if (prepared.text_from_layer) return CellReader(page, text_ink, {}, {}, ocr);
+  cv::Mat paper = paper_background(page.gray, prepared.ink, page.dpi);
+  cv::Mat ocr_image = text_only(page.gray, paper, prepared.ink, specks, prepared.rules, page.dpi);
+  return CellReader(page, text_ink, std::move(ocr_image), std::move(paper), ocr);
 }
 
-CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, OcrEngine& ocr)
+CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
+                       OcrEngine& ocr)
     : page_(page),
       text_ink_(std::move(text_ink)),
       ocr_image_(std::move(ocr_image)),
+      paper_(std::move(paper)),
       ocr_(ocr),
       use_text_layer_(ocr_image_.empty()) {
   if (!use_text_layer_) ocr_.set_page(ocr_image_, page_.dpi);
@@ -124,7 +127,7 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
     return read(bbox_px);
   }
   cv::Mat image = ocr_image_.clone();
-  image(box).setTo(255, coloured(box));
+  paper_(box).copyTo(image(box), coloured(box));
   cv::Mat text_ink = text_ink_.clone();
   text_ink(box).setTo(0, coloured(box));
   ocr_.set_page(image, page_.dpi);

@@ -16,10 +16,12 @@ namespace sopocr {
 
 // One page's reader. `text_ink` is the page's ink without specks and rules: a region with too
 // little of it is blank. `ocr_image` is what the OCR engine reads; empty, the page's text layer
-// is read instead.
+// is read instead. `paper` is the page's paper grey (paper_background), what ink painted out
+// of `ocr_image` becomes.
 class CellReader {
  public:
-  CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, OcrEngine& ocr);
+  CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
+             OcrEngine& ocr);
 
   CellText read(const cv::Rect& bbox_px);
 
@@ -39,6 +41,7 @@ class CellReader {
   const PageImage& page_;
   cv::Mat text_ink_;
   cv::Mat ocr_image_;  // kept alive for the engine, which reads it until the next set_page
+  cv::Mat paper_;
   OcrEngine& ocr_;
   bool use_text_layer_ = false;
   std::map<std::tuple<int, int, int, int>, CellText> cache_;
