@@ -85,22 +85,49 @@ double fullest_row_share(const cv::Mat& labels, int label, const cv::Rect& box) 
   return fullest / static_cast<double>(box.width);
 }
 
+// Whether other ink lies close across the line from most of component `label` (inside `box`),
+// on either side: within the piece's own thickness above or below it, over half its length.
+bool crowded_across(const cv::Mat& labels, int label, const cv::Rect& box) {
+  const int reach = std::max(2, box.height);
+  auto side_crowded = [&](int from_y, int to_y) {
+    from_y = std::max(0, from_y);
+    to_y = std::min(labels.rows, to_y);
+    if (from_y >= to_y) return false;
+    int covered = 0;
+    for (int x = box.x; x < box.x + box.width; ++x) {
+      for (int y = from_y; y < to_y; ++y) {
+        const int other = labels.at<int>(y, x);
+        if (other != 0 && other != label) {
+          ++covered;
+          break;
+        }
+      }
+    }
+    return 2 * covered > box.width;
+  };
+  return side_crowded(box.y - reach, box.y) ||
+         side_crowded(box.y + box.height, box.y + box.height + reach);
+}
+
 // The components that may be a dash or a dot of a horizontal rule, no thicker than
 // `max_thickness`. A dash is a bar: solid, or with one row running its whole length where noise
 // specks stuck to its sides swell its box; a dot small and round (a plus sign, binarised below
-// six pixels). A letter is
-// neither: stroked, so it fills little of its box, and as tall as the text, so a stack of letters
-// down a paragraph's margin, as regular as a dotted rule, is no rule. A piece longer than a sixth
-// of an inch survives the run-length masks on its own.
+// six pixels). A letter is neither: stroked, so it fills little of its box, and as tall as the
+// text. A heavy border's dots can be as large as a small letter (thicker than `stroked_above`):
+// those are solid. And a letter sits in a word, its neighbours close beside it across the
+// line, where a rule's dot has the cell's padding: a paragraph's lines stack round letters as
+// evenly as a rule's dots, but never in a bare column. A piece longer than a sixth of an inch
+// survives the run-length masks on its own.
 std::vector<RulePiece> rule_pieces(const cv::Mat& labels, const cv::Mat& stats,
-                                   const cv::Mat& centroids, int count, int dpi,
-                                   int max_thickness) {
+                                   const cv::Mat& centroids, int count, int dpi, int max_thickness,
+                                   int stroked_above) {
   const int max_length = std::max(8, dpi / 6);
   std::vector<RulePiece> pieces;
   for (int label = 1; label < count; ++label) {
     const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
     const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
-    if (height > max_thickness || width > max_length || width < height) continue;
+    // A round dot measures a pixel more across than along as often as the reverse.
+    if (height > max_thickness || width > max_length || 4 * width < 3 * height) continue;
     const double fill =
         stats.at<int>(label, cv::CC_STAT_AREA) / static_cast<double>(width * height);
     const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
@@ -110,8 +137,9 @@ std::vector<RulePiece> rule_pieces(const cv::Mat& labels, const cv::Mat& stats,
         bar &&
         (fill >= 0.75 ||
          (fill >= 0.45 && fullest_row_share(labels, label, {left, top, width, height}) >= 0.85));
-    const bool dot = !bar && fill >= 0.45;
+    const bool dot = !bar && fill >= (height > stroked_above ? 0.65 : 0.45);
     if (!dash && !dot) continue;
+    if (crowded_across(labels, label, {left, top, width, height})) continue;
     pieces.push_back({left, left + width, top, top + height, centroids.at<double>(label, 1)});
   }
   return pieces;
@@ -177,6 +205,19 @@ double median_of(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
+// The pitch of a pattern from the steps between its pieces: the usual single step. Where many
+// dots were lost, steps of two pitches are nearly as common as single ones and their median
+// falls between; the single steps are the short ones.
+double pattern_pitch(std::vector<double> steps) {
+  std::sort(steps.begin(), steps.end());
+  const double short_step = steps[steps.size() / 4];
+  std::vector<double> single;
+  for (double step : steps) {
+    if (step <= 1.5 * short_step) single.push_back(step);
+  }
+  return median_of(single);
+}
+
 // A printed pattern repeats: most of its pieces are as long as the median piece, and each step
 // from one piece to the next is a whole number of the pattern's pitch (a piece that merged with
 // a crossing rule leaves a double step). Small letters along a text line are as thin and as
@@ -189,11 +230,30 @@ bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<
     if (m > 0) steps.push_back(pieces[chain[m]].left - pieces[chain[m - 1]].left);
   }
   const double length = median_of(lengths);
-  const double pitch = median_of(steps);
+  const double pitch = pattern_pitch(steps);
+  // Within a pitch of four pixels every step lies within the tolerance of some multiple of it:
+  // regularity says nothing there, and scan grain passes for a pattern.
+  if (pitch < 5) return false;
   const auto alike_length = std::count_if(lengths.begin(), lengths.end(), [&](double value) {
     return std::abs(value - length) <= 0.35 * length + 1;
   });
-  const auto on_pitch = std::count_if(steps.begin(), steps.end(), [&](double step) {
+  // A step of one or two pitches is the pattern or a dot it lost; a longer one is a stretch
+  // where it faded out, and says nothing either way. Scan grain has steps of every length, few
+  // of them on any pitch. And the pattern's marks sit on one line, each level with the last,
+  // where grain lies anywhere in the band the chains were gathered from.
+  std::vector<double> thicknesses;
+  for (int i : chain) thicknesses.push_back(pieces[i].thickness());
+  const double level_tolerance = std::max(2.0, 0.4 * median_of(thicknesses));
+  std::vector<double> near_steps;
+  int level_steps = 0;
+  for (std::size_t m = 1; m < chain.size(); ++m) {
+    const double step = steps[m - 1];
+    if (step > 2.5 * pitch) continue;
+    near_steps.push_back(step);
+    const double rise = pieces[chain[m]].centre_y - pieces[chain[m - 1]].centre_y;
+    if (std::abs(rise) <= level_tolerance) ++level_steps;
+  }
+  const auto on_pitch = std::count_if(near_steps.begin(), near_steps.end(), [&](double step) {
     const double multiple = std::max(1.0, std::round(step / pitch));
     return std::abs(step - multiple * pitch) <= 0.25 * pitch + 1;
   });
@@ -203,43 +263,149 @@ bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<
   for (int i : chain) sizes.push_back(std::max(pieces[i].length(), pieces[i].thickness()));
   const bool close = pitch - length <= 3 * median_of(sizes) + 2;
   return close && alike_length >= 0.7 * static_cast<double>(lengths.size()) &&
-         on_pitch >= 0.8 * static_cast<double>(steps.size());
+         near_steps.size() >= 0.6 * static_cast<double>(steps.size()) &&
+         on_pitch >= 0.8 * static_cast<double>(near_steps.size()) &&
+         level_steps >= 0.8 * static_cast<double>(near_steps.size());
+}
+
+// Chains of one printed line, joined: a faded stretch, a dot lost to noise or one merged with a
+// crossing arrow parts a dotted rule into short chains, each too short to be sure of alone, all
+// on one line and alike in their pieces. The longest chains found the lines; a shorter chain
+// (of two pieces or more: any letter is one piece) joins the first line within `band` whose
+// pieces its own match. Matching the line's founder, not a neighbour, keeps grain out: its
+// specks match each other, and a chain of them would carry the match down to any speck.
+// Each line's pieces, left to right.
+std::vector<std::vector<int>> collinear_chains(const std::vector<RulePiece>& pieces,
+                                               const std::vector<std::vector<int>>& chains,
+                                               int band) {
+  struct Line {
+    double centre_y;
+    double length;
+    double thickness;
+    std::vector<int> members;
+  };
+  std::vector<const std::vector<int>*> longest_first;
+  for (const std::vector<int>& chain : chains) {
+    if (chain.size() >= 2) longest_first.push_back(&chain);
+  }
+  std::stable_sort(longest_first.begin(), longest_first.end(),
+                   [](const auto* a, const auto* b) { return a->size() > b->size(); });
+  auto alike = [](double a, double b) { return std::max(a, b) <= 1.5 * std::min(a, b) + 1; };
+  std::vector<Line> lines;
+  std::map<int, std::vector<int>> lines_by_band;  // line indices by the band of their centre
+  for (const std::vector<int>* chain : longest_first) {
+    std::vector<double> centres;
+    std::vector<double> lengths;
+    std::vector<double> thicknesses;
+    for (int i : *chain) {
+      centres.push_back(pieces[i].centre_y);
+      lengths.push_back(pieces[i].length());
+      thicknesses.push_back(pieces[i].thickness());
+    }
+    const Line own{median_of(centres), median_of(lengths), median_of(thicknesses), *chain};
+    const int own_band = static_cast<int>(own.centre_y) / band;
+    int joined = -1;
+    for (int key = own_band - 1; key <= own_band + 1; ++key) {
+      const auto candidates = lines_by_band.find(key);
+      if (candidates == lines_by_band.end()) continue;
+      for (int index : candidates->second) {
+        const Line& founded = lines[index];
+        if (std::abs(founded.centre_y - own.centre_y) <= band &&
+            alike(founded.length, own.length) && alike(founded.thickness, own.thickness)) {
+          joined = std::min(joined < 0 ? index : joined, index);
+        }
+      }
+    }
+    if (joined < 0) {
+      lines_by_band[own_band].push_back(static_cast<int>(lines.size()));
+      lines.push_back(own);
+    } else {
+      lines[joined].members.insert(lines[joined].members.end(), chain->begin(), chain->end());
+    }
+  }
+  std::vector<std::vector<int>> groups;
+  for (Line& line : lines) {
+    std::sort(line.members.begin(), line.members.end(),
+              [&](int a, int b) { return pieces[a].left < pieces[b].left; });
+    groups.push_back(std::move(line.members));
+  }
+  return groups;
+}
+
+// Drops the pieces at either end of `line` that are off its pattern: grain the line gathered
+// beyond its last dot, which would carry the rule past the table's border.
+void trim_off_pattern_ends(const std::vector<RulePiece>& pieces, std::vector<int>& line) {
+  std::vector<double> steps;
+  for (std::size_t m = 1; m < line.size(); ++m) {
+    steps.push_back(pieces[line[m]].left - pieces[line[m - 1]].left);
+  }
+  const double pitch = pattern_pitch(steps);
+  std::vector<double> lengths;
+  std::vector<double> thicknesses;
+  for (int i : line) {
+    lengths.push_back(pieces[i].length());
+    thicknesses.push_back(pieces[i].thickness());
+  }
+  const double length = median_of(lengths);
+  const double thickness = median_of(thicknesses);
+  // An end piece is the pattern's when it is the size of its marks and one pitch from the
+  // piece next to it. (A rule whose last dot was lost ends a dot short, which the crossing
+  // rule's reach makes up.)
+  auto in_pattern = [&](int end, int next) {
+    const RulePiece& piece = pieces[end];
+    const double step = std::abs(pieces[next].left - piece.left);
+    return std::abs(piece.length() - length) <= 0.35 * length + 1 &&
+           std::abs(piece.thickness() - thickness) <= 0.35 * thickness + 1 &&
+           std::abs(step - pitch) <= 0.2 * pitch + 1;
+  };
+  std::size_t first = 0;
+  std::size_t last = line.size() - 1;
+  while (last - first >= 2 && !in_pattern(line[first], line[first + 1])) ++first;
+  while (last - first >= 2 && !in_pattern(line[last], line[last - 1])) --last;
+  line = std::vector<int>(line.begin() + static_cast<std::ptrdiff_t>(first),
+                          line.begin() + static_cast<std::ptrdiff_t>(last) + 1);
 }
 
 // Horizontal rules drawn dashed or dotted, as a mask. No dash or dot lasts as long as a letter's
 // stroke, so the run-length masks miss them; what makes them a rule is many pieces evenly along
-// one line. A chain of five or more pieces spanning a quarter inch in a printed pattern is drawn
-// as one solid rule of the pieces' median thickness, on through the ink its ends reach (where
-// the last dash merged with a crossing rule).
+// one line. A line of five or more pieces spanning a quarter inch in a printed pattern is drawn
+// as one solid rule of the pieces' median thickness, across the stretches where it faded out and
+// on through the ink its ends reach (where the last dash merged with a crossing rule).
 cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
   cv::Mat labels;
   cv::Mat stats;
   cv::Mat centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  // A 2.5 pt rule blurred by a pixel each side, and thinner than half a tall letter.
-  const int max_thickness =
-      std::max(3, std::min(dpi * 5 / 144 + 2, tall_letter_height(stats, count, dpi) / 2));
+  // A 3.5 pt border's dots blurred by a pixel each side, and no larger than a small letter
+  // (three fifths of a tall one); past half a tall letter, only solid dots.
+  const int tall_letter = tall_letter_height(stats, count, dpi);
+  const int max_thickness = std::max(3, std::min(dpi * 7 / 144 + 2, tall_letter * 3 / 5));
   const std::vector<RulePiece> pieces =
-      rule_pieces(labels, stats, centroids, count, dpi, max_thickness);
+      rule_pieces(labels, stats, centroids, count, dpi, max_thickness, tall_letter / 2);
   cv::Mat mask(ink.size(), CV_8UC1, cv::Scalar(0));
   if (pieces.size() < 5) return mask;
   const int min_span = std::max(15, dpi / 4);
-  for (const std::vector<int>& chain : chain_pieces(pieces, std::max(2, max_thickness / 2))) {
-    if (chain.size() < 5 || !is_printed_pattern(pieces, chain)) continue;
-    const int left = pieces[chain.front()].left;
-    int right = 0;
-    int reach = 0;
+  const int band = std::max(2, max_thickness / 2);
+  const std::vector<std::vector<int>> chains = chain_pieces(pieces, band);
+  for (std::vector<int> line : collinear_chains(pieces, chains, band)) {
+    if (line.size() < 5 || !is_printed_pattern(pieces, line)) continue;
+    trim_off_pattern_ends(pieces, line);
+    if (pieces[line.back()].right - pieces[line.front()].left < min_span) continue;
     std::vector<double> centres;
+    std::vector<double> lengths;
     std::vector<double> thicknesses;
-    for (int i : chain) {
-      right = std::max(right, pieces[i].right);
-      reach = std::max(reach, pieces[i].reach());
+    for (int i : line) {
       centres.push_back(pieces[i].centre_y);
+      lengths.push_back(pieces[i].length());
       thicknesses.push_back(pieces[i].thickness());
     }
-    if (right - left < min_span) continue;
-    const int y = std::clamp(static_cast<int>(std::lround(median_of(centres))), 0, ink.rows - 1);
+    const double centre = median_of(centres);
+    const double length = median_of(lengths);
+    const int y = std::clamp(static_cast<int>(std::lround(centre)), 0, ink.rows - 1);
     const int thickness = std::max(1, static_cast<int>(median_of(thicknesses)));
+    std::vector<double> reaches;
+    for (int i : line) reaches.push_back(pieces[i].reach());
+    const int gap_reach = static_cast<int>(median_of(reaches));
     const int half = std::max(1, thickness / 2);
     auto ink_at = [&](int x) {
       for (int at_y = std::max(0, y - half); at_y <= std::min(ink.rows - 1, y + half); ++at_y) {
@@ -247,23 +413,42 @@ cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
       }
       return false;
     };
-    // From `from`, on through the first ink within reach and to its far side.
+    // From `from`, on through ink within a gap's reach: the crossing rule the end dash merged
+    // with. Ink running on further than a crossing rule is thick (a letter beyond the table's
+    // edge) is not the rule's, and the rule stops where it is.
+    const int longest_crossing = max_thickness + static_cast<int>(length) + 2;
     auto extend = [&](int from, int step) {
-      int x = from;
-      int gap = 0;
-      for (int at = from + step; at >= 0 && at < ink.cols && gap <= reach; at += step) {
-        if (ink_at(at)) {
-          x = at;
-          gap = 0;
-        } else if (x != from) {
-          break;
-        } else {
-          ++gap;
-        }
-      }
-      return x;
+      auto inside = [&](int x) { return x >= 0 && x < ink.cols; };
+      int at = from + step;
+      for (int gap = 0; inside(at) && !ink_at(at) && gap < gap_reach; ++gap) at += step;
+      if (!inside(at) || !ink_at(at)) return from;
+      int last = at;
+      int run = 0;
+      for (; inside(at) && ink_at(at); at += step, ++run) last = at;
+      return run <= longest_crossing ? last : from;
     };
-    cv::line(mask, {extend(left, -1), y}, {extend(right - 1, 1), y}, cv::Scalar(255), thickness);
+    // The line drawn through the stretches where its pattern faded out, up to the longest a
+    // worn scan fades (20 mm); past that, two rules that happen to lie on one line. Each such
+    // stretch is a rule of its own right, a printed pattern: two letters stacked line over line
+    // in a paragraph that happens to lie on a rule's line are not.
+    const int longest_fade = dpi * 20 / 25;
+    for (std::size_t start = 0; start < line.size();) {
+      std::size_t end = start + 1;
+      while (end < line.size() &&
+             pieces[line[end]].left - pieces[line[end - 1]].right <= longest_fade) {
+        ++end;
+      }
+      const std::vector<int> stretch(line.begin() + static_cast<std::ptrdiff_t>(start),
+                                     line.begin() + static_cast<std::ptrdiff_t>(end));
+      start = end;
+      int right = 0;
+      for (int i : stretch) right = std::max(right, pieces[i].right);
+      const int left = pieces[stretch.front()].left;
+      if (stretch.size() < 5 || right - left < min_span || !is_printed_pattern(pieces, stretch)) {
+        continue;
+      }
+      cv::line(mask, {extend(left, -1), y}, {extend(right - 1, 1), y}, cv::Scalar(255), thickness);
+    }
   }
   return mask;
 }
@@ -380,11 +565,12 @@ void add_outer_rules(TableGrid& grid, const cv::Mat& horizontal, const cv::Mat& 
   const int near = std::max(3, dpi / 60);
   auto add_if_covered = [&](std::vector<int>& rules, const cv::Mat& mask, bool vertical_rule,
                             int edge, int inward, int from, int to, double min_coverage) {
-    // A rule found anywhere along a bent border is that border.
-    const bool have_edge = std::any_of(rules.begin(), rules.end(),
-                                       [&](int rule) { return std::abs(rule - edge) <= band; });
-    if (have_edge) return;
+    // A rule found anywhere along a bent border is that border; so is one inside the band the
+    // border is looked for in, where a rule overshooting the border put the box's edge.
     const int centre = edge + inward * band / 2;
+    const bool have_edge = std::any_of(rules.begin(), rules.end(),
+                                       [&](int rule) { return std::abs(rule - centre) <= band; });
+    if (have_edge) return;
     if (coverage(mask, vertical_rule, centre, from, to, band / 2) >= min_coverage) {
       rules.push_back(edge);
       std::sort(rules.begin(), rules.end());
@@ -420,12 +606,27 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   grid.row_rules_y_px =
       rule_positions(longest_runs_along(horizontal, region, 1, max_gap),
                      static_cast<int>(params.min_row_rule_coverage * region.width), region.y);
+  // Columns are measured over the span of the rows: a scanner's streak or a photographed
+  // sheet's edge that touches the table joins its rules and stretches the region far past them,
+  // and a column rule would then cover too little of it.
+  // (A rule along the image's very edge is no row of it: see below.)
+  const int edge = std::max(4, dpi / 12);
+  auto at_edge = [&](int extent) {
+    return [=](int rule) { return rule < edge || rule >= extent - edge; };
+  };
+  std::vector<int> inner_rows = grid.row_rules_y_px;
+  std::erase_if(inner_rows, at_edge(rules.horizontal.rows));
+  cv::Rect rows_span = region;
+  if (inner_rows.size() >= 2) {
+    rows_span.y = inner_rows.front();
+    rows_span.height = inner_rows.back() - inner_rows.front() + 1;
+  }
   grid.col_rules_x_px =
-      rule_positions(longest_runs_along(vertical, region, 0, max_gap),
-                     static_cast<int>(params.min_col_rule_coverage * region.height), region.x);
+      rule_positions(longest_runs_along(vertical, rows_span, 0, max_gap),
+                     static_cast<int>(params.min_col_rule_coverage * rows_span.height), region.x);
   add_outer_rules(grid, horizontal, vertical, dpi, params);
   const int tolerance = std::max(3, dpi / 60);
-  for (int x : column_rules_rows_agree_on(vertical, region, grid.row_rules_y_px,
+  for (int x : column_rules_rows_agree_on(vertical, rows_span, grid.row_rules_y_px,
                                           params.min_col_rule_coverage, tolerance)) {
     const bool known = std::any_of(grid.col_rules_x_px.begin(), grid.col_rules_x_px.end(),
                                    [&](int rule) { return std::abs(rule - x) <= 2 * tolerance; });
@@ -434,10 +635,6 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   std::sort(grid.col_rules_x_px.begin(), grid.col_rules_x_px.end());
   // A rule along the image's very edge is a scanner's dark border or the edge of a photographed
   // sheet, never printed: tables keep a margin.
-  const int edge = std::max(4, dpi / 12);
-  auto at_edge = [&](int extent) {
-    return [=](int rule) { return rule < edge || rule >= extent - edge; };
-  };
   std::erase_if(grid.col_rules_x_px, at_edge(rules.vertical.cols));
   std::erase_if(grid.row_rules_y_px, at_edge(rules.horizontal.rows));
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;

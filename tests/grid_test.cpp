@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <opencv2/imgcodecs.hpp>
@@ -131,6 +132,12 @@ void expect_step_structure(const TableGrid& grid) {
       EXPECT_EQ(cell_at(grid, row, col).col_span, 1);
     }
   }
+}
+
+// `found` rules are the `drawn` ones, each within a couple of pixels.
+void expect_rules_at(const std::vector<int>& found, const std::vector<int>& drawn) {
+  ASSERT_EQ(found.size(), drawn.size());
+  for (std::size_t i = 0; i < drawn.size(); ++i) EXPECT_NEAR(found[i], drawn[i], 3) << "rule " << i;
 }
 
 // The page holds exactly one table, with the step-table structure.
@@ -278,6 +285,71 @@ TEST(Grid, FindsHeavyDottedRulesThatLostDots) {
     draw_step_grid(drawn, dotted(pen, 4));
     SCOPED_TRACE("dots of " + std::to_string(pen) + " pt");
     expect_one_step_table(drawn.page);
+  }
+}
+
+// Dotted rules as a worn scan keeps them: on every rule, stretches of several millimetres where
+// the dots faded out altogether, so that no stretch between two fades holds enough dots to be
+// sure of on its own; the border drawn in heavier dots than the rules inside.
+TEST(Grid, FindsDottedRulesWhoseDotsFadedOutInStretches) {
+  std::mt19937 rng(20261203);
+  cv::theRNG().state = 20261203;  // the scan's grain, whatever ran before
+  std::uniform_real_distribution<double> pen_pt(1.2, 2.0);
+  for (int variant = 0; variant < 4; ++variant) {
+    const double pen = pen_pt(rng);
+    const double border_pen = pen + 0.3;
+    const RuleStyle worn = [&](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
+      const double px_per_pt = kDpi / 72.0;
+      const double rule_pen = outer ? border_pen : pen;
+      const double period = (2 * rule_pen + 0.9) * px_per_pt;
+      const int radius = std::max(1, static_cast<int>(std::lround(rule_pen * px_per_pt / 2)));
+      const double length = cv::norm(to - from);
+      const cv::Point2d along = cv::Point2d(to - from) / length;
+      // Four dots kept, then a fade of 3 to 6 dots' length, along the rule up to its last dots.
+      std::uniform_int_distribution<int> fade_dots(3, 6);
+      int kept = 0;
+      for (double at = 0; at <= length; at += period) {
+        if (kept == 4) {
+          const double fade = fade_dots(rng) * period;
+          if (at + fade + 4 * period < length) at += fade;
+          kept = 0;
+        }
+        cv::circle(page, cv::Point2d(from) + along * at, radius, 0, cv::FILLED);
+        ++kept;
+      }
+    };
+    DrawnGrid drawn;
+    draw_step_grid(drawn, worn);
+    SCOPED_TRACE("dots of " + std::to_string(pen) + " pt, border " + std::to_string(border_pen));
+    // Every rule is found where it was drawn; which cells a fade at a rule's very end leaves
+    // open is the cell builder's business, not this test's.
+    const cv::Mat scan = grainy_scan(drawn.page, 40, 225, 0.8, 6);
+    const std::vector<TableGrid> tables = detect_grids(binarize_ink(scan, kDpi), kDpi);
+    ASSERT_EQ(tables.size(), 1u);
+    expect_rules_at(tables[0].col_rules_x_px, drawn.xs);
+    expect_rules_at(tables[0].row_rules_y_px, drawn.ys);
+  }
+}
+
+// A photographed sheet: its edges drawn as lines along the top and bottom of the image, and a
+// streak down the whole page that crosses the table and joins them to its rules. The table is
+// under half the page's height; its columns are measured against its rows, not the page.
+TEST(Grid, AStreakDownThePageDoesNotHideTheTablesColumns) {
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  cv::Mat page(2400, drawn.page.cols, CV_8UC1, cv::Scalar(255));
+  drawn.page.copyTo(page(cv::Rect(0, 0, drawn.page.cols, drawn.page.rows)));
+  cv::line(page, {0, 2}, {page.cols - 1, 2}, 0, 3);
+  cv::line(page, {0, page.rows - 3}, {page.cols - 1, page.rows - 3}, 0, 3);
+  const int streak_x = 1400;
+  cv::line(page, {streak_x, 0}, {streak_x, page.rows - 1}, 0, 2);
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(page, kDpi), kDpi);
+  ASSERT_EQ(tables.size(), 1u);
+  const std::vector<int>& columns = tables[0].col_rules_x_px;
+  for (int x : drawn.xs) {
+    EXPECT_TRUE(std::any_of(columns.begin(), columns.end(),
+                            [&](int found) { return std::abs(found - x) <= 3; }))
+        << "the column rule at x " << x;
   }
 }
 
