@@ -349,14 +349,15 @@ void trim_off_pattern_ends(const std::vector<RulePiece>& pieces, std::vector<int
   const double length = median_of(lengths);
   const double thickness = median_of(thicknesses);
   // An end piece is the pattern's when it is the size of its marks and one pitch from the
-  // piece next to it. (A rule whose last dot was lost ends a dot short, which the crossing
-  // rule's reach makes up.)
+  // piece next to it, or two where the mark between merged with a crossing rule (a dash
+  // between the border and the rule under "Pelaksana").
   auto in_pattern = [&](int end, int next) {
     const RulePiece& piece = pieces[end];
     const double step = std::abs(pieces[next].left - piece.left);
-    return std::abs(piece.length() - length) <= 0.35 * length + 1 &&
+    const double multiple = std::round(step / pitch);
+    return std::abs(piece.length() - length) <= 0.25 * length + 1 &&
            std::abs(piece.thickness() - thickness) <= 0.35 * thickness + 1 &&
-           std::abs(step - pitch) <= 0.2 * pitch + 1;
+           (multiple == 1 || multiple == 2) && std::abs(step - multiple * pitch) <= 0.2 * pitch + 1;
   };
   std::size_t first = 0;
   std::size_t last = line.size() - 1;
