@@ -16,6 +16,35 @@ namespace {
 
 enum class Verdict { text, noise, doubtful };
 
+// Text the engine read unsure of is now and then a word; a long run of it is a region that holds
+// no text (a scan's shading, a photo's dark corner, hatching) read as hundreds of letters.
+// Kept words in runs of `kLongRun` or more, none read with even half confidence, become
+// doubtful: the field is then unread and reviewed, not filled with noise.
+void doubt_long_unsure_runs(const std::vector<OcrWord>& words, std::vector<Verdict>& verdicts) {
+  constexpr std::size_t kLongRun = 6;
+  constexpr double kUnsure = 0.5;
+  std::size_t run_start = 0;
+  std::size_t run_length = 0;  // kept words in the run
+  auto close_run = [&](std::size_t end) {
+    if (run_length >= kLongRun) {
+      for (std::size_t i = run_start; i < end; ++i) {
+        if (verdicts[i] == Verdict::text) verdicts[i] = Verdict::doubtful;
+      }
+    }
+    run_length = 0;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (verdicts[i] != Verdict::text) continue;  // noise neither makes nor breaks a run
+    if (words[i].confidence >= kUnsure) {
+      close_run(i);
+      continue;
+    }
+    if (run_length == 0) run_start = i;
+    ++run_length;
+  }
+  close_run(words.size());
+}
+
 std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   // A speck read as "5" or "Ia" is a fraction of the height of the words around it.
   std::vector<int> word_heights;
@@ -68,6 +97,7 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
       verdicts.push_back(has_alnum && !speck_sized ? Verdict::doubtful : Verdict::noise);
     }
   }
+  doubt_long_unsure_runs(words, verdicts);
   return verdicts;
 }
 

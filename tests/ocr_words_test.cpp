@@ -51,6 +51,24 @@ TEST(SiftWords, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
   EXPECT_EQ(doubtful[0].text, "I");
 }
 
+TEST(SiftWords, ALongRunOfUnsureWordsIsAShadowTheEngineTriedToReadNotText) {
+  // A step's activity, then the shading of a photographed page read as letters.
+  std::vector<OcrWord> words{word("Mengarsipkan", 0.95, 0, 0), word("berkas", 0.93, 300, 0)};
+  const std::vector<std::string> noise{"Bt", "LA", "ANA", "NAN", "Nae", "Eom", "ENI", "TRE"};
+  for (std::size_t i = 0; i < noise.size(); ++i) {
+    words.push_back(
+        word(noise[i], 0.1 + 0.03 * static_cast<double>(i), 60 * static_cast<int>(i), 1));
+  }
+  const SiftedWords sifted = sift_words(words);
+  EXPECT_EQ(reading_of(sifted.text), "Mengarsipkan berkas");
+  EXPECT_EQ(sifted.doubtful.size(), noise.size()) << "kept as doubtful, for the review";
+  // A poor scan's text: now and then a few unsure words among sure ones, and those stay.
+  EXPECT_EQ(kept_reading({word("Menyusun", 0.9, 0, 0), word("draft", 0.3, 200, 0),
+                          word("Renja", 0.4, 300, 0), word("PD", 0.2, 420, 0),
+                          word("tahun", 0.35, 500, 0), word("rencana", 0.8, 620, 0)}),
+            "Menyusun draft Renja PD tahun rencana");
+}
+
 TEST(SiftWords, ALoneDigitOfTextHeightBeforeAWordIsAnAmount) {
   EXPECT_EQ(kept_reading({word("1", 0.3, 0, 0, 26), word("jam", 0.95, 40, 0, 26)}), "1 jam");
   EXPECT_EQ(kept_reading({word("Paling", 0.95, 0, 0), word("lambat", 0.95, 120, 0),
