@@ -60,25 +60,25 @@ cv::Mat paper_background(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
     throw std::invalid_argument("paper_background: expected a CV_8UC1 image and a mask its size");
   }
   // Averaged over the paper pixels of each window, on a page a quarter the size: the paper's
-  // grey changes over inches, not pixels.
+  // grey changes over inches, not pixels. Shrunk in 8 bits, then summed in floats.
   const double scale = 0.25;
+  cv::Mat paper_only = gray.clone();
+  paper_only.setTo(0, ink);
   cv::Mat paper_mask;
-  cv::threshold(ink, paper_mask, 0, 1.0, cv::THRESH_BINARY_INV);
-  paper_mask.convertTo(paper_mask, CV_32F);
-  cv::Mat paper_gray;
-  gray.convertTo(paper_gray, CV_32F);
-  paper_gray = paper_gray.mul(paper_mask);
+  cv::threshold(ink, paper_mask, 0, 255, cv::THRESH_BINARY_INV);
   cv::Mat small_gray;
   cv::Mat small_mask;
-  cv::resize(paper_gray, small_gray, {}, scale, scale, cv::INTER_AREA);
+  cv::resize(paper_only, small_gray, {}, scale, scale, cv::INTER_AREA);
   cv::resize(paper_mask, small_mask, {}, scale, scale, cv::INTER_AREA);
+  small_gray.convertTo(small_gray, CV_32F);
+  small_mask.convertTo(small_mask, CV_32F, 1.0 / 255);
   const int window = std::max(3, static_cast<int>(dpi * scale / 6)) | 1;
   cv::boxFilter(small_gray, small_gray, -1, {window, window}, {-1, -1}, false,
                 cv::BORDER_REPLICATE);
   cv::boxFilter(small_mask, small_mask, -1, {window, window}, {-1, -1}, false,
                 cv::BORDER_REPLICATE);
   // A window that is all ink (inside a solid dark area) has no paper of its own: the page's.
-  const double page_paper = cv::sum(paper_gray)[0] / std::max(1.0, cv::sum(paper_mask)[0]);
+  const double page_paper = cv::sum(small_gray)[0] / std::max(1.0, cv::sum(small_mask)[0]);
   cv::Mat small_paper(small_gray.size(), CV_32F);
   for (int y = 0; y < small_paper.rows; ++y) {
     for (int x = 0; x < small_paper.cols; ++x) {
