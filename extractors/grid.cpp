@@ -205,6 +205,25 @@ double median_of(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
+// The median piece of `members`: where its centre lies across the line, how long and how thick.
+struct MedianPiece {
+  double centre_y;
+  double length;
+  double thickness;
+};
+
+MedianPiece median_piece(const std::vector<RulePiece>& pieces, const std::vector<int>& members) {
+  std::vector<double> centres;
+  std::vector<double> lengths;
+  std::vector<double> thicknesses;
+  for (int i : members) {
+    centres.push_back(pieces[i].centre_y);
+    lengths.push_back(pieces[i].length());
+    thicknesses.push_back(pieces[i].thickness());
+  }
+  return {median_of(centres), median_of(lengths), median_of(thicknesses)};
+}
+
 // The pitch of a pattern from the steps between its pieces: the usual single step. Where many
 // dots were lost, steps of two pitches are nearly as common as single ones and their median
 // falls between; the single steps are the short ones.
@@ -241,9 +260,7 @@ bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<
   // where it faded out, and says nothing either way. Scan grain has steps of every length, few
   // of them on any pitch. And the pattern's marks sit on one line, each level with the last,
   // where grain lies anywhere in the band the chains were gathered from.
-  std::vector<double> thicknesses;
-  for (int i : chain) thicknesses.push_back(pieces[i].thickness());
-  const double level_tolerance = std::max(2.0, 0.4 * median_of(thicknesses));
+  const double level_tolerance = std::max(2.0, 0.4 * median_piece(pieces, chain).thickness);
   std::vector<double> near_steps;
   int level_steps = 0;
   for (std::size_t m = 1; m < chain.size(); ++m) {
@@ -294,15 +311,8 @@ std::vector<std::vector<int>> collinear_chains(const std::vector<RulePiece>& pie
   std::vector<Line> lines;
   std::map<int, std::vector<int>> lines_by_band;  // line indices by the band of their centre
   for (const std::vector<int>* chain : longest_first) {
-    std::vector<double> centres;
-    std::vector<double> lengths;
-    std::vector<double> thicknesses;
-    for (int i : *chain) {
-      centres.push_back(pieces[i].centre_y);
-      lengths.push_back(pieces[i].length());
-      thicknesses.push_back(pieces[i].thickness());
-    }
-    const Line own{median_of(centres), median_of(lengths), median_of(thicknesses), *chain};
+    const MedianPiece median = median_piece(pieces, *chain);
+    const Line own{median.centre_y, median.length, median.thickness, *chain};
     const int own_band = static_cast<int>(own.centre_y) / band;
     int joined = -1;
     for (int key = own_band - 1; key <= own_band + 1; ++key) {
@@ -340,14 +350,9 @@ void trim_off_pattern_ends(const std::vector<RulePiece>& pieces, std::vector<int
     steps.push_back(pieces[line[m]].left - pieces[line[m - 1]].left);
   }
   const double pitch = pattern_pitch(steps);
-  std::vector<double> lengths;
-  std::vector<double> thicknesses;
-  for (int i : line) {
-    lengths.push_back(pieces[i].length());
-    thicknesses.push_back(pieces[i].thickness());
-  }
-  const double length = median_of(lengths);
-  const double thickness = median_of(thicknesses);
+  const MedianPiece median = median_piece(pieces, line);
+  const double length = median.length;
+  const double thickness = median.thickness;
   // An end piece is the pattern's when it is the size of its marks and one pitch from the
   // piece next to it, or two where the mark between merged with a crossing rule (a dash
   // between the border and the rule under "Pelaksana").
@@ -392,18 +397,10 @@ cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
     if (line.size() < 5 || !is_printed_pattern(pieces, line)) continue;
     trim_off_pattern_ends(pieces, line);
     if (pieces[line.back()].right - pieces[line.front()].left < min_span) continue;
-    std::vector<double> centres;
-    std::vector<double> lengths;
-    std::vector<double> thicknesses;
-    for (int i : line) {
-      centres.push_back(pieces[i].centre_y);
-      lengths.push_back(pieces[i].length());
-      thicknesses.push_back(pieces[i].thickness());
-    }
-    const double centre = median_of(centres);
-    const double length = median_of(lengths);
-    const int y = std::clamp(static_cast<int>(std::lround(centre)), 0, ink.rows - 1);
-    const int thickness = std::max(1, static_cast<int>(median_of(thicknesses)));
+    const MedianPiece median = median_piece(pieces, line);
+    const double length = median.length;
+    const int y = std::clamp(static_cast<int>(std::lround(median.centre_y)), 0, ink.rows - 1);
+    const int thickness = std::max(1, static_cast<int>(median.thickness));
     std::vector<double> reaches;
     for (int i : line) reaches.push_back(pieces[i].reach());
     const int gap_reach = static_cast<int>(median_of(reaches));
