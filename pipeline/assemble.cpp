@@ -97,6 +97,7 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
     RawSop& sop = sops.back();
     if (table.title_line && !sop.title_line) sop.title_line = table.title_line;
     take_surer_lane_names(sop.lane_names, table.lane_names);
+    if (table.unread_header) sop.unread_headers.push_back(*table.unread_header);
     add_page(sop, page);
     sop.rows.insert(sop.rows.end(), table.rows.begin(), table.rows.end());
   }

@@ -18,6 +18,8 @@ struct RawSop {
   std::optional<CellText> title_line;
   std::vector<CellText> lane_names;  // from the SOP's first step-table page
   std::vector<StepRowContent> rows;
+  // The headers of its step-table pages whose labels were not read (StepTableContent).
+  std::vector<CellText> unread_headers;
 };
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages);

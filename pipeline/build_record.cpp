@@ -670,6 +670,11 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   repair_step_numbering(sop, record, review);
   link_steps(sop, record, review);
   review_step_numbering(sop, record, review);
+  // Steps read under a header whose labels were not read: which column is which lane, which
+  // Waktu, was inferred from where the symbols stand and wants a person's eye.
+  for (const CellText& header : sop.unread_headers) {
+    review.add("/steps", "column_roles_inferred", header, kNothingFound);
+  }
   if (sop.rows.empty()) {
     CellText where = sop.identity ? identity_area(*sop.identity) : CellText{};
     if (where.page == 0 && !sop.pages.empty()) where.page = sop.pages.front();

@@ -29,6 +29,8 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   } else if (auto identity = read_identity(prepared, reader)) {
     content.kind = PageKind::identity;
     content.identity = std::move(identity);
+  } else if ((content.steps = read_unlabelled_step_tables(prepared, reader, content.problems))) {
+    content.kind = PageKind::step_table;
   }
   write_debug_files(options.debug_stem, prepared, content, &reader);
   return content;

@@ -78,6 +78,9 @@ struct StepTableContent {
   std::vector<CellText> lane_names;
   std::vector<StepRowContent> rows;
   std::optional<CellText> title_line;  // "STANDAR OPERASIONAL PROSEDUR (SOP) <NAME>", if any
+  // Where the header is whose labels were not read: the columns' roles were inferred from where
+  // the symbols stand (find_step_header_by_symbols). nullopt when the labels gave them.
+  std::optional<CellText> unread_header;
 };
 
 enum class PageKind { identity, step_table, other };

@@ -281,13 +281,14 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
   return table;
 }
 
-}  // namespace
-
-std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
-                                                 std::vector<std::string>& problems) {
+// The page's step tables whose header `find_header` finds, rows in one table top to bottom.
+template <typename FindHeader>
+std::optional<StepTableContent> read_tables_with(const PreparedPage& prepared, CellReader& reader,
+                                                 std::vector<std::string>& problems,
+                                                 FindHeader find_header) {
   std::optional<StepTableContent> steps;
   for (const TableGrid& grid : prepared.grids) {
-    auto header = find_step_header(grid, prepared.ink, prepared.page.dpi, reader);
+    auto header = find_header(grid);
     if (!header) continue;
     if (header->lanes.empty()) {
       problems.push_back("step table without swimlane columns");
@@ -301,6 +302,34 @@ std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, C
       for (StepRowContent& row : table.rows) steps->rows.push_back(std::move(row));
     }
   }
+  return steps;
+}
+
+}  // namespace
+
+std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
+                                                 std::vector<std::string>& problems) {
+  return read_tables_with(prepared, reader, problems, [&](const TableGrid& grid) {
+    return find_step_header(grid, prepared.ink, prepared.page.dpi, reader);
+  });
+}
+
+std::optional<StepTableContent> read_unlabelled_step_tables(const PreparedPage& prepared,
+                                                            CellReader& reader,
+                                                            std::vector<std::string>& problems) {
+  CellText header_area;
+  header_area.page = prepared.page.page_number;
+  auto steps = read_tables_with(prepared, reader, problems, [&](const TableGrid& grid) {
+    StepHeader every_rule;
+    every_rule.body_start_row = grid.row_count();
+    const cv::Mat rule_free = erase_rules(prepared.ink, grid, every_rule, {}, prepared.page.dpi);
+    auto header = find_step_header_by_symbols(grid, rule_free, prepared.page.dpi, reader);
+    if (header && header_area.bbox_px.empty()) {
+      header_area.bbox_px = cell_rect(grid, 0, 0, header->body_start_row, grid.col_count());
+    }
+    return header;
+  });
+  if (steps) steps->unread_header = header_area;
   return steps;
 }
 

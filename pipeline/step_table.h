@@ -18,4 +18,11 @@ namespace sopocr {
 std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
                                                  std::vector<std::string>& problems);
 
+// The step tables of a page where no header was read, found by the flowchart symbols in their
+// body (find_step_header_by_symbols); nullopt when none holds them. Their roles are marked as
+// inferred.
+std::optional<StepTableContent> read_unlabelled_step_tables(const PreparedPage& prepared,
+                                                            CellReader& reader,
+                                                            std::vector<std::string>& problems);
+
 }  // namespace sopocr

@@ -4,8 +4,10 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 
+#include "duration.h"
 #include "labels.h"
 #include "line_joining.h"
+#include "symbols.h"
 #include "text.h"
 
 namespace sopocr {
@@ -14,6 +16,10 @@ namespace {
 // The header is in the table's top rows: two, a third for the column-number row, and one more
 // where a scan's dark border or a title above the table was taken for a first row.
 constexpr int kHeaderRowsSearched = 4;
+
+// A flowchart symbol is wider than this; the letters of a heading, which close shapes too, are
+// not.
+constexpr double kMinStepSymbolInches = 0.2;
 
 // A word of the header band, with the grid cell it was read from: words of two cells have a
 // drawn rule between them.
@@ -262,6 +268,45 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
   return labels;
 }
 
+// The swimlanes in columns [first_col, end_col): one per name cell of `name_row`. Lane names are
+// printed under "Pelaksana" (`pelaksana_box`, empty where it was not read), in whatever cell a
+// broken rule left them.
+std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& ink, int dpi,
+                                          int name_row, int first_col, int end_col,
+                                          const cv::Rect& pelaksana_box) {
+  auto name_band = [&](const GridCell& cell) {
+    cv::Rect band = cell.bbox_px;
+    if ((pelaksana_box & band).area() > 0 && pelaksana_box.br().y < band.br().y) {
+      band.height = band.br().y - pelaksana_box.br().y - 1;
+      band.y = pelaksana_box.br().y + 1;
+    }
+    return band;
+  };
+  // A rule that splits a lane below its name but does not cross the name is an arrow running
+  // down the lane over many rows, not a lane border.
+  std::vector<LaneColumns> lanes;
+  const GridCell* previous_name = nullptr;
+  for (int c = first_col; c < end_col; ++c) {
+    const GridCell* name = grid.cell_at(name_row, c);
+    if (name && name == previous_name &&
+        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi)) {
+      lanes.back().last_col = c;
+    } else {
+      lanes.push_back({c, c, {}});
+    }
+    previous_name = name;
+  }
+  for (LaneColumns& lane : lanes) {
+    const GridCell* cell = grid.cell_at(name_row, lane.first_col);
+    if (!cell) continue;
+    const cv::Rect band = name_band(*cell);
+    const int left = grid.col_rules_x_px[lane.first_col];
+    const int right = grid.col_rules_x_px[lane.last_col + 1];
+    lane.name_box_px = cv::Rect(left, band.y, right - left, band.height);
+  }
+  return lanes;
+}
+
 }  // namespace
 
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
@@ -371,35 +416,114 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   } else if (header.notes_col) {
     lanes_end = *header.notes_col;
   }
-  // Lane names are printed under "Pelaksana", in whatever cell a broken rule left them.
-  auto name_band = [&](const GridCell& cell) {
-    cv::Rect band = cell.bbox_px;
-    if (lanes && (lanes->box & band).area() > 0 && lanes->box.br().y < band.br().y) {
-      band.height = band.br().y - lanes->box.br().y - 1;
-      band.y = lanes->box.br().y + 1;
-    }
-    return band;
+  header.lanes = lanes_in_columns(grid, ink, dpi, header.lane_name_row, activity_col + 1, lanes_end,
+                                  lanes ? lanes->box : cv::Rect());
+  return header;
+}
+
+std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
+                                                      const cv::Mat& rule_free_ink, int dpi,
+                                                      CellReader& reader) {
+  if (grid.col_count() < 3 || grid.row_count() < 2) return std::nullopt;
+  auto row_at = [&](int y) {
+    const auto& rules = grid.row_rules_y_px;
+    const int row =
+        static_cast<int>(std::upper_bound(rules.begin(), rules.end(), y) - rules.begin()) - 1;
+    return std::clamp(row, 0, grid.row_count() - 1);
   };
-  // A rule that splits a lane below its name but does not cross the name is an arrow running
-  // down the lane over many rows, not a lane border.
-  const GridCell* previous_name = nullptr;
-  for (int c = activity_col + 1; c < lanes_end; ++c) {
-    const GridCell* name = grid.cell_at(header.lane_name_row, c);
-    if (name && name == previous_name &&
-        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi)) {
-      header.lanes.back().last_col = c;
-    } else {
-      header.lanes.push_back({c, c, {}});
-    }
-    previous_name = name;
+  int first_lane = grid.col_count();
+  int last_lane = -1;
+  int top_row = grid.row_count();
+  std::vector<int> step_rows;
+  for (const DetectedSymbol& symbol : detect_symbols(rule_free_ink, grid.bbox_px, dpi)) {
+    if (is_connector(symbol.kind) || symbol.bbox_px.width < kMinStepSymbolInches * dpi) continue;
+    const int col = grid.column_at(centre_x(symbol.bbox_px));
+    const int row = row_at(centre_y(symbol.bbox_px));
+    first_lane = std::min(first_lane, col);
+    last_lane = std::max(last_lane, col);
+    top_row = std::min(top_row, row);
+    step_rows.push_back(row);
   }
-  for (LaneColumns& lane : header.lanes) {
-    const GridCell* cell = grid.cell_at(header.lane_name_row, lane.first_col);
-    if (!cell) continue;
-    const cv::Rect band = name_band(*cell);
-    const int left = grid.col_rules_x_px[lane.first_col];
-    const int right = grid.col_rules_x_px[lane.last_col + 1];
-    lane.name_box_px = cv::Rect(left, band.y, right - left, band.height);
+  std::sort(step_rows.begin(), step_rows.end());
+  step_rows.erase(std::unique(step_rows.begin(), step_rows.end()), step_rows.end());
+  // Steps read down the table one row each, their text left of the lanes.
+  if (step_rows.size() < 3 || first_lane < 1) return std::nullopt;
+
+  StepHeader header;
+  auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
+  // Uraian Kegiatan is the widest column left of the lanes, No the narrow one before it. Columns
+  // between it and the first symbol are lanes no step was drawn in.
+  int activity_col = 0;
+  for (int c = 1; c < first_lane; ++c) {
+    if (width(c) > width(activity_col)) activity_col = c;
+  }
+  header.activity_col = activity_col;
+  if (activity_col > 0 && 2 * width(activity_col - 1) < width(activity_col)) {
+    header.number_col = activity_col - 1;
+  }
+
+  // The body starts with the first step's symbol; a step whose activity cell a broken rule
+  // joined to the header keeps its rows below it.
+  const GridCell* first_step = grid.cell_at(top_row, activity_col);
+  header.body_start_row = first_step && first_step->row > 0 ? first_step->row : top_row;
+  header.lane_name_row = header.body_start_row - 1;
+  const GridCell* under_names_cell = grid.cell_at(header.lane_name_row, first_lane);
+  if (header.lane_name_row > 0 && under_names_cell) {
+    const CellText under_names = reader.read(under_names_cell->bbox_px);
+    const bool numerals_only = letters_only(under_names.text).empty() &&
+                               under_names.text.find_first_of("0123456789") != std::string::npos;
+    if (numerals_only) --header.lane_name_row;
+  }
+
+  // Right of the lanes: Kelengkapan, Waktu, Output, Keterangan, in that order (PermenPAN-RB
+  // 35/2012). The column whose cells read as durations anchors them; lanes no step was drawn in
+  // may lie between the last symbol and Kelengkapan.
+  std::optional<int> duration_col;
+  int best_durations = 0;
+  for (int c = last_lane + 1; c < grid.col_count(); ++c) {
+    int durations = 0;
+    int rows = 0;
+    for (const GridCell& cell : grid.cells) {
+      if (cell.col != c || cell.row < header.body_start_row) continue;
+      ++rows;
+      const CellText text = reader.read(cell.bbox_px);
+      const auto duration = parse_duration(text.text);
+      if (duration && duration->amount) ++durations;
+    }
+    if (3 * durations >= rows && durations > best_durations) {
+      best_durations = durations;
+      duration_col = c;
+    }
+  }
+  int lanes_end = last_lane + 1;
+  if (duration_col) {
+    header.duration_col = duration_col;
+    if (*duration_col - 1 > last_lane) {
+      header.requirements_col = *duration_col - 1;
+      lanes_end = *duration_col - 1;
+    } else {
+      lanes_end = *duration_col;
+    }
+  } else {
+    if (lanes_end < grid.col_count()) header.requirements_col = lanes_end;
+    if (lanes_end + 1 < grid.col_count()) header.duration_col = lanes_end + 1;
+  }
+  if (header.duration_col && *header.duration_col + 1 < grid.col_count()) {
+    header.output_col = *header.duration_col + 1;
+  }
+  if (header.output_col && *header.output_col + 1 < grid.col_count()) {
+    header.notes_col = grid.col_count() - 1;
+  }
+  // Each column is a lane: the rules between them are the body's, drawn in every row, where the
+  // header's cells may have merged over a broken stretch.
+  for (int c = activity_col + 1; c < lanes_end; ++c) {
+    LaneColumns lane{c, c, {}};
+    if (header.lane_name_row >= 0) {
+      const int top = grid.row_rules_y_px[header.lane_name_row];
+      lane.name_box_px = cv::Rect(grid.col_rules_x_px[c], top, width(c),
+                                  grid.row_rules_y_px[header.lane_name_row + 1] - top);
+    }
+    header.lanes.push_back(lane);
   }
   return header;
 }

@@ -40,4 +40,14 @@ struct StepHeader {
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
                                            CellReader& reader);
 
+// The roles of a step table whose header labels were not read (lost to low resolution, faint
+// print, a stamp), from its body: the swimlanes are the columns holding flowchart symbols, the
+// activity the widest column left of them, the number a narrow one before it; right of them
+// Kelengkapan, Waktu, Output and Keterangan in the order PermenPAN-RB 35/2012 prints them, placed
+// by the column whose cells read as durations. nullopt unless symbols stand in three rows or
+// more with a column left of them. `rule_free_ink` is the ink mask with the grid's rules erased.
+std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
+                                                      const cv::Mat& rule_free_ink, int dpi,
+                                                      CellReader& reader);
+
 }  // namespace sopocr

@@ -276,6 +276,23 @@ TEST(Flow, TwoArrowsFromAProcessAreKeptAndReviewed) {
   EXPECT_FALSE(has_review(record, "/steps/2/next", "several_arrows_from_process"));
 }
 
+TEST(Flow, StepsReadUnderAHeaderWhoseLabelsWereNotReadAreReviewedAsATable) {
+  RawSop sop = two_page_flow();
+  CellText header;
+  header.page = 2;
+  header.bbox_px = cv::Rect(40, 60, 2000, 180);
+  sop.unread_headers = {header};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  const auto entry = std::find_if(record.review.begin(), record.review.end(),
+                                  [](const ReviewEntry& e) { return e.path == "/steps"; });
+  ASSERT_NE(entry, record.review.end());
+  EXPECT_EQ(entry->reason, "column_roles_inferred");
+  EXPECT_EQ(entry->page, 2);
+  EXPECT_EQ(entry->bbox, (PixelBox{40, 60, 2000, 180}));
+  EXPECT_FALSE(has_review(build_record(two_page_flow(), {"in.pdf", std::string(64, 'a')}), "/steps",
+                          "column_roles_inferred"));
+}
+
 TEST(Review, EveryEntryHasPointerReasonConfidenceRawPageAndBbox) {
   RawSop sop = two_page_flow();
   sop.identity = identity_only().identity;  // several labels not found

@@ -147,7 +147,19 @@ struct TableLook {
   std::string column_number_under_uraian = "2";
   bool first_lane_outside_pelaksana = false;
   std::string output_label = "Output";
+  // Every label of the header printed too faint or too small to read: it reads as garble.
+  bool header_unreadable = false;
+  bool third_step = false;
 };
+
+// A label as an unreadable header reads: its vowels lost.
+std::string garbled(std::string label) {
+  for (char& c : label) {
+    if (std::string_view("aeiou").find(c) != std::string_view::npos) c = 'x';
+    if (std::string_view("AEIOU").find(c) != std::string_view::npos) c = 'X';
+  }
+  return label;
+}
 
 // Where the test table's rules run.
 constexpr int kTop = 100, kHeader1 = 160, kHeader2 = 240;
@@ -180,16 +192,24 @@ DrawnPage step_table(const TableLook& look = {}) {
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
   page.cell(output, header1, keterangan, header2, look.output_label);
+  if (look.header_unreadable) {
+    for (DrawnCell& cell : page.cells) cell.reading = garbled(cell.reading);
+  }
   const std::vector<int> xs{no,    uraian, lane1,      lane2, kelengkapan,
                             waktu, output, keterangan, right};
   std::vector<std::vector<std::string>> rows{
       {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
       {"2", "Memeriksa rencana kerja", "", "", "Disposisi", "2 jam", "Renja", ""}};
   std::vector<int> ys{header2, 390, 540};
+  if (look.third_step) {
+    rows.push_back({"3", "Mengirim rencana kerja", "", "", "Renja", "1 hari", "Surat", ""});
+    ys.push_back(690);
+  }
   if (look.column_number_row) {
     rows.insert(rows.begin(), {look.column_number_under_no, look.column_number_under_uraian, "3",
                                "4", "5", "6", "7", "8"});
     ys = {header2, 280, 430, 580};
+    if (look.third_step) ys.push_back(730);
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
@@ -199,6 +219,7 @@ DrawnPage step_table(const TableLook& look = {}) {
   const std::size_t first_step = look.column_number_row ? 1 : 0;
   page.process_box(lane1 + 50, ys[first_step] + 60);
   page.process_box(lane2 + 50, ys[first_step + 1] + 60);
+  if (look.third_step) page.process_box(lane1 + 50, ys[first_step + 2] + 60);
   return page;
 }
 
@@ -238,6 +259,42 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
   // The lone "2" is read with low confidence, but it is the amount before its unit.
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+}
+
+TEST(StepTable, AHeaderWhoseLabelsWereNotReadTakesItsRolesFromWhereTheSymbolsStand) {
+  // Lanes hold the symbols; the widest column before them is the activity, the narrow one before
+  // it the number; the column of durations is Waktu, Kelengkapan before it, Output after.
+  const PageContent content = analyze(step_table({.header_unreadable = true, .third_step = true}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  ASSERT_TRUE(content.steps->unread_header.has_value());
+  // The header is the rows above the first symbol: the labels and the column-number row.
+  const cv::Rect header = content.steps->unread_header->bbox_px;
+  EXPECT_NEAR(header.y, kTop, 2);
+  EXPECT_NEAR(header.br().y, kHeader2 + 40, 2);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kxpxlx Dxnxs", "Stxf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja",
+                                      "Mengirim rencana kerja"}));
+  std::vector<std::string> numbers, durations, outputs, requirements;
+  std::vector<int> lanes;
+  for (const StepRowContent& row : content.steps->rows) {
+    numbers.push_back(row.number.text);
+    durations.push_back(row.duration.text);
+    outputs.push_back(row.outputs.text);
+    requirements.push_back(row.requirements.text);
+    lanes.push_back(row.symbols.empty() ? -1 : row.symbols[0].lane);
+  }
+  EXPECT_EQ(numbers, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(durations, (std::vector<std::string>{"60 Menit", "2 jam", "1 hari"}));
+  EXPECT_EQ(outputs, (std::vector<std::string>{"Disposisi", "Renja", "Surat"}));
+  EXPECT_EQ(requirements, (std::vector<std::string>{"Telaahan Staf", "Disposisi", "Renja"}));
+  EXPECT_EQ(lanes, (std::vector<int>{0, 1, 0}));
+}
+
+TEST(StepTable, AHeaderReadAsLabelsLeavesTheRolesUnmarked) {
+  const PageContent content = analyze(step_table({.third_step = true}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_FALSE(content.steps->unread_header.has_value());
 }
 
 TEST(StepTable, ACellHoldingOnlyScanSpecksIsEmptyNotRead) {
