@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <numbers>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <tuple>
 
 namespace sopocr {
@@ -18,9 +21,81 @@ double corner_fill(const cv::Mat& filled, bool right, bool bottom) {
   return static_cast<double>(cv::countNonZero(filled(patch))) / patch.area();
 }
 
+// The outline's thickness beyond one side of the interior `inside`, at a quarter and three
+// quarters of the side's length (an arrow joins at the middle): the thinner of the two.
+enum class Side { top, right, bottom, left };
+
+int stroke_beyond(const cv::Mat& ink, const cv::Rect& inside, Side side, int limit) {
+  int thinnest = limit;
+  for (int quarter : {1, 3}) {
+    const int along_x = inside.x + inside.width * quarter / 4;
+    const int along_y = inside.y + inside.height * quarter / 4;
+    int thickness = 0;
+    for (; thickness < limit; ++thickness) {
+      const cv::Point at = side == Side::top      ? cv::Point(along_x, inside.y - 1 - thickness)
+                           : side == Side::right  ? cv::Point(inside.br().x + thickness, along_y)
+                           : side == Side::bottom ? cv::Point(along_x, inside.br().y + thickness)
+                                                  : cv::Point(inside.x - 1 - thickness, along_y);
+      if (at.x < 0 || at.y < 0 || at.x >= ink.cols || at.y >= ink.rows ||
+          ink.at<unsigned char>(at) == 0) {
+        break;
+      }
+    }
+    thinnest = std::min(thinnest, thickness);
+  }
+  return thinnest;
+}
+
+// How far the outline's outer corner is cut off, along the diagonal from where a square corner
+// would be, in pixels: about nothing for a rectangle, 0.41 of the outer radius for a rounded
+// rectangle.
+double outer_corner_cut(const cv::Mat& ink, const cv::Rect& inside, bool right, bool bottom,
+                        int stroke_x, int stroke_y) {
+  const cv::Point square(right ? inside.br().x - 1 + stroke_x : inside.x - stroke_x,
+                         bottom ? inside.br().y - 1 + stroke_y : inside.y - stroke_y);
+  const int step_x = right ? -1 : 1;
+  const int step_y = bottom ? -1 : 1;
+  const int steps = std::min(inside.width, inside.height) / 2 + std::max(stroke_x, stroke_y);
+  for (int d = -1; d < steps; ++d) {
+    const cv::Point at(square.x + d * step_x, square.y + d * step_y);
+    if (at.x < 0 || at.y < 0 || at.x >= ink.cols || at.y >= ink.rows) continue;
+    if (ink.at<unsigned char>(at) != 0) return std::max(0, d) * std::numbers::sqrt2;
+  }
+  return steps * std::numbers::sqrt2;
+}
+
 // Confidence from how far `value` is from the decision boundary `edge`, in units of `scale`.
 double margin_confidence(double value, double edge, double scale) {
   return std::clamp(0.5 + std::fabs(value - edge) / scale, 0.5, 0.99);
+}
+
+// A terminator drawn as a rounded rectangle (office suites round its corners by a tenth to a
+// fifth of its height) fills the corners of its box as a process does: its interior's corners
+// are rounded hardly more than a scan rounds a square one. The outline's outer corners show it:
+// a square corner is inked at its very tip, a rounded one cut off by 0.41 of the outer radius.
+// The confidence of a rounded rectangle where three corners or more are cut (an arrow may join
+// at the fourth), else nullopt.
+std::optional<double> rounded_corners_confidence(const cv::Mat& ink, const cv::Rect& interior,
+                                                 int dpi) {
+  const int limit = std::max(8, dpi / 15);  // a 3.5 pt stroke
+  const int top = stroke_beyond(ink, interior, Side::top, limit);
+  const int right = stroke_beyond(ink, interior, Side::right, limit);
+  const int bottom = stroke_beyond(ink, interior, Side::bottom, limit);
+  const int left = stroke_beyond(ink, interior, Side::left, limit);
+  // A square corner's tip blurs away by a pixel's diagonal at most.
+  const double min_cut = std::max(2.0, dpi / 120.0);
+  int cut_corners = 0;
+  double least_cut = std::numeric_limits<double>::max();
+  for (const auto& [on_right, on_bottom, stroke_x, stroke_y] :
+       {std::tuple{false, false, left, top}, std::tuple{true, false, right, top},
+        std::tuple{false, true, left, bottom}, std::tuple{true, true, right, bottom}}) {
+    const double cut = outer_corner_cut(ink, interior, on_right, on_bottom, stroke_x, stroke_y);
+    if (cut < min_cut) continue;
+    ++cut_corners;
+    least_cut = std::min(least_cut, cut);
+  }
+  if (cut_corners < 3) return std::nullopt;
+  return margin_confidence(least_cut, min_cut, 2 * min_cut);
 }
 
 }  // namespace
@@ -60,15 +135,17 @@ DetectedSymbol classify_filled_shape(const cv::Mat& filled, int dpi, const Symbo
   return symbol;
 }
 
-std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const cv::Rect& region_px,
-                                           int dpi, const SymbolParams& params) {
-  const cv::Rect region = region_px & cv::Rect(0, 0, rule_free_ink.cols, rule_free_ink.rows);
-  if (region.empty()) return {};
-  cv::Mat ink = rule_free_ink(region).clone();
-  // Close small breaks in faded outlines so that the outline still encloses its interior.
-  const int gap = std::max(3, dpi / 60);
-  cv::morphologyEx(ink, ink, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {gap, gap}));
+namespace {
+
+struct Candidate {
+  DetectedSymbol symbol;
+  double solidity;
+};
+
+// The closed shapes of `ink` (one region, its outlines' breaks already bridged), classified,
+// their boxes moved to the page by `region_offset`.
+std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset, int dpi,
+                                     const SymbolParams& params) {
   // A symbol is the white interior its outline encloses. Working from the interior, not the
   // outline's filled outside, keeps arrowheads and arrows touching the outline out of the shape.
   std::vector<std::vector<cv::Point>> contours;
@@ -77,11 +154,7 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
   const int min_size = static_cast<int>(params.min_size_inches * dpi);
   // The outline around the interior: a 0.9 pt stroke with a scan's blur.
   const int outline = std::max(2, dpi / 60);
-  const cv::Rect whole(0, 0, region.width, region.height);
-  struct Candidate {
-    DetectedSymbol symbol;
-    double solidity;
-  };
+  const cv::Rect whole(0, 0, ink.cols, ink.rows);
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < contours.size(); ++i) {
     const bool is_hole = hierarchy[i][3] >= 0;
@@ -104,10 +177,45 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
     for (const cv::Point& point : hull) hull_in_box.push_back(point - interior.tl());
     cv::fillConvexPoly(filled, hull_in_box, 255);
     DetectedSymbol symbol = classify_filled_shape(filled, dpi, params);
+    if (symbol.kind == SymbolKind::process) {
+      if (const auto rounded = rounded_corners_confidence(ink, interior, dpi)) {
+        symbol.kind = SymbolKind::terminator;
+        symbol.confidence = *rounded;
+      }
+    }
     const cv::Rect with_outline(interior.x - outline, interior.y - outline,
                                 interior.width + 2 * outline, interior.height + 2 * outline);
-    symbol.bbox_px = (with_outline & whole) + region.tl();
+    symbol.bbox_px = (with_outline & whole) + region_offset;
     candidates.push_back({symbol, solidity});
+  }
+  return candidates;
+}
+
+}  // namespace
+
+std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const cv::Rect& region_px,
+                                           int dpi, const SymbolParams& params) {
+  const cv::Rect region = region_px & cv::Rect(0, 0, rule_free_ink.cols, rule_free_ink.rows);
+  if (region.empty()) return {};
+  cv::Mat ink = rule_free_ink(region).clone();
+  // Close small breaks in faded outlines so that the outline still encloses its interior.
+  const int gap = std::max(3, dpi / 60);
+  cv::morphologyEx(ink, ink, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_ELLIPSE, {gap, gap}));
+  std::vector<Candidate> candidates = closed_shapes(ink, region.tl(), dpi, params);
+  // A longer break is bridged along one direction at a time: across it, a closing as long as
+  // the break would fill a flat symbol's whole interior.
+  const int long_gap = static_cast<int>(std::lround(params.outline_gap_inches * dpi));
+  if (long_gap > gap) {
+    for (const cv::Size along : {cv::Size(long_gap, 1), cv::Size(1, long_gap)}) {
+      cv::Mat bridged;
+      cv::morphologyEx(ink, bridged, cv::MORPH_CLOSE,
+                       cv::getStructuringElement(cv::MORPH_RECT, along));
+      for (Candidate candidate : closed_shapes(bridged, region.tl(), dpi, params)) {
+        candidate.symbol.confidence *= params.bridged_confidence;
+        candidates.push_back(candidate);
+      }
+    }
   }
   // A pocket that arrows close against a symbol's outline shares that outline, so their boxes
   // overlap; symbols never do. Of overlapping shapes the one most clearly of its kind is the

@@ -30,6 +30,10 @@ struct SymbolParams {
   // Two shapes whose boxes share more than this part of the smaller one are one symbol and a
   // pocket beside it.
   double max_overlap = 0.25;
+  // Breaks in an outline up to this long are bridged too (0 for none): a faded stretch of a
+  // box's side. Shapes closed only so are less sure, by `bridged_confidence`.
+  double outline_gap_inches = 0.0;
+  double bridged_confidence = 0.85;
 };
 
 // Symbols whose shape lies inside `region_px` (one row's lanes, rules already excluded by the

@@ -16,6 +16,9 @@
 namespace sopocr {
 namespace {
 
+// A scan's faded stretch or a broken outline leaves a symbol's side open by up to 3 mm.
+constexpr double kLongestOutlineBreakInches = 0.13;
+
 cv::Rect cell_rect(const TableGrid& grid, int row, int col, int row_span = 1, int col_span = 1) {
   const int x0 = grid.col_rules_x_px[col];
   const int x1 = grid.col_rules_x_px[col + col_span];
@@ -259,8 +262,15 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     if (row == header.body_start_row && is_column_number_row(content)) continue;
     content.lanes_bbox_px =
         cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
-    for (const DetectedSymbol& symbol :
-         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi)) {
+    std::vector<DetectedSymbol> symbols =
+        detect_symbols(rule_free, content.lanes_bbox_px, page.dpi);
+    // Every step has its symbol: in a row without one, look again across longer breaks.
+    if (symbols.empty()) {
+      SymbolParams bridging;
+      bridging.outline_gap_inches = kLongestOutlineBreakInches;
+      symbols = detect_symbols(rule_free, content.lanes_bbox_px, page.dpi, bridging);
+    }
+    for (const DetectedSymbol& symbol : symbols) {
       const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;
       for (std::size_t lane = 0; lane < header.lanes.size(); ++lane) {
         const int left = grid.col_rules_x_px[header.lanes[lane].first_col];

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 
 #include "binarize.h"
@@ -102,6 +103,90 @@ TEST(Symbols, APocketArrowsCloseAgainstADecisionIsNotASymbol) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].kind, SymbolKind::decision);
 }
+
+// A terminator as office suites draw it: a rectangle whose corners are rounded by `radius`.
+void draw_rounded_rectangle(cv::Mat& page, cv::Point centre, int half_w, int half_h, int radius,
+                            int stroke) {
+  const int x0 = centre.x - half_w, x1 = centre.x + half_w;
+  const int y0 = centre.y - half_h, y1 = centre.y + half_h;
+  cv::line(page, {x0 + radius, y0}, {x1 - radius, y0}, 0, stroke);
+  cv::line(page, {x0 + radius, y1}, {x1 - radius, y1}, 0, stroke);
+  cv::line(page, {x0, y0 + radius}, {x0, y1 - radius}, 0, stroke);
+  cv::line(page, {x1, y0 + radius}, {x1, y1 - radius}, 0, stroke);
+  cv::ellipse(page, {x0 + radius, y0 + radius}, {radius, radius}, 0, 180, 270, 0, stroke);
+  cv::ellipse(page, {x1 - radius, y0 + radius}, {radius, radius}, 0, 270, 360, 0, stroke);
+  cv::ellipse(page, {x1 - radius, y1 - radius}, {radius, radius}, 0, 0, 90, 0, stroke);
+  cv::ellipse(page, {x0 + radius, y1 - radius}, {radius, radius}, 0, 90, 180, 0, stroke);
+}
+
+struct RoundedCase {
+  int half_h;
+  double radius_of_height;
+  int stroke;
+  bool blurred;
+};
+
+class RoundedRectangles : public ::testing::TestWithParam<RoundedCase> {};
+
+// Rounded by a tenth of the height or more, the rectangle is a terminator, not a process: its
+// corners are cut where a process box's are square, however blurred.
+TEST_P(RoundedRectangles, AreTerminators) {
+  const RoundedCase& shape = GetParam();
+  cv::Mat page(300, 500, CV_8UC1, cv::Scalar(255));
+  const int radius = static_cast<int>(std::lround(2 * shape.half_h * shape.radius_of_height));
+  draw_rounded_rectangle(page, {250, 150}, 3 * shape.half_h, shape.half_h, radius, shape.stroke);
+  cv::line(page, {250, 150 + shape.half_h}, {250, 295}, 0, 2);
+  if (shape.blurred) cv::GaussianBlur(page, page, {5, 5}, 1.2);
+  const std::vector<DetectedSymbol> found =
+      detect_symbols(binarize_ink(page, kDpi), {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), to_string(SymbolKind::terminator));
+}
+
+INSTANTIATE_TEST_SUITE_P(RadiiAndStrokes, RoundedRectangles,
+                         ::testing::Values(RoundedCase{30, 0.18, 2, false},
+                                           RoundedCase{30, 0.12, 2, false},
+                                           RoundedCase{45, 0.10, 3, false},
+                                           RoundedCase{40, 0.18, 4, true},
+                                           RoundedCase{25, 0.18, 2, true}));
+
+enum class Break { top_edge, bottom_edge_at_the_arrow, side };
+
+class LongOutlineBreaks : public ::testing::TestWithParam<Break> {};
+
+// A faded stretch of 2.5 mm in one side of a box leaves no closed interior; bridged along the
+// side, the box is found, and found less surely than an unbroken one.
+TEST_P(LongOutlineBreaks, AreBridgedWhenAskedFor) {
+  cv::Mat page(300, 500, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::process, {250, 150}, 80, 30, 2);
+  cv::line(page, {250, 180}, {250, 295}, 0, 2);
+  const int gap = static_cast<int>(2.5 / 25.4 * kDpi);
+  switch (GetParam()) {
+    case Break::top_edge:
+      cv::rectangle(page, cv::Rect(200, 116, gap, 8), 255, cv::FILLED);
+      break;
+    case Break::bottom_edge_at_the_arrow:
+      cv::rectangle(page, cv::Rect(250 - gap / 2, 176, gap, 8), 255, cv::FILLED);
+      break;
+    case Break::side:
+      cv::rectangle(page, cv::Rect(166, 150 - gap / 2, 8, gap), 255, cv::FILLED);
+      break;
+  }
+  const cv::Mat ink = binarize_ink(page, kDpi);
+  const cv::Rect all(0, 0, page.cols, page.rows);
+  EXPECT_TRUE(detect_symbols(ink, all, kDpi).empty());
+  SymbolParams bridging;
+  bridging.outline_gap_inches = 0.13;
+  const std::vector<DetectedSymbol> found = detect_symbols(ink, all, kDpi, bridging);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), to_string(SymbolKind::process));
+  EXPECT_NEAR(found[0].bbox_px.x + found[0].bbox_px.width / 2, 250, 6);
+  EXPECT_LT(found[0].confidence, 0.9);
+}
+
+INSTANTIATE_TEST_SUITE_P(WhereTheOutlineFaded, LongOutlineBreaks,
+                         ::testing::Values(Break::top_edge, Break::bottom_edge_at_the_arrow,
+                                           Break::side));
 
 enum class Damage { gap_in_outline, speckle_noise, text_inside, blur };
 
