@@ -145,8 +145,16 @@ LaneName normalize_lane_name(std::string_view text) {
     const bool closing = c == ')' || c == '}' || c == ']';
     const bool after_capitals = i >= 2 && std::isupper(static_cast<unsigned char>(kept[i - 1])) &&
                                 std::isupper(static_cast<unsigned char>(kept[i - 2]));
+    const bool after_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(kept[i - 1]));
+    const bool ends_word = i + 1 == kept.size() || kept[i + 1] == ' ';
     if (closing && !has_opening && after_capitals) {
       name.text += 'J';
+      name.repaired = true;
+    } else if ((c == ':' || c == ';') && after_letter && ends_word) {
+      // No position title holds a colon: a speck beside the word's last letter.
+    } else if (c == '!' && after_letter) {
+      // The slash between two positions ("Auditor/Pemeriksa"), its foot lost.
+      name.text += '/';
       name.repaired = true;
     } else {
       name.text += c;

@@ -399,6 +399,13 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
   EXPECT_EQ(normalize_lane_name("PjPHP/PPHP").text, "PjPHP/PPHP");
   EXPECT_EQ(normalize_lane_name("Kasubbag Umum dan Kepegawaian").text,
             "Kasubbag Umum dan Kepegawaian");
+  // No position title holds a colon or an exclamation mark: a speck, and a slash's lost foot.
+  const LaneName speck = normalize_lane_name("Kasubbag Pembinaan: Pengadaan");
+  EXPECT_EQ(speck.text, "Kasubbag Pembinaan Pengadaan");
+  EXPECT_FALSE(speck.repaired);
+  const LaneName slash = normalize_lane_name("Auditor! Pemeriksa");
+  EXPECT_EQ(slash.text, "Auditor/ Pemeriksa");
+  EXPECT_TRUE(slash.repaired);
 }
 
 TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
