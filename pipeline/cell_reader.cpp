@@ -12,6 +12,11 @@
 namespace sopocr {
 namespace {
 
+// A cell read with less mean word confidence than this is read again from its ink alone
+// (CellReader::read_ink_only), and the surer reading kept. Clean scans rarely fall below it:
+// their grey edges, which the ink-only image drops, help the engine.
+constexpr double kRereadBelowConfidence = 0.75;
+
 // The text layer's words whose centre lies in `region`, as lines top to bottom.
 OcrText read_text_layer(const std::vector<LayerWord>& layer, const cv::Rect& region) {
   std::vector<const LayerWord*> inside;
@@ -115,7 +120,7 @@ CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_imag
 CellText CellReader::read(const cv::Rect& bbox_px) {
   const auto key = std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height);
   if (auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
-  CellText cell = read_uncached(bbox_px, text_ink_);
+  CellText cell = read_uncached(bbox_px, text_ink_, ocr_image_);
   cache_.emplace(key, cell);
   return cell;
 }
@@ -131,7 +136,7 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   cv::Mat text_ink = text_ink_.clone();
   text_ink(box).setTo(0, coloured(box));
   ocr_.set_page(image, page_.dpi);
-  CellText cell = read_uncached(bbox_px, text_ink);
+  CellText cell = read_uncached(bbox_px, text_ink, image);
   cell.coloured_ink_removed = true;
   ocr_.set_page(ocr_image_, page_.dpi);
   return cell;
@@ -154,7 +159,19 @@ cv::Rect CellReader::around_text(const cv::Rect& interior, const cv::Mat& text_i
   return (ink - cv::Point(margin, margin) + cv::Size(2 * margin, 2 * margin)) & interior;
 }
 
-CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink) {
+OcrText CellReader::read_ink_only(const cv::Rect& region, const cv::Mat& text_ink,
+                                  const cv::Mat& page_image) {
+  cv::Mat ink_only(region.size(), CV_8UC1, cv::Scalar(255));
+  page_image(region).copyTo(ink_only, text_ink(region));
+  ocr_.set_page(ink_only, page_.dpi);
+  OcrText text = ocr_.read_region(cv::Rect(cv::Point(0, 0), region.size()));
+  ocr_.set_page(page_image, page_.dpi);
+  for (OcrWord& word : text.words) word.bbox_px += region.tl();
+  return text;
+}
+
+CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink,
+                                   const cv::Mat& page_image) {
   CellText cell;
   cell.bbox_px = bbox_px;
   cell.page = page_.page_number;
@@ -169,8 +186,17 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
   const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
   cell.has_ink = cv::countNonZero(text_ink(interior)) >= min_ink_pixels;
   if (!cell.has_ink) return cell;
-  const OcrText text = use_text_layer_ ? read_text_layer(page_.text_layer, bbox_px)
-                                       : ocr_.read_region(around_text(interior, text_ink));
+  OcrText text;
+  if (use_text_layer_) {
+    text = read_text_layer(page_.text_layer, bbox_px);
+  } else {
+    const cv::Rect region = around_text(interior, text_ink);
+    text = ocr_.read_region(region);
+    if (text.confidence < kRereadBelowConfidence) {
+      OcrText ink_only = read_ink_only(region, text_ink, page_image);
+      if (ink_only.confidence > text.confidence) text = std::move(ink_only);
+    }
+  }
   if (text.words.empty()) {
     cell.original = text.text;
   } else {

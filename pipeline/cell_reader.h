@@ -33,8 +33,14 @@ class CellReader {
   std::vector<CellText> readings() const;
 
  private:
-  // Reads with the engine as last set_page'd, `text_ink` saying where the text is.
-  CellText read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink);
+  // Reads with the engine as last set_page'd (`page_image`), `text_ink` saying where the text is.
+  CellText read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink,
+                         const cv::Mat& page_image);
+  // `region` of `page_image` read again with all but its text ink made white. The engine
+  // thresholds a region as a whole: over grainy paper or a JPEG's ringing around faint letters
+  // its threshold falls in the grain and a clear line reads as "na". Our own ink mask, measured
+  // locally, holds the letters; their grey levels inside it stay for the engine.
+  OcrText read_ink_only(const cv::Rect& region, const cv::Mat& text_ink, const cv::Mat& page_image);
   // The part of a cell's interior that holds `text_ink`, with a margin.
   cv::Rect around_text(const cv::Rect& interior, const cv::Mat& text_ink) const;
 

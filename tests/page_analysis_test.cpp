@@ -12,6 +12,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "cell_reader.h"
 #include "orientation.h"
 
 namespace sopocr {
@@ -561,6 +562,57 @@ TEST(CellReading, InkPaintedOutOfGreyPaperTakesThePapersGreyNotWhite) {
   const int row_rule = 430;
   EXPECT_NEAR(seen.at<uchar>(row_rule, 340), paper, 12) << "a row rule painted out";
   EXPECT_NEAR(seen.at<uchar>(360, kUraian), paper, 12) << "a column rule painted out";
+}
+
+// Reads as Tesseract does faint letters over grainy paper: its threshold, taken over the whole
+// region, falls in the grain and it reads "na" unsurely; over clean paper it reads the line.
+class GrainBlindEngine final : public OcrEngine {
+ public:
+  void set_page(const cv::Mat& gray, int) override { page_ = gray.clone(); }
+
+  OcrText read_region(const cv::Rect& region_px) override {
+    const cv::Mat region = page_(region_px);
+    cv::Scalar mean, grain;
+    cv::meanStdDev(region, mean, grain, region > 180);
+    if (grain[0] > 2) return {"na", 0.3, {{"na", 0.3, {region_px.x, region_px.y, 20, 14}, 0}}};
+    return {"Membuat rencana",
+            0.9,
+            {{"Membuat", 0.9, {region_px.x + 5, region_px.y + 5, 60, 14}, 0},
+             {"rencana", 0.9, {region_px.x + 70, region_px.y + 5, 60, 14}, 0}}};
+  }
+
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+
+ private:
+  cv::Mat page_;
+};
+
+TEST(CellReading, AnUnsureReadingOverGrainyPaperIsReadAgainFromTheInkAlone) {
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = cv::Mat(300, 600, CV_8UC1, cv::Scalar(230));
+  cv::Mat grain(page.gray.size(), CV_16SC1);
+  cv::RNG(11).fill(grain, cv::RNG::NORMAL, 0, 10);
+  cv::Mat grainy;
+  cv::add(page.gray, grain, grainy, cv::noArray(), CV_8U);
+  page.gray = grainy;
+  // Faint strokes of a line of text: grey 120 on the paper's 230.
+  cv::Mat text_ink = cv::Mat::zeros(page.gray.size(), CV_8UC1);
+  for (int x = 110; x < 330; x += 12) {
+    page.gray(cv::Rect(x, 120, 4, 20)).setTo(120);
+    text_ink(cv::Rect(x, 120, 4, 20)).setTo(255);
+  }
+  const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(230));
+  GrainBlindEngine ocr;
+  CellReader reader(page, text_ink, page.gray, paper, ocr);
+  const cv::Rect cell(80, 80, 400, 120);
+  const CellText text = reader.read(cell);
+  EXPECT_EQ(text.text, "Membuat rencana");
+  ASSERT_EQ(text.words.size(), 2u);
+  EXPECT_EQ(text.words[0].bbox_px & cell, text.words[0].bbox_px) << "back on the page, in the cell";
 }
 
 // How the test identity page is drawn; the defaults draw the usual page.
