@@ -13,9 +13,12 @@ namespace sopocr {
 namespace {
 
 // A cell read with less mean word confidence than this is read again from its ink alone
-// (CellReader::read_ink_only), and the surer reading kept. Clean scans rarely fall below it:
-// their grey edges, which the ink-only image drops, help the engine.
+// (CellReader::read_ink_only), and the clearly surer reading kept. Clean scans rarely fall below
+// it: their grey edges, which the ink-only image drops, help the engine.
 constexpr double kRereadBelowConfidence = 0.75;
+// The two readings' mean confidences are over different words: the second is kept only when it
+// is clearly surer. A "1" and "jam" read unsurely as two words can come back as a surer "Ajam".
+constexpr double kRereadMargin = 0.1;
 
 // The text layer's words whose centre lies in `region`, as lines top to bottom.
 OcrText read_text_layer(const std::vector<LayerWord>& layer, const cv::Rect& region) {
@@ -194,7 +197,7 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
     text = ocr_.read_region(region);
     if (text.confidence < kRereadBelowConfidence) {
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
-      if (ink_only.confidence > text.confidence) text = std::move(ink_only);
+      if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
     }
   }
   if (text.words.empty()) {
