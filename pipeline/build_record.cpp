@@ -259,6 +259,10 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
          std::string_view(".,:;").find(header.sop_number->back()) != std::string_view::npos) {
     header.sop_number->pop_back();
   }
+  if (header.sop_number && header.sop_number->empty()) {
+    header.sop_number.reset();
+    review.add("/header/sop_number", "not_read", identity.fields.at("sop_number"), kNothingFound);
+  }
   // A number typed or written into a printed blank ("000.8.3.3/ 256 /SATPOLPP-A") keeps the
   // blank's width as spaces beside its slashes; a database matches the number without them.
   if (header.sop_number) {

@@ -30,6 +30,8 @@ std::string value_after_label(const std::string& original, std::size_t label_end
                           : std::string();
   first = normalize_text(first);
   if (!first.empty() && first.front() == ':') first = normalize_text(first.substr(1));
+  // The label's own full stop or a speck after it ("No.SOP." read without its space).
+  if (first.find_first_not_of(".,:;' ") == std::string::npos) first.clear();
   std::string value = first;
   for (std::size_t i = 1; i < lines.size(); ++i) value += (value.empty() ? "" : "\n") + lines[i];
   return value;
@@ -153,8 +155,9 @@ struct LabelInCell {
   const IdentityLabel* label = nullptr;
   std::string value_original;  // line breaks kept
   int col = 0;
-  int end_col = 0;     // past its last column: the next label's column, or the cell's end
-  bool below = false;  // found at the start of a later line than the cell's first label
+  int end_col = 0;            // past its last column: the next label's column, or the cell's end
+  bool below = false;         // found at the start of a later line than the cell's first label
+  int line_middle_y_px = -1;  // the middle of the label's line; -1 where no word was boxed
 };
 
 // A line without a word of four letters: a stamp's or a speck's reading over a label.
@@ -178,13 +181,27 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
       line_words[static_cast<std::size_t>(word.line)].push_back(&word);
     }
   }
+  auto middle_of_line = [&](std::size_t line) {
+    if (line_words[line].empty()) return -1;
+    int top = line_words[line].front()->bbox_px.y;
+    int bottom = line_words[line].front()->bbox_px.br().y;
+    for (const OcrWord* word : line_words[line]) {
+      top = std::min(top, word->bbox_px.y);
+      bottom = std::max(bottom, word->bbox_px.br().y);
+    }
+    return (top + bottom) / 2;
+  };
   auto column_of_word = [&](std::size_t line, std::size_t index) {
     if (index >= line_words[line].size()) return cell.col;
     return std::clamp(grid.column_at(line_words[line][index]->bbox_px.x), cell.col,
                       cell.col + cell.col_span - 1);
   };
   std::size_t label_line = 0;
-  while (label_line + 1 < lines.size() && reads_as_noise(lines[label_line])) ++label_line;
+  // "No. SOP" has no word of four letters either.
+  while (label_line + 1 < lines.size() && reads_as_noise(lines[label_line]) &&
+         !match_label_prefix(lines[label_line], label_texts, 0.75)) {
+    ++label_line;
+  }
   if (label_line >= lines.size()) return {};
   const std::string& first = lines[label_line];
   std::vector<std::size_t> starts{0};
@@ -201,7 +218,12 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
       if (w == 0) return {};
       continue;
     }
-    found.push_back({&identity_labels()[match->index], {}, column_of_word(label_line, w)});
+    found.push_back({&identity_labels()[match->index],
+                     {},
+                     column_of_word(label_line, w),
+                     0,
+                     false,
+                     middle_of_line(label_line)});
     spans.emplace_back(starts[w], starts[w] + match->end);
     while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
   }
@@ -218,7 +240,7 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     if (side_by_side == 1) {
       if (const auto match = match_label_prefix(lines[i], label_texts, 0.85)) {
         found.push_back({&identity_labels()[match->index], value_after_label(lines[i], match->end),
-                         col, cell.col + cell.col_span, true});
+                         col, cell.col + cell.col_span, true, middle_of_line(i)});
         continue;
       }
     }
@@ -228,6 +250,41 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     value += (value.empty() ? "" : "\n") + lines[i];
   }
   return found;
+}
+
+// The atomic row of `grid` holding `y`, or -1 outside it.
+int row_at(const TableGrid& grid, int y) {
+  for (int row = 0; row < grid.row_count(); ++row) {
+    if (y >= grid.row_rules_y_px[static_cast<std::size_t>(row)] &&
+        y < grid.row_rules_y_px[static_cast<std::size_t>(row) + 1]) {
+      return row;
+    }
+  }
+  return -1;
+}
+
+// Keys printed under each other in one cell with no rule between them ("Nomor SOP", "Tanggal
+// Pembuatan", …, "Disahkan oleh"): each key's value sits beside it, at its line's height.
+bool keys_stacked(const std::vector<LabelInCell>& labels) {
+  if (labels.size() < 2) return false;
+  for (std::size_t j = 0; j < labels.size(); ++j) {
+    const LabelInCell& label = labels[j];
+    if (label.label->is_list || label.line_middle_y_px < 0 || label.below != (j > 0)) return false;
+    if (j > 0 && label.line_middle_y_px <= labels[j - 1].line_middle_y_px) return false;
+  }
+  return true;
+}
+
+// The rows of the page a stacked key owns: from halfway to the key above to halfway to the key
+// below, the cell's own edges at the ends.
+std::pair<int, int> stacked_key_band(const std::vector<LabelInCell>& labels, std::size_t j,
+                                     const cv::Rect& cell) {
+  const int top =
+      j == 0 ? cell.y : (labels[j - 1].line_middle_y_px + labels[j].line_middle_y_px) / 2;
+  const int bottom = j + 1 == labels.size()
+                         ? cell.br().y
+                         : (labels[j].line_middle_y_px + labels[j + 1].line_middle_y_px) / 2;
+  return {top, bottom};
 }
 
 // Accumulates what the identity page's tables say, cell by cell.
@@ -244,12 +301,26 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
   std::vector<CellText> texts(grid.cells.size());
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     const cv::Rect& box = grid.cells[i].bbox_px;
-    if (depth < 3 && box.height > page.dpi / 2 && box.width > page.dpi) {
+    if (depth < 3 && box.width > page.dpi) {
       TableGrid sub = detect_subgrid(rules, box, page.dpi);
       // A block of key/value rows has rows and columns of cells. The approver's underlined name
       // and a signature stroke through it find rules in both directions, but the short rules
       // part no cell from another.
-      if (sub.row_count() >= 2 && sub.col_count() >= 2 && sub.cells.size() >= 2) {
+      if (box.height > page.dpi / 2 && sub.row_count() >= 2 && sub.col_count() >= 2 &&
+          sub.cells.size() >= 2) {
+        inner[i] = std::move(sub);
+        continue;
+      }
+      // One row parted by rules drawn over only part of the table ("Nama SOP" | its value,
+      // under a label|value rule that stops above the lists): cells of their own when one of
+      // the parts reads as a key.
+      if (sub.row_count() == 1 && sub.cells.size() >= 2 &&
+          std::any_of(sub.cells.begin(), sub.cells.end(), [&](const GridCell& part) {
+            // A list heading's items are in the row below, outside this one.
+            const auto keys = labels_in_cell(reader.read(part.bbox_px), part, sub);
+            return std::any_of(keys.begin(), keys.end(),
+                               [](const LabelInCell& key) { return !key.label->is_list; });
+          })) {
         inner[i] = std::move(sub);
         continue;
       }
@@ -259,7 +330,10 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
   std::vector<bool> used(grid.cells.size(), false);
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     if (inner[i]) continue;
-    for (const LabelInCell& found : labels_in_cell(texts[i], grid.cells[i], grid)) {
+    const std::vector<LabelInCell> labels = labels_in_cell(texts[i], grid.cells[i], grid);
+    const bool stacked = keys_stacked(labels);
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      const LabelInCell& found = labels[j];
       const IdentityLabel& label = *found.label;
       ++scan.labels_found;
       used[i] = true;
@@ -269,12 +343,17 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       // A key's value sits in the cell to its right (a speck under the label can read as "1");
       // a list heading's items follow it in its own cell or fill the cell below. The cell to
       // the right of a key found under another one is the upper key's.
-      if (!found.below && (value.text.empty() || !label.is_list)) {
+      // Stacked keys each look beside their own line.
+      const bool look_beside =
+          stacked ? value.text.empty() : !found.below && (value.text.empty() || !label.is_list);
+      if (look_beside) {
         const GridCell& cell = grid.cells[i];
+        const int value_row =
+            stacked ? std::max(cell.row, row_at(grid, found.line_middle_y_px)) : cell.row;
         for (int step = 0; step < 2; ++step) {
-          const GridCell* neighbour = label.is_list
-                                          ? grid.cell_at(cell.row + cell.row_span, found.col)
-                                          : grid.cell_at(cell.row, cell.col + cell.col_span + step);
+          const GridCell* neighbour =
+              label.is_list ? grid.cell_at(cell.row + cell.row_span, found.col)
+                            : grid.cell_at(value_row, cell.col + cell.col_span + step);
           if (!neighbour) break;
           const auto index = static_cast<std::size_t>(neighbour - grid.cells.data());
           // A key's value is the cell beside it, whatever strokes in it looked like rules (a
@@ -293,9 +372,25 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           used[index] = true;
           // The approver signs and stamps over the printed name and NIP, in a pen's or a
           // stamp's colour where the scan kept it.
+          cv::Rect value_box = neighbour->bbox_px;
+          if (stacked) {
+            // Values not parted by rules either: this key's are the lines in its band.
+            const auto [band_top, band_bottom] = stacked_key_band(labels, j, cell.bbox_px);
+            const bool shared = std::any_of(labels.begin(), labels.end(), [&](const auto& other) {
+              return &other != &found && other.line_middle_y_px >= value_box.y &&
+                     other.line_middle_y_px < value_box.br().y;
+            });
+            if (shared) {
+              const int top = std::max(value_box.y, band_top);
+              const int bottom = std::min(value_box.br().y, band_bottom);
+              value_box = cv::Rect(value_box.x, top, value_box.width, std::max(0, bottom - top));
+            }
+          }
+          const bool whole_cell = value_box == neighbour->bbox_px;
           value = label.key == std::string_view("approved_by")
-                      ? reader.read_without_coloured_ink(neighbour->bbox_px)
-                      : texts[index];
+                      ? reader.read_without_coloured_ink(value_box)
+                  : whole_cell ? texts[index]
+                               : reader.read(value_box);
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns.
           if (label.is_list && (neighbour->col < found.col ||

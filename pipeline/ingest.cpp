@@ -110,7 +110,14 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
 
   if (result.records.empty()) {
     result.status = DocumentStatus::failed;
-    if (!result.problems.empty() && static_cast<int>(result.problems.size()) >= result.page_count) {
+    const auto rejected =
+        std::find_if(result.problems.begin(), result.problems.end(),
+                     [](const DocumentProblem& problem) { return problem.stage == "validate"; });
+    if (rejected != result.problems.end()) {
+      result.error = "every SOP found was rejected by the record schema (first: page " +
+                     std::to_string(rejected->page) + ": " + rejected->message + ")";
+    } else if (!result.problems.empty() &&
+               static_cast<int>(result.problems.size()) >= result.page_count) {
       result.error = "no page could be processed (first problem: page " +
                      std::to_string(result.problems.front().page) + ": " +
                      result.problems.front().message + ")";

@@ -95,6 +95,14 @@ TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
   EXPECT_TRUE(has_review(record, "/header/sop_number", "space_in_code"));
 }
 
+TEST(BuildRecord, ASopNumberReadAsNothingButASpeckIsNullAndReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["sop_number"] = read_cell(".");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/header/sop_number", "not_read"));
+}
+
 TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) {
   RawSop sop = identity_only();
   sop.identity->fields["approved_by"] = read_cell(

@@ -622,11 +622,16 @@ struct IdentityLook {
   bool first_two_rows_in_one_cell = false;  // the rules between and under their cells lost
   bool title_row = true;                    // false: no "Nama SOP" row
   std::string heading = {};                 // printed above the table, if not empty
+  // The keys from "Nomor SOP" to "Disahkan Oleh" in one label cell, each beside its value.
+  bool keys_stacked_in_one_cell = false;
+  std::string title = "Pengelolaan Administrasi Belanja Barang/Jasa LS";
+  int list_height = 240;  // tall lists make the key|value rule too short for a table column
+  int list_split = 620;   // where the lists' two columns meet
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
 DrawnPage identity_page(const IdentityLook& look = {}) {
-  DrawnPage page(cv::Size(1240, 1400));
+  DrawnPage page(cv::Size(1240, 1160 + look.list_height));
   const int left = 80, key = 560, value = 860, right = 1160;
   std::vector<std::pair<std::string, std::string>> rows{
       {"Nomor SOP", "067/2018/Disnaker/01"},
@@ -634,7 +639,7 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
       {"Tanggal Revisi", "16 September 2019"},
       {"Tanggal Efektif", "10 Desember 2019"},
       {"Disahkan Oleh", "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004"},
-      {look.title_label, "Pengelolaan Administrasi Belanja Barang/Jasa LS"}};
+      {look.title_label, look.title}};
   if (!look.title_row) rows.pop_back();
   if (!look.heading.empty()) page.cell(left, 10, right, 95, look.heading, false);
   int y = 100;
@@ -645,11 +650,23 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     rows.erase(rows.begin(), rows.begin() + 2);
     y += 120;
   }
+  bool in_stack = look.keys_stacked_in_one_cell;
+  const int stack_top = y;
   for (const auto& [label, reading] : rows) {
     const int height = label == "Disahkan Oleh" ? 200 : 60;
-    page.cell(key, y, value, y + height, label);
+    // A stacked key is printed at the top of its row's band, level with its value's first line.
+    if (in_stack) {
+      page.cell(key, y, value, y + 30, label, false);
+    } else {
+      page.cell(key, y, value, y + height, label);
+    }
     page.cell(value, y, right, y + height, reading);
     y += height;
+    if (in_stack && label == "Disahkan Oleh") {
+      cv::rectangle(page.gray, cv::Rect(key, stack_top, value - key, y - stack_top), cv::Scalar(0),
+                    2);
+      in_stack = false;
+    }
   }
   const auto letterhead_cells = static_cast<int>(look.letterhead_cells.size());
   const int letterhead_cell_height = (y - top) / letterhead_cells;
@@ -658,10 +675,12 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     page.cell(left, cell_top, key, cell_top + letterhead_cell_height,
               look.letterhead_cells[static_cast<std::size_t>(i)]);
   }
-  page.cell(left, y, 620, y + 60, "Dasar Hukum :");
-  page.cell(620, y, right, y + 60, "Kualifikasi Pelaksana :");
-  page.cell(left, y + 60, 620, y + 300, "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
-  page.cell(620, y + 60, right, y + 300, "1. Memahami peraturan keuangan");
+  const int split = look.list_split;
+  const int bottom = y + 60 + look.list_height;
+  page.cell(left, y, split, y + 60, "Dasar Hukum :");
+  page.cell(split, y, right, y + 60, "Kualifikasi Pelaksana :");
+  page.cell(left, y + 60, split, bottom, "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
+  page.cell(split, y + 60, right, bottom, "1. Memahami peraturan keuangan");
   return page;
 }
 
@@ -765,6 +784,32 @@ TEST(IdentityPage, TwoKeyRowsInOneCellEachKeepTheirOwnLine) {
   ASSERT_EQ(content.kind, PageKind::identity);
   EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
   EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
+}
+
+TEST(IdentityPage, KeysStackedInOneCellEachTakeTheValueBesideTheirLine) {
+  const PageContent ruled = analyze(identity_page());
+  const PageContent stacked = analyze(identity_page({.keys_stacked_in_one_cell = true}));
+  ASSERT_EQ(stacked.kind, PageKind::identity);
+  EXPECT_EQ(stacked.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(stacked.identity->fields.at("effective").text, "10 Desember 2019");
+  for (const auto& [key, value] : ruled.identity->fields) {
+    ASSERT_TRUE(stacked.identity->fields.contains(key)) << key;
+    EXPECT_EQ(stacked.identity->fields.at(key).text, value.text) << key;
+  }
+}
+
+TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted) {
+  // Tall lists leave the key|value rule too short to be a column of the page's table, and the
+  // key, centred beside a two-line value, is read between the value's lines.
+  const PageContent content =
+      analyze(identity_page({.title = "Pengelolaan Administrasi\nBelanja Barang/Jasa LS",
+                             .list_height = 1100,
+                             .list_split = 560}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("title"));
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
 }
 
 TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeepsIts) {

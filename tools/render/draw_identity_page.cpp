@@ -291,9 +291,19 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
     }
   }
 
+  // Stacked keys: the rows up to the approver's share one label cell; the title keeps its own.
+  bool stack_open = style.stacked_keys && !inline_labels;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const KeyValueRow& row = rows[i];
     const double height = plans[i].height;
+    const bool in_stack = stack_open;
+    if (in_stack && row.approver) {
+      stack_open = false;
+      if (cr) {
+        stroke_box(cr, {label_x, top, label_width, y + height - top},
+                   rule_pen(style, style.rule_pt));
+      }
+    }
     if (cr) {
       double content_x = value_x + pad;
       double content_y = y + pad;
@@ -305,7 +315,9 @@ double identity_page(cairo_t* cr, const PageLayout& page, const SopRecord& recor
         content_x = row_x + pad;
         content_y += plans[i].key_height;
       } else {
-        stroke_box(cr, {label_x, y, label_width, height}, rule_pen(style, style.rule_pt));
+        if (!in_stack) {
+          stroke_box(cr, {label_x, y, label_width, height}, rule_pen(style, style.rule_pt));
+        }
         stroke_box(cr, {value_x, y, value_width, height}, rule_pen(style, style.rule_pt));
         draw_cell_text(cr, typesetter, row.label, text, {label_x, y, label_width, height}, pad);
         if (!row.approver) {

@@ -481,7 +481,8 @@ InkColour ink_named(const std::string& name, const std::string& where) {
   throw FixtureError(where + ": unknown ink '" + name + "' (known: black, blue, violet)");
 }
 
-// style.identity: {"layout", "labels": {...}, "signature_ink", "signature_over_name", "stamp"}.
+// style.identity: {"layout", "stacked_keys", "labels": {...}, "signature_ink",
+// "signature_over_name", "stamp"}.
 void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
                           const std::string& where) {
   if (!identity.is_object()) throw FixtureError(where + ": expected an object");
@@ -505,6 +506,9 @@ void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
         throw FixtureError(at + ": unknown layout '" + layout +
                            "' (known: grid, letterhead_cells, inline_labels, title_in_head)");
       }
+    } else if (key == "stacked_keys") {
+      if (!value.is_boolean()) throw FixtureError(at + ": expected true or false");
+      style.stacked_keys = value.get<bool>();
     } else if (key == "labels") {
       IdentityLabels& labels = style.identity_labels;
       assign_printed_words(value,

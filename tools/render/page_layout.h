@@ -110,6 +110,9 @@ struct DocumentStyle {
   double row_stretch = 1.0;  // share of the usual spread of a page's free height over its rows
   HeaderWording wording;
   IdentityLayout identity_layout = IdentityLayout::grid;
+  // The keys from the SOP number to the approver share one label cell, each printed at its
+  // value's height, with no rule between them (as some provinces' templates draw it).
+  bool stacked_keys = false;
   IdentityLabels identity_labels;
   ApprovalInk approval_ink;
 };

@@ -188,6 +188,15 @@ void random_colour(std::mt19937& rng, json& scan, json& factors) {
   factors["colour"] = colour ? "yes" : "no";
 }
 
+// Whether the keys share one label cell; from a stream of its own, as the identity page's.
+void random_key_cells(std::mt19937& rng, json& identity, json& factors) {
+  const bool stacked = identity["layout"] != "inline_labels" && chance(rng, 0.3);
+  identity["stacked_keys"] = stacked;
+  factors["key_cells"] = identity["layout"] == "inline_labels" ? "key and value in one"
+                         : stacked                             ? "keys stacked in one"
+                                                               : "one per key";
+}
+
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
   json scan;
   scan["seed"] = seed;
@@ -322,6 +331,9 @@ RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned 
   std::mt19937 identity_rng(identity_draw);
   entry["style"]["identity"] = random_identity(identity_rng, factors);
   random_colour(identity_rng, entry["scan"], factors);
+  std::seed_seq key_cells_draw{seed, 0x4bu, redraw};
+  std::mt19937 key_cells_rng(key_cells_draw);
+  random_key_cells(key_cells_rng, entry["style"]["identity"], factors);
   factors["column_number_row"] = column_numbers ? "yes" : "no";
   entry["factors"] = factors;
   return {std::move(record), std::move(entry)};
