@@ -50,6 +50,8 @@ constexpr HeaderLabel kStepHeaderLabels[] = {
     {StepColumn::activity, "Uraian Kegiatan"},
     {StepColumn::activity, "Kegiatan"},
     {StepColumn::activity, "Aktivitas"},
+    {StepColumn::activity, "Tahapan Kegiatan"},
+    {StepColumn::activity, "Proses/Tahapan Kegiatan"},
     {StepColumn::lanes, "Pelaksana"},
     {StepColumn::lanes, "Pejabat yang bertanggung jawab"},
     {StepColumn::quality, "Mutu Baku"},

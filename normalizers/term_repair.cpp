@@ -1,10 +1,10 @@
 #include "term_repair.h"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
+#include <hunspell/hunspell.hxx>
 #include <limits>
 #include <stdexcept>
 
@@ -45,18 +45,18 @@ struct Confusion {
 // Shapes OCR takes for one another in degraded scans, either way round. Costs below 1 make these
 // cheaper than an arbitrary substitution; the closer the shapes, the cheaper.
 constexpr std::array kConfusions{
-    Confusion{U"rn", U"m", 0.3},  Confusion{U"ri", U"n", 0.5},  Confusion{U"li", U"h", 0.4},
-    Confusion{U"cl", U"d", 0.4},  Confusion{U"ii", U"u", 0.5},  Confusion{U"vv", U"w", 0.4},
-    Confusion{U"in", U"m", 0.5},  Confusion{U"nn", U"m", 0.6},  Confusion{U"e", U"c", 0.4},
-    Confusion{U"u", U"a", 0.5},   Confusion{U"i", U"l", 0.4},   Confusion{U"l", U"1", 0.4},
-    Confusion{U"i", U"1", 0.4},   Confusion{U"o", U"0", 0.3},   Confusion{U"n", U"u", 0.5},
-    Confusion{U"a", U"o", 0.6},   Confusion{U"e", U"o", 0.6},   Confusion{U"c", U"o", 0.6},
-    Confusion{U"a", U"e", 0.7},   Confusion{U"t", U"f", 0.5},   Confusion{U"h", U"b", 0.6},
-    Confusion{U"s", U"5", 0.5},   Confusion{U"g", U"y", 0.6},   Confusion{U"g", U"q", 0.5},
-    Confusion{U"m", U"n", 0.6},   Confusion{U"n", U"h", 0.6},   Confusion{U"i", U"j", 0.5},
-    Confusion{U"u", U"v", 0.5},   Confusion{U"y", U"v", 0.6},   Confusion{U"b", U"6", 0.5},
-    Confusion{U"g", U"9", 0.5},   Confusion{U"l", U"t", 0.7},   Confusion{U"r", U"t", 0.7},
-    Confusion{U"l", U"u", 0.8},   Confusion{U"b", U"t", 0.8},
+    Confusion{U"rn", U"m", 0.3}, Confusion{U"ri", U"n", 0.5}, Confusion{U"li", U"h", 0.4},
+    Confusion{U"cl", U"d", 0.4}, Confusion{U"ii", U"u", 0.5}, Confusion{U"vv", U"w", 0.4},
+    Confusion{U"in", U"m", 0.5}, Confusion{U"nn", U"m", 0.6}, Confusion{U"e", U"c", 0.4},
+    Confusion{U"u", U"a", 0.5},  Confusion{U"i", U"l", 0.4},  Confusion{U"l", U"1", 0.4},
+    Confusion{U"i", U"1", 0.4},  Confusion{U"o", U"0", 0.3},  Confusion{U"n", U"u", 0.5},
+    Confusion{U"a", U"o", 0.6},  Confusion{U"e", U"o", 0.6},  Confusion{U"c", U"o", 0.6},
+    Confusion{U"a", U"e", 0.7},  Confusion{U"t", U"f", 0.5},  Confusion{U"h", U"b", 0.6},
+    Confusion{U"s", U"5", 0.5},  Confusion{U"g", U"y", 0.6},  Confusion{U"g", U"q", 0.5},
+    Confusion{U"m", U"n", 0.6},  Confusion{U"n", U"h", 0.6},  Confusion{U"i", U"j", 0.5},
+    Confusion{U"u", U"v", 0.5},  Confusion{U"y", U"v", 0.6},  Confusion{U"b", U"6", 0.5},
+    Confusion{U"g", U"9", 0.5},  Confusion{U"l", U"t", 0.7},  Confusion{U"r", U"t", 0.7},
+    Confusion{U"l", U"u", 0.8},  Confusion{U"b", U"t", 0.8},
 };
 
 constexpr double kEditCost = 1.0;
@@ -144,8 +144,7 @@ WordRepair repair_word(std::u32string_view reading, const Lexicon& lexicon,
   }
   if (scored.empty()) return repair;
   const Scored& best = scored.front();
-  const bool clear_margin =
-      scored.size() == 1 || scored[1].score - best.score >= kClearMargin;
+  const bool clear_margin = scored.size() == 1 || scored[1].score - best.score >= kClearMargin;
   const bool close_enough = best.cost <= kMaxCostWithoutContext || best.in_context;
   if (clear_margin && close_enough) repair.repaired = in_case_of(reading, best.word);
   return repair;
@@ -173,7 +172,8 @@ Token split_token(std::u32string_view token) {
   Token split;
   std::size_t begin = 0;
   std::size_t end = token.size();
-  while (begin < end && !is_word_letter(token[begin]) && !(token[begin] >= U'0' && token[begin] <= U'9'))
+  while (begin < end && !is_word_letter(token[begin]) &&
+         !(token[begin] >= U'0' && token[begin] <= U'9'))
     ++begin;
   while (end > begin && !is_word_letter(token[end - 1]) &&
          !(token[end - 1] >= U'0' && token[end - 1] <= U'9'))
@@ -269,9 +269,8 @@ bool Lexicon::knows_form(std::string_view word) const {
   if (knows(word)) return true;
   const std::string lower_word = lower_utf8(word);
   constexpr std::string_view kSuffixes[] = {"kan", "an", "i", "nya", "lah", "pun"};
-  constexpr std::string_view kPrefixes[] = {"meng", "meny", "mem", "men", "me", "di",  "ber",
-                                            "ter",  "peng", "peny", "pem", "pen", "per", "pe",
-                                            "ke",   "se"};
+  constexpr std::string_view kPrefixes[] = {"meng", "meny", "mem", "men", "me",  "di", "ber", "ter",
+                                            "peng", "peny", "pem", "pen", "per", "pe", "ke",  "se"};
   constexpr std::size_t kMinBase = 4;
   for (std::string_view suffix : kSuffixes) {
     if (lower_word.size() >= suffix.size() + kMinBase && lower_word.ends_with(suffix) &&
@@ -299,6 +298,38 @@ long Lexicon::pair_count(std::string_view lower_left, std::string_view lower_rig
   key += lower_right;
   const auto found = pairs_.find(key);
   return found == pairs_.end() ? 0 : found->second;
+}
+
+std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool& joined) {
+  std::vector<std::string> pieces;
+  std::string piece;
+  for (const char c : text) {
+    if (c == ' ') {
+      if (!piece.empty()) pieces.push_back(std::move(piece));
+      piece.clear();
+    } else {
+      piece += c;
+    }
+  }
+  if (!piece.empty()) pieces.push_back(std::move(piece));
+  auto letters = [](const std::string& word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c));
+    });
+  };
+  std::string result;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    std::string word = pieces[i];
+    while (i + 1 < pieces.size() && letters(word) && letters(pieces[i + 1]) &&
+           std::islower(static_cast<unsigned char>(pieces[i + 1].front())) &&
+           lexicon.knows(word + pieces[i + 1]) &&
+           !(lexicon.knows(word) && lexicon.knows(pieces[i + 1]))) {
+      word += pieces[++i];
+      joined = true;
+    }
+    result += (result.empty() ? "" : " ") + word;
+  }
+  return result;
 }
 
 std::unique_ptr<Lexicon> load_default_lexicon() {
@@ -331,9 +362,8 @@ double ocr_edit_cost(std::u32string_view reading, std::u32string_view word) {
       for (const Confusion& confusion : kConfusions) {
         if (confusion.read.size() == 1 && confusion.printed.size() == 1) continue;
         // Either way round: "rn" read for "m", or "m" read for "rn".
-        for (const auto& [read, printed] :
-             {std::pair{confusion.read, confusion.printed},
-              std::pair{confusion.printed, confusion.read}}) {
+        for (const auto& [read, printed] : {std::pair{confusion.read, confusion.printed},
+                                            std::pair{confusion.printed, confusion.read}}) {
           if (reading.substr(i).starts_with(read) && word.substr(j).starts_with(printed)) {
             relax(i + read.size(), j + printed.size(), here + confusion.cost);
           }

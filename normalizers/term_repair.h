@@ -51,6 +51,12 @@ class Lexicon {
 bool is_word_letter(char32_t c);
 char32_t word_lower(char32_t c);
 
+// Words split by a space, where a narrow cell wrapped them without a hyphen or OCR saw a gap
+// ("Pengadminis trasi Umum"): two neighbouring pieces of letters, the second in lower case, are
+// joined when the lexicon knows the joined word but not both pieces ("di kirim" stays). Sets
+// `joined` when a join was made.
+std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool& joined);
+
 // The lexicon the pipeline ships: the domain lexicon compiled into the program and the hunspell
 // dictionary of Debian's hunspell-id. Throws std::runtime_error naming the missing file.
 std::unique_ptr<Lexicon> load_default_lexicon();
@@ -61,25 +67,25 @@ std::unique_ptr<Lexicon> load_default_lexicon();
 double ocr_edit_cost(std::u32string_view reading, std::u32string_view word);
 
 struct TermCandidate {
-  std::string word;  // in the reading's letter case
-  double cost = 0.0;  // ocr_edit_cost
+  std::string word;    // in the reading's letter case
+  double cost = 0.0;   // ocr_edit_cost
   double score = 0.0;  // cost less the credit of frequency and context: lower is better
 };
 
 struct WordRepair {
   std::string reading;
-  std::optional<std::string> repaired;  // set when one candidate clearly won
+  std::optional<std::string> repaired;    // set when one candidate clearly won
   std::vector<TermCandidate> candidates;  // best first, at most three
 };
 
 struct TermRepair {
-  std::string text;  // the input with every clear repair made in place
+  std::string text;                 // the input with every clear repair made in place
   std::vector<WordRepair> repairs;  // clear repairs
   std::vector<WordRepair> doubts;   // unknown words kept as read: no candidate won clearly
 };
 
-// Repairs the unknown words of `text`. Never touches a word the lexicon knows (knows_form), a word with a
-// digit, an all-capital abbreviation or code (SK, RKA, LKIP), or a word under four letters.
+// Repairs the unknown words of `text`. Never touches a word the lexicon knows (knows_form), a word
+// with a digit, an all-capital abbreviation or code (SK, RKA, LKIP), or a word under four letters.
 TermRepair repair_terms(std::string_view text, const Lexicon& lexicon);
 
 }  // namespace sopocr

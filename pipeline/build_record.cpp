@@ -649,7 +649,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   std::vector<std::optional<std::string>> lane_actor;
   for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
     const CellText& cell = sop.lane_names[lane];
-    const LaneName name = normalize_lane_name(cell.text);
+    LaneName name = normalize_lane_name(cell.text);
+    if (lexicon) name.text = join_split_words(name.text, *lexicon, name.repaired);
     if (name.text.empty()) {
       lane_actor.emplace_back();
       continue;

@@ -252,6 +252,10 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   return found;
 }
 
+// A value read without the coloured ink over it replaces the first reading only when clearly
+// surer: the ink taken out may have been the value's own.
+constexpr double kThroughStampMargin = 0.1;
+
 // The atomic row of `grid` holding `y`, or -1 outside it.
 int row_at(const TableGrid& grid, int y) {
   for (int row = 0; row < grid.row_count(); ++row) {
@@ -391,6 +395,16 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
                       ? reader.read_without_coloured_ink(value_box)
                   : whole_cell ? texts[index]
                                : reader.read(value_box);
+          // A stamp pressed over a key's printed value (the date above the approver's block) is
+          // read through where the scan kept its colour. A value handwritten in a pen's colour
+          // is that ink: without it nothing, or nothing surer, is read, and the reading stays.
+          if (!label.is_list && label.key != std::string_view("approved_by")) {
+            CellText through = reader.read_without_coloured_ink(value_box);
+            if (through.coloured_ink_removed && !through.text.empty() &&
+                through.confidence > value.confidence + kThroughStampMargin) {
+              value = std::move(through);
+            }
+          }
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns.
           if (label.is_list && (neighbour->col < found.col ||

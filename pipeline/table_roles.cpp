@@ -328,9 +328,35 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
     }
     return found;
   };
+  // Body text names the activity too ("a. Uraian Kegiatan" in a step's cell): where the header's
+  // own activity label went unread, one found below every other label is no label. The activity
+  // is then the widest column left of the labels that follow it.
   const HeaderLabel* activity = find(StepColumn::activity);
-  if (!activity) return std::nullopt;
-  const int activity_col = grid.column_at(centre_x(activity->box));
+  int others = 0;
+  int others_bottom = -1;
+  std::optional<int> following_col;
+  for (const HeaderLabel& label : labels) {
+    if (label.column == StepColumn::activity || label.column == StepColumn::number) continue;
+    ++others;
+    others_bottom = std::max(others_bottom, label.box.br().y);
+    const int col = grid.column_at(label.box.x);
+    if (!following_col || col < *following_col) following_col = col;
+  }
+  if (activity && others >= 2 && activity->box.y > others_bottom) activity = nullptr;
+  int activity_col = 0;
+  if (activity) {
+    activity_col = grid.column_at(centre_x(activity->box));
+  } else {
+    if (others < 2 || !following_col) return std::nullopt;
+    const HeaderLabel* number = find(StepColumn::number);
+    const int first = number ? grid.column_at(centre_x(number->box)) + 1 : 0;
+    if (first >= *following_col) return std::nullopt;
+    auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
+    activity_col = first;
+    for (int col = first + 1; col < *following_col; ++col) {
+      if (width(col) > width(activity_col)) activity_col = col;
+    }
+  }
   // A label is a column's only where it sits: right of the activity, or the number left of it.
   auto column_of = [&](StepColumn column) -> std::optional<int> {
     const HeaderLabel* label = find(column);
@@ -347,6 +373,15 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   StepHeader header;
   header.activity_col = activity_col;
   header.number_col = column_of(StepColumn::number);
+  // Some templates leave the number column's head blank: a narrow column right before the
+  // activity's holds the numbers all the same (they are then read as a sequence, or not at all).
+  auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
+  if (!header.number_col && activity_col > 0 && 2 * width(activity_col - 1) < width(activity_col) &&
+      std::none_of(labels.begin(), labels.end(), [&](const HeaderLabel& label) {
+        return grid.column_at(centre_x(label.box)) == activity_col - 1;
+      })) {
+    header.number_col = activity_col - 1;
+  }
   header.requirements_col = column_of(StepColumn::requirements);
   header.duration_col = column_of(StepColumn::duration);
   header.output_col = column_of(StepColumn::output);
@@ -379,7 +414,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   for (StepColumn column :
        {StepColumn::number, StepColumn::activity, StepColumn::lanes, StepColumn::quality,
         StepColumn::requirements, StepColumn::duration, StepColumn::output, StepColumn::notes}) {
-    if (const HeaderLabel* label = find(column)) {
+    if (const HeaderLabel* label = column == StepColumn::activity ? activity : find(column)) {
       header_end = std::max(header_end, first_row_below(grid, label->box.br().y - slack));
     }
   }

@@ -141,6 +141,9 @@ class ScriptedOcrEngine final : public OcrEngine {
 
 // How the test table is drawn; the defaults draw the usual table.
 struct TableLook {
+  std::string number_label = "No";  // empty: the number column's head left blank
+  std::string activity_label = "Uraian Kegiatan";
+  std::string second_activity = "Memeriksa rencana kerja";
   std::string pelaksana = "Pelaksana";
   bool rule_between_pelaksana_and_mutu = true;
   bool column_number_row = true;
@@ -174,8 +177,8 @@ DrawnPage step_table(const TableLook& look = {}) {
   const int top = kTop, header1 = kHeader1, header2 = kHeader2;
   const int no = kNo, uraian = kUraian, lane1 = kLane1, lane2 = kLane2, kelengkapan = kKelengkapan,
             waktu = kWaktu, output = kOutput, keterangan = kKeterangan, right = kRight;
-  page.cell(no, top, uraian, header2, "No");
-  page.cell(uraian, top, lane1, header2, "Uraian Kegiatan");
+  page.cell(no, top, uraian, header2, look.number_label);
+  page.cell(uraian, top, lane1, header2, look.activity_label);
   const int pelaksana_left = look.first_lane_outside_pelaksana ? lane2 : lane1;
   // Without the rule between them, both labels are printed where they were, in one cell.
   page.cell(pelaksana_left, top, keterangan, header1, "");
@@ -200,7 +203,7 @@ DrawnPage step_table(const TableLook& look = {}) {
                             waktu, output, keterangan, right};
   std::vector<std::vector<std::string>> rows{
       {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
-      {"2", "Memeriksa rencana kerja", "", "", "Disposisi", "2 jam", "Renja", ""}};
+      {"2", look.second_activity, "", "", "Disposisi", "2 jam", "Renja", ""}};
   std::vector<int> ys{header2, 390, 540};
   if (look.third_step) {
     rows.push_back({"3", "Mengirim rencana kerja", "", "", "Renja", "1 hari", "Surat", ""});
@@ -260,6 +263,32 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
   // The lone "2" is read with low confidence, but it is the amount before its unit.
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+}
+
+TEST(StepTable, ANarrowColumnBeforeTheActivitiesHoldsTheNumbersWhenItsHeadIsBlank) {
+  const PageContent content = analyze(step_table({.number_label = "", .column_number_row = false}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  EXPECT_EQ(content.steps->rows[0].number.text, "1");
+  EXPECT_EQ(content.steps->rows[1].number.text, "2");
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
+TEST(StepTable, AStepWhoseTextNamesTheActivityColumnIsNoHeader) {
+  const std::string listing = "Menyusun KAK yang berisi:\na. Uraian Kegiatan\nb. Maksud dan Tujuan";
+  // The header's own label read, in a wording of its own, or not read at all.
+  for (const std::string label : {"Proses/ Tahapan Kegiatan", "Prxsxs/ Txhxpxn"}) {
+    const PageContent content = analyze(step_table(
+        {.activity_label = label, .second_activity = listing, .column_number_row = false}));
+    ASSERT_EQ(content.kind, PageKind::step_table) << label;
+    EXPECT_EQ(activities(content),
+              (std::vector<std::string>{"Membuat rencana kerja",
+                                        "Menyusun KAK yang berisi: a. Uraian Kegiatan b. Maksud "
+                                        "dan Tujuan"}))
+        << label;
+    EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"})) << label;
+  }
 }
 
 TEST(StepTable, AHeaderWhoseLabelsWereNotReadTakesItsRolesFromWhereTheSymbolsStand) {
@@ -832,14 +861,95 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
     cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
   }
   ScriptedOcrEngine ocr(drawn.cells, 0);
-  ASSERT_EQ(analyze_page(page, ocr).kind, PageKind::identity);
-  ASSERT_EQ(ocr.pages_seen.size(), 3u) << "the page, the approver's cell without the pen, the page";
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::identity);
   const cv::Point signature_middle(1000, approval_top + 90);
   const cv::Point handwriting(940, written_line);
-  EXPECT_LT(ocr.pages_seen[0].at<uchar>(signature_middle), 128);
-  EXPECT_GT(ocr.pages_seen[1].at<uchar>(signature_middle), 230) << "the pen is paper there";
-  EXPECT_LT(ocr.pages_seen[1].at<uchar>(handwriting), 128) << "only the approver's cell loses it";
-  EXPECT_LT(ocr.pages_seen[2].at<uchar>(handwriting), 128);
+  EXPECT_LT(ocr.pages_seen.front().at<uchar>(signature_middle), 128);
+  const auto without_pen =
+      std::find_if(ocr.pages_seen.begin(), ocr.pages_seen.end(),
+                   [&](const cv::Mat& seen) { return seen.at<uchar>(signature_middle) > 230; });
+  ASSERT_NE(without_pen, ocr.pages_seen.end()) << "the approver's cell is read without the pen";
+  EXPECT_LT(without_pen->at<uchar>(handwriting), 128) << "only the approver's cell loses it there";
+  EXPECT_LT(ocr.pages_seen.back().at<uchar>(handwriting), 128);
+  // Read without its ink, the written date is no surer: its reading is the one with the ink.
+  EXPECT_FALSE(content.identity->fields.at("effective").coloured_ink_removed);
+}
+
+// Reads as the scripted engine does, but a word under a stain of the page image (a stamp's ring
+// over it) comes back garbled and unsure.
+class StainedWordsEngine final : public OcrEngine {
+ public:
+  StainedWordsEngine(const std::vector<DrawnCell>& cells, std::vector<cv::Point> stain)
+      : scripted_(cells, 0), stain_(std::move(stain)) {}
+
+  void set_page(const cv::Mat& image, int dpi) override {
+    image_ = image.clone();
+    scripted_.set_page(image, dpi);
+  }
+
+  OcrText read_region(const cv::Rect& region_px) override {
+    OcrText text = scripted_.read_region(region_px);
+    if (image_.size() != page_size_) return text;  // a crop of the page: no stains are known there
+    std::string joined;
+    double confidence = 0;
+    for (OcrWord& word : text.words) {
+      const bool stained = std::any_of(stain_.begin(), stain_.end(), [&](const cv::Point& at) {
+        return word.bbox_px.contains(at) && image_.at<uchar>(at) < 128;
+      });
+      if (stained) {
+        word.text = "Dxsxmbxr";
+        word.confidence = 0.6;
+      }
+      joined += (joined.empty() ? "" : " ") + word.text;
+      confidence += word.confidence;
+    }
+    if (!text.words.empty()) {
+      text.text = joined;
+      text.confidence = confidence / static_cast<double>(text.words.size());
+    }
+    return text;
+  }
+
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return PageOrientation{0, 20.0};
+  }
+
+  cv::Size page_size_;
+
+ private:
+  ScriptedOcrEngine scripted_;
+  std::vector<cv::Point> stain_;
+  cv::Mat image_;
+};
+
+TEST(IdentityPage, AStampOverAPrintedValueIsReadThroughWhereTheScanKeptItsColour) {
+  DrawnPage drawn = identity_page();
+  // A violet stamp's ring through "Desember" in the Tanggal Efektif row.
+  const int effective_middle = 100 + 3 * 60 + 30;
+  const cv::Point centre(1010, effective_middle + 40);
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  cv::circle(page.gray, centre, 40, cv::Scalar(70), 3);
+  cv::circle(page.coloured_ink, centre, 40, cv::Scalar(255), 5);
+  std::vector<cv::Point> stain;
+  for (int x = 960; x < 1060; ++x) {
+    for (int y = effective_middle - 10; y <= effective_middle + 10; ++y) {
+      if (std::abs(cv::norm(cv::Point(x, y) - centre) - 40) < 1.5) stain.emplace_back(x, y);
+    }
+  }
+  ASSERT_FALSE(stain.empty());
+  StainedWordsEngine ocr(drawn.cells, stain);
+  ocr.page_size_ = page.gray.size();
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("effective").text, "10 Desember 2019");
+  EXPECT_TRUE(content.identity->fields.at("effective").coloured_ink_removed);
+  EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
+  EXPECT_FALSE(content.identity->fields.at("created").coloured_ink_removed);
 }
 
 TEST(IdentityPage, TheApproverReadWithoutThePenSaysSo) {

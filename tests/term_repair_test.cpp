@@ -24,14 +24,14 @@ double cost(std::u32string_view reading, std::u32string_view word) {
 
 TEST(OcrEditCost, OcrConfusionsCostLessThanAnyOtherEdit) {
   EXPECT_EQ(cost(U"notulen", U"notulen"), 0.0);
-  EXPECT_LT(cost(U"rnenyusun", U"menyusun"), 0.5);   // rn for m
-  EXPECT_LT(cost(U"lial", U"hal"), 0.5);             // li for h
-  EXPECT_LT(cost(U"clata", U"data"), 0.5);           // cl for d
-  EXPECT_LT(cost(U"undangun", U"undangan"), 1.0);    // u for a
-  EXPECT_LT(cost(U"kerja1", U"kerjal"), 1.0);        // 1 for l
-  EXPECT_LT(cost(U"diparaaf", U"diparaf"), 1.0);     // a doubled letter
-  EXPECT_EQ(cost(U"asip", U"arsip"), 1.0);           // a dropped letter
-  EXPECT_EQ(cost(U"kxrja", U"kerja"), 1.0);          // no confusion: a plain substitution
+  EXPECT_LT(cost(U"rnenyusun", U"menyusun"), 0.5);  // rn for m
+  EXPECT_LT(cost(U"lial", U"hal"), 0.5);            // li for h
+  EXPECT_LT(cost(U"clata", U"data"), 0.5);          // cl for d
+  EXPECT_LT(cost(U"undangun", U"undangan"), 1.0);   // u for a
+  EXPECT_LT(cost(U"kerja1", U"kerjal"), 1.0);       // 1 for l
+  EXPECT_LT(cost(U"diparaaf", U"diparaf"), 1.0);    // a doubled letter
+  EXPECT_EQ(cost(U"asip", U"arsip"), 1.0);          // a dropped letter
+  EXPECT_EQ(cost(U"kxrja", U"kerja"), 1.0);         // no confusion: a plain substitution
 }
 
 TEST(RepairTerms, SeedGarblesAreRepairedInPlace) {
@@ -116,6 +116,24 @@ TEST(RepairTerms, RepairingTwiceChangesNothingMore) {
     const std::string once = repaired(text);
     EXPECT_EQ(repaired(once), once) << text;
   }
+}
+
+TEST(JoinSplitWords, PiecesOfAWordANarrowCellWrappedAreOneWordAgain) {
+  bool joined = false;
+  EXPECT_EQ(join_split_words("Pengadminis trasi Umum", lexicon(), joined), "Pengadministrasi Umum");
+  EXPECT_TRUE(joined);
+  joined = false;
+  EXPECT_EQ(join_split_words("Pengadministr asi umum", lexicon(), joined), "Pengadministrasi umum");
+  EXPECT_TRUE(joined);
+}
+
+TEST(JoinSplitWords, TwoKnownWordsOrAPieceInCapitalsStayApart) {
+  bool joined = false;
+  EXPECT_EQ(join_split_words("Kepala Sub Bagian", lexicon(), joined), "Kepala Sub Bagian");
+  EXPECT_EQ(join_split_words("Tamu / Pengunjung", lexicon(), joined), "Tamu / Pengunjung");
+  EXPECT_EQ(join_split_words("Sekretaris/Kab d", lexicon(), joined), "Sekretaris/Kab d");
+  EXPECT_EQ(join_split_words("Admin LAPOR", lexicon(), joined), "Admin LAPOR");
+  EXPECT_FALSE(joined);
 }
 
 }  // namespace

@@ -188,13 +188,23 @@ void random_colour(std::mt19937& rng, json& scan, json& factors) {
   factors["colour"] = colour ? "yes" : "no";
 }
 
-// Whether the keys share one label cell; from a stream of its own, as the identity page's.
-void random_key_cells(std::mt19937& rng, json& identity, json& factors) {
+// Template details found in real archives after the first generator: keys sharing one label
+// cell, a number column whose head is left blank, the activity headed "Proses/ Tahapan
+// Kegiatan". From a stream of their own, as the identity page's; new draws go at its end.
+void random_template_details(std::mt19937& rng, json& style, json& factors) {
+  json& identity = style["identity"];
   const bool stacked = identity["layout"] != "inline_labels" && chance(rng, 0.3);
   identity["stacked_keys"] = stacked;
   factors["key_cells"] = identity["layout"] == "inline_labels" ? "key and value in one"
                          : stacked                             ? "keys stacked in one"
                                                                : "one per key";
+  const bool blank_number_head = chance(rng, 0.15);
+  if (blank_number_head) style["wording"]["number"] = "";
+  factors["number_head"] = blank_number_head ? "blank" : "printed";
+  if (chance(rng, 0.1)) {
+    style["wording"]["activity"] = "Proses/ Tahapan Kegiatan";
+    factors["header_wording"] = "variant";
+  }
 }
 
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
@@ -331,9 +341,9 @@ RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned 
   std::mt19937 identity_rng(identity_draw);
   entry["style"]["identity"] = random_identity(identity_rng, factors);
   random_colour(identity_rng, entry["scan"], factors);
-  std::seed_seq key_cells_draw{seed, 0x4bu, redraw};
-  std::mt19937 key_cells_rng(key_cells_draw);
-  random_key_cells(key_cells_rng, entry["style"]["identity"], factors);
+  std::seed_seq details_draw{seed, 0x4bu, redraw};
+  std::mt19937 details_rng(details_draw);
+  random_template_details(details_rng, entry["style"], factors);
   factors["column_number_row"] = column_numbers ? "yes" : "no";
   entry["factors"] = factors;
   return {std::move(record), std::move(entry)};
