@@ -1,5 +1,6 @@
 #include "assemble.h"
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -73,6 +74,29 @@ void take_surer_lane_names(std::vector<CellText>& names, const std::vector<CellT
   }
 }
 
+// A later page's table with another number of lanes (an SOP printed as two tables, each with
+// actors of its own) names its own lanes: each is the SOP's lane that reads alike, or a lane
+// added after them, unnamed where its name went unread. Returns each page lane's index into
+// `names`.
+std::vector<int> place_other_lanes(std::vector<CellText>& names,
+                                   const std::vector<CellText>& page_names) {
+  constexpr double kSameName = 0.8;
+  std::vector<int> placed;
+  for (const CellText& name : page_names) {
+    const auto same = std::find_if(names.begin(), names.end(), [&](const CellText& known) {
+      return !name.text.empty() && !known.text.empty() &&
+             similarity(name.text, known.text) >= kSameName;
+    });
+    if (same != names.end()) {
+      placed.push_back(static_cast<int>(same - names.begin()));
+    } else {
+      placed.push_back(static_cast<int>(names.size()));
+      names.push_back(name);
+    }
+  }
+  return placed;
+}
+
 }  // namespace
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
@@ -96,10 +120,22 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
     if (sops.empty() || starts_new_sop(sops.back(), table)) sops.emplace_back();
     RawSop& sop = sops.back();
     if (table.title_line && !sop.title_line) sop.title_line = table.title_line;
-    take_surer_lane_names(sop.lane_names, table.lane_names);
+    std::vector<StepRowContent> rows = table.rows;
+    if (sop.lane_names.empty() || sop.lane_names.size() == table.lane_names.size()) {
+      take_surer_lane_names(sop.lane_names, table.lane_names);
+    } else {
+      const std::vector<int> placed = place_other_lanes(sop.lane_names, table.lane_names);
+      for (StepRowContent& row : rows) {
+        for (PlacedSymbol& symbol : row.symbols) {
+          if (symbol.lane >= 0 && static_cast<std::size_t>(symbol.lane) < placed.size()) {
+            symbol.lane = placed[static_cast<std::size_t>(symbol.lane)];
+          }
+        }
+      }
+    }
     if (table.unread_header) sop.unread_headers.push_back(*table.unread_header);
     add_page(sop, page);
-    sop.rows.insert(sop.rows.end(), table.rows.begin(), table.rows.end());
+    sop.rows.insert(sop.rows.end(), rows.begin(), rows.end());
   }
   return sops;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "date.h"
 #include "labels.h"
 #include "line_joining.h"
 #include "text.h"
@@ -252,9 +253,9 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   return found;
 }
 
-// A value read without the coloured ink over it replaces the first reading only when clearly
-// surer: the ink taken out may have been the value's own.
-constexpr double kThroughStampMargin = 0.1;
+bool is_date_key(std::string_view key) {
+  return key == "created" || key == "revised" || key == "effective";
+}
 
 // The atomic row of `grid` holding `y`, or -1 outside it.
 int row_at(const TableGrid& grid, int y) {
@@ -269,8 +270,14 @@ int row_at(const TableGrid& grid, int y) {
 
 // Keys printed under each other in one cell with no rule between them ("Nomor SOP", "Tanggal
 // Pembuatan", …, "Disahkan oleh"): each key's value sits beside it, at its line's height.
+// Keys printed with their values in the same cell ("Nomor SOP 061/016", "Tgl. Pembuatan 10 Mei
+// 2019") keep those; the keys of a label cell have nothing after them on their lines.
 bool keys_stacked(const std::vector<LabelInCell>& labels) {
   if (labels.size() < 2) return false;
+  const auto bare = std::count_if(labels.begin(), labels.end(), [](const LabelInCell& label) {
+    return normalize_text(label.value_original).empty();
+  });
+  if (2 * bare < static_cast<long>(labels.size())) return false;
   for (std::size_t j = 0; j < labels.size(); ++j) {
     const LabelInCell& label = labels[j];
     if (label.label->is_list || label.line_middle_y_px < 0 || label.below != (j > 0)) return false;
@@ -315,10 +322,12 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
         inner[i] = std::move(sub);
         continue;
       }
-      // One row parted by rules drawn over only part of the table ("Nama SOP" | its value,
-      // under a label|value rule that stops above the lists): cells of their own when one of
-      // the parts reads as a key.
-      if (sub.row_count() == 1 && sub.cells.size() >= 2 &&
+      // A key row, an inch high at most, parted by rules drawn over only part of the table
+      // ("Nama SOP" | its value, under a label|value rule that stops above the lists): cells of
+      // their own when read whole it starts with no key (the key, centred beside a value of two
+      // lines, is read between them) but one of the parts reads as a key.
+      if (box.height <= page.dpi && sub.row_count() == 1 && sub.cells.size() >= 2 &&
+          labels_in_cell(reader.read(box), grid.cells[i], grid).empty() &&
           std::any_of(sub.cells.begin(), sub.cells.end(), [&](const GridCell& part) {
             // A list heading's items are in the row below, outside this one.
             const auto keys = labels_in_cell(reader.read(part.bbox_px), part, sub);
@@ -395,13 +404,14 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
                       ? reader.read_without_coloured_ink(value_box)
                   : whole_cell ? texts[index]
                                : reader.read(value_box);
-          // A stamp pressed over a key's printed value (the date above the approver's block) is
-          // read through where the scan kept its colour. A value handwritten in a pen's colour
-          // is that ink: without it nothing, or nothing surer, is read, and the reading stays.
-          if (!label.is_list && label.key != std::string_view("approved_by")) {
+          // A stamp pressed over a date (the row above the approver's block) garbles it. Where
+          // the scan kept the stamp's colour and the date does not read as one, it is read
+          // again without that ink and taken if it then does. Only dates: on real scans the
+          // colour mask also takes in faint parts of typed text (a code's dots), so a reading
+          // that was valid stays.
+          if (is_date_key(label.key) && !parse_indonesian_date(value.text).iso) {
             CellText through = reader.read_without_coloured_ink(value_box);
-            if (through.coloured_ink_removed && !through.text.empty() &&
-                through.confidence > value.confidence + kThroughStampMargin) {
+            if (through.coloured_ink_removed && parse_indonesian_date(through.text).iso) {
               value = std::move(through);
             }
           }

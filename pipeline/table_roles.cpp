@@ -342,12 +342,16 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
     const int col = grid.column_at(label.box.x);
     if (!following_col || col < *following_col) following_col = col;
   }
-  if (activity && others >= 2 && activity->box.y > others_bottom) activity = nullptr;
+  if (!activity) return std::nullopt;
+  const bool activity_in_body = others >= 2 && activity->box.y > others_bottom;
   int activity_col = 0;
-  if (activity) {
+  if (!activity_in_body) {
     activity_col = grid.column_at(centre_x(activity->box));
   } else {
-    if (others < 2 || !following_col) return std::nullopt;
+    // Only a step table's header has Pelaksana over its lanes; an identity page's lists name
+    // Perlengkapan and Pelaksana too, but no lanes.
+    activity = nullptr;
+    if (!find(StepColumn::lanes) || !following_col) return std::nullopt;
     const HeaderLabel* number = find(StepColumn::number);
     const int first = number ? grid.column_at(centre_x(number->box)) + 1 : 0;
     if (first >= *following_col) return std::nullopt;

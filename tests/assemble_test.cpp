@@ -89,6 +89,30 @@ TEST(Assemble, ALaneDrawnOtherwiseOnALaterPageKeepsItsFirstName) {
   EXPECT_EQ(sops[0].lane_names[0].text, "Kepala Dinas");
 }
 
+TEST(Assemble, ALaterTableWithOtherLanesNamesItsOwnLanes) {
+  // The SOP's second table has three lanes: Staf again, and two actors of its own.
+  PageContent second = step_page(3, {"3", "4"});
+  second.steps->lane_names = {read("Staf"), read("Pemohon"), read("")};
+  for (int lane = 0; lane < 3; ++lane) {
+    StepRowContent row;
+    row.number = read(std::to_string(5 + lane));
+    row.symbols.push_back({DetectedSymbol{}, lane, false});
+    second.steps->rows.push_back(row);
+  }
+  const auto sops = assemble_sops({identity_page(1), step_page(2, {"1", "2"}), second});
+  ASSERT_EQ(sops.size(), 1u);
+  const RawSop& sop = sops[0];
+  ASSERT_EQ(sop.lane_names.size(), 4u);
+  EXPECT_EQ(sop.lane_names[0].text, "Kepala Dinas");
+  EXPECT_EQ(sop.lane_names[1].text, "Staf");
+  EXPECT_EQ(sop.lane_names[2].text, "Pemohon");
+  EXPECT_EQ(sop.lane_names[3].text, "") << "unread: its steps are reviewed, not given a name";
+  ASSERT_EQ(sop.rows.size(), 7u);
+  EXPECT_EQ(sop.rows[4].symbols[0].lane, 1);
+  EXPECT_EQ(sop.rows[5].symbols[0].lane, 2);
+  EXPECT_EQ(sop.rows[6].symbols[0].lane, 3);
+}
+
 TEST(Assemble, AMetadataGridRunningOntoTheNextPageContinuesItsSop) {
   PageContent lists_only;
   lists_only.page_number = 2;
