@@ -1,6 +1,7 @@
 #include "build_record.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 
@@ -152,6 +153,25 @@ std::optional<std::string> header_text(const IdentityContent& identity, const st
   auto text = review.text_field(found->second, path, kind);
   if (text && is_placeholder(*text)) return std::nullopt;
   return text;
+}
+
+// A lane name's closing stop is printed where it ends an abbreviation ("Sek.", "Kasubag Umum &
+// Kepeg."), and a speck after a whole word ("Staf.") otherwise: the stop is kept after a short
+// word the SOP vocabulary never has standing alone (the dictionary knows "sek" as a cheque).
+bool ends_in_abbreviation(const std::string& reading, const std::string& name,
+                          const Lexicon& lexicon) {
+  const std::string read = normalize_text(reading);
+  if (read.size() < 2 || read.back() != '.' || name.empty() || name.size() + 1 > read.size() ||
+      !std::isalpha(static_cast<unsigned char>(name.back()))) {
+    return false;
+  }
+  const std::size_t space = name.find_last_of(" /");
+  const std::string last = space == std::string::npos ? name : name.substr(space + 1);
+  constexpr std::size_t kLongestAbbreviation = 5;
+  return last.size() <= kLongestAbbreviation &&
+         std::isupper(static_cast<unsigned char>(last.front())) && read.size() >= last.size() + 1 &&
+         read.compare(read.size() - last.size() - 1, last.size(), last) == 0 &&
+         lexicon.count(ascii_lower(last)) == 0;
 }
 
 std::optional<std::string> header_date(const IdentityContent& identity, const std::string& key,
@@ -650,7 +670,10 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
     const CellText& cell = sop.lane_names[lane];
     LaneName name = normalize_lane_name(cell.text);
-    if (lexicon) name.text = join_split_words(name.text, *lexicon, name.repaired);
+    if (lexicon) {
+      name.text = join_split_words(name.text, *lexicon, name.repaired);
+      if (ends_in_abbreviation(cell.text, name.text, *lexicon)) name.text += '.';
+    }
     if (name.text.empty()) {
       lane_actor.emplace_back();
       continue;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "term_repair.h"
+
 namespace sopocr {
 namespace {
 
@@ -425,6 +427,15 @@ TEST(Flow, ASymbolReachingWellIntoTheNextLaneHasItsActorReviewed) {
   EXPECT_EQ(record.steps[1].actor, "Staf");
   EXPECT_TRUE(has_review(record, "/steps/1/actor", "uncertain_lane"));
   EXPECT_FALSE(has_review(record, "/steps/0/actor", "uncertain_lane"));
+}
+
+TEST(BuildRecord, ALaneNameKeepsTheStopOfAnAbbreviationButNotASpeckAfterAWord) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  sop.lane_names = {read_cell("Sek."), read_cell("Staf."), read_cell("Kasubag Umum & Kepeg.")};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.actors, (std::vector<std::string>{"Sek.", "Staf", "Kasubag Umum & Kepeg."}));
 }
 
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
