@@ -702,6 +702,11 @@ int TableGrid::column_at(int x) const {
   return std::clamp(static_cast<int>(after - col_rules_x_px.begin()) - 1, 0, col_count() - 1);
 }
 
+int TableGrid::row_at(int y) const {
+  const auto after = std::upper_bound(row_rules_y_px.begin(), row_rules_y_px.end(), y);
+  return std::clamp(static_cast<int>(after - row_rules_y_px.begin()) - 1, 0, row_count() - 1);
+}
+
 const GridCell* TableGrid::cell_at(int row, int col) const {
   for (const GridCell& cell : cells) {
     if (row >= cell.row && row < cell.row + cell.row_span && col >= cell.col &&

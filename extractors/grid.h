@@ -33,6 +33,8 @@ struct TableGrid {
   const GridCell* cell_at(int row, int col) const;
   // The atomic column holding `x`; the first or last column for an x outside the table.
   int column_at(int x) const;
+  // The atomic row holding `y`; the first or last row for a y outside the table.
+  int row_at(int y) const;
 };
 
 struct GridParams {

@@ -301,23 +301,13 @@ long Lexicon::pair_count(std::string_view lower_left, std::string_view lower_rig
 }
 
 std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool& joined) {
-  std::vector<std::string> pieces;
-  std::string piece;
-  for (const char c : text) {
-    if (c == ' ') {
-      if (!piece.empty()) pieces.push_back(std::move(piece));
-      piece.clear();
-    } else {
-      piece += c;
-    }
-  }
-  if (!piece.empty()) pieces.push_back(std::move(piece));
+  const std::vector<std::string> pieces = split_words(text);
   auto letters = [](const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
       return std::isalpha(static_cast<unsigned char>(c));
     });
   };
-  std::string result;
+  std::vector<std::string> words;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string word = pieces[i];
     while (i + 1 < pieces.size() && letters(word) && letters(pieces[i + 1]) &&
@@ -327,9 +317,9 @@ std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool
       word += pieces[++i];
       joined = true;
     }
-    result += (result.empty() ? "" : " ") + word;
+    words.push_back(std::move(word));
   }
-  return result;
+  return join_words(words);
 }
 
 std::unique_ptr<Lexicon> load_default_lexicon() {

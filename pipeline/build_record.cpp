@@ -161,7 +161,7 @@ std::optional<std::string> header_text(const IdentityContent& identity, const st
 bool ends_in_abbreviation(const std::string& reading, const std::string& name,
                           const Lexicon& lexicon) {
   const std::string read = normalize_text(reading);
-  if (read.size() < 2 || read.back() != '.' || name.empty() || name.size() + 1 > read.size() ||
+  if (name.empty() || read.size() < name.size() + 1 || read.back() != '.' ||
       !std::isalpha(static_cast<unsigned char>(name.back()))) {
     return false;
   }
@@ -169,7 +169,7 @@ bool ends_in_abbreviation(const std::string& reading, const std::string& name,
   const std::string last = space == std::string::npos ? name : name.substr(space + 1);
   constexpr std::size_t kLongestAbbreviation = 5;
   return last.size() <= kLongestAbbreviation &&
-         std::isupper(static_cast<unsigned char>(last.front())) && read.size() >= last.size() + 1 &&
+         std::isupper(static_cast<unsigned char>(last.front())) &&
          read.compare(read.size() - last.size() - 1, last.size(), last) == 0 &&
          lexicon.count(ascii_lower(last)) == 0;
 }

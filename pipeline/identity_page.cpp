@@ -257,17 +257,6 @@ bool is_date_key(std::string_view key) {
   return key == "created" || key == "revised" || key == "effective";
 }
 
-// The atomic row of `grid` holding `y`, or -1 outside it.
-int row_at(const TableGrid& grid, int y) {
-  for (int row = 0; row < grid.row_count(); ++row) {
-    if (y >= grid.row_rules_y_px[static_cast<std::size_t>(row)] &&
-        y < grid.row_rules_y_px[static_cast<std::size_t>(row) + 1]) {
-      return row;
-    }
-  }
-  return -1;
-}
-
 // Keys printed under each other in one cell with no rule between them ("Nomor SOP", "Tanggal
 // Pembuatan", …, "Disahkan oleh"): each key's value sits beside it, at its line's height.
 // Keys printed with their values in the same cell ("Nomor SOP 061/016", "Tgl. Pembuatan 10 Mei
@@ -361,8 +350,9 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           stacked ? value.text.empty() : !found.below && (value.text.empty() || !label.is_list);
       if (look_beside) {
         const GridCell& cell = grid.cells[i];
-        const int value_row =
-            stacked ? std::max(cell.row, row_at(grid, found.line_middle_y_px)) : cell.row;
+        const int value_row = stacked ? std::clamp(grid.row_at(found.line_middle_y_px), cell.row,
+                                                   cell.row + cell.row_span - 1)
+                                      : cell.row;
         for (int step = 0; step < 2; ++step) {
           const GridCell* neighbour =
               label.is_list ? grid.cell_at(cell.row + cell.row_span, found.col)
@@ -383,8 +373,6 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           }
           if (texts[index].text.empty() && !value.text.empty()) break;
           used[index] = true;
-          // The approver signs and stamps over the printed name and NIP, in a pen's or a
-          // stamp's colour where the scan kept it.
           cv::Rect value_box = neighbour->bbox_px;
           if (stacked) {
             // Values not parted by rules either: this key's are the lines in its band.
@@ -400,6 +388,8 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
             }
           }
           const bool whole_cell = value_box == neighbour->bbox_px;
+          // The approver signs and stamps over the printed name and NIP, in a pen's or a
+          // stamp's colour where the scan kept it.
           value = label.key == std::string_view("approved_by")
                       ? reader.read_without_coloured_ink(value_box)
                   : whole_cell ? texts[index]

@@ -51,6 +51,27 @@ struct HeaderLabel {
   bool fills_cell = false;
 };
 
+int column_width(const TableGrid& grid, int col) {
+  return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col];
+}
+
+// Uraian Kegiatan is the widest of the columns [first, end): the step's text needs the room.
+int widest_column(const TableGrid& grid, int first, int end) {
+  int widest = first;
+  for (int col = first + 1; col < end; ++col) {
+    if (column_width(grid, col) > column_width(grid, widest)) widest = col;
+  }
+  return widest;
+}
+
+// No is the column right before the activity's when it is less than half as wide.
+std::optional<int> narrow_column_before(const TableGrid& grid, int activity_col) {
+  if (activity_col <= 0) return std::nullopt;
+  return 2 * column_width(grid, activity_col - 1) < column_width(grid, activity_col)
+             ? std::optional(activity_col - 1)
+             : std::nullopt;
+}
+
 int centre_x(const cv::Rect& box) { return box.x + box.width / 2; }
 int centre_y(const cv::Rect& box) { return box.y + box.height / 2; }
 
@@ -332,6 +353,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   // own activity label went unread, one found below every other label is no label. The activity
   // is then the widest column left of the labels that follow it.
   const HeaderLabel* activity = find(StepColumn::activity);
+  if (!activity) return std::nullopt;
   int others = 0;
   int others_bottom = -1;
   std::optional<int> following_col;
@@ -342,7 +364,6 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
     const int col = grid.column_at(label.box.x);
     if (!following_col || col < *following_col) following_col = col;
   }
-  if (!activity) return std::nullopt;
   const bool activity_in_body = others >= 2 && activity->box.y > others_bottom;
   int activity_col = 0;
   if (!activity_in_body) {
@@ -355,11 +376,7 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
     const HeaderLabel* number = find(StepColumn::number);
     const int first = number ? grid.column_at(centre_x(number->box)) + 1 : 0;
     if (first >= *following_col) return std::nullopt;
-    auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
-    activity_col = first;
-    for (int col = first + 1; col < *following_col; ++col) {
-      if (width(col) > width(activity_col)) activity_col = col;
-    }
+    activity_col = widest_column(grid, first, *following_col);
   }
   // A label is a column's only where it sits: right of the activity, or the number left of it.
   auto column_of = [&](StepColumn column) -> std::optional<int> {
@@ -379,12 +396,13 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   header.number_col = column_of(StepColumn::number);
   // Some templates leave the number column's head blank: a narrow column right before the
   // activity's holds the numbers all the same (they are then read as a sequence, or not at all).
-  auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
-  if (!header.number_col && activity_col > 0 && 2 * width(activity_col - 1) < width(activity_col) &&
-      std::none_of(labels.begin(), labels.end(), [&](const HeaderLabel& label) {
-        return grid.column_at(centre_x(label.box)) == activity_col - 1;
-      })) {
-    header.number_col = activity_col - 1;
+  if (!header.number_col) {
+    const std::optional<int> narrow = narrow_column_before(grid, activity_col);
+    if (narrow && std::none_of(labels.begin(), labels.end(), [&](const HeaderLabel& label) {
+          return grid.column_at(centre_x(label.box)) == *narrow;
+        })) {
+      header.number_col = narrow;
+    }
   }
   header.requirements_col = column_of(StepColumn::requirements);
   header.duration_col = column_of(StepColumn::duration);
@@ -464,12 +482,6 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
                                                       const cv::Mat& rule_free_ink, int dpi,
                                                       CellReader& reader) {
   if (grid.col_count() < 3 || grid.row_count() < 2) return std::nullopt;
-  auto row_at = [&](int y) {
-    const auto& rules = grid.row_rules_y_px;
-    const int row =
-        static_cast<int>(std::upper_bound(rules.begin(), rules.end(), y) - rules.begin()) - 1;
-    return std::clamp(row, 0, grid.row_count() - 1);
-  };
   int first_lane = grid.col_count();
   int last_lane = -1;
   int top_row = grid.row_count();
@@ -477,7 +489,7 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
   for (const DetectedSymbol& symbol : detect_symbols(rule_free_ink, grid.bbox_px, dpi)) {
     if (is_connector(symbol.kind) || symbol.bbox_px.width < kMinStepSymbolInches * dpi) continue;
     const int col = grid.column_at(centre_x(symbol.bbox_px));
-    const int row = row_at(centre_y(symbol.bbox_px));
+    const int row = grid.row_at(centre_y(symbol.bbox_px));
     first_lane = std::min(first_lane, col);
     last_lane = std::max(last_lane, col);
     top_row = std::min(top_row, row);
@@ -489,17 +501,11 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
   if (step_rows.size() < 3 || first_lane < 1) return std::nullopt;
 
   StepHeader header;
-  auto width = [&](int col) { return grid.col_rules_x_px[col + 1] - grid.col_rules_x_px[col]; };
   // Uraian Kegiatan is the widest column left of the lanes, No the narrow one before it. Columns
   // between it and the first symbol are lanes no step was drawn in.
-  int activity_col = 0;
-  for (int c = 1; c < first_lane; ++c) {
-    if (width(c) > width(activity_col)) activity_col = c;
-  }
+  const int activity_col = widest_column(grid, 0, first_lane);
   header.activity_col = activity_col;
-  if (activity_col > 0 && 2 * width(activity_col - 1) < width(activity_col)) {
-    header.number_col = activity_col - 1;
-  }
+  header.number_col = narrow_column_before(grid, activity_col);
 
   // The body starts with the first step's symbol; a step whose activity cell a broken rule
   // joined to the header keeps its rows below it.
@@ -559,7 +565,7 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
     LaneColumns lane{c, c, {}};
     if (header.lane_name_row >= 0) {
       const int top = grid.row_rules_y_px[header.lane_name_row];
-      lane.name_box_px = cv::Rect(grid.col_rules_x_px[c], top, width(c),
+      lane.name_box_px = cv::Rect(grid.col_rules_x_px[c], top, column_width(grid, c),
                                   grid.row_rules_y_px[header.lane_name_row + 1] - top);
     }
     header.lanes.push_back(lane);

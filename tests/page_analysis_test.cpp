@@ -880,8 +880,9 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
 // over it) comes back garbled and unsure.
 class StainedWordsEngine final : public OcrEngine {
  public:
-  StainedWordsEngine(const std::vector<DrawnCell>& cells, std::vector<cv::Point> stain)
-      : scripted_(cells, 0), stain_(std::move(stain)) {}
+  StainedWordsEngine(const std::vector<DrawnCell>& cells, std::vector<cv::Point> stain,
+                     cv::Size page_size)
+      : scripted_(cells, 0), stain_(std::move(stain)), page_size_(page_size) {}
 
   void set_page(const cv::Mat& image, int dpi) override {
     image_ = image.clone();
@@ -915,11 +916,10 @@ class StainedWordsEngine final : public OcrEngine {
     return PageOrientation{0, 20.0};
   }
 
-  cv::Size page_size_;
-
  private:
   ScriptedOcrEngine scripted_;
   std::vector<cv::Point> stain_;
+  cv::Size page_size_;
   cv::Mat image_;
 };
 
@@ -942,8 +942,7 @@ TEST(IdentityPage, AStampOverAPrintedValueIsReadThroughWhereTheScanKeptItsColour
     }
   }
   ASSERT_FALSE(stain.empty());
-  StainedWordsEngine ocr(drawn.cells, stain);
-  ocr.page_size_ = page.gray.size();
+  StainedWordsEngine ocr(drawn.cells, stain, page.gray.size());
   const PageContent content = analyze_page(page, ocr);
   ASSERT_EQ(content.kind, PageKind::identity);
   EXPECT_EQ(content.identity->fields.at("effective").text, "10 Desember 2019");
