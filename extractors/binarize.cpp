@@ -9,14 +9,16 @@ namespace sopocr {
 
 namespace {
 
-// The level below which `share` of an 8-bit image's pixels lie.
-int level_at_share(const cv::Mat& image, double share) {
+// The level below which `share` of an 8-bit image's pixels lie; of those under `mask` where
+// one is given.
+int level_at_share(const cv::Mat& image, double share, const cv::Mat& mask = cv::Mat()) {
   const int levels = 256;
   const float range[] = {0, 256};
   const float* ranges[] = {range};
   cv::Mat histogram;
-  cv::calcHist(&image, 1, nullptr, cv::Mat(), histogram, 1, &levels, ranges);
-  const double wanted = share * static_cast<double>(image.total());
+  cv::calcHist(&image, 1, nullptr, mask, histogram, 1, &levels, ranges);
+  const double counted = mask.empty() ? static_cast<double>(image.total()) : cv::countNonZero(mask);
+  const double wanted = share * counted;
   double seen = 0;
   for (int level = 0; level < levels; ++level) {
     seen += histogram.at<float>(level);
@@ -218,8 +220,18 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
   cv::Mat darkest = cv::min(cv::min(channels[0], channels[1]), channels[2]);
   cv::Mat grey;
   cv::cvtColor(bgr, grey, bgr.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-  cv::Mat mask = ((brightest - darkest) >= kMinChroma) & (grey <= kMaxInkGrey);
+  const cv::Mat chromatic = (brightest - darkest) >= kMinChroma;
+  cv::Mat mask = chromatic & (grey <= kMaxInkGrey);
   cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  // Where a pen stroke crosses a printed letter the pixel is the letter's near-black with the
+  // pen's hue over it (and JPEG smears the hue onto the letter's edge). Painted out, the letter
+  // loses a stroke: "SUHERMAN" reads "SUHERMAI". A pixel as dark in every channel as the page's
+  // own black text is that text.
+  const cv::Mat black_text = ~chromatic & (grey <= kMaxInkGrey);
+  if (cv::countNonZero(black_text) > 0) {
+    const int text_brightest = level_at_share(brightest, 0.5, black_text);
+    mask &= brightest > text_brightest;
+  }
   return mask;
 }
 

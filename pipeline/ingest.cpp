@@ -8,6 +8,7 @@
 #include <opencv2/core.hpp>
 #include <thread>
 
+#include "approver_consensus.h"
 #include "assemble.h"
 #include "page_analysis.h"
 #include "page_source.h"
@@ -95,12 +96,17 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
 
   const RecordValidator validator;
   const RecordSourceInfo source_info{file.string(), result.sha256};
+  std::vector<SopRecord> built;
   for (const RawSop& sop : assemble_sops(pages)) {
-    SopRecord record = build_record(sop, source_info, options.review, options.lexicon.get());
+    built.push_back(build_record(sop, source_info, options.review, options.lexicon.get()));
+  }
+  agree_on_approvers(built);
+  for (SopRecord& record : built) {
     const std::vector<SchemaViolation> violations = validator.validate(to_json(record));
     if (!violations.empty()) {
       // A record the contract rejects is a bug of ours: say where, keep the others.
-      result.problems.push_back({"validate", sop.pages.empty() ? 0 : sop.pages.front(),
+      result.problems.push_back({"validate",
+                                 record.source.pages.empty() ? 0 : record.source.pages.front(),
                                  "record violates the schema at " + violations.front().pointer +
                                      ": " + violations.front().message});
       continue;

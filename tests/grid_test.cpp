@@ -389,6 +389,23 @@ TEST(Ink, ColouredInkIsAPensOrStampsNotPrintedBlackOrTintedPaper) {
   EXPECT_EQ(cv::countNonZero(coloured & black_text), 0) << "printed black";
 }
 
+// Pen ink is translucent: where a signature crosses a printed letter the letter stays near-black,
+// tinted by the pen, and JPEG smears the pen's hue onto it. Those pixels are the letter's: taken
+// out with the pen, "SUHERMAN" lost the last stroke of its N.
+TEST(Ink, ALetterUnderAPenStrokeStaysPrinted) {
+  cv::Mat page(120, 200, CV_8UC3, cv::Scalar(235, 240, 242));
+  cv::putText(page, "N 19", {10, 60}, cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(30, 30, 30), 4);
+  cv::Mat pen(page.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::line(pen, {0, 45}, {199, 35}, cv::Scalar(200, 90, 50), 5);  // blue ballpoint
+  cv::multiply(page, pen, page, 1.0 / 255);
+  const cv::Mat coloured = coloured_ink_mask(page);
+  EXPECT_EQ(coloured.at<uchar>(35, 195), 255) << "the pen stroke beyond the letters";
+  cv::Mat under_pen;
+  cv::inRange(page, cv::Scalar(0, 0, 0), cv::Scalar(40, 30, 25), under_pen);
+  ASSERT_GT(cv::countNonZero(under_pen), 0);
+  EXPECT_EQ(cv::countNonZero(coloured & under_pen), 0) << "the letters' pixels under the pen";
+}
+
 TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   DrawnGrid drawn;
   draw_step_grid(drawn);

@@ -59,9 +59,11 @@ void draw_emblem(cairo_t* cr, double centre_x, double top) {
   cairo_restore(cr);
 }
 
-// A pen scribble whose middle line runs at `y`, so the approver block looks signed.
+// A pen scribble whose middle line runs at `y`, so the approver block looks signed. Pen ink is
+// translucent: over a printed letter the letter stays near-black (multiplied), as on paper.
 void draw_signature(cairo_t* cr, double centre_x, double y, const InkColour& ink) {
   cairo_save(cr);
+  cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
   cairo_set_source_rgb(cr, ink.red, ink.green, ink.blue);
   cairo_new_path(cr);
   cairo_move_to(cr, centre_x - 26, y + 4);

@@ -1,0 +1,202 @@
+#include "approver_consensus.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <string_view>
+
+#include "nip.h"
+#include "text.h"
+#include "unicode_nfc.h"
+
+namespace sopocr {
+namespace {
+
+// Readings at most this many edits apart, per character of the longer, are of one text. Two
+// officials' names differ in most of their letters; one name under a signature loses a few.
+constexpr double kSameTextMaxEdits = 0.25;
+// Fewer readings cannot outvote one bad reading.
+constexpr std::size_t kMinReadings = 3;
+
+// What a reading shows at each position of the backbone it is aligned to (empty where it has
+// nothing there), and in each gap before a position and after the last (empty where it adds
+// nothing).
+struct Alignment {
+  std::vector<std::u32string> at;      // one per backbone position
+  std::vector<std::u32string> before;  // one per backbone position, and one after the last
+};
+
+Alignment align_to(std::u32string_view backbone, std::u32string_view reading) {
+  const std::size_t rows = backbone.size();
+  const std::size_t cols = reading.size();
+  std::vector<std::vector<std::size_t>> cost(rows + 1, std::vector<std::size_t>(cols + 1));
+  for (std::size_t i = 0; i <= rows; ++i) cost[i][0] = i;
+  for (std::size_t j = 0; j <= cols; ++j) cost[0][j] = j;
+  for (std::size_t i = 1; i <= rows; ++i) {
+    for (std::size_t j = 1; j <= cols; ++j) {
+      const std::size_t replace = cost[i - 1][j - 1] + (backbone[i - 1] != reading[j - 1] ? 1 : 0);
+      cost[i][j] = std::min({replace, cost[i - 1][j] + 1, cost[i][j - 1] + 1});
+    }
+  }
+  Alignment alignment{std::vector<std::u32string>(rows), std::vector<std::u32string>(rows + 1)};
+  std::size_t i = rows;
+  std::size_t j = cols;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 &&
+        cost[i][j] == cost[i - 1][j - 1] + (backbone[i - 1] != reading[j - 1] ? 1 : 0)) {
+      alignment.at[i - 1] = std::u32string(1, reading[j - 1]);
+      --i;
+      --j;
+    } else if (i > 0 && cost[i][j] == cost[i - 1][j] + 1) {
+      --i;  // the reading has nothing at this position
+    } else {
+      alignment.before[i].insert(alignment.before[i].begin(), reading[j - 1]);
+      --j;
+    }
+  }
+  return alignment;
+}
+
+struct MostShown {
+  std::u32string option;
+  std::size_t count = 0;
+};
+
+// The option shown more often than any other; nullopt on a tie for the most.
+std::optional<MostShown> most_shown(const std::vector<std::u32string>& shown) {
+  std::map<std::u32string, std::size_t> counts;
+  for (const std::u32string& option : shown) ++counts[option];
+  MostShown best;
+  std::size_t runner_up = 0;
+  for (const auto& [option, count] : counts) {
+    if (count > best.count) {
+      runner_up = best.count;
+      best = {option, count};
+    } else if (count > runner_up) {
+      runner_up = count;
+    }
+  }
+  if (best.count == runner_up) return std::nullopt;
+  return best;
+}
+
+bool same_text(std::u32string_view a, std::u32string_view b) {
+  return static_cast<double>(edit_distance(a, b)) <=
+         kSameTextMaxEdits * static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// Indices of `texts` in groups of one text each: the text with the most others near it, with
+// those, then the same among the rest, until none is left.
+std::vector<std::vector<std::size_t>> groups_of_one_text(const std::vector<std::u32string>& texts) {
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<bool> grouped(texts.size(), false);
+  while (std::find(grouped.begin(), grouped.end(), false) != grouped.end()) {
+    std::vector<std::size_t> largest;
+    for (std::size_t a = 0; a < texts.size(); ++a) {
+      if (grouped[a]) continue;
+      std::vector<std::size_t> near;
+      for (std::size_t b = 0; b < texts.size(); ++b) {
+        if (!grouped[b] && same_text(texts[a], texts[b])) near.push_back(b);
+      }
+      if (near.size() > largest.size()) largest = std::move(near);
+    }
+    for (const std::size_t index : largest) grouped[index] = true;
+    groups.push_back(std::move(largest));
+  }
+  return groups;
+}
+
+using ApproverField = std::optional<std::string> Approver::*;
+
+// Where on the page a record read `path`: from its review entry for the field or for the whole
+// approver block, which every reading of the block produces.
+ReviewEntry review_at(const SopRecord& record, const std::string& path) {
+  ReviewEntry entry;
+  entry.path = path;
+  for (const ReviewEntry& existing : record.review) {
+    if (existing.path == path || existing.path == "/header/approver") {
+      entry.page = existing.page;
+      entry.bbox = existing.bbox;
+      if (existing.path == path) break;
+    }
+  }
+  return entry;
+}
+
+void agree_on(std::vector<SopRecord>& records, ApproverField field, const std::string& path) {
+  std::vector<SopRecord*> readers;
+  std::vector<std::u32string> texts;
+  for (SopRecord& record : records) {
+    if (!record.header.approver || !((*record.header.approver).*field)) continue;
+    readers.push_back(&record);
+    texts.push_back(decode_utf8(*((*record.header.approver).*field)));
+  }
+  const bool is_nip = field == &Approver::nip;
+  for (const std::vector<std::size_t>& group : groups_of_one_text(texts)) {
+    std::vector<std::string> readings;
+    for (const std::size_t index : group) readings.push_back(encode_utf8(texts[index]));
+    const std::optional<Consensus> agreed = consensus_of_readings(readings);
+    if (!agreed || (is_nip && !parse_nip(agreed->text).valid)) continue;
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      if (readings[k] == agreed->text) continue;
+      SopRecord& record = *readers[group[k]];
+      ReviewEntry entry = review_at(record, path);
+      entry.reason = "agreed_with_other_sops";
+      entry.confidence = agreed->agreement;
+      entry.raw = readings[k];
+      std::erase_if(record.review, [&](const ReviewEntry& old) { return old.path == path; });
+      record.review.push_back(std::move(entry));
+      (*record.header.approver).*field = agreed->text;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<Consensus> consensus_of_readings(const std::vector<std::string>& readings) {
+  if (readings.size() < kMinReadings) return std::nullopt;
+  std::vector<std::u32string> texts;
+  for (const std::string& reading : readings) texts.push_back(decode_utf8(reading));
+  // The backbone is the reading nearest all the others: the least damaged, most likely.
+  std::size_t backbone = 0;
+  std::size_t least_total = std::numeric_limits<std::size_t>::max();
+  for (std::size_t a = 0; a < texts.size(); ++a) {
+    std::size_t total = 0;
+    for (const std::u32string& other : texts) total += edit_distance(texts[a], other);
+    if (total < least_total) {
+      least_total = total;
+      backbone = a;
+    }
+  }
+  std::vector<Alignment> alignments;
+  for (const std::u32string& text : texts) alignments.push_back(align_to(texts[backbone], text));
+
+  std::u32string agreed;
+  std::size_t weakest = texts.size();
+  std::vector<std::u32string> shown(texts.size());
+  auto take_most_shown = [&](auto shown_by) {
+    for (std::size_t k = 0; k < texts.size(); ++k) shown[k] = shown_by(alignments[k]);
+    const std::optional<MostShown> most = most_shown(shown);
+    if (!most) return false;
+    agreed += most->option;
+    weakest = std::min(weakest, most->count);
+    return true;
+  };
+  const std::size_t positions = texts[backbone].size();
+  for (std::size_t position = 0; position <= positions; ++position) {
+    if (!take_most_shown([&](const Alignment& a) { return a.before[position]; })) {
+      return std::nullopt;
+    }
+    if (position == positions) break;
+    if (!take_most_shown([&](const Alignment& a) { return a.at[position]; })) return std::nullopt;
+  }
+  return Consensus{encode_utf8(agreed),
+                   static_cast<double>(weakest) / static_cast<double>(texts.size())};
+}
+
+void agree_on_approvers(std::vector<SopRecord>& records) {
+  agree_on(records, &Approver::name, "/header/approver/name");
+  agree_on(records, &Approver::nip, "/header/approver/nip");
+}
+
+}  // namespace sopocr

@@ -1,0 +1,34 @@
+// The approver's name and NIP agreed across the SOPs of one file. One official signs every SOP
+// of a bundle, so the same name and NIP are printed on each identity page, and the signature
+// or stamp over them garbles each copy in a different place ("SUHERMAI", "SUHEFMAN").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sop_record.h"
+
+namespace sopocr {
+
+struct Consensus {
+  std::string text;
+  // The smallest share of the readings that showed the consensus at any one position: how
+  // firmly the weakest character was agreed, in (0, 1].
+  double agreement = 0.0;
+};
+
+// The text most of `readings` agree on, character by character: each reading is aligned to the
+// one nearest all the others, and every position (and every gap between positions) takes what
+// more readings show there than anything else. Nullopt where some position has no single most
+// shown reading (a tie), or where fewer than three readings are given.
+std::optional<Consensus> consensus_of_readings(const std::vector<std::string>& readings);
+
+// Where three or more of `records` (one file's SOPs, in order) read nearly the same approver
+// name or NIP (at most a quarter of the characters apart), each of those readings becomes their
+// consensus_of_readings. A NIP consensus is taken only if it passes the NIP check. A record whose
+// reading changed gets a review entry "agreed_with_other_sops" holding its own reading, in place
+// of what its review list said about that field.
+void agree_on_approvers(std::vector<SopRecord>& records);
+
+}  // namespace sopocr
