@@ -285,6 +285,32 @@ bool is_printed_pattern(const std::vector<RulePiece>& pieces, const std::vector<
          level_steps >= 0.8 * static_cast<double>(near_steps.size());
 }
 
+// Two dotted patterns drawn over each other on one line (a table's heavier border over the
+// cells' own edges, each pattern starting at its own corner) are regular in neither their marks
+// nor their steps, and where their dots merged into blots neither a dot nor a dash, the line
+// loses them. What still marks them a rule: many marks over `min_span`, each a solid dot or
+// dash, nearly every step to the next short (a few marks: a blot or two lost) and level. A text
+// line's solid marks (full stops, hyphens) are words apart.
+bool is_dense_mark_line(const std::vector<RulePiece>& pieces, const std::vector<int>& chain,
+                        int min_span) {
+  constexpr std::size_t kMinMarks = 12;
+  if (chain.size() < kMinMarks) return false;
+  if (pieces[chain.back()].right - pieces[chain.front()].left < min_span) return false;
+  const MedianPiece median = median_piece(pieces, chain);
+  const double size = std::max(median.length, median.thickness);
+  const double level_tolerance = std::max(2.0, 0.4 * median.thickness);
+  int short_level_steps = 0;
+  for (std::size_t m = 1; m < chain.size(); ++m) {
+    const RulePiece& before = pieces[chain[m - 1]];
+    const RulePiece& piece = pieces[chain[m]];
+    const int gap = piece.left - before.right;
+    if (gap <= 4 * size + 1 && std::abs(piece.centre_y - before.centre_y) <= level_tolerance) {
+      ++short_level_steps;
+    }
+  }
+  return short_level_steps >= 0.9 * static_cast<double>(chain.size() - 1);
+}
+
 // Chains of one printed line, joined: a faded stretch, a dot lost to noise or one merged with a
 // crossing arrow parts a dotted rule into short chains, each too short to be sure of alone, all
 // on one line and alike in their pieces. The longest chains found the lines; a shorter chain
@@ -394,8 +420,10 @@ cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
   const int band = std::max(2, max_thickness / 2);
   const std::vector<std::vector<int>> chains = chain_pieces(pieces, band);
   for (std::vector<int> line : collinear_chains(pieces, chains, band)) {
-    if (line.size() < 5 || !is_printed_pattern(pieces, line)) continue;
-    trim_off_pattern_ends(pieces, line);
+    if (line.size() < 5) continue;
+    const bool regular = is_printed_pattern(pieces, line);
+    if (!regular && !is_dense_mark_line(pieces, line, dpi)) continue;
+    if (regular) trim_off_pattern_ends(pieces, line);
     if (pieces[line.back()].right - pieces[line.front()].left < min_span) continue;
     const MedianPiece median = median_piece(pieces, line);
     const double length = median.length;
@@ -442,7 +470,8 @@ cv::Mat chained_rules(const cv::Mat& ink, int dpi) {
       int right = 0;
       for (int i : stretch) right = std::max(right, pieces[i].right);
       const int left = pieces[stretch.front()].left;
-      if (stretch.size() < 5 || right - left < min_span || !is_printed_pattern(pieces, stretch)) {
+      if (stretch.size() < 5 || right - left < min_span ||
+          !(is_printed_pattern(pieces, stretch) || is_dense_mark_line(pieces, stretch, dpi))) {
         continue;
       }
       cv::line(mask, {extend(left, -1), y}, {extend(right - 1, 1), y}, cv::Scalar(255), thickness);

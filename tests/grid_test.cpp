@@ -375,6 +375,27 @@ TEST(Grid, FindsHeavyDottedRules) {
   }
 }
 
+// A table drawn cell by cell with a heavier border stroked over it: along the border two dot
+// patterns of different sizes, each from its own corner, lie over each other, regular in
+// neither their dots nor their steps.
+TEST(Grid, FindsAHeavierDottedBorderDrawnOverTheCellsOwnDots) {
+  std::mt19937 rng(20261203);
+  std::uniform_real_distribution<double> pen_pt(0.8, 1.6);
+  std::uniform_real_distribution<double> heavier(1.3, 1.8);
+  for (int variant = 0; variant < 6; ++variant) {
+    const double pen = pen_pt(rng);
+    const double border_pen = pen * heavier(rng);
+    DrawnGrid drawn;
+    draw_step_grid(drawn, [&](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
+      dotted(pen)(page, to, from, outer);
+      if (outer) dotted(border_pen)(page, from, to, outer);
+    });
+    SCOPED_TRACE("dots of " + std::to_string(pen) + " pt under a border of " +
+                 std::to_string(border_pen) + " pt");
+    expect_one_step_table(drawn.page);
+  }
+}
+
 TEST(Ink, ColouredInkIsAPensOrStampsNotPrintedBlackOrTintedPaper) {
   cv::Mat page(200, 300, CV_8UC3, cv::Scalar(200, 235, 245));  // cream paper (BGR)
   cv::putText(page, "NIP 1970", {10, 60}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(40, 40, 40), 2);
