@@ -17,6 +17,9 @@ namespace {
 constexpr double kSameTextMaxEdits = 0.25;
 // Fewer readings cannot outvote one bad reading.
 constexpr std::size_t kMinReadings = 3;
+// Where most readings show each character the consensus is sure; where some character was only
+// the most shown (two of four, the others split), a reviewer checks it.
+constexpr double kSureAgreement = 0.5;
 
 // What a reading shows at each position of the backbone it is aligned to (empty where it has
 // nothing there), and in each gap before a position and after the last (empty where it adds
@@ -140,12 +143,16 @@ void agree_on(std::vector<SopRecord>& records, ApproverField field, const std::s
     for (std::size_t k = 0; k < group.size(); ++k) {
       if (readings[k] == agreed->text) continue;
       SopRecord& record = *readers[group[k]];
+      // What the record said of its own reading (a NIP failing the check) is about text it no
+      // longer holds.
       ReviewEntry entry = review_at(record, path);
-      entry.reason = "agreed_with_other_sops";
-      entry.confidence = agreed->agreement;
-      entry.raw = readings[k];
       std::erase_if(record.review, [&](const ReviewEntry& old) { return old.path == path; });
-      record.review.push_back(std::move(entry));
+      if (agreed->agreement <= kSureAgreement) {
+        entry.reason = "agreed_with_other_sops";
+        entry.confidence = agreed->agreement;
+        entry.raw = readings[k];
+        record.review.push_back(std::move(entry));
+      }
       (*record.header.approver).*field = agreed->text;
     }
   }

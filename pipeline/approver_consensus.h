@@ -26,9 +26,10 @@ std::optional<Consensus> consensus_of_readings(const std::vector<std::string>& r
 
 // Where three or more of `records` (one file's SOPs, in order) read nearly the same approver
 // name or NIP (at most a quarter of the characters apart), each of those readings becomes their
-// consensus_of_readings. A NIP consensus is taken only if it passes the NIP check. A record whose
-// reading changed gets a review entry "agreed_with_other_sops" holding its own reading, in place
-// of what its review list said about that field.
+// consensus_of_readings. A NIP consensus is taken only if it passes the NIP check. What a record
+// whose reading changed said of that field in its review list goes; where the consensus is not
+// sure (some character shown by no more than half the readings), a review entry
+// "agreed_with_other_sops" takes its place, holding the record's own reading.
 void agree_on_approvers(std::vector<SopRecord>& records);
 
 }  // namespace sopocr

@@ -23,6 +23,13 @@ namespace {
 // Header values printed as "-" mean "none".
 bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
 
+// Ink in which the engine found no text at all, not even marks it doubted: a rule's ragged edge
+// or a few specks left in a cell. An optional value there (a step's notes, a revision date) is
+// blank, not unread; a reviewer shown it would find an empty cell.
+bool blank_to_the_engine(const CellText& cell) {
+  return !cell.has_ink || (cell.original.empty() && cell.doubtful_words.empty());
+}
+
 // The confidence of a review entry no reading backs: nothing was found where the field should be.
 constexpr double kNothingFound = 0.0;
 // The confidence of a choice between two readings the pipeline could not tell apart (which
@@ -179,7 +186,7 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
   auto found = identity.fields.find(key);
   if (found == identity.fields.end()) return review.label_not_found(path, identity);
   const CellText& cell = found->second;
-  if (!cell.has_ink || is_placeholder(cell.text)) return std::nullopt;
+  if (blank_to_the_engine(cell) || is_placeholder(cell.text)) return std::nullopt;
   const ParsedDate date = parse_indonesian_date(cell.text);
   if (!date.iso) {
     review.add(path, date.problem == "no day" ? "incomplete_date" : "invalid_date", cell,
@@ -317,7 +324,7 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
 }
 
 std::optional<int> step_number(const CellText& cell, const std::string& path, ReviewList& review) {
-  if (!cell.has_ink) return std::nullopt;
+  if (blank_to_the_engine(cell)) return std::nullopt;
   static const std::regex number("^(\\d{1,3})\\.?$");
   std::smatch match;
   if (!std::regex_match(cell.text, match, number)) {
@@ -374,7 +381,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
   step.activity = review.text_field(row.activity, base + "/activity");
   step.requirements = review.list_field(row.requirements, base + "/requirements");
   step.outputs = review.list_field(row.outputs, base + "/outputs");
-  step.notes = review.text_field(row.notes, base + "/notes");
+  if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
   if (row.duration.has_ink) {
     step.duration = parse_duration(row.duration.text);
     if (step.duration && step.duration->unit == DurationUnit::other &&

@@ -373,6 +373,29 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
 }
 
+// A rule's ragged edge or a few specks left in a cell count as ink, but the engine finds no text
+// in them: an optional value there is blank. Marks the engine doubted are something to look at.
+TEST(BuildRecord, InkInWhichTheEngineFoundNoTextIsABlankOptionalValueNotAnUnreadOne) {
+  CellText rule_edge = read_cell("");
+  RawSop sop = two_page_flow();
+  sop.identity = identity_only().identity;
+  sop.identity->fields["revised"] = rule_edge;
+  sop.rows[0].notes = rule_edge;
+  CellText marks = read_cell("");
+  marks.doubtful_words.push_back({"~", 0.2, cv::Rect(15, 25, 20, 10), 0});
+  sop.rows[1].notes = marks;
+  sop.identity->fields["effective"] = marks;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(record.header.revised);
+  EXPECT_FALSE(has_review(record, "/header/revised", "invalid_date"));
+  EXPECT_FALSE(record.steps[0].notes);
+  EXPECT_FALSE(has_review(record, "/steps/0/notes", "not_read"));
+  EXPECT_FALSE(record.header.effective);
+  EXPECT_TRUE(has_review(record, "/header/effective", "invalid_date"));
+  EXPECT_FALSE(record.steps[1].notes);
+  EXPECT_TRUE(has_review(record, "/steps/1/notes", "not_read"));
+}
+
 TEST(Flow, AStepNumberMisreadIsTheSequencesNumberAndIsReviewedWithItsReading) {
   RawSop sop = two_page_flow();
   sop.rows[3].number = read_cell("1");  // step 4 read as "1"
