@@ -43,7 +43,9 @@ std::string join_wrapped_lines(const std::vector<std::string>& lines) {
     if (hyphen_after_letter) {
       if (is_lower_start(line) && !is_reduplication(joined, line)) joined.pop_back();
       joined += line;
-    } else if (last == '/') {
+    } else if (last == '/' && !(joined.size() >= 2 && joined[joined.size() - 2] == ' ')) {
+      // "Surat/" + "Caraka": the typesetter broke the token after its slash. A slash standing
+      // apart ("Tamu /" + "Pengunjung") is spaced on both sides.
       joined += line;
     } else {
       joined += ' ' + line;

@@ -16,6 +16,7 @@
 #include "person_name.h"
 #include "term_repair.h"
 #include "text.h"
+#include "unicode_nfc.h"
 
 namespace sopocr {
 namespace {
@@ -179,6 +180,31 @@ bool ends_in_abbreviation(const std::string& reading, const std::string& name,
          std::isupper(static_cast<unsigned char>(last.front())) &&
          read.compare(read.size() - last.size() - 1, last.size(), last) == 0 &&
          lexicon.count(ascii_lower(last)) == 0;
+}
+
+// A letter lost from a long word of a lane name ("Pengadministras Umum", "Tim enanganan") is
+// repaired; short words are left as printed, where offices spell their abbreviated titles their
+// own way ("Kasubag" and "Kasubbag"). A repaired word takes a capital where the name's other
+// words (but "dan", "atau") all have one: a lost first letter's case is the name's.
+std::string repair_long_lane_words(const std::string& name, const Lexicon& lexicon,
+                                   bool& repaired) {
+  constexpr std::size_t kShortestRepaired = 8;
+  constexpr std::size_t kShortestTitleWord = 4;
+  std::vector<std::string> words = split_words(name);
+  for (std::string& word : words) {
+    if (decode_utf8(word).size() < kShortestRepaired) continue;
+    TermRepair terms = repair_terms(word, lexicon);
+    if (terms.repairs.empty()) continue;
+    const bool title_case = std::all_of(words.begin(), words.end(), [&](const std::string& other) {
+      return &other == &word || other.size() < kShortestTitleWord ||
+             !std::islower(static_cast<unsigned char>(other.front()));
+    });
+    word = std::move(terms.text);
+    if (title_case)
+      word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
+    repaired = true;
+  }
+  return join_words(words);
 }
 
 std::optional<std::string> header_date(const IdentityContent& identity, const std::string& key,
@@ -679,6 +705,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     LaneName name = normalize_lane_name(cell.text);
     if (lexicon) {
       name.text = join_split_words(name.text, *lexicon, name.repaired);
+      name.text = repair_long_lane_words(name.text, *lexicon, name.repaired);
       if (ends_in_abbreviation(cell.text, name.text, *lexicon)) name.text += '.';
     }
     if (name.text.empty()) {

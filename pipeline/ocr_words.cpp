@@ -101,12 +101,38 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   return verdicts;
 }
 
+// In a sans-serif font a capital I is a bare bar, and the engine reads the roman numeral of
+// "Asisten I" surely as "|". Rules are painted out before OCR, so a sure bar after a word on its
+// line, as tall as that word's capitals, is the letter.
+bool is_capital_i_read_as_bar(const std::vector<OcrWord>& words, std::size_t i) {
+  constexpr double kSure = 0.75;
+  constexpr double kCapitalShare = 0.6;
+  constexpr double kTallestShare = 1.1;
+  const OcrWord& word = words[i];
+  if (word.text != "|" || word.confidence < kSure || i == 0) return false;
+  // After a word, a space away, not a number: beside a step's number, or far along the line
+  // at a cell's edge, or taller than the letters, a bar is what is left of a rule.
+  const OcrWord& before = words[i - 1];
+  const int space = word.bbox_px.x - before.bbox_px.br().x;
+  return before.line == word.line && !before.text.empty() &&
+         std::isalpha(static_cast<unsigned char>(before.text.back())) &&
+         space <= before.bbox_px.height &&
+         word.bbox_px.height >= kCapitalShare * before.bbox_px.height &&
+         word.bbox_px.height <= kTallestShare * before.bbox_px.height;
+}
+
 }  // namespace
 
 SiftedWords sift_words(const std::vector<OcrWord>& words) {
   const std::vector<Verdict> verdicts = judge_words(words);
   SiftedWords sifted;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (is_capital_i_read_as_bar(words, i)) {
+      OcrWord letter = words[i];
+      letter.text = "I";
+      sifted.text.push_back(std::move(letter));
+      continue;
+    }
     if (verdicts[i] == Verdict::text) sifted.text.push_back(words[i]);
     if (verdicts[i] == Verdict::doubtful) sifted.doubtful.push_back(words[i]);
   }

@@ -461,6 +461,18 @@ TEST(BuildRecord, ALaneNameKeepsTheStopOfAnAbbreviationButNotASpeckAfterAWord) {
   EXPECT_EQ(record.actors, (std::vector<std::string>{"Sek.", "Staf", "Kasubag Umum & Kepeg."}));
 }
 
+TEST(BuildRecord, ALetterLostFromALongWordOfALaneNameIsRepairedButShortTitlesAreAsPrinted) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  sop.lane_names = {read_cell("Pengadministras Umum"), read_cell("Tim enanganan"),
+                    read_cell("Kasubag Kepegawaian")};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.actors, (std::vector<std::string>{"Pengadministrasi Umum", "Tim Penanganan",
+                                                     "Kasubag Kepegawaian"}));
+  EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
+}
+
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
   // The second page's table was read with a third lane: its symbols name no known actor.
   RawSop sop = two_page_flow();

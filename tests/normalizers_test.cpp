@@ -304,6 +304,7 @@ namespace {
 TEST(LineJoining, RejoinsWordsTheTypesetterBroke) {
   EXPECT_EQ(join_wrapped_lines({"Pengadmin-", "istrasi Umum"}), "Pengadministrasi Umum");
   EXPECT_EQ(join_wrapped_lines({"Pengantar Surat/", "Caraka"}), "Pengantar Surat/Caraka");
+  EXPECT_EQ(join_wrapped_lines({"Tamu /", "Pengunjung"}), "Tamu / Pengunjung");
   // A hyphen before a capital is part of a compound and stays.
   EXPECT_EQ(join_wrapped_lines({"Peraturan Perundang-", "Undangan"}),
             "Peraturan Perundang-Undangan");

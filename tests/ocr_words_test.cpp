@@ -26,6 +26,21 @@ TEST(SiftWords, ASpeckReadAsADigitBesideWordsIsDropped) {
             "Selesai\ndan");
 }
 
+TEST(SiftWords, ASureBarAfterAWordIsTheCapitalIOfASansFont) {
+  // "Asisten I": the engine is sure of a "|" as tall as the word before it.
+  EXPECT_EQ(kept_reading({word("Asisten", 0.96, 0, 0), word("|", 0.93, 40, 0, 30)}), "Asisten I");
+  // A speck-high bar, an unsure one, one after a step's number or alone is not a letter.
+  EXPECT_EQ(kept_reading({word("Asisten", 0.96, 0, 0), word("|", 0.93, 40, 0, 12)}), "Asisten");
+  EXPECT_EQ(kept_reading({word("Asisten", 0.96, 0, 0), word("|", 0.4, 40, 0, 30)}), "Asisten");
+  EXPECT_EQ(kept_reading({word("12", 0.96, 0, 0), word("|", 0.93, 60, 0, 32)}), "12");
+  EXPECT_EQ(kept_reading({word("|", 0.93, 0, 0), word("Asisten", 0.96, 40, 0)}), "Asisten");
+  // A cell's right rule far along the line from a heading, and taller than its letters.
+  EXPECT_EQ(
+      kept_reading({word("Peralatan/perlengkapan", 0.92, 0, 0, 46), word("|", 0.96, 1490, 0, 54)}),
+      "Peralatan/perlengkapan");
+  EXPECT_EQ(kept_reading({word("Asisten", 0.96, 0, 0), word("|", 0.93, 40, 0, 40)}), "Asisten");
+}
+
 TEST(SiftWords, ADrawingReadAsAWordIsDropped) {
   // A lane's name, and under it the top of a symbol's outline that the engine made "ama" of.
   EXPECT_EQ(kept_reading({word("Kasubbag", 0.93, 0, 0), word("LPSE", 0.96, 0, 1),
