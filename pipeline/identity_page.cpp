@@ -421,6 +421,17 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           break;
         }
       }
+      if (label.key == std::string_view("approved_by") && value.bbox_px == texts[i].bbox_px) {
+        // The approver's block printed in its key's own cell is signed and stamped over as
+        // much as one beside it: read again without the pen's and the stamp's colours.
+        const CellText through = reader.read_without_coloured_ink(grid.cells[i].bbox_px);
+        for (const LabelInCell& again : labels_in_cell(through, grid.cells[i], grid)) {
+          if (!through.coloured_ink_removed || again.label != found.label) continue;
+          value = through;
+          value.original = again.value_original;
+          value.text = normalize_text(unwrap_lines(value.original));
+        }
+      }
       auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
       target.emplace(label.key, value);
     }

@@ -656,6 +656,8 @@ struct IdentityLook {
   std::string title = "Pengelolaan Administrasi Belanja Barang/Jasa LS";
   int list_height = 240;  // tall lists make the key|value rule too short for a table column
   int list_split = 620;   // where the lists' two columns meet
+  // "Disahkan Oleh" and the approver's block under it in one cell across the key|value rule.
+  bool approver_in_key_cell = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -684,12 +686,16 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   for (const auto& [label, reading] : rows) {
     const int height = label == "Disahkan Oleh" ? 200 : 60;
     // A stacked key is printed at the top of its row's band, level with its value's first line.
-    if (in_stack) {
-      page.cell(key, y, value, y + 30, label, false);
+    if (look.approver_in_key_cell && label == "Disahkan Oleh") {
+      page.cell(key, y, right, y + height, label + "\n" + reading);
     } else {
-      page.cell(key, y, value, y + height, label);
+      if (in_stack) {
+        page.cell(key, y, value, y + 30, label, false);
+      } else {
+        page.cell(key, y, value, y + height, label);
+      }
+      page.cell(value, y, right, y + height, reading);
     }
-    page.cell(value, y, right, y + height, reading);
     y += height;
     if (in_stack && label == "Disahkan Oleh") {
       cv::rectangle(page.gray, cv::Rect(key, stack_top, value - key, y - stack_top), cv::Scalar(0),
@@ -874,6 +880,30 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
   EXPECT_LT(ocr.pages_seen.back().at<uchar>(handwriting), 128);
   // Read without its ink, the written date is no surer: its reading is the one with the ink.
   EXPECT_FALSE(content.identity->fields.at("effective").coloured_ink_removed);
+}
+
+TEST(IdentityPage, AnApproverBlockInItsKeysOwnCellIsReadWithoutThePenOverIt) {
+  DrawnPage drawn = identity_page({.approver_in_key_cell = true});
+  const int approval_top = 100 + 4 * 60;
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  const cv::Point from(700, approval_top + 150), to(900, approval_top + 80);
+  cv::line(page.gray, from, to, cv::Scalar(60), 3);
+  cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  const cv::Point signature_middle(800, approval_top + 115);
+  EXPECT_TRUE(std::any_of(ocr.pages_seen.begin(), ocr.pages_seen.end(), [&](const cv::Mat& seen) {
+    return seen.at<uchar>(signature_middle) > 230;
+  })) << "the approver's cell is read without the pen";
+  const CellText& approver = content.identity->fields.at("approved_by");
+  EXPECT_TRUE(approver.coloured_ink_removed);
+  EXPECT_NE(approver.text.find("H. Ahmad Aznem, SE, M.Si"), std::string::npos) << approver.text;
+  EXPECT_EQ(approver.text.find("Disahkan"), std::string::npos) << approver.text;
 }
 
 // Reads as the scripted engine does, but a word under a stain of the page image (a stamp's ring
