@@ -847,6 +847,22 @@ TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted
   EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
 }
 
+// The drawn page with blue-pen `strokes` over it: grey on the page as a grey scan shows them, and
+// in its coloured-ink mask as a colour scan keeps them apart.
+PageImage with_pen_strokes(const DrawnPage& drawn,
+                           const std::vector<std::pair<cv::Point, cv::Point>>& strokes) {
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray.clone();
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  for (const auto& [from, to] : strokes) {
+    cv::line(page.gray, from, to, cv::Scalar(60), 3);
+    cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
+  }
+  return page;
+}
+
 TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeepsIts) {
   DrawnPage drawn = identity_page();
   // In blue pen: a signature across the approver's name, and a date written into its blank.
@@ -857,17 +873,8 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
   for (int x = 880; x < 1000; x += 8) {  // handwriting: short zigzag strokes, no rule
     strokes.push_back({{x, written_line - 6}, {x + 8, written_line + 6}});
   }
-  PageImage page;
-  page.page_number = 1;
-  page.dpi = kDpi;
-  page.gray = drawn.gray;
-  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
-  for (const auto& [from, to] : strokes) {
-    cv::line(page.gray, from, to, cv::Scalar(60), 3);
-    cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
-  }
   ScriptedOcrEngine ocr(drawn.cells, 0);
-  const PageContent content = analyze_page(page, ocr);
+  const PageContent content = analyze_page(with_pen_strokes(drawn, strokes), ocr);
   ASSERT_EQ(content.kind, PageKind::identity);
   const cv::Point signature_middle(1000, approval_top + 90);
   const cv::Point handwriting(940, written_line);
@@ -885,16 +892,9 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
 TEST(IdentityPage, AnApproverBlockInItsKeysOwnCellIsReadWithoutThePenOverIt) {
   DrawnPage drawn = identity_page({.approver_in_key_cell = true});
   const int approval_top = 100 + 4 * 60;
-  PageImage page;
-  page.page_number = 1;
-  page.dpi = kDpi;
-  page.gray = drawn.gray;
-  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
-  const cv::Point from(700, approval_top + 150), to(900, approval_top + 80);
-  cv::line(page.gray, from, to, cv::Scalar(60), 3);
-  cv::line(page.coloured_ink, from, to, cv::Scalar(255), 5);
   ScriptedOcrEngine ocr(drawn.cells, 0);
-  const PageContent content = analyze_page(page, ocr);
+  const PageContent content = analyze_page(
+      with_pen_strokes(drawn, {{{700, approval_top + 150}, {900, approval_top + 80}}}), ocr);
   ASSERT_EQ(content.kind, PageKind::identity);
   const cv::Point signature_middle(800, approval_top + 115);
   EXPECT_TRUE(std::any_of(ocr.pages_seen.begin(), ocr.pages_seen.end(), [&](const cv::Mat& seen) {
