@@ -128,16 +128,18 @@ ReviewEntry review_at(const SopRecord& record, const std::string& path) {
 
 void agree_on(std::vector<SopRecord>& records, ApproverField field, const std::string& path) {
   std::vector<SopRecord*> readers;
+  std::vector<std::string> values;
   std::vector<std::u32string> texts;
   for (SopRecord& record : records) {
     if (!record.header.approver || !((*record.header.approver).*field)) continue;
     readers.push_back(&record);
-    texts.push_back(decode_utf8(*((*record.header.approver).*field)));
+    values.push_back(*((*record.header.approver).*field));
+    texts.push_back(decode_utf8(values.back()));
   }
   const bool is_nip = field == &Approver::nip;
   for (const std::vector<std::size_t>& group : groups_of_one_text(texts)) {
     std::vector<std::string> readings;
-    for (const std::size_t index : group) readings.push_back(encode_utf8(texts[index]));
+    for (const std::size_t index : group) readings.push_back(values[index]);
     const std::optional<Consensus> agreed = consensus_of_readings(readings);
     if (!agreed || (is_nip && !parse_nip(agreed->text).valid)) continue;
     for (std::size_t k = 0; k < group.size(); ++k) {

@@ -253,6 +253,14 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   return found;
 }
 
+// The cell's reading cut to what follows `key` in it.
+CellText value_after_key(const CellText& cell, const LabelInCell& key) {
+  CellText value = cell;
+  value.original = key.value_original;
+  value.text = normalize_text(unwrap_lines(value.original));
+  return value;
+}
+
 bool is_date_key(std::string_view key) {
   return key == "created" || key == "revised" || key == "effective";
 }
@@ -339,9 +347,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       const IdentityLabel& label = *found.label;
       ++scan.labels_found;
       used[i] = true;
-      CellText value = texts[i];
-      value.original = found.value_original;
-      value.text = normalize_text(unwrap_lines(value.original));
+      CellText value = value_after_key(texts[i], found);
       // A key's value sits in the cell to its right (a speck under the label can read as "1");
       // a list heading's items follow it in its own cell or fill the cell below. The cell to
       // the right of a key found under another one is the upper key's.
@@ -425,11 +431,10 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
         // The approver's block printed in its key's own cell is signed and stamped over as
         // much as one beside it: read again without the pen's and the stamp's colours.
         const CellText through = reader.read_without_coloured_ink(grid.cells[i].bbox_px);
-        for (const LabelInCell& again : labels_in_cell(through, grid.cells[i], grid)) {
-          if (!through.coloured_ink_removed || again.label != found.label) continue;
-          value = through;
-          value.original = again.value_original;
-          value.text = normalize_text(unwrap_lines(value.original));
+        if (through.coloured_ink_removed) {
+          for (const LabelInCell& again : labels_in_cell(through, grid.cells[i], grid)) {
+            if (again.label == found.label) value = value_after_key(through, again);
+          }
         }
       }
       auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
