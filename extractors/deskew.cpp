@@ -62,8 +62,10 @@ PageImage deskew(const PageImage& page, const SkewParams& params) {
   if (std::fabs(skew) < params.fine_step_degrees) return level;
   const cv::Point2f centre(page.gray.cols / 2.0f, page.gray.rows / 2.0f);
   cv::Mat rotation = cv::getRotationMatrix2D(centre, skew, 1.0);
+  // The corners turned in from beyond the image continue the paper at its edge: white would
+  // meet grey paper in lines, framing the page in rules of their own.
   cv::warpAffine(page.gray, level.gray, rotation, page.gray.size(), cv::INTER_LINEAR,
-                 cv::BORDER_CONSTANT, 255);
+                 cv::BORDER_REPLICATE);
   if (!page.coloured_ink.empty()) {
     cv::warpAffine(page.coloured_ink, level.coloured_ink, rotation, page.gray.size(),
                    cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);

@@ -27,6 +27,9 @@ struct PageImage {
   cv::Mat coloured_ink;
   int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
   double skew_degrees = 0.0;  // residual skew removed from `gray`
+  // Then the keystone of a photographed page straightened: maps the level page's pixels to
+  // `gray`'s. The identity for a scan laid flat.
+  cv::Matx33d perspective = cv::Matx33d::eye();
   // Words of the PDF's text layer, upright like `gray`; empty for scans and images.
   std::vector<LayerWord> text_layer;
 };

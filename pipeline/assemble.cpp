@@ -43,7 +43,16 @@ void add_page(RawSop& sop, const PageContent& page) {
   sop.pages.push_back(page.page_number);
   // Thousandths of a degree move a corner of an A4 page at 300 dpi by well under a pixel.
   const double skew = std::round(page.skew_degrees * 1000.0) / 1000.0;
-  sop.page_geometry.push_back({page.page_number, page.dpi, page.rotation_degrees, skew});
+  PageGeometry geometry{page.page_number, page.dpi, page.rotation_degrees, skew, std::nullopt};
+  if (page.perspective != cv::Matx33d::eye()) {
+    // Nine decimals move a pixel of a page tens of thousands of pixels wide by far less than one.
+    geometry.perspective.emplace();
+    for (int i = 0; i < 9; ++i) {
+      (*geometry.perspective)[static_cast<std::size_t>(i)] =
+          std::round(page.perspective.val[i] * 1e9) / 1e9;
+    }
+  }
+  sop.page_geometry.push_back(geometry);
 }
 
 // The metadata grid of an identity page may run onto the next page: list headings (Keterkaitan,

@@ -18,6 +18,7 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   content.text_from_layer = prepared.text_from_layer;
   content.rotation_degrees = prepared.page.rotation_degrees;
   content.skew_degrees = prepared.page.skew_degrees;
+  content.perspective = prepared.page.perspective;
   if (prepared.grids.empty()) {
     write_debug_files(options.debug_stem, prepared, content, nullptr);
     return content;

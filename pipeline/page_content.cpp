@@ -40,6 +40,9 @@ nlohmann::json to_debug_json(const PageContent& page) {
       {"kind", kind_name(page.kind)},      {"rotation_degrees", page.rotation_degrees},
       {"skew_degrees", page.skew_degrees}, {"text_from_layer", page.text_from_layer},
       {"problems", page.problems}};
+  if (page.perspective != cv::Matx33d::eye()) {
+    out["perspective"] = std::vector<double>(page.perspective.val, page.perspective.val + 9);
+  }
   if (page.identity) {
     nlohmann::json identity{{"fields", nlohmann::json::object()},
                             {"lists", nlohmann::json::object()}};

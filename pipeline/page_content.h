@@ -89,9 +89,11 @@ struct PageContent {
   int page_number = 0;
   int dpi = 0;
   // What was done to the rendered page before any pixel coordinate here was measured: a
-  // clockwise quarter-turn rotation, then a small counter-clockwise deskew about the centre.
+  // clockwise quarter-turn rotation, then a small counter-clockwise deskew about the centre,
+  // then a photographed page's keystone straightened.
   int rotation_degrees = 0;
   double skew_degrees = 0.0;
+  cv::Matx33d perspective = cv::Matx33d::eye();
   bool text_from_layer = false;  // cells read from a born-digital PDF's text layer, not OCR
   PageKind kind = PageKind::other;
   std::optional<IdentityContent> identity;

@@ -6,6 +6,7 @@
 #include "deskew.h"
 #include "ocr_words.h"
 #include "orientation.h"
+#include "perspective.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -33,12 +34,21 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
     prepared.page = raw_page;
   } else {
     // A scan's dark border runs along the image's axes, not the page's: it would hold the skew
-    // estimate at zero, frame the table in a grid of its own and read as letters.
+    // estimate at zero, frame the table in a grid of its own and read as letters. It is painted
+    // in the paper's own grey around it: white would meet grey paper in a line that frames the
+    // page all the same.
     PageImage scanned = raw_page;
-    scanned.gray.setTo(255, scan_border(scanned.gray, scanned.dpi));
+    const cv::Mat border = scan_border(scanned.gray, scanned.dpi);
+    paper_background(scanned.gray, border, scanned.dpi).copyTo(scanned.gray, border);
     prepared.page = deskew(make_upright(scanned, ocr));
   }
   prepared.ink = binarize_ink(prepared.page.gray, prepared.page.dpi);
+  if (!prepared.text_from_layer) {
+    if (const auto keystone = estimate_perspective(prepared.ink, prepared.page.dpi)) {
+      prepared.page = apply_perspective(prepared.page, *keystone);
+      prepared.ink = binarize_ink(prepared.page.gray, prepared.page.dpi);
+    }
+  }
   prepared.rules = extract_rule_masks(prepared.ink, prepared.page.dpi);
   prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), prepared.page.dpi);
   return prepared;

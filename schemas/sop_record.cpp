@@ -259,6 +259,20 @@ PageGeometry read_page_geometry(const json& value, const std::string& pointer) {
       read_optional_number(require_member(value, pointer, "skew_degrees"), skew_pointer);
   if (!skew) throw RecordFormatError(skew_pointer, "expected a number");
   geometry.skew_degrees = *skew;
+  if (const json* perspective = find_member(value, "perspective")) {
+    const std::string perspective_pointer = child(pointer, "perspective");
+    const std::vector<double> entries =
+        read_array(*perspective, perspective_pointer, [](const json& entry, const std::string& at) {
+          const auto number = read_optional_number(entry, at);
+          if (!number) throw RecordFormatError(at, "expected a number");
+          return *number;
+        });
+    if (entries.size() != 9) {
+      throw RecordFormatError(perspective_pointer, "expected the 9 entries of a 3x3 matrix");
+    }
+    geometry.perspective.emplace();
+    std::copy(entries.begin(), entries.end(), geometry.perspective->begin());
+  }
   return geometry;
 }
 
@@ -401,10 +415,12 @@ json to_json(const Source& source) {
   if (!source.page_geometry.empty()) {
     json pages = json::array();
     for (const PageGeometry& page : source.page_geometry) {
-      pages.push_back({{"page", page.page},
-                       {"dpi", page.dpi},
-                       {"rotation_degrees", page.rotation_degrees},
-                       {"skew_degrees", page.skew_degrees}});
+      json geometry{{"page", page.page},
+                    {"dpi", page.dpi},
+                    {"rotation_degrees", page.rotation_degrees},
+                    {"skew_degrees", page.skew_degrees}};
+      if (page.perspective) geometry["perspective"] = *page.perspective;
+      pages.push_back(std::move(geometry));
     }
     out["page_geometry"] = std::move(pages);
   }

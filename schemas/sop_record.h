@@ -2,6 +2,7 @@
 // Plain value types plus a lossless JSON round trip; validation lives in record_validator.h.
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -113,6 +114,9 @@ struct PageGeometry {
   int dpi = 300;
   int rotation_degrees = 0;   // clockwise quarter turns applied first
   double skew_degrees = 0.0;  // then this counter-clockwise levelling about the centre
+  // Then, on a photographed page, this homography (row-major) straightening its keystone:
+  // levelled pixel (x, y, 1) to measured pixel. Absent where none was applied.
+  std::optional<std::array<double, 9>> perspective;
   bool operator==(const PageGeometry&) const = default;
 };
 

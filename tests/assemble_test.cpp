@@ -149,15 +149,20 @@ TEST(Assemble, RegulationTitleLinesSplitSopsAndPreamblePagesAreNoRecord) {
   EXPECT_EQ(sops[0].title_line->text, "PROSES UTAMA");
 }
 
-TEST(Assemble, KeepsEachPagesRotationAndSkew) {
+TEST(Assemble, KeepsEachPagesRotationSkewAndPerspective) {
   PageContent sideways = step_page(2, {"1"});
   sideways.rotation_degrees = 90;
   sideways.skew_degrees = -1.23456;
+  sideways.perspective = cv::Matx33d(1.01, 0.02, -12.5, 0, 0.99, 3.25, 1.23456789012e-6, 0, 1);
   const auto sops = assemble_sops({identity_page(1), sideways});
   ASSERT_EQ(sops.size(), 1u);
   ASSERT_EQ(sops[0].page_geometry.size(), 2u);
-  EXPECT_EQ(sops[0].page_geometry[1], (PageGeometry{2, 300, 90, -1.235}));
-  EXPECT_EQ(sops[0].page_geometry[0], (PageGeometry{1, 300, 0, 0.0}));
+  EXPECT_EQ(
+      sops[0].page_geometry[1],
+      (PageGeometry{2, 300, 90, -1.235,
+                    std::array<double, 9>{1.01, 0.02, -12.5, 0, 0.99, 3.25, 1.235e-6, 0, 1}}));
+  // A page laid flat records no homography.
+  EXPECT_EQ(sops[0].page_geometry[0], (PageGeometry{1, 300, 0, 0.0, std::nullopt}));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "cell_reader.h"
 #include "orientation.h"
+#include "page_geometry.h"
 
 namespace sopocr {
 namespace {
@@ -513,6 +514,75 @@ TEST(StepTable, AScannersDarkBorderDoesNotHoldASkewedPageAtLevel) {
   // Levelled, its table is found (its scattered rules are another matter).
   EXPECT_NEAR(content.skew_degrees, -2.0, 0.3);
   EXPECT_EQ(content.kind, PageKind::step_table);
+}
+
+TEST(StepTable, APagePhotographedAtAnAngleIsStraightenedBeforeItsTableIsRead) {
+  // The phone was nearer the sheet's foot: the table's head is drawn narrower than its foot, and
+  // its column rules lean outwards, the outer ones by 1 in 20. Straightened, it stands where it
+  // was drawn, and the words are where the engine reads them.
+  TableLook look;
+  look.third_step = true;
+  const DrawnPage drawn = step_table(look);
+  const float left = kNo, right = kRight, top = kTop, foot = 690, lean = 15;
+  const std::vector<cv::Point2f> square{{left, top}, {right, top}, {right, foot}, {left, foot}};
+  const std::vector<cv::Point2f> keystone{
+      {left + lean, top}, {right - lean, top}, {right + lean, foot}, {left - lean, foot}};
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  cv::warpPerspective(drawn.gray, page.gray, cv::getPerspectiveTransform(square, keystone),
+                      drawn.gray.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, 255);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_NE(content.perspective, cv::Matx33d::eye());
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja",
+                                      "Mengirim rencana kerja"}));
+  const std::vector<int> lanes_of_steps{0, 1, 0};
+  for (std::size_t step = 0; step < lanes_of_steps.size(); ++step) {
+    ASSERT_EQ(content.steps->rows[step].symbols.size(), 1u) << "step " << step;
+    EXPECT_EQ(content.steps->rows[step].symbols[0].lane, lanes_of_steps[step]) << "step " << step;
+  }
+}
+
+TEST(StepTable, TheDeskAroundAPhotographedSheetLeavesNoRuleRoundIt) {
+  // Grey paper photographed at an angle on a dark desk, which shows beyond the sheet's edges.
+  // Painted out, the desk must take the paper's grey: white against grey paper is a rule round
+  // the sheet, which can frame the table in a grid of its own with a row of scan noise.
+  const DrawnPage drawn = step_table();
+  const float width = static_cast<float>(drawn.gray.cols);
+  const float height = static_cast<float>(drawn.gray.rows);
+  const std::vector<cv::Point2f> sheet{{0, 0}, {width, 0}, {width, height}, {0, height}};
+  const std::vector<cv::Point2f> photographed{
+      {40, 25}, {width - 20, 45}, {width - 35, height - 30}, {30, height - 20}};
+  cv::Mat paper;
+  drawn.gray.convertTo(paper, CV_8U, (190 - 30) / 255.0, 30);  // ink 30, paper 190
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  cv::warpPerspective(paper, page.gray, cv::getPerspectiveTransform(sheet, photographed),
+                      paper.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, 60);
+  cv::GaussianBlur(page.gray, page.gray, {0, 0}, 0.8);
+  cv::Mat grain(page.gray.size(), CV_16S);
+  cv::randn(grain, 0, 7);
+  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", page.gray, jpeg, {cv::IMWRITE_JPEG_QUALITY, 50});
+  page.gray = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PreparedPage prepared = prepare_page(page, ocr);
+  ASSERT_EQ(prepared.grids.size(), 1u);
+  // The table alone: its outer rules, not the sheet's edges, bound the grid, and no rule runs
+  // between the table and the sheet's edges.
+  const TableGrid& table = prepared.grids[0];
+  EXPECT_EQ(table.row_count(), 5) << ::testing::PrintToString(table.row_rules_y_px);
+  EXPECT_EQ(table.col_count(), 8) << ::testing::PrintToString(table.col_rules_x_px);
+  const cv::Rect around = table.bbox_px + cv::Size(20, 20) - cv::Point(10, 10);
+  cv::Mat rules_outside = prepared.rules.horizontal | prepared.rules.vertical;
+  rules_outside(around).setTo(0);
+  EXPECT_EQ(cv::countNonZero(rules_outside), 0);
 }
 
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {

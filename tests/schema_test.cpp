@@ -121,18 +121,32 @@ TEST(SopRecord, PageGeometryRoundTripsAndOnlyQuarterTurnsAreValid) {
   nlohmann::json original = contract_example();
   original["source"]["page_geometry"] = {
       {{"page", 3}, {"dpi", 300}, {"rotation_degrees", 90}, {"skew_degrees", -1.25}},
-      {{"page", 4}, {"dpi", 300}, {"rotation_degrees", 0}, {"skew_degrees", 0}}};
+      {{"page", 4},
+       {"dpi", 300},
+       {"rotation_degrees", 0},
+       {"skew_degrees", 0},
+       {"perspective", {1.02, 0.01, -20.5, -0.003, 0.98, 14, 2.5e-6, -1e-6, 1}}}};
   EXPECT_TRUE(RecordValidator().validate(original).empty());
   const SopRecord record = record_from_json(original);
   ASSERT_EQ(record.source.page_geometry.size(), 2u);
   EXPECT_EQ(record.source.page_geometry[0].rotation_degrees, 90);
   EXPECT_EQ(record.source.page_geometry[0].skew_degrees, -1.25);
+  EXPECT_FALSE(record.source.page_geometry[0].perspective.has_value());
+  ASSERT_TRUE(record.source.page_geometry[1].perspective.has_value());
+  EXPECT_EQ((*record.source.page_geometry[1].perspective)[6], 2.5e-6);
   EXPECT_EQ(to_json(record), original);
+
+  nlohmann::json short_matrix = original;
+  short_matrix["source"]["page_geometry"][1]["perspective"] = {1, 0, 0, 0, 1, 0};
+  const std::vector<std::string> matrix_pointers = violation_pointers(short_matrix);
+  EXPECT_NE(std::find(matrix_pointers.begin(), matrix_pointers.end(),
+                      "/source/page_geometry/1/perspective"),
+            matrix_pointers.end());
+  EXPECT_THROW(record_from_json(short_matrix), RecordFormatError);
 
   original["source"]["page_geometry"][0]["rotation_degrees"] = 45;
   const std::vector<std::string> pointers = violation_pointers(original);
-  EXPECT_NE(std::find(pointers.begin(), pointers.end(),
-                      "/source/page_geometry/0/rotation_degrees"),
+  EXPECT_NE(std::find(pointers.begin(), pointers.end(), "/source/page_geometry/0/rotation_degrees"),
             pointers.end());
 }
 
