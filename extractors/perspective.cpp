@@ -89,8 +89,8 @@ std::vector<LeaningRule> rules_along_rows(const cv::Mat& ink, int dpi,
         stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
     // A rule leans at most a few percent; something taller is a block of ink, not a line.
     if (box.width < min_length || box.height > 0.1 * box.width + dpi / 10.0) continue;
-    // Printed rules keep a margin. A line reaching the image's edge is where the white that
-    // levelling brought in meets the grey paper: it leans as the image was turned.
+    // Printed rules keep a margin. A line reaching the image's edge is a scanner's streak,
+    // which runs the image's length and leans as the image was turned, not as it was printed.
     if ((box & cv::Rect(1, 1, ink.cols - 2, ink.rows - 2)) != box) continue;
     const auto [rule, residual] = fit_rule(labels, label, box, middle_column);
     if (residual <= dpi / 50.0) rules.push_back(rule);

@@ -250,8 +250,8 @@ TEST(Grid, APageScannedFlatIsNotStraightened) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
   EXPECT_FALSE(estimate_perspective(binarize_ink(drawn.page, kDpi), kDpi).has_value());
-  // Nor one turned on the scanner's glass: levelling squares it, and the white the turn brought
-  // in from beyond the image meets the grey paper in lines that lean as it was turned.
+  // Nor one turned on the scanner's glass: levelling squares it, and the corners it turns in
+  // from beyond the image must frame it in no leaning lines.
   PageImage page;
   page.dpi = kDpi;
   const cv::Mat rotation =
