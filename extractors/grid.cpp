@@ -575,6 +575,41 @@ std::vector<int> column_rules_rows_agree_on(const cv::Mat& vertical, const cv::R
   return rules;
 }
 
+// A table framed twice (a second border drawn just outside the first, as some office templates
+// do) has a strip between its frames that no rule of the table crosses: the table's columns
+// start at the inner frame. The strip is no row or column. Kept, it becomes one ring-shaped cell
+// round the table whose bounding box is the whole table, and every cell it touches reads as part
+// of it. The outer frame is dropped on each side where the two lie closer than an eighth of an
+// inch (no cell holding a line of text is that thin) and nothing between the outer rules of the
+// other direction crosses the strip.
+void drop_outer_frame(std::vector<int>& rules, const std::vector<int>& crossing_rules,
+                      const cv::Mat& crossing_mask, bool rules_vertical, int dpi, int tolerance) {
+  const int thinnest_cell = std::max(4, dpi / 8);
+  auto crossed_by_none = [&](int from, int to) {
+    const int inset = (to - from) / 4;
+    for (int crossing : crossing_rules) {
+      // The frames' own sides cross every strip of the other direction near its ends.
+      if (crossing - crossing_rules.front() <= thinnest_cell ||
+          crossing_rules.back() - crossing <= thinnest_cell) {
+        continue;
+      }
+      if (coverage(crossing_mask, !rules_vertical, crossing, from + inset, to - inset, tolerance) >=
+          0.5) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (rules.size() < 4 || crossing_rules.size() < 4) return;
+  if (rules[1] - rules[0] < thinnest_cell && crossed_by_none(rules[0], rules[1])) {
+    rules.erase(rules.begin());
+  }
+  const std::size_t n = rules.size();
+  if (rules[n - 1] - rules[n - 2] < thinnest_cell && crossed_by_none(rules[n - 2], rules[n - 1])) {
+    rules.pop_back();
+  }
+}
+
 struct DisjointSets {
   std::vector<int> parent;
   explicit DisjointSets(int size) : parent(size) { std::iota(parent.begin(), parent.end(), 0); }
@@ -664,6 +699,8 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   // sheet, never printed: tables keep a margin.
   std::erase_if(grid.col_rules_x_px, at_edge(rules.vertical.cols));
   std::erase_if(grid.row_rules_y_px, at_edge(rules.horizontal.rows));
+  drop_outer_frame(grid.row_rules_y_px, grid.col_rules_x_px, vertical, false, dpi, tolerance);
+  drop_outer_frame(grid.col_rules_x_px, grid.row_rules_y_px, horizontal, true, dpi, tolerance);
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
   grid.bbox_px = cv::Rect(grid.col_rules_x_px.front(), grid.row_rules_y_px.front(),
                           grid.col_rules_x_px.back() - grid.col_rules_x_px.front(),

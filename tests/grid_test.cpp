@@ -173,6 +173,31 @@ TEST(Grid, CellsNeverOverlapAndStayInsideTheTable) {
   }
 }
 
+// Some templates frame a table twice, a second border just outside the first. The strip
+// between the frames is no row or column: left in, it became one ring-shaped cell whose
+// bounding box is the whole table, and every cell beside it read as part of it.
+TEST(Grid, ATableFramedTwiceIsTheTableInsideItsInnerFrame) {
+  for (const double gap_pt : {2.0, 4.0, 6.0}) {
+    SCOPED_TRACE("frames " + std::to_string(gap_pt) + " pt apart");
+    DrawnGrid drawn;
+    draw_step_grid(drawn);
+    const int gap = static_cast<int>(std::lround(gap_pt * kDpi / 72.0)) + 3;
+    cv::rectangle(drawn.page, {drawn.xs.front() - gap, drawn.ys.front() - gap},
+                  {drawn.xs.back() + gap, drawn.ys.back() + gap}, 0, 3);
+    const std::vector<TableGrid> tables = detect_grids(binarize_ink(drawn.page, kDpi), kDpi);
+    ASSERT_EQ(tables.size(), 1u);
+    expect_step_structure(tables[0]);
+    // Frames too close to tell apart are one rule between them; those apart, the inner one.
+    const cv::Rect inner(drawn.xs.front(), drawn.ys.front(), drawn.xs.back() - drawn.xs.front(),
+                         drawn.ys.back() - drawn.ys.front());
+    const cv::Rect& found = tables[0].bbox_px;
+    EXPECT_LE(std::abs(found.x - inner.x), gap / 2 + 2);
+    EXPECT_LE(std::abs(found.y - inner.y), gap / 2 + 2);
+    EXPECT_LE(std::abs(found.br().x - inner.br().x), gap / 2 + 2);
+    EXPECT_LE(std::abs(found.br().y - inner.br().y), gap / 2 + 2);
+  }
+}
+
 TEST(Grid, BridgesGapsInBrokenRules) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
