@@ -5,19 +5,23 @@
 namespace sopocr {
 namespace {
 
-TermRepair with_words_repaired(std::string text, const Lexicon* lexicon) {
+TermRepair with_words_repaired(std::string text, const Lexicon* lexicon,
+                               const WordsReadAsPrinted& as_printed) {
   if (!lexicon) return TermRepair{std::move(text), {}, {}};
-  return repair_terms(text, *lexicon);
+  return repair_terms(text, *lexicon, as_printed);
 }
 
 }  // namespace
 
-TermRepair normalize_prose(std::string_view text, const Lexicon* lexicon) {
-  return with_words_repaired(repair_stray_punctuation(text), lexicon);
+TermRepair normalize_prose(std::string_view text, const Lexicon* lexicon,
+                           const WordsReadAsPrinted& as_printed) {
+  return with_words_repaired(repair_stray_punctuation(text), lexicon, as_printed);
 }
 
-TermRepair normalize_list_item(std::string_view item, const Lexicon* lexicon) {
-  return with_words_repaired(trim_item_punctuation(repair_stray_punctuation(item)), lexicon);
+TermRepair normalize_list_item(std::string_view item, const Lexicon* lexicon,
+                               const WordsReadAsPrinted& as_printed) {
+  return with_words_repaired(trim_item_punctuation(repair_stray_punctuation(item)), lexicon,
+                             as_printed);
 }
 
 }  // namespace sopocr

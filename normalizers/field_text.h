@@ -9,8 +9,10 @@
 
 namespace sopocr {
 
-// Without a lexicon, words are kept as read.
-TermRepair normalize_prose(std::string_view text, const Lexicon* lexicon);
-TermRepair normalize_list_item(std::string_view item, const Lexicon* lexicon);
+// Without a lexicon, words are kept as read; so are `as_printed` (term_repair.h).
+TermRepair normalize_prose(std::string_view text, const Lexicon* lexicon,
+                           const WordsReadAsPrinted& as_printed = {});
+TermRepair normalize_list_item(std::string_view item, const Lexicon* lexicon,
+                               const WordsReadAsPrinted& as_printed = {});
 
 }  // namespace sopocr

@@ -364,7 +364,8 @@ double ocr_edit_cost(std::u32string_view reading, std::u32string_view word) {
   return at(n, m);
 }
 
-TermRepair repair_terms(std::string_view text, const Lexicon& lexicon) {
+TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
+                        const WordsReadAsPrinted& as_printed) {
   TermRepair result;
   std::vector<std::u32string> tokens;
   const std::u32string code_points = decode_utf8(text);
@@ -394,6 +395,7 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon) {
       }
       if (*whole_known) break;
       if (token.parts.size() > 1 && lexicon.knows_form(encode_utf8(part))) continue;
+      if (as_printed.count(encode_utf8(lowered(part))) > 0) continue;
       const Context context{t > 0 ? core_of(tokens[t - 1]) : std::string(),
                             t + 1 < tokens.size() ? core_of(tokens[t + 1]) : std::string()};
       WordRepair repair = repair_word(part, lexicon, context);

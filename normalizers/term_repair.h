@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 class Hunspell;
@@ -84,8 +85,15 @@ struct TermRepair {
   std::vector<WordRepair> doubts;   // unknown words kept as read: no candidate won clearly
 };
 
+// Words the OCR read so surely that, known to the lexicon or not, they are what was printed:
+// lower case, letters only (a word's parts between '-' and '/' each). An unknown one is the
+// author's own spelling ("telahaan", "Satya", "Menginput"), which the record keeps.
+using WordsReadAsPrinted = std::unordered_set<std::string>;
+
 // Repairs the unknown words of `text`. Never touches a word the lexicon knows (knows_form), a word
-// with a digit, an all-capital abbreviation or code (SK, RKA, LKIP), or a word under four letters.
-TermRepair repair_terms(std::string_view text, const Lexicon& lexicon);
+// with a digit, an all-capital abbreviation or code (SK, RKA, LKIP), a word under four letters,
+// or one of `as_printed`.
+TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
+                        const WordsReadAsPrinted& as_printed = {});
 
 }  // namespace sopocr

@@ -22,13 +22,19 @@ enum class FieldKind {
 
 struct FieldConfidence {
   double value = 1.0;
-  std::string reason;  // a review reason; empty when value is 1
+  std::string reason;                   // a review reason; empty when value is 1
   std::vector<std::string> candidates;  // for "uncertain_repair": what the word may have been
 };
 
 // The weakest word the OCR read in `cell` (words of two or more letters or digits), or the
 // cell's mean confidence where no words were kept (a text layer, a scripted engine).
 double ocr_confidence(const CellText& cell);
+
+// The words of `cell` the OCR read as surely as it reads clean print: what was printed, the
+// author's spelling included, not letters a scan garbled. Term repair leaves them as read, and
+// one the lexicon does not know is no sign of a garbled reading (a name, an abbreviation, an
+// office's own spelling).
+WordsReadAsPrinted words_read_as_printed(const CellText& cell);
 
 // `value` is the field as it will be written (after repairs); `terms` is what term repair
 // did to it, when it ran. Without a lexicon, words are not judged.

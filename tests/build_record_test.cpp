@@ -171,6 +171,18 @@ TEST(BuildRecord, ARegulationSopWithoutIdentityPageHasNullHeaderAndNoHeaderRevie
                            [](const ReviewEntry& e) { return e.path.rfind("/header", 0) == 0; }));
 }
 
+TEST(BuildRecord, ASopWhoseIdentityPageWasNotFoundHasItsHeaderAndListsReviewed) {
+  RawSop sop;
+  sop.pages = {2};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'c')});
+  EXPECT_EQ(record.header.sop_number, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/header", "identity_page_not_found"));
+  for (const char* list : {"/legal_basis", "/qualifications", "/related_sops", "/equipment",
+                           "/warnings", "/recording"}) {
+    EXPECT_TRUE(has_review(record, list, "identity_page_not_found")) << list;
+  }
+}
+
 TEST(BuildRecord, AnUnreadableDateIsNullAndReviewedWithWhatWasRead) {
   RawSop sop = identity_only();
   sop.identity->fields["created"] = read_cell("31 Februari 2019");
@@ -396,26 +408,62 @@ TEST(BuildRecord, InkInWhichTheEngineFoundNoTextIsABlankOptionalValueNotAnUnread
   EXPECT_TRUE(has_review(record, "/steps/1/notes", "not_read"));
 }
 
-TEST(Flow, AStepNumberMisreadIsTheSequencesNumberAndIsReviewedWithItsReading) {
-  RawSop sop = two_page_flow();
-  sop.rows[3].number = read_cell("1");  // step 4 read as "1"
-  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  EXPECT_EQ(record.steps[3].no, 4);
-  const auto entry = std::find_if(record.review.begin(), record.review.end(),
-                                  [](const ReviewEntry& e) { return e.path == "/steps/3/no"; });
-  ASSERT_NE(entry, record.review.end());
-  EXPECT_EQ(entry->reason, "number_from_sequence");
-  EXPECT_EQ(entry->raw, "1");
-  EXPECT_FALSE(has_review(record, "/steps/3/no", "number_out_of_sequence"));
-  EXPECT_EQ(record.steps[2].next[0].to, 4);
+// Read neighbours agreeing, and none against, settle a number: nothing is left for a person
+// to check, and the reading's own doubt is withdrawn.
+TEST(Flow, AStepNumberMisreadOrLostIsSettledByTheSequenceItsNeighboursRead) {
+  auto reviews_of = [](const SopRecord& record, const std::string& path) {
+    return std::count_if(record.review.begin(), record.review.end(),
+                         [&](const ReviewEntry& e) { return e.path == path; });
+  };
+  RawSop lost = two_page_flow();
+  lost.rows[2].number = read_cell("", 0.2);  // ink in the cell, nothing read
+  const SopRecord with_lost = build_record(lost, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(with_lost.steps[2].no, 3);
+  EXPECT_EQ(reviews_of(with_lost, "/steps/2/no"), 0);
+
+  RawSop misread = two_page_flow();
+  misread.rows[3].number = read_cell("1");  // step 4 read as "1"
+  const SopRecord with_misread = build_record(misread, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(with_misread.steps[3].no, 4);
+  EXPECT_EQ(with_misread.steps[2].next[0].to, 4);
+  EXPECT_EQ(reviews_of(with_misread, "/steps/3/no"), 0);
+  EXPECT_FALSE(has_review(with_misread, "/steps/3/no", "number_out_of_sequence"));
+
+  // At the table's head only the rows below speak; two agreeing settle it too.
+  RawSop first_misread = two_page_flow();
+  first_misread.rows[0].number = read_cell("4");
+  const SopRecord with_first_misread =
+      build_record(first_misread, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(with_first_misread.steps[0].no, 1);
+  EXPECT_EQ(reviews_of(with_first_misread, "/steps/0/no"), 0);
 }
 
-TEST(Flow, AStepNumberLostIsTheSequencesNumberWhenBothSidesAgree) {
+// The first row beside a lost second hears only the third until the second is settled; a
+// number the sequence gave speaks for it then, and a person checks what it led to.
+TEST(Flow, TheFirstNumberLostBesideALostSecondIsSettledOnceTheSecondIsAndReviewed) {
   RawSop sop = two_page_flow();
-  sop.rows[2].number = read_cell("", 0.2);  // ink in the cell, nothing read
+  sop.rows[0].number = read_cell("q");
+  sop.rows[1].number = read_cell("", 0.2);
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].no, 2);
+  EXPECT_EQ(record.steps[0].no, 1);
+  const auto entry = std::find_if(record.review.begin(), record.review.end(),
+                                  [](const ReviewEntry& e) { return e.path == "/steps/0/no"; });
+  ASSERT_NE(entry, record.review.end());
+  EXPECT_EQ(entry->reason, "number_from_sequence");
+  EXPECT_EQ(entry->raw, "q");
+  EXPECT_FALSE(has_review(record, "/steps/0/no", "not_read"));
+  EXPECT_FALSE(has_review(record, "/steps/1/no", "number_from_sequence"));
+}
+
+TEST(Flow, SpecksBesideAStepNumberAreNotPartOfIt) {
+  RawSop sop = two_page_flow();
+  sop.rows[1].number = read_cell("\u201c2");
+  sop.rows[2].number = read_cell("3\u00b0");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[1].no, 2);
   EXPECT_EQ(record.steps[2].no, 3);
-  EXPECT_TRUE(has_review(record, "/steps/2/no", "number_from_sequence"));
+  EXPECT_FALSE(has_review(record, "/steps/1/no", "not_read"));
 }
 
 TEST(Flow, AnUnnumberedRowBetweenTwoStepsStaysUnnumbered) {
@@ -471,6 +519,41 @@ TEST(BuildRecord, ALetterLostFromALongWordOfALaneNameIsRepairedButShortTitlesAre
   EXPECT_EQ(record.actors, (std::vector<std::string>{"Pengadministrasi Umum", "Tim Penanganan",
                                                      "Kasubag Kepegawaian"}));
   EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
+}
+
+// A cell read word by word, every word with `confidence`, but `word` (if any) with `its_own`.
+CellText read_words(const std::string& text, double confidence, const std::string& word = "",
+                    double its_own = 0.0) {
+  CellText cell = read_cell(text, confidence);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    OcrWord read;
+    read.text = text.substr(start, end - start);
+    read.confidence = read.text == word ? its_own : confidence;
+    cell.words.push_back(read);
+    start = end + 1;
+  }
+  return cell;
+}
+
+// The contract keeps the author's spelling and repairs what the scan garbled. A word the OCR
+// read as surely as it reads clean print is what was printed; one it was unsure of may be
+// letters a speck or a fade changed.
+TEST(BuildRecord, AWordReadAsSurelyAsCleanPrintKeepsTheAuthorsSpelling) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  sop.rows[0].activity = read_words("Menyusun telahaan staf", 0.97);
+  sop.rows[0].requirements = read_words("Draf SPT, telahaan staf", 0.97);
+  sop.rows[1].activity = read_words("Menyusun telahaan staf", 0.97, "telahaan", 0.80);
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.steps[0].activity, "Menyusun telahaan staf");
+  EXPECT_EQ(record.steps[0].requirements, (std::vector<std::string>{"Draf SPT, telahaan staf"}));
+  EXPECT_EQ(record.steps[1].activity, "Menyusun telaahan staf");
+  // A word printed so is no garble for a person to check.
+  EXPECT_FALSE(has_review(record, "/steps/0/activity", "unknown_word"));
+  EXPECT_FALSE(has_review(record, "/steps/0/requirements", "unknown_word"));
 }
 
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
