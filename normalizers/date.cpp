@@ -25,6 +25,37 @@ constexpr std::array<std::array<const char*, 4>, 12> kMonthNames{{
     {"desember", "des", "december", ""},
 }};
 
+// A month's name a stamp or a signature crossed keeps its first letter and little else
+// ("Noyerfiben", "Deserfher", "Sepyertker"): read among the months that begin with that letter,
+// where the word is as long as the name give or take a few letters and one of them clearly wins.
+// The date is marked repaired, so it is reviewed.
+std::optional<int> month_by_first_letter(const std::string& word, bool& repaired) {
+  if (word.size() < 4) return std::nullopt;
+  int best_month = -1;
+  double best = 0.0;
+  double second = 0.0;
+  for (int month = 0; month < 12; ++month) {
+    double month_best = 0.0;
+    for (const char* name : kMonthNames[month]) {
+      const std::string_view full(name);
+      if (full.size() < 4 || full.front() != word.front()) continue;
+      const int length_difference = static_cast<int>(word.size()) - static_cast<int>(full.size());
+      if (length_difference < -2 || length_difference > 3) continue;
+      month_best = std::max(month_best, similarity(word, full));
+    }
+    if (month_best > best) {
+      second = best;
+      best = month_best;
+      best_month = month;
+    } else {
+      second = std::max(second, month_best);
+    }
+  }
+  if (best_month < 0 || best < 0.45 || best - second < 0.2) return std::nullopt;
+  repaired = true;
+  return best_month + 1;
+}
+
 // 1-based month for a month word; fuzzy for full names (OCR garbles like "Desernber").
 std::optional<int> month_of_word(const std::string& word, bool& repaired) {
   for (int month = 0; month < 12; ++month) {
@@ -53,7 +84,7 @@ std::optional<int> month_of_word(const std::string& word, bool& repaired) {
     repaired = true;
     return best_month + 1;
   }
-  return std::nullopt;
+  return month_by_first_letter(word, repaired);
 }
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }

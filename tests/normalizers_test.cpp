@@ -87,6 +87,20 @@ TEST(Date, RepairsAGarbledMonthAndSaysSo) {
   EXPECT_TRUE(date.month_repaired);
 }
 
+// A stamp pressed over the date leaves a month's first letter and its length, little else.
+TEST(Date, AMonthAStampGarbledIsReadFromItsFirstLetterAndSaysSo) {
+  const ParsedDate date = parse_indonesian_date("08 Noyerfiben 2023");
+  EXPECT_EQ(date.iso, "2023-11-08");
+  EXPECT_TRUE(date.month_repaired);
+  EXPECT_EQ(parse_indonesian_date("10 Deserfher 2019").iso, "2019-12-10");
+  EXPECT_EQ(parse_indonesian_date("16 Sepyertker 2019").iso, "2019-09-16");
+  EXPECT_EQ(parse_indonesian_date("08 Nguember 2023").iso, "2023-11-08");
+  // "M" begins Maret and Mei alike: nothing tells them apart.
+  EXPECT_FALSE(parse_indonesian_date("18 Mgsef 2020").iso);
+  // A word far longer than any month is no month.
+  EXPECT_FALSE(parse_indonesian_date("08 Nomorsuratkeluar 2023").iso);
+}
+
 TEST(Date, ADayReadAsALetterIsReadAndSaysSo) {
   const ParsedDate date = parse_indonesian_date("l5 Agustus 2023");
   EXPECT_EQ(date.iso, "2023-08-15");
