@@ -69,6 +69,45 @@ std::vector<GridCell> step_cells(const TableGrid& grid, const StepHeader& header
   return cells;
 }
 
+// Some tables print a step's activity as sub-items ("a. …", "b. …"), each in a cell of its own,
+// with rules across the activity column only: one step, one number, one Kelengkapan and Waktu.
+// Two activity cells are one step where the number cell spans both, and so do most cells of the
+// columns right of the lanes. The lanes are not asked: an arrow across them adds rules of its
+// own. A faded stretch of a step's rule parts no cell on both sides of the activity column at
+// once. Without a number column there is too little to tell sub-items from steps whose rules
+// went unseen (a dotted table at a low resolution), and the cells stay apart.
+std::vector<GridCell> join_sub_item_cells(const TableGrid& grid, const StepHeader& header,
+                                          std::vector<GridCell> cells) {
+  if (!header.number_col) return cells;
+  std::vector<int> text_columns;
+  for (const std::optional<int>& col :
+       {header.requirements_col, header.duration_col, header.output_col, header.notes_col}) {
+    if (col) text_columns.push_back(*col);
+  }
+  auto spans_boundary = [&](int col, int row_above, int row_below) {
+    const GridCell* above = grid.cell_at(row_above, col);
+    return above && above == grid.cell_at(row_below, col);
+  };
+  std::vector<GridCell> joined;
+  for (const GridCell& cell : cells) {
+    if (!joined.empty()) {
+      GridCell& last = joined.back();
+      const int above = last.row + last.row_span - 1;
+      int spanning = 0;
+      for (int col : text_columns) spanning += spans_boundary(col, above, cell.row);
+      const bool number_spans = spans_boundary(*header.number_col, above, cell.row);
+      if (cell.row == above + 1 && text_columns.size() >= 2 && number_spans &&
+          3 * spanning >= 2 * static_cast<int>(text_columns.size())) {
+        last.row_span = cell.row + cell.row_span - last.row;
+        last.bbox_px |= cell.bbox_px;
+        continue;
+      }
+    }
+    joined.push_back(cell);
+  }
+  return joined;
+}
+
 // The ink mask without the table's rules, so that symbols and arrows stand alone, with the
 // lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
 // column rule inside a lane, a body row rule that bounds no step.
@@ -236,7 +275,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
                                    ? CellText{}
                                    : without_column_number(reader.read(lane.name_box_px)));
   }
-  const std::vector<GridCell> steps = step_cells(grid, header);
+  const std::vector<GridCell> steps = join_sub_item_cells(grid, header, step_cells(grid, header));
   const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
   const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];

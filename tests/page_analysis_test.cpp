@@ -155,6 +155,9 @@ struct TableLook {
   // Every label of the header printed too faint or too small to read: it reads as garble.
   bool header_unreadable = false;
   bool third_step = false;
+  // The first step's activity printed as two sub-items, each in a cell of its own: a rule
+  // across the activity column only.
+  bool first_activity_in_sub_items = false;
 };
 
 // A label as an unreadable header reads: its vowels lost.
@@ -216,12 +219,18 @@ DrawnPage step_table(const TableLook& look = {}) {
     ys = {header2, 280, 430, 580};
     if (look.third_step) ys.push_back(730);
   }
+  const std::size_t first_step = look.column_number_row ? 1 : 0;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      if (r == first_step && c == 1 && look.first_activity_in_sub_items) {
+        const int middle = (ys[r] + ys[r + 1]) / 2;
+        page.cell(xs[c], ys[r], xs[c + 1], middle, "a. Membuat rencana");
+        page.cell(xs[c], middle, xs[c + 1], ys[r + 1], "b. kerja tahunan");
+        continue;
+      }
       page.cell(xs[c], ys[r], xs[c + 1], ys[r + 1], rows[r][c]);
     }
   }
-  const std::size_t first_step = look.column_number_row ? 1 : 0;
   page.process_box(lane1 + 50, ys[first_step] + 60);
   page.process_box(lane2 + 50, ys[first_step + 1] + 60);
   if (look.third_step) page.process_box(lane1 + 50, ys[first_step + 2] + 60);
@@ -264,6 +273,23 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
   // The lone "2" is read with low confidence, but it is the amount before its unit.
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+}
+
+// A rule across the activity column alone parts a step's sub-items, not two steps: the number,
+// the symbol's row and the Mutu Baku cells span both.
+TEST(StepTable, AnActivityPrintedAsSubItemsInCellsOfTheirOwnIsOneStep) {
+  TableLook look;
+  look.third_step = true;
+  look.first_activity_in_sub_items = true;
+  const PageContent content = analyze(step_table(look));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"a. Membuat rencana b. kerja tahunan",
+                                      "Memeriksa rencana kerja", "Mengirim rencana kerja"}));
+  EXPECT_EQ(content.steps->rows[0].number.text, "1");
+  EXPECT_EQ(content.steps->rows[0].requirements.text, "Telaahan Staf");
+  ASSERT_EQ(content.steps->rows[0].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
 }
 
 TEST(StepTable, ANarrowColumnBeforeTheActivitiesHoldsTheNumbersWhenItsHeadIsBlank) {

@@ -82,6 +82,20 @@ StepCellTexts step_cell_texts(const Step& step) {
   return texts;
 }
 
+std::vector<std::string> activity_cells(const std::string& activity, const DocumentStyle& style) {
+  if (!style.activity_sub_item_cells || !activity.starts_with("a. ")) return {activity};
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  for (char letter = 'b'; letter <= 'z'; ++letter) {
+    const std::size_t next = activity.find(std::string(" ") + letter + ". ", start);
+    if (next == std::string::npos) break;
+    items.push_back(activity.substr(start, next - start));
+    start = next + 1;
+  }
+  items.push_back(activity.substr(start));
+  return items;
+}
+
 TextStyle cell_style(const DocumentStyle& style, double font_pt) {
   TextStyle text;
   text.family = style.font_family;

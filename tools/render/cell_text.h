@@ -47,6 +47,10 @@ struct StepCellTexts {
 };
 StepCellTexts step_cell_texts(const Step& step);
 
+// The texts of an activity's cells: one per sub-item ("a. …", "b. …") where the style prints
+// sub-items in cells of their own and the activity has two or more; else the activity whole.
+std::vector<std::string> activity_cells(const std::string& activity, const DocumentStyle& style);
+
 TextStyle cell_style(const DocumentStyle& style, double font_pt);
 TextStyle header_style(const DocumentStyle& style, double font_pt);
 TextStyle arrow_label_style(const DocumentStyle& style, double font_pt);

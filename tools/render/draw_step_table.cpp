@@ -93,6 +93,30 @@ void draw_header(cairo_t* cr, const StepTablePage& page, const SopRecord& record
   }
 }
 
+// The activity in its cell, or its sub-items in cells of their own: each as tall as its text
+// asks, the row's spare height shared among them, a rule between each two.
+void draw_activity_cells(cairo_t* cr, const std::string& activity, const Box& box,
+                         const TextStyle& text, const DocumentStyle& style,
+                         const Typesetter& typesetter) {
+  const double pad = kCellPaddingPt;
+  const std::vector<std::string> items = activity_cells(activity, style);
+  std::vector<double> heights;
+  double total = 0;
+  for (const std::string& item : items) {
+    heights.push_back(typesetter.height(item, text, box.width - 2 * pad) + 2 * pad);
+    total += heights.back();
+  }
+  const double spare = (box.height - total) / static_cast<double>(items.size());
+  double y = box.y;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const double height = heights[i] + spare;
+    draw_cell_text(cr, typesetter, items[i], text, Box{box.x, y, box.width, height}, pad);
+    y += height;
+    if (i + 1 < items.size())
+      stroke_line(cr, box.x, y, box.x + box.width, y, rule_pen(style, style.rule_pt));
+  }
+}
+
 void draw_row_texts(cairo_t* cr, const StepRow& row, const Step& step, const StepTablePage& page,
                     const DocumentStyle& style, const Typesetter& typesetter) {
   const StepTableColumns& columns = page.columns;
@@ -105,7 +129,7 @@ void draw_row_texts(cairo_t* cr, const StepRow& row, const Step& step, const Ste
   };
   const double pad = kCellPaddingPt;
   draw_cell_text(cr, typesetter, texts.number, centred, box(columns.kNumber), pad);
-  draw_cell_text(cr, typesetter, texts.activity, cell, box(columns.kActivity), pad);
+  draw_activity_cells(cr, texts.activity, box(columns.kActivity), cell, style, typesetter);
   draw_cell_text(cr, typesetter, texts.requirements,
                  dash_list_style(cell, step.requirements, typesetter), box(columns.requirements()),
                  pad);

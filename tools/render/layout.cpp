@@ -350,9 +350,12 @@ std::optional<StepTablePage> lay_out_step_page(const StepPagePlan& plan, const T
   for (std::size_t row_number = 0; row_number < plan.steps.size(); ++row_number) {
     const Step& step = record.steps[plan.steps[row_number]];
     const StepCellTexts texts = step_cell_texts(step);
+    double activity_height = 0;
+    for (const std::string& item : activity_cells(texts.activity, style)) {
+      activity_height += typesetter.height(item, cell, inner(columns.kActivity)) + 2 * pad;
+    }
     const double text_height = std::max(
-        {typesetter.height(texts.number, cell, inner(columns.kNumber)),
-         typesetter.height(texts.activity, cell, inner(columns.kActivity)),
+        {typesetter.height(texts.number, cell, inner(columns.kNumber)), activity_height - 2 * pad,
          typesetter.height(texts.requirements, dash_list_style(cell, step.requirements, typesetter),
                            inner(columns.requirements())),
          typesetter.height(texts.duration, cell, inner(columns.duration())),
@@ -582,6 +585,9 @@ void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::st
     } else if (key == "double_border") {
       if (!value.is_boolean()) throw FixtureError(where + ": expected true or false");
       style.double_border = value.get<bool>();
+    } else if (key == "activity_sub_item_cells") {
+      if (!value.is_boolean()) throw FixtureError(where + ": expected true or false");
+      style.activity_sub_item_cells = value.get<bool>();
     } else if (key == "symbol_stroke_pt") {
       style.symbol_stroke_pt = number(0.1, 3);
     } else if (key == "arrow_stroke_pt") {

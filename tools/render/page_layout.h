@@ -103,6 +103,9 @@ struct DocumentStyle {
   double rule_grey = 0;            // 0 black, 1 white
   RuleDash rule_dash = RuleDash::solid;
   bool double_border = false;  // a second border drawn just outside the first
+  // An activity written as sub-items ("a. … b. …") is printed one sub-item per cell, with rules
+  // between them across the activity column only (the number, lanes and Mutu Baku span them).
+  bool activity_sub_item_cells = false;
   double symbol_stroke_pt = 0.9;
   double arrow_stroke_pt = 0.7;
   double symbol_scale = 1.0;  // symbol size against the usual (width 56 % of its lane)

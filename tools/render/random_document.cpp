@@ -188,10 +188,31 @@ void random_colour(std::mt19937& rng, json& scan, json& factors) {
   factors["colour"] = colour ? "yes" : "no";
 }
 
+// An activity printed as sub-items: "a. …" and "b. …", and "c. …" when it is long.
+std::string as_sub_items(const std::string& activity) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < activity.size()) {
+    const std::size_t end = std::min(activity.find(' ', start), activity.size());
+    if (end > start) words.push_back(activity.substr(start, end - start));
+    start = end + 1;
+  }
+  const std::size_t parts = words.size() >= 12 ? 3 : 2;
+  std::string text;
+  for (std::size_t part = 0; part < parts; ++part) {
+    text += std::string(part == 0 ? "" : " ") + static_cast<char>('a' + part) + ".";
+    for (std::size_t w = part * words.size() / parts; w < (part + 1) * words.size() / parts; ++w) {
+      text += " " + words[w];
+    }
+  }
+  return text;
+}
+
 // Template details found in real archives after the first generator: keys sharing one label
 // cell, a number column whose head is left blank, the activity headed "Proses/ Tahapan
-// Kegiatan". From a stream of their own, as the identity page's; new draws go at its end.
-void random_template_details(std::mt19937& rng, json& style, json& factors) {
+// Kegiatan", activities printed as sub-items in cells of their own. From a stream of their own,
+// as the identity page's; new draws go at its end.
+void random_template_details(std::mt19937& rng, SopRecord& record, json& style, json& factors) {
   json& identity = style["identity"];
   const bool stacked = identity["layout"] != "inline_labels" && chance(rng, 0.3);
   identity["stacked_keys"] = stacked;
@@ -205,6 +226,21 @@ void random_template_details(std::mt19937& rng, json& style, json& factors) {
     style["wording"]["activity"] = "Proses/ Tahapan Kegiatan";
     factors["header_wording"] = "variant";
   }
+  // A step's activity written as sub-items, each in a cell of its own: rules across the activity
+  // column that bound no step.
+  bool sub_items = false;
+  if (chance(rng, 0.15)) {
+    for (Step& step : record.steps) {
+      if (!step.activity || std::count(step.activity->begin(), step.activity->end(), ' ') < 5 ||
+          !chance(rng, 0.4)) {
+        continue;
+      }
+      step.activity = as_sub_items(*step.activity);
+      sub_items = true;
+    }
+  }
+  style["activity_sub_item_cells"] = sub_items;
+  factors["activity_cells"] = sub_items ? "sub-items" : "one";
 }
 
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
@@ -343,7 +379,7 @@ RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned 
   random_colour(identity_rng, entry["scan"], factors);
   std::seed_seq details_draw{seed, 0x4bu, redraw};
   std::mt19937 details_rng(details_draw);
-  random_template_details(details_rng, entry["style"], factors);
+  random_template_details(details_rng, record, entry["style"], factors);
   factors["column_number_row"] = column_numbers ? "yes" : "no";
   entry["factors"] = factors;
   return {std::move(record), std::move(entry)};
