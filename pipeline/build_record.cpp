@@ -682,8 +682,9 @@ std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& rea
 // gave itself (the first row beside a lost second) is reviewed with what was read.
 void repair_step_numbering(const RawSop& sop, SopRecord& record, ReviewList& review) {
   std::vector<bool> repaired(record.steps.size(), false);
-  for (int pass = 0, changed = 1; changed; ++pass) {
-    changed = 0;
+  bool changed = true;
+  for (int pass = 0; changed; ++pass) {
+    changed = false;
     const std::vector<std::optional<int>> numbers = step_numbers(record);
     for (long i = 0; i < static_cast<long>(numbers.size()); ++i) {
       if (repaired[i]) continue;
@@ -691,7 +692,7 @@ void repair_step_numbering(const RawSop& sop, SopRecord& record, ReviewList& rev
       if (!number) continue;
       record.steps[i].no = number;
       repaired[i] = true;
-      changed = 1;
+      changed = true;
       const std::string path = "/steps/" + std::to_string(i) + "/no";
       // What the reading's own entry said (unread, unsure) the sequence has now settled.
       review.drop(path);
