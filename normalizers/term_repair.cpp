@@ -31,8 +31,6 @@ std::u32string lowered(std::u32string_view text) {
   return out;
 }
 
-std::string lower_utf8(std::string_view text) { return encode_utf8(lowered(decode_utf8(text))); }
-
 // ---------------------------------------------------------------------------------------------
 // OCR-aware edit cost
 
@@ -208,6 +206,10 @@ bool is_word_letter(char32_t c) {
          (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
+std::string word_lower_utf8(std::string_view text) {
+  return encode_utf8(lowered(decode_utf8(text)));
+}
+
 char32_t word_lower(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
   // Latin-1 capitals with diacritics.
@@ -227,7 +229,7 @@ Lexicon::Lexicon(std::string_view domain_tsv,
     start = end + 1;
     const std::size_t tab = line.find('\t');
     if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-    const std::string key = lower_utf8(line.substr(0, tab));
+    const std::string key = word_lower_utf8(line.substr(0, tab));
     const long count = std::strtol(std::string(line.substr(tab + 1)).c_str(), nullptr, 10);
     if (key.find(' ') != std::string::npos) {
       pairs_[key] += count;
@@ -258,7 +260,7 @@ Lexicon::Lexicon(std::string_view domain_tsv,
 Lexicon::~Lexicon() = default;
 
 bool Lexicon::knows(std::string_view word) const {
-  const std::string lower_word = lower_utf8(word);
+  const std::string lower_word = word_lower_utf8(word);
   if (words_.count(lower_word) > 0) return true;
   if (!hunspell_) return false;
   const std::lock_guard<std::mutex> lock(hunspell_mutex_);
@@ -267,7 +269,7 @@ bool Lexicon::knows(std::string_view word) const {
 
 bool Lexicon::knows_form(std::string_view word) const {
   if (knows(word)) return true;
-  const std::string lower_word = lower_utf8(word);
+  const std::string lower_word = word_lower_utf8(word);
   constexpr std::string_view kSuffixes[] = {"kan", "an", "i", "nya", "lah", "pun"};
   constexpr std::string_view kPrefixes[] = {"meng", "meny", "mem", "men", "me",  "di", "ber", "ter",
                                             "peng", "peny", "pem", "pen", "per", "pe", "ke",  "se"};

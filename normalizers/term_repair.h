@@ -51,6 +51,8 @@ class Lexicon {
 // case: the lexicon's builder (tools/lexicon) and the repair must split words alike.
 bool is_word_letter(char32_t c);
 char32_t word_lower(char32_t c);
+// `text` with every letter in that lower case.
+std::string word_lower_utf8(std::string_view text);
 
 // Words split by a space, where a narrow cell wrapped them without a hyphen or OCR saw a gap
 // ("Pengadminis trasi Umum"): two neighbouring pieces of letters, the second in lower case, are

@@ -63,13 +63,6 @@ std::string letters_lower(std::string_view text) {
   return out;
 }
 
-// A word in the lower case the lexicon and words_read_as_printed use.
-std::string lowered_word(std::string_view word) {
-  std::u32string lower;
-  for (char32_t c : decode_utf8(word)) lower += word_lower(c);
-  return encode_utf8(lower);
-}
-
 // "masyarakavOPD", "jMengarsipkan", "5jM": a lower-case letter followed by a capital inside a
 // word, or letters and digits run together, are no Indonesian word or code.
 bool looks_garbled(std::string_view word) {
@@ -256,7 +249,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
       for (const std::string& part : word_parts(word)) {
         if (part.size() < 3 || lexicon->knows_form(part)) continue;
         if (!is_code(part)) {
-          if (as_printed.count(lowered_word(part)) == 0) found(kUnknownWord, "unknown_word");
+          if (as_printed.count(word_lower_utf8(part)) == 0) found(kUnknownWord, "unknown_word");
           continue;
         }
         // "DPAPD": two codes the lexicon knows, "DPA" and "PD", read without their space.
