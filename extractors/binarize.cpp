@@ -9,23 +9,9 @@ namespace sopocr {
 
 namespace {
 
-// The level below which `share` of an 8-bit image's pixels lie; of those under `mask` where
-// one is given.
-int level_at_share(const cv::Mat& image, double share, const cv::Mat& mask = cv::Mat()) {
-  const int levels = 256;
-  const float range[] = {0, 256};
-  const float* ranges[] = {range};
-  cv::Mat histogram;
-  cv::calcHist(&image, 1, nullptr, mask, histogram, 1, &levels, ranges);
-  const double counted = mask.empty() ? static_cast<double>(image.total()) : cv::countNonZero(mask);
-  const double wanted = share * counted;
-  double seen = 0;
-  for (int level = 0; level < levels; ++level) {
-    seen += histogram.at<float>(level);
-    if (seen >= wanted) return level;
-  }
-  return levels - 1;
-}
+// Window about a tenth of an inch, odd: wide enough to span a stroke and its paper, narrow
+// enough to follow illumination gradients across the page.
+int local_window(int dpi) { return std::max(15, dpi / 10) | 1; }
 
 // The mean of each pixel's `window`, as cv::adaptiveThreshold takes it.
 cv::Mat local_mean(const cv::Mat& gray, int window) {
@@ -49,13 +35,35 @@ cv::Mat darker_than_mean(const cv::Mat& gray, const cv::Mat& mean, double offset
 // standard deviation, from the median deviation from the local `mean`. Paper is most of any
 // page, so ink and the edges of strokes stay above the median. The median of |x| of a normal
 // spread is 0.6745 sigma.
-double paper_grain(const cv::Mat& gray, const cv::Mat& mean) {
+double paper_grain_from(const cv::Mat& gray, const cv::Mat& mean) {
   cv::Mat deviation;
   cv::absdiff(gray, mean, deviation);
   return level_at_share(deviation, 0.5) / 0.6745;
 }
 
 }  // namespace
+
+// The level below which `share` of an 8-bit image's pixels lie; of those under `mask` where
+// one is given.
+int level_at_share(const cv::Mat& image, double share, const cv::Mat& mask) {
+  const int levels = 256;
+  const float range[] = {0, 256};
+  const float* ranges[] = {range};
+  cv::Mat histogram;
+  cv::calcHist(&image, 1, nullptr, mask, histogram, 1, &levels, ranges);
+  const double counted = mask.empty() ? static_cast<double>(image.total()) : cv::countNonZero(mask);
+  const double wanted = share * counted;
+  double seen = 0;
+  for (int level = 0; level < levels; ++level) {
+    seen += histogram.at<float>(level);
+    if (seen >= wanted) return level;
+  }
+  return levels - 1;
+}
+
+double paper_grain(const cv::Mat& gray, int dpi) {
+  return paper_grain_from(gray, local_mean(gray, local_window(dpi)));
+}
 
 cv::Mat paper_background(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
   if (gray.empty() || gray.type() != CV_8UC1 || ink.size() != gray.size()) {
@@ -100,9 +108,7 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
     throw std::invalid_argument("binarize_ink: expected a non-empty CV_8UC1 image");
   }
   if (dpi <= 0) throw std::invalid_argument("binarize_ink: dpi must be positive");
-  // Window about a tenth of an inch, odd: wide enough to span a stroke and its paper, narrow
-  // enough to follow illumination gradients across the page.
-  int window = std::max(15, dpi / 10) | 1;
+  const int window = local_window(dpi);
   // Mean minus an offset: a pixel is ink when clearly darker than its neighbourhood; the offset
   // keeps a clean scan's JPEG ringing and paper texture out of the mask.
   constexpr double kCleanOffset = 12;
@@ -112,7 +118,7 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi) {
   // dashed rules and crowd the letters. Ink is then what reaches three times the measured grain,
   // and the faint marks as long as a rule: a light grey rule whose contrast is all under the
   // grain's reach.
-  const double grain_offset = 3.0 * paper_grain(gray, mean);
+  const double grain_offset = 3.0 * paper_grain_from(gray, mean);
   if (grain_offset <= kCleanOffset) return ink;
   const cv::Mat strong = darker_than_mean(gray, mean, grain_offset);
   cv::Mat labels;

@@ -16,6 +16,14 @@ cv::Mat binarize_ink(const cv::Mat& gray, int dpi);
 // then falls between the holes and the paper, taking the paper for ink. `ink` is 255 on ink.
 cv::Mat paper_background(const cv::Mat& gray, const cv::Mat& ink, int dpi);
 
+// The grey level below which `share` of an 8-bit image's pixels lie; of those under `mask`
+// where one is given.
+int level_at_share(const cv::Mat& image, double share, const cv::Mat& mask = cv::Mat());
+
+// The spread of the paper's grain (scanner noise, paper texture, JPEG ringing) in grey levels:
+// a standard deviation, measured against the mean of each pixel's tenth of an inch.
+double paper_grain(const cv::Mat& gray, int dpi);
+
 // Ink of a colour no printer's black or grey has: a pen's blue, a stamp's violet or red. 255 on
 // those pixels (and the pixel around them that JPEG's coarser colour blurs), 0 elsewhere and on
 // tinted paper. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).

@@ -7,6 +7,7 @@
 #include "ocr_words.h"
 #include "orientation.h"
 #include "perspective.h"
+#include "scanner_streaks.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -40,6 +41,8 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
     PageImage scanned = raw_page;
     const cv::Mat border = scan_border(scanned.gray, scanned.dpi);
     paper_background(scanned.gray, border, scanned.dpi).copyTo(scanned.gray, border);
+    // Streaks are straight along the image's axes only until the page is turned and levelled.
+    scanned.gray = without_scanner_streaks(scanned.gray, border, scanned.dpi);
     prepared.page = deskew(make_upright(scanned, ocr));
   }
   prepared.ink = binarize_ink(prepared.page.gray, prepared.page.dpi);
