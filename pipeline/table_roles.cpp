@@ -289,11 +289,37 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
   return labels;
 }
 
+// True when the name `band` holds a name on each side of the column rule at `rule_x`, each
+// centred in its own column [left_x, rule_x) and [rule_x, right_x), and no word crosses the rule
+// (the band may run on past both columns):
+// two lanes whose rule between them faded out of the name row. A name centred over both columns
+// has a word across the rule or off its column's centre.
+bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, int left_x,
+                    int rule_x, int right_x, int dpi) {
+  const int slack = std::max(2, dpi / 100);
+  cv::Rect left_names;
+  cv::Rect right_names;
+  for (const HeaderWord& word : words) {
+    const cv::Rect inside = word.box & band;
+    if (inside.area() * 2 < word.box.area()) continue;
+    if (centre_x(word.box) < left_x || centre_x(word.box) >= right_x) continue;
+    if (word.box.x < rule_x - slack && word.box.br().x > rule_x + slack) return false;
+    cv::Rect& side = centre_x(word.box) < rule_x ? left_names : right_names;
+    side = side.empty() ? word.box : (side | word.box);
+  }
+  auto centred = [](const cv::Rect& names, int from, int to) {
+    return !names.empty() && std::abs(2 * centre_x(names) - (from + to)) <= (to - from) / 2;
+  };
+  return centred(left_names, left_x, rule_x) && centred(right_names, rule_x, right_x);
+}
+
 // The swimlanes in columns [first_col, end_col): one per name cell of `name_row`. Lane names are
 // printed under "Pelaksana" (`pelaksana_box`, empty where it was not read), in whatever cell a
-// broken rule left them.
+// broken rule left them; where the rule between two names faded out, the names' `words` part
+// them.
 std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& ink, int dpi,
-                                          int name_row, int first_col, int end_col,
+                                          const std::vector<HeaderWord>& words, int name_row,
+                                          int first_col, int end_col,
                                           const cv::Rect& pelaksana_box) {
   auto name_band = [&](const GridCell& cell) {
     cv::Rect band = cell.bbox_px;
@@ -310,7 +336,9 @@ std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& 
   for (int c = first_col; c < end_col; ++c) {
     const GridCell* name = grid.cell_at(name_row, c);
     if (name && name == previous_name &&
-        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi)) {
+        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi) &&
+        !names_apart_at(words, name_band(*name), grid.col_rules_x_px[lanes.back().first_col],
+                        grid.col_rules_x_px[c], grid.col_rules_x_px[c + 1], dpi)) {
       lanes.back().last_col = c;
     } else {
       lanes.push_back({c, c, {}});
@@ -473,8 +501,8 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   } else if (header.notes_col) {
     lanes_end = *header.notes_col;
   }
-  header.lanes = lanes_in_columns(grid, ink, dpi, header.lane_name_row, activity_col + 1, lanes_end,
-                                  lanes ? lanes->box : cv::Rect());
+  header.lanes = lanes_in_columns(grid, ink, dpi, words, header.lane_name_row, activity_col + 1,
+                                  lanes_end, lanes ? lanes->box : cv::Rect());
   return header;
 }
 

@@ -426,6 +426,19 @@ TEST(StepTable, AnArrowRunningDownALaneOverManyRowsDoesNotSplitTheLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
+TEST(StepTable, TwoLanesWhoseRuleFadedBetweenTheirNamesAreTwoLanesWhereTheNamesSitApart) {
+  DrawnPage drawn = step_table();
+  // Kepala Dinas | Staf lost over the name row only: one header cell holds both names, each still
+  // centred over its own column, and the rule runs on through the steps below.
+  drawn.break_rule(kLane2, kHeader1 + 4, kLane2, kHeader2 - 4);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
+}
+
 std::vector<std::string> durations(const PageContent& content) {
   std::vector<std::string> texts;
   for (const StepRowContent& row : content.steps->rows) texts.push_back(row.duration.text);
