@@ -137,8 +137,8 @@ WordRepair repair_word(std::u32string_view reading, const Lexicon& lexicon,
   std::sort(scored.begin(), scored.end(),
             [](const Scored& a, const Scored& b) { return a.score < b.score; });
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) {
-    repair.candidates.push_back(
-        {in_case_of(reading, scored[i].word), scored[i].cost, scored[i].score});
+    repair.candidates.push_back({in_case_of(reading, scored[i].word), scored[i].cost,
+                                 scored[i].score, scored[i].in_context});
   }
   if (scored.empty()) return repair;
   const Scored& best = scored.front();

@@ -70,9 +70,10 @@ std::unique_ptr<Lexicon> load_default_lexicon();
 double ocr_edit_cost(std::u32string_view reading, std::u32string_view word);
 
 struct TermCandidate {
-  std::string word;    // in the reading's letter case
-  double cost = 0.0;   // ocr_edit_cost
-  double score = 0.0;  // cost less the credit of frequency and context: lower is better
+  std::string word;         // in the reading's letter case
+  double cost = 0.0;        // ocr_edit_cost
+  double score = 0.0;       // cost less the credit of frequency and context: lower is better
+  bool in_context = false;  // seen beside the reading's neighbours in the domain lexicon
 };
 
 struct WordRepair {

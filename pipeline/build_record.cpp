@@ -188,27 +188,54 @@ bool ends_in_abbreviation(const std::string& reading, const std::string& name,
          lexicon.count(ascii_lower(last)) == 0;
 }
 
+// The word with each run of a repeated letter written once, lower case: "Kasubbag" and "kasubag"
+// are both "kasubag".
+std::string undoubled(const std::string& word) {
+  std::string letters;
+  for (char c : word_lower_utf8(word)) {
+    if (letters.empty() || letters.back() != c) letters += c;
+  }
+  return letters;
+}
+
 // A letter lost from a long word of a lane name ("Pengadministras Umum", "Tim enanganan") is
-// repaired; short words are left as printed, where offices spell their abbreviated titles their
-// own way ("Kasubag" and "Kasubbag"). A repaired word takes a capital where the name's other
-// words (but "dan", "atau") all have one: a lost first letter's case is the name's.
-std::string repair_long_lane_words(const std::string& name, const Lexicon& lexicon,
-                                   bool& repaired) {
-  constexpr std::size_t kShortestRepaired = 8;
+// repaired. A short word is repaired only towards a title seen beside the name's next word
+// ("Kepata Perangkat Daerah"), and never where the two differ by a doubled letter alone: offices
+// spell their abbreviated titles their own way ("Kasubag" and "Kasubbag"). The name is repaired
+// whole, so each word has its neighbours for context, and a word OCR read surely is kept. A
+// repaired word takes a capital where the name's other words (but "dan", "atau") all have one: a
+// lost first letter's case is the name's.
+std::string repair_lane_words(const std::string& name, const Lexicon& lexicon,
+                              const WordsReadAsPrinted& as_printed, bool& repaired) {
+  constexpr std::size_t kShortestRepairedAlone = 8;
   constexpr std::size_t kShortestTitleWord = 4;
+  const TermRepair whole = repair_terms(name, lexicon, as_printed);
   std::vector<std::string> words = split_words(name);
+  // Repairs come in reading order; each belongs to the first word still ahead that holds it.
+  auto next_repair = whole.repairs.begin();
   for (std::string& word : words) {
-    if (decode_utf8(word).size() < kShortestRepaired) continue;
-    TermRepair terms = repair_terms(word, lexicon);
-    if (terms.repairs.empty()) continue;
-    const bool title_case = std::all_of(words.begin(), words.end(), [&](const std::string& other) {
-      return &other == &word || other.size() < kShortestTitleWord ||
-             !std::islower(static_cast<unsigned char>(other.front()));
-    });
-    word = std::move(terms.text);
-    if (title_case)
-      word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
-    repaired = true;
+    for (; next_repair != whole.repairs.end(); ++next_repair) {
+      const std::size_t at = word.find(next_repair->reading);
+      if (at == std::string::npos) break;
+      const bool seen_beside =
+          !next_repair->candidates.empty() && next_repair->candidates.front().in_context;
+      const bool short_word = decode_utf8(next_repair->reading).size() < kShortestRepairedAlone;
+      if (short_word &&
+          (!seen_beside || undoubled(next_repair->reading) == undoubled(*next_repair->repaired))) {
+        continue;
+      }
+      const bool title_case =
+          std::all_of(words.begin(), words.end(), [&](const std::string& other) {
+            return &other == &word || other.size() < kShortestTitleWord ||
+                   !std::islower(static_cast<unsigned char>(other.front()));
+          });
+      std::string repair = *next_repair->repaired;
+      if (title_case && at == 0)
+        repair.front() =
+            static_cast<char>(std::toupper(static_cast<unsigned char>(repair.front())));
+      word.replace(at, next_repair->reading.size(), repair);
+      repaired = true;
+    }
   }
   return join_words(words);
 }
@@ -743,7 +770,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     LaneName name = normalize_lane_name(cell.text);
     if (lexicon) {
       name.text = join_split_words(name.text, *lexicon, name.repaired);
-      name.text = repair_long_lane_words(name.text, *lexicon, name.repaired);
+      name.text =
+          repair_lane_words(name.text, *lexicon, words_read_as_printed(cell), name.repaired);
       if (ends_in_abbreviation(cell.text, name.text, *lexicon)) name.text += '.';
     }
     if (name.text.empty()) {

@@ -521,6 +521,21 @@ TEST(BuildRecord, ALetterLostFromALongWordOfALaneNameIsRepairedButShortTitlesAre
   EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
 }
 
+TEST(BuildRecord, AShortWordOfALaneNameIsRepairedTowardsATitleSeenBesideItsNeighbour) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  // "Kepala Perangkat Daerah" and "Petugas Administrasi" are titles the lexicon has seen; two
+  // edits in "Admirustrasi" are too many for a word alone, not for one beside "Petugas".
+  sop.lane_names = {read_cell("Kepata Perangkat Daerah"), read_cell("Petugas Admirustrasi"),
+                    read_cell("Kasubag Umum")};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.actors, (std::vector<std::string>{"Kepala Perangkat Daerah",
+                                                     "Petugas Administrasi", "Kasubag Umum"}));
+  EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
+  EXPECT_TRUE(has_review(record, "/actors/1", "uncertain_repair"));
+}
+
 // A cell read word by word, every word with `confidence`, but `word` (if any) with `its_own`.
 CellText read_words(const std::string& text, double confidence, const std::string& word = "",
                     double its_own = 0.0) {
