@@ -291,7 +291,7 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
 
 // True when the name `band` holds a name on each side of the column rule at `rule_x`, each
 // centred in its own column [left_x, rule_x) and [rule_x, right_x), and no word crosses the rule
-// (the band may run on past both columns):
+// (the band may run on past both columns), and the two are further apart than words of one name:
 // two lanes whose rule between them faded out of the name row. A name centred over both columns
 // has a word across the rule or off its column's centre.
 bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, int left_x,
@@ -299,6 +299,7 @@ bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, 
   const int slack = std::max(2, dpi / 100);
   cv::Rect left_names;
   cv::Rect right_names;
+  std::vector<int> word_heights;
   for (const HeaderWord& word : words) {
     const cv::Rect inside = word.box & band;
     if (inside.area() * 2 < word.box.area()) continue;
@@ -306,11 +307,17 @@ bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, 
     if (word.box.x < rule_x - slack && word.box.br().x > rule_x + slack) return false;
     cv::Rect& side = centre_x(word.box) < rule_x ? left_names : right_names;
     side = side.empty() ? word.box : (side | word.box);
+    word_heights.push_back(word.box.height);
   }
   auto centred = [](const cv::Rect& names, int from, int to) {
     return !names.empty() && std::abs(2 * centre_x(names) - (from + to)) <= (to - from) / 2;
   };
-  return centred(left_names, left_x, rule_x) && centred(right_names, rule_x, right_x);
+  if (!centred(left_names, left_x, rule_x) || !centred(right_names, rule_x, right_x)) return false;
+  // The space between two words of one name is a fraction of their height; two names in
+  // columns of their own are apart by both cells' padding at least.
+  std::nth_element(word_heights.begin(), word_heights.begin() + word_heights.size() / 2,
+                   word_heights.end());
+  return right_names.x - left_names.br().x >= word_heights[word_heights.size() / 2];
 }
 
 // The swimlanes in columns [first_col, end_col): one per name cell of `name_row`. Lane names are

@@ -439,6 +439,17 @@ TEST(StepTable, TwoLanesWhoseRuleFadedBetweenTheirNamesAreTwoLanesWhereTheNamesS
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
+TEST(StepTable, AnArrowDownTheMiddleOfALaneDoesNotPartTheWordsOfItsName) {
+  DrawnPage drawn = step_table();
+  // Down the middle of the Kepala Dinas lane, under the gap between "Kepala" and "Dinas": each
+  // word sits near the centre of its half, but they are one name's words, a space apart.
+  const int middle = (kLane1 + kLane2) / 2;
+  cv::line(drawn.gray, {middle, 280}, {middle, 580}, cv::Scalar(0), 2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+}
+
 std::vector<std::string> durations(const PageContent& content) {
   std::vector<std::string> texts;
   for (const StepRowContent& row : content.steps->rows) texts.push_back(row.duration.text);
