@@ -4,6 +4,7 @@
 
 #include "binarize.h"
 #include "deskew.h"
+#include "faint_rules.h"
 #include "ocr_words.h"
 #include "orientation.h"
 #include "perspective.h"
@@ -23,6 +24,62 @@ bool has_usable_text_layer(const PageImage& page) {
     if (std::any_of(code_points.begin(), code_points.end(), is_letter_or_digit)) ++words;
   }
   return words >= kMinWords;
+}
+
+// The area the grids rule, in pixels.
+double ruled_area(const std::vector<TableGrid>& grids) {
+  double area = 0;
+  for (const TableGrid& grid : grids) area += grid.bbox_px.area();
+  return area;
+}
+
+// The span of rows or columns (`axis` 0: columns) holding all but the outermost hundredth of the
+// ink on each side: where the page's content lies, specks beyond it aside.
+std::pair<int, int> ink_span(const cv::Mat& ink, int axis) {
+  cv::Mat counts;
+  cv::reduce(ink / 255, counts, axis, cv::REDUCE_SUM, CV_32S);
+  const cv::Mat line = counts.reshape(1, 1);
+  const double total = cv::sum(line)[0];
+  double seen = 0;
+  int first = -1;
+  int last = line.cols - 1;
+  for (int i = 0; i < line.cols; ++i) {
+    seen += line.at<int>(0, i);
+    if (first < 0 && seen > 0.01 * total) first = i;
+    if (seen >= 0.99 * total) {
+      last = i;
+      break;
+    }
+  }
+  return {std::max(0, first), last};
+}
+
+// Whether the grids rule less than half of the area the page's ink spans: nothing ruled on a page
+// of ink, or a fragment of a table whose other rules did not binarise.
+bool grids_rule_little_of_the_ink(const PreparedPage& prepared) {
+  const auto [left, right] = ink_span(prepared.ink, 0);
+  const auto [top, bottom] = ink_span(prepared.ink, 1);
+  const double ink_area = static_cast<double>(right - left + 1) * (bottom - top + 1);
+  return ruled_area(prepared.grids) < 0.5 * ink_area;
+}
+
+// A table ruled in pale toner, dotted hairlines or a thin grey scanned at a low resolution
+// leaves rules no pixel of which binarises as ink: the grid found on the ink is a fragment of the
+// table or nothing. The page then takes the grid its faint rules draw as well, where that rules a
+// quarter more of the page. On a page whose rules are ink the two grids are the same, and the
+// faint masks' lines through text are not worth their risk, nor their cost where the ink's grids
+// already rule most of the page's ink.
+void take_faint_rules_where_they_rule_more(PreparedPage& prepared) {
+  const int dpi = prepared.page.dpi;
+  const RuleMasks faint = faint_rule_masks(prepared.page.gray, prepared.ink, dpi);
+  const RuleMasks with_faint{prepared.rules.horizontal | faint.horizontal,
+                             prepared.rules.vertical | faint.vertical};
+  std::vector<TableGrid> grids = detect_grids(with_faint, prepared.ink.size(), dpi);
+  if (ruled_area(grids) < 1.25 * ruled_area(prepared.grids) || grids.empty()) return;
+  const RuleMasks on_rules = on_grid_rules(faint, grids, std::max(3, dpi / 60));
+  prepared.rules.horizontal |= on_rules.horizontal;
+  prepared.rules.vertical |= on_rules.vertical;
+  prepared.grids = std::move(grids);
 }
 
 }  // namespace
@@ -52,8 +109,12 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
       prepared.ink = binarize_ink(prepared.page.gray, prepared.page.dpi);
     }
   }
-  prepared.rules = extract_rule_masks(prepared.ink, prepared.page.dpi);
-  prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), prepared.page.dpi);
+  const int dpi = prepared.page.dpi;
+  prepared.rules = extract_rule_masks(prepared.ink, dpi);
+  prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), dpi);
+  if (!prepared.text_from_layer && grids_rule_little_of_the_ink(prepared)) {
+    take_faint_rules_where_they_rule_more(prepared);
+  }
   return prepared;
 }
 
