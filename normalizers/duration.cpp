@@ -1,6 +1,7 @@
 #include "duration.h"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -104,15 +105,27 @@ namespace {
 
 // OCR's marks inside a Waktu cell that no duration prints: quote marks from specks ("30
 // “menit"), a dot read for the space between an amount and its unit ("120.menit"), and the
-// "1" of "1 hari" read as "l" or "I" ("lhari").
+// "1" of "1 hari" read as "l" or "I" ("lhari", "I (satu) hari kerja").
 std::string without_stray_marks(std::string_view raw) {
   static const std::regex quotes("\u201C|\u201D|\u2018|\u2019|[\"'`]");
   static const std::regex dot_for_space("(\\d)\\.(?=[A-Za-z])");
-  static const std::regex letter_for_one("(^|\\s)[lI]\\s*(menit|jam|hari|minggu|bulan|tahun)\\b",
-                                         std::regex::icase);
+  static const std::regex letter_for_one(
+      "(^|\\s)[lI]\\s*(\\([A-Za-z\\s]+\\)\\s*)?(menit|jam|hari|minggu|bulan|tahun)\\b",
+      std::regex::icase);
   std::string text = std::regex_replace(std::string(raw), quotes, "");
   text = std::regex_replace(text, dot_for_space, "$1 ");
-  return std::regex_replace(text, letter_for_one, "$011 $2");
+  return std::regex_replace(text, letter_for_one, "$011 $2$3");
+}
+
+// A unit printed alone ("menit", "& Hari"): the amount beside it was lost, most often a thin
+// "1" against the cell's rule. No Waktu cell prints a unit without an amount.
+bool unit_alone(const std::string& lower) {
+  std::string letters;
+  for (char c : lower) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == ' ') letters += c;
+  }
+  letters = normalize_text(letters);
+  return !letters.empty() && unit_of_word(letters).has_value();
 }
 
 }  // namespace
@@ -164,6 +177,7 @@ std::optional<Duration> parse_duration(std::string_view raw) {
   // A number without a unit cannot be read safely; wording without any number is "other".
   static const std::regex any_digit("\\d");
   if (std::regex_search(lower, any_digit)) return std::nullopt;
+  if (unit_alone(lower)) return std::nullopt;
   static const std::regex has_letters("[a-z]{2,}");
   if (std::regex_search(lower, has_letters)) return amountless(text, DurationUnit::other);
   return std::nullopt;

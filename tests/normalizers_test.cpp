@@ -67,6 +67,16 @@ TEST(Duration, ANumberWithoutAUnitIsNotGuessed) {
   EXPECT_FALSE(parse_duration(""));
 }
 
+// A Waktu cell never prints a unit alone: where OCR read only "menit", the amount beside it
+// (a thin "1" against the cell's rule, most often) was lost, and the duration is unread.
+TEST(Duration, AUnitWithoutItsAmountIsNotADurationWording) {
+  for (const char* unit_only : {"menit", "& Menit", "Hari", "hari kerja", "Jam."}) {
+    EXPECT_FALSE(parse_duration(unit_only)) << unit_only;
+  }
+  EXPECT_EQ(parse_duration("Setiap hari")->unit, DurationUnit::other);
+  EXPECT_EQ(parse_duration("Pada hari dan jam kerja")->unit, DurationUnit::other);
+}
+
 TEST(Duration, PrintedBackParsesToTheSameValue) {
   for (const char* printed : {"60 Menit", "1,5 menit", "1-2 hari", "3 bulan", "Sesuai kontrak"}) {
     const Duration first = *parse_duration(printed);
@@ -428,12 +438,13 @@ TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
   ASSERT_TRUE(quoted);
   EXPECT_EQ(quoted->text, "Paling lambat 30 menit");
   EXPECT_EQ(quoted->minutes, 30);
-  for (const char* one : {"lhari", "I hari", "Paling lambat l jam"}) {
+  for (const char* one : {"lhari", "I hari", "Paling lambat l jam", "I (satu) hari kerja"}) {
     const auto read = parse_duration(one);
     ASSERT_TRUE(read) << one;
     EXPECT_EQ(read->amount, 1) << one;
   }
   EXPECT_EQ(parse_duration("lhari")->text, "1 hari");
+  EXPECT_EQ(parse_duration("I (satu) hari kerja")->text, "1 (satu) hari kerja");
   // Found by the duration fuzzer: a rule remnant after the unit hid the "1" until the text was
   // parsed a second time.
   EXPECT_EQ(parse_duration("IJaM_")->text, "1 JaM");
