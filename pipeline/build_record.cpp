@@ -24,11 +24,13 @@ namespace {
 // Header values printed as "-" mean "none".
 bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
 
-// Ink in which the engine found no text at all, not even marks it doubted: a rule's ragged edge
-// or a few specks left in a cell. An optional value there (a step's notes, a revision date) is
-// blank, not unread; a reviewer shown it would find an empty cell.
+// Ink in which the engine found no text at all, not even marks it doubted, and nothing the size
+// of a letter: a rule's ragged edge or a few specks left in a cell. An optional value there (a
+// step's notes, a revision date) is blank, not unread; a reviewer shown it would find an empty
+// cell.
 bool blank_to_the_engine(const CellText& cell) {
-  return !cell.has_ink || (cell.original.empty() && cell.doubtful_words.empty());
+  return !cell.has_ink ||
+         (cell.original.empty() && cell.doubtful_words.empty() && !cell.letters_unread);
 }
 
 // The confidence of a review entry no reading backs: nothing was found where the field should be.
@@ -246,6 +248,10 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
   if (found == identity.fields.end()) return review.label_not_found(path, identity);
   const CellText& cell = found->second;
   if (blank_to_the_engine(cell) || is_placeholder(cell.text)) return std::nullopt;
+  if (cell.letters_unread) {
+    review.add(path, "not_read", cell, kNothingFound);
+    return std::nullopt;
+  }
   const ParsedDate date = parse_indonesian_date(cell.text);
   if (!date.iso) {
     review.add(path, date.problem == "no day" ? "incomplete_date" : "invalid_date", cell,

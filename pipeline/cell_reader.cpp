@@ -94,6 +94,25 @@ cv::Mat text_only(const cv::Mat& gray, const cv::Mat& paper, const cv::Mat& ink,
   return clean;
 }
 
+// Whether `ink` holds at least three marks of a letter's size: as tall as a small letter's
+// x-height (5 pt type) and no wider than a word. A placeholder dash is thinner, a speck smaller,
+// a rule's ragged edge both.
+bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
+  constexpr int kFewestLetters = 3;
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int shortest = std::max(3, dpi / 30);
+  const int widest = std::max(6, dpi / 3);
+  int letters = 0;
+  for (int label = 1; label < count; ++label) {
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (height >= shortest && stats.at<int>(label, cv::CC_STAT_WIDTH) <= widest) ++letters;
+  }
+  return letters >= kFewestLetters;
+}
+
 }  // namespace
 
 CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
@@ -210,6 +229,8 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
   }
   cell.text = normalize_text(unwrap_lines(cell.original));
   cell.confidence = text.confidence;
+  cell.letters_unread = cell.original.empty() && cell.doubtful_words.empty() &&
+                        holds_letter_sized_marks(text_ink(interior), page_.dpi);
   return cell;
 }
 

@@ -29,9 +29,13 @@ nlohmann::json to_debug_json(const CellText& cell) {
                      {"line", word.line},
                      {"bbox", box_json(word.bbox_px)}});
   }
-  return {{"text", cell.text},          {"original", cell.original},
-          {"confidence", cell.confidence}, {"has_ink", cell.has_ink},
-          {"bbox", box_json(cell.bbox_px)}, {"words", std::move(words)}};
+  return {{"text", cell.text},
+          {"original", cell.original},
+          {"confidence", cell.confidence},
+          {"has_ink", cell.has_ink},
+          {"letters_unread", cell.letters_unread},
+          {"bbox", box_json(cell.bbox_px)},
+          {"words", std::move(words)}};
 }
 
 nlohmann::json to_debug_json(const PageContent& page) {

@@ -22,6 +22,9 @@ struct CellText {
   cv::Rect bbox_px;         // where on the (deskewed) page
   int page = 0;
   bool has_ink = false;  // the cell is not blank, whether or not the OCR read anything
+  // The engine read nothing, though the cell holds marks of a letter's size: text it could not
+  // read (a date under a stamp), not a dash or a rule's ragged edge.
+  bool letters_unread = false;
   std::vector<OcrWord>
       words;  // the words of `original` with their confidence; none from a text layer
   std::vector<OcrWord> doubtful_words;  // dropped as noise, though they may have been text

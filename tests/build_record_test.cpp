@@ -408,6 +408,23 @@ TEST(BuildRecord, InkInWhichTheEngineFoundNoTextIsABlankOptionalValueNotAnUnread
   EXPECT_TRUE(has_review(record, "/steps/1/notes", "not_read"));
 }
 
+// A date printed under a stamp can come back from the engine as nothing at all; the cell's
+// marks are letters, not a dash or specks. It is unread, not blank: reviewed, never silently
+// null. Unread letters in a step's notes and No cell are reviewed the same way.
+TEST(BuildRecord, LettersTheEngineReadNothingFromAreAnUnreadValueNotABlankOne) {
+  CellText stamped = read_cell("", 0.0);
+  stamped.letters_unread = true;
+  RawSop sop = two_page_flow();
+  sop.identity = identity_only().identity;
+  sop.identity->fields["effective"] = stamped;
+  sop.rows[0].notes = stamped;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(record.header.effective);
+  EXPECT_TRUE(has_review(record, "/header/effective", "not_read"));
+  EXPECT_FALSE(record.steps[0].notes);
+  EXPECT_TRUE(has_review(record, "/steps/0/notes", "not_read"));
+}
+
 // Read neighbours agreeing, and none against, settle a number: nothing is left for a person
 // to check, and the reading's own doubt is withdrawn.
 TEST(Flow, AStepNumberMisreadOrLostIsSettledByTheSequenceItsNeighboursRead) {

@@ -1,0 +1,74 @@
+// Reading a cell: a cell whose letters the engine could not read is told apart from one holding
+// a placeholder dash or specks, so that a value printed there is reviewed, not taken for blank.
+#include "cell_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+namespace sopocr {
+namespace {
+
+constexpr int kDpi = 300;
+
+// An engine that finds no text anywhere: a date under a stamp, as Tesseract sometimes reads it.
+class ReadsNothingEngine final : public OcrEngine {
+ public:
+  void set_page(const cv::Mat&, int) override {}
+  OcrText read_region(const cv::Rect&) override { return {}; }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+};
+
+struct OnePage {
+  PageImage page;
+  cv::Mat ink;
+
+  OnePage() {
+    page.dpi = kDpi;
+    page.gray = cv::Mat(600, 1500, CV_8UC1, cv::Scalar(235));
+  }
+
+  CellText read(const cv::Rect& cell) {
+    ink = page.gray < 128;
+    ReadsNothingEngine engine;
+    const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(235));
+    CellReader reader(page, ink.clone(), page.gray.clone(), paper, engine);
+    return reader.read(cell);
+  }
+};
+
+const cv::Rect kCell(100, 100, 1000, 90);
+
+TEST(CellReader, LettersTheEngineReadNothingFromAreUnreadText) {
+  OnePage sheet;
+  // "04 Januari 2021" at 11 pt: letters about 30 px tall at 300 ppi.
+  cv::putText(sheet.page.gray, "04 Januari 2021", {130, 160}, cv::FONT_HERSHEY_SIMPLEX, 1.2,
+              cv::Scalar(30), 3);
+  const CellText cell = sheet.read(kCell);
+  EXPECT_TRUE(cell.has_ink);
+  EXPECT_TRUE(cell.original.empty());
+  EXPECT_TRUE(cell.letters_unread);
+}
+
+TEST(CellReader, APlaceholderDashOrSpecksTheEngineReadNothingFromAreNoUnreadText) {
+  OnePage dash;
+  cv::rectangle(dash.page.gray, cv::Rect(130, 140, 20, 4), cv::Scalar(30), cv::FILLED);
+  const CellText dash_cell = dash.read(kCell);
+  EXPECT_TRUE(dash_cell.has_ink);
+  EXPECT_FALSE(dash_cell.letters_unread);
+
+  OnePage specks;
+  for (int x = 150; x < 1000; x += 120) {
+    cv::rectangle(specks.page.gray, cv::Rect(x, 130 + x % 40, 4, 4), cv::Scalar(30), cv::FILLED);
+  }
+  // A rule's ragged edge left along the cell's bottom.
+  cv::rectangle(specks.page.gray, cv::Rect(110, 178, 900, 3), cv::Scalar(30), cv::FILLED);
+  const CellText specks_cell = specks.read(kCell);
+  EXPECT_TRUE(specks_cell.has_ink);
+  EXPECT_FALSE(specks_cell.letters_unread);
+}
+
+}  // namespace
+}  // namespace sopocr
