@@ -698,13 +698,27 @@ std::map<int, int> numbers_neighbours_give(const std::vector<std::optional<int>>
   return votes;
 }
 
-// The number the sequence gives step `i`: only where at least two neighbours say it and none
-// says otherwise. A row without a number of its own between steps 1 and 2 hears both 1 and 2.
+// The number the sequence gives step `i`: where at least two neighbours say it and more say it
+// than say anything else together, no neighbour holds it already, and the row's own reading
+// agrees with no neighbour. A misread neighbour ("3" read as "1") is outvoted; a row without a
+// number of its own between steps 1 and 2 hears 1 from the two rows below, but the row above
+// holds 1; a number after two steps merged into one row ("1 2 3 5 6") agrees with the row after
+// it and stays.
 std::optional<int> number_by_sequence(const std::vector<std::optional<int>>& read, long i) {
   const std::map<int, int> votes = numbers_neighbours_give(read, i);
-  if (votes.size() != 1) return std::nullopt;
-  const auto [number, count] = *votes.begin();
-  if (count < 2 || number < 1 || read[i] == number) return std::nullopt;
+  if (read[i] && votes.count(*read[i])) return std::nullopt;
+  int total = 0;
+  std::pair<int, int> most{0, 0};  // number, votes
+  for (const auto& [number, count] : votes) {
+    total += count;
+    if (count > most.second) most = {number, count};
+  }
+  const auto [number, count] = most;
+  if (count < 2 || count <= total - count || number < 1) return std::nullopt;
+  for (long j = std::max(0L, i - 2); j <= std::min<long>(static_cast<long>(read.size()) - 1, i + 2);
+       ++j) {
+    if (j != i && read[j] == number) return std::nullopt;
+  }
   return number;
 }
 

@@ -446,6 +446,19 @@ TEST(Flow, AStepNumberMisreadOrLostIsSettledByTheSequenceItsNeighboursRead) {
   EXPECT_EQ(reviews_of(with_misread, "/steps/3/no"), 0);
   EXPECT_FALSE(has_review(with_misread, "/steps/3/no", "number_out_of_sequence"));
 
+  // Lost numbers beside a misread one: the rows further on outvote it, one row at a time.
+  RawSop lost_and_misread = two_page_flow();
+  lost_and_misread.rows[0].number = read_cell("", 0.2);
+  lost_and_misread.rows[1].number = read_cell("", 0.2);
+  lost_and_misread.rows[2].number = read_cell("1");  // step 3 read as "1"
+  lost_and_misread.rows.push_back(lost_and_misread.rows[4]);
+  lost_and_misread.rows[5].number = read_cell("6");
+  lost_and_misread.rows[3].number = read_cell("", 0.2);
+  const SopRecord with_lost_and_misread =
+      build_record(lost_and_misread, {"in.pdf", std::string(64, 'a')});
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(with_lost_and_misread.steps[i].no, i + 1) << i;
+  EXPECT_TRUE(has_review(with_lost_and_misread, "/steps/0/no", "number_from_sequence"));
+
   // At the table's head only the rows below speak; two agreeing settle it too.
   RawSop first_misread = two_page_flow();
   first_misread.rows[0].number = read_cell("4");
@@ -493,6 +506,16 @@ TEST(Flow, AnUnnumberedRowBetweenTwoStepsStaysUnnumbered) {
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
   EXPECT_EQ(record.steps[1].no, std::nullopt);
   EXPECT_FALSE(has_review(record, "/steps/1/no", "number_from_sequence"));
+}
+
+TEST(Flow, ANumberAfterTwoStepsMergedIntoOneRowStaysAsPrinted) {
+  RawSop sop = two_page_flow();
+  // Rows 1, 2, 3, 5, 6: step 4 went into the third row; the last two agree with each other.
+  sop.rows[3].number = read_cell("5");
+  sop.rows[4].number = read_cell("6");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[3].no, 5);
+  EXPECT_EQ(record.steps[4].no, 6);
 }
 
 TEST(Flow, ANumberPrintedTwiceThatTheSequenceCannotSettleIsReviewedAndEdgesToItUseTheIndex) {
