@@ -263,12 +263,15 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
   return date.iso;
 }
 
+// A rank line names the rank ("Pembina Tk. I") or ends in its grade ("IV/b", "IV.b"); a stamp
+// over it leaves the grade's letters run together ("VIVb") more often than a word of the rank.
 bool looks_like_rank(const std::string& line) {
   static const std::regex rank(
-      "\\b(Pembina|Penata|Pengatur|Juru|Utama|Madya|Muda|Tk\\.?\\s*I|I[VX]?/[a-e]|III/[a-e]|"
+      "\\b(Pembina|Penata|Pengatur|Juru|Utama|Madya|Muda|Tk\\.?\\s*I|Tk|I[VX]?/[a-e]|III/[a-e]|"
       "II/[a-e])\\b",
       std::regex::icase);
-  return std::regex_search(line, rank);
+  static const std::regex grade_at_end("[IV]{1,3}\\s*[./]?\\s*[a-e]\\s*\\)?\\s*$");
+  return std::regex_search(line, rank) || std::regex_search(line, grade_at_end);
 }
 
 bool looks_like_position(const std::string& line) {
@@ -288,11 +291,15 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   std::vector<std::string> lines = split_lines(cell.original);
   Approver approver;
   // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone
-  // where the stamp took the word (fourteen digits and more: no rank or position has them).
+  // where the stamp took the word (fourteen digits and more), or ten digits and more anywhere
+  // on the line where the stamp took some: no name, rank or position has them.
   static const std::regex nip_line("(^|[^A-Za-z])N\\s*[I1l]\\s*P\\b|\\d([ .]?\\d){13}",
                                    std::regex::icase);
+  constexpr long kFewestNipDigits = 10;
   auto nip_at = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
-    return std::regex_search(line, nip_line);
+    return std::regex_search(line, nip_line) || std::count_if(line.begin(), line.end(), [](char c) {
+                                                  return c >= '0' && c <= '9';
+                                                }) >= kFewestNipDigits;
   });
   if (nip_at != lines.end()) {
     const ParsedNip nip = parse_nip(*nip_at);

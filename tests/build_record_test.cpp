@@ -135,6 +135,21 @@ TEST(BuildRecord, TheNipLineIsFoundWhereAStampTookItsWordOrLeftMarksBeforeIt) {
   }
 }
 
+// A stamp over the block's last lines leaves the NIP's line with part of its digits and the
+// rank's with its grade run together: the name is still the line above them.
+TEST(BuildRecord, TheApproversNameIsNotTakenFromARankOrNipLineAStampGarbled) {
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] = read_cell(
+      "Kepala Dinas Ketenagakerjaan Kota Bontang\nH. Ahmad Aznem, SE, M.Si\nNe Tk. VIVb\n"
+      "KA Kent 200112 1004");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "H. Ahmad Aznem, SE, M.Si");
+  EXPECT_EQ(record.header.approver->rank, "Ne Tk. VIVb");
+  EXPECT_TRUE(has_review(record, "/header/approver/nip", "invalid_nip"));
+  EXPECT_EQ(record.header.approver->position, "Kepala Dinas Ketenagakerjaan Kota Bontang");
+}
+
 TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
   RawSop sop = identity_only();
   CellText approver = read_cell(
