@@ -81,7 +81,7 @@ class ReviewList {
   // The cell's text, or nullopt for a blank cell. Unread ink is reviewed, and so is a value the
   // pipeline is not sure of (field_confidence below the policy's threshold). Prose has its
   // stray punctuation and garbled words repaired; codes are kept as read.
-  enum class Kind { prose, code };
+  enum class Kind { prose, sentence, code };
   std::optional<std::string> text_field(const CellText& cell, const std::string& path,
                                         Kind kind = Kind::prose) {
     if (!cell.has_ink) return std::nullopt;
@@ -94,7 +94,8 @@ class ReviewList {
       return cell.text;
     }
     const TermRepair terms = normalize_prose(cell.text, lexicon_, words_read_as_printed(cell));
-    judge(path, cell, field_confidence(terms.text, cell, FieldKind::prose, lexicon_, &terms));
+    const FieldKind judged_as = kind == Kind::sentence ? FieldKind::sentence : FieldKind::prose;
+    judge(path, cell, field_confidence(terms.text, cell, judged_as, lexicon_, &terms));
     return terms.text;
   }
 
@@ -263,6 +264,12 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
   return date.iso;
 }
 
+bool printed_without_day(const IdentityContent& identity, const std::string& key) {
+  const auto found = identity.fields.find(key);
+  return found != identity.fields.end() &&
+         parse_indonesian_date(found->second.text).problem == "no day";
+}
+
 // A rank line names the rank ("Pembina Tk. I") or ends in its grade ("IV/b", "IV.b"); a stamp
 // over it leaves the grade's letters run together ("VIVb") more often than a word of the rank.
 bool looks_like_rank(const std::string& line) {
@@ -378,6 +385,13 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   header.created = header_date(identity, "created", "/header/created", review);
   header.revised = header_date(identity, "revised", "/header/revised", review);
   header.effective = header_date(identity, "effective", "/header/effective", review);
+  // A template that prints its dates as a month and a year ("Agustus 2023") prints both so, and
+  // they are null by the contract with nothing a reviewer could add; a day the scan lost would
+  // leave one of them without it, not both.
+  if (printed_without_day(identity, "created") && printed_without_day(identity, "effective")) {
+    review.drop("/header/created");
+    review.drop("/header/effective");
+  }
   header.approver = read_approver(identity, review);
 
   const std::pair<const char*, std::vector<std::string> SopRecord::*> lists[] = {
@@ -461,12 +475,28 @@ std::optional<std::string> actor_of_lane(const std::vector<std::optional<std::st
   return lane_actor[static_cast<std::size_t>(lane)];
 }
 
+// Whether the table's author ends its activities with a stop: three of them at least, and half
+// of those read. A speck after the last word lands on one activity here and there, never on
+// most of a table.
+bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
+  constexpr int kFewestStops = 3;
+  int read = 0;
+  int stopped = 0;
+  for (const StepRowContent& row : rows) {
+    if (row.activity.text.empty()) continue;
+    ++read;
+    if (row.activity.text.back() == '.') ++stopped;
+  }
+  return stopped >= kFewestStops && 2 * stopped >= read;
+}
+
 Step build_step(const StepRowContent& row, std::size_t index,
-                const std::vector<std::optional<std::string>>& lane_actor, ReviewList& review) {
+                const std::vector<std::optional<std::string>>& lane_actor,
+                ReviewList::Kind activity_kind, ReviewList& review) {
   const std::string base = "/steps/" + std::to_string(index);
   Step step;
   step.no = step_number(row.number, base + "/no", review);
-  step.activity = review.text_field(row.activity, base + "/activity");
+  step.activity = review.text_field(row.activity, base + "/activity", activity_kind);
   step.requirements = review.list_field(row.requirements, base + "/requirements");
   step.outputs = review.list_field(row.outputs, base + "/outputs");
   if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
@@ -812,8 +842,10 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
       review.flag_if_weak(cell, path, name.repaired ? std::optional(repair_doubt()) : std::nullopt);
     }
   }
+  const ReviewList::Kind activity_kind =
+      activities_end_in_stops(sop.rows) ? ReviewList::Kind::sentence : ReviewList::Kind::prose;
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
-    record.steps.push_back(build_step(sop.rows[i], i, lane_actor, review));
+    record.steps.push_back(build_step(sop.rows[i], i, lane_actor, activity_kind, review));
   }
   // The activities name the actors too: one spelling per actor across the record.
   for (Step& step : record.steps) {

@@ -231,12 +231,12 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
         lexicon->knows(ascii_lower(word))) {
       found(kCapitalMidPhrase, "capital_mid_phrase");
     }
-    if (kind == FieldKind::prose && i + 1 < words.size() && word.size() >= 2 &&
-        word.back() == ':') {
+    const bool prose = kind == FieldKind::prose || kind == FieldKind::sentence;
+    if (prose && i + 1 < words.size() && word.size() >= 2 && word.back() == ':') {
       found(kColonInProse, "colon_in_prose");
     }
-    if (kind == FieldKind::prose && i + 1 < words.size() && word.size() >= 4 &&
-        word.back() == '.' && word.find('.') == word.size() - 1 && is_upper(words[i + 1][0])) {
+    if (prose && i + 1 < words.size() && word.size() >= 4 && word.back() == '.' &&
+        word.find('.') == word.size() - 1 && is_upper(words[i + 1][0])) {
       const std::string next = letters_lower(words[i + 1]);
       const bool starter =
           std::find(kSentenceStarters.begin(), kSentenceStarters.end(), next) !=
@@ -263,8 +263,10 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
       }
     }
   }
+  const bool stop_is_the_authors =
+      kind == FieldKind::sentence && !value.empty() && value.back() == '.';
   if (!value.empty() && (value.back() == '.' || value.back() == ':' || value.back() == ',') &&
-      kind == FieldKind::prose) {
+      (kind == FieldKind::prose || kind == FieldKind::sentence) && !stop_is_the_authors) {
     const std::string& last = words.back();
     // "S.T.", "dll.": the dot is the word's.
     const bool abbreviation =

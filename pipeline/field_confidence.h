@@ -15,7 +15,10 @@
 namespace sopocr {
 
 enum class FieldKind {
-  prose,      // an activity, a note, a title: sentences
+  prose,  // an activity, a note, a title: sentences
+  // An activity of a table whose author ends activities with a stop: the final stop is the
+  // author's, not a speck the scan left after the last word.
+  sentence,
   list_item,  // an item of Kelengkapan, Output or an identity list: a phrase
   code,       // an SOP number, a step number, a date, an institution: kept as read
 };

@@ -440,6 +440,42 @@ TEST(BuildRecord, LettersTheEngineReadNothingFromAreAnUnreadValueNotABlankOne) {
   EXPECT_TRUE(has_review(record, "/steps/0/notes", "not_read"));
 }
 
+// A table whose author ends activities with a stop has its stops kept unreviewed; one stop
+// in a table without them is a speck the scan left, and reviewed.
+TEST(BuildRecord, AnActivitysFinalStopIsReviewedOnlyWhereTheTableDoesNotEndActivitiesWithOne) {
+  RawSop stopped = two_page_flow();
+  for (StepRowContent& row : stopped.rows) {
+    row.activity = read_cell("Menyusun konsep laporan kinerja.");
+  }
+  const SopRecord with_stops = build_record(stopped, {"in.pdf", std::string(64, 'a')});
+  for (std::size_t i = 0; i < with_stops.steps.size(); ++i) {
+    EXPECT_FALSE(
+        has_review(with_stops, "/steps/" + std::to_string(i) + "/activity", "trailing_mark"));
+  }
+  RawSop one_speck = two_page_flow();
+  one_speck.rows[2].activity = read_cell("Menyusun konsep laporan kinerja.");
+  const SopRecord with_speck = build_record(one_speck, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(has_review(with_speck, "/steps/2/activity", "trailing_mark"));
+}
+
+// Dates printed as a month and a year are null by the contract. Where the template prints
+// both so, nothing is left to review; one date without its day beside a whole one lost it.
+TEST(BuildRecord, DatesATemplatePrintsWithoutADayAreNullAndOnlyAnOddOneIsReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["created"] = read_cell("Agustus 2023");
+  sop.identity->fields["effective"] = read_cell("Agustus 2023");
+  const SopRecord both = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(both.header.created);
+  EXPECT_FALSE(both.header.effective);
+  EXPECT_FALSE(has_review(both, "/header/created", "incomplete_date"));
+  EXPECT_FALSE(has_review(both, "/header/effective", "incomplete_date"));
+
+  sop.identity->fields["created"] = read_cell("20 Agustus 2023");
+  const SopRecord one = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(one.header.created, "2023-08-20");
+  EXPECT_TRUE(has_review(one, "/header/effective", "incomplete_date"));
+}
+
 // Read neighbours agreeing, and none against, settle a number: nothing is left for a person
 // to check, and the reading's own doubt is withdrawn.
 TEST(Flow, AStepNumberMisreadOrLostIsSettledByTheSequenceItsNeighboursRead) {

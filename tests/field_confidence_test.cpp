@@ -98,16 +98,22 @@ TEST(FieldConfidence, SignsOfOcrTroubleAreReviewedWithTheirReason) {
   }
 }
 
+// Where the table's author ends every activity with a stop, the stop after the last word is
+// theirs; elsewhere it is a speck the scan left.
+TEST(FieldConfidence, AFinalStopIsASpeckUnlessTheAuthorEndsSentencesWithOne) {
+  EXPECT_EQ(judged("Konsultasi draft laporan kinerja.", FieldKind::prose).reason, "trailing_mark");
+  EXPECT_GE(judged("Konsultasi draft laporan kinerja.", FieldKind::sentence).value, kThreshold);
+}
+
 TEST(FieldConfidence, ACapitalStartingALineMidItemIsAnItemWhoseMarkerWasLost) {
   CellText cell = cell_of("Dokumen persiapan pengadaan Jadwal pemilihan");
   cell.original = "- Dokumen\npersiapan\npengadaan\nJadwal\npemilihan";
-  const FieldConfidence merged = field_confidence(
-      "Dokumen persiapan pengadaan Jadwal pemilihan", cell, FieldKind::list_item, &lexicon());
+  const FieldConfidence merged = field_confidence("Dokumen persiapan pengadaan Jadwal pemilihan",
+                                                  cell, FieldKind::list_item, &lexicon());
   EXPECT_EQ(merged.reason, "capital_mid_phrase");
   EXPECT_LT(merged.value, kThreshold);
   // Mid-line, a capital is a name: "surat ke Dinas Pendidikan".
-  EXPECT_GE(judged("Surat pengantar ke Dinas Pendidikan", FieldKind::list_item).value,
-            kThreshold);
+  EXPECT_GE(judged("Surat pengantar ke Dinas Pendidikan", FieldKind::list_item).value, kThreshold);
 }
 
 TEST(FieldConfidence, AWordDroppedAsNoiseThatMayHaveBeenTextIsReviewed) {
