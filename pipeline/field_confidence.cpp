@@ -200,6 +200,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
     }
   }
   if (!brackets_balance(value)) found(kUnbalancedBracket, "unbalanced_bracket");
+  const bool prose = kind == FieldKind::prose || kind == FieldKind::sentence;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
     if (looks_garbled(word)) found(kGarbledWord, "garbled_word");
@@ -231,7 +232,6 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
         lexicon->knows(ascii_lower(word))) {
       found(kCapitalMidPhrase, "capital_mid_phrase");
     }
-    const bool prose = kind == FieldKind::prose || kind == FieldKind::sentence;
     if (prose && i + 1 < words.size() && word.size() >= 2 && word.back() == ':') {
       found(kColonInProse, "colon_in_prose");
     }
@@ -266,7 +266,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
   const bool stop_is_the_authors =
       kind == FieldKind::sentence && !value.empty() && value.back() == '.';
   if (!value.empty() && (value.back() == '.' || value.back() == ':' || value.back() == ',') &&
-      (kind == FieldKind::prose || kind == FieldKind::sentence) && !stop_is_the_authors) {
+      prose && !stop_is_the_authors) {
     const std::string& last = words.back();
     // "S.T.", "dll.": the dot is the word's.
     const bool abbreviation =
