@@ -47,9 +47,12 @@ cv::Mat lines_along_rows(const cv::Mat& darkness, int length, int near, double c
 
 }  // namespace
 
-RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
-  if (gray.empty() || gray.type() != CV_8UC1 || ink.size() != gray.size()) {
-    throw std::invalid_argument("faint_rule_masks: expected a CV_8UC1 page and its ink mask");
+RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& ink_rules,
+                           int dpi) {
+  if (gray.empty() || gray.type() != CV_8UC1 || ink.size() != gray.size() ||
+      (!ink_rules.empty() && ink_rules.size() != gray.size())) {
+    throw std::invalid_argument(
+        "faint_rule_masks: expected a CV_8UC1 page, its ink mask and its rules' mask");
   }
   // Over a quarter inch, 150 ppi shows a hairline as well as 300 does, at a quarter of the cost.
   constexpr int kEnoughDpi = 150;
@@ -59,7 +62,12 @@ RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
     cv::resize(gray, small_gray, {}, 0.5, 0.5, cv::INTER_AREA);
     cv::resize(ink, small_ink, {}, 0.5, 0.5, cv::INTER_AREA);
     cv::threshold(small_ink, small_ink, 127, 255, cv::THRESH_BINARY);
-    const RuleMasks small = faint_rule_masks(small_gray, small_ink, dpi / 2);
+    cv::Mat small_rules;
+    if (!ink_rules.empty()) {
+      cv::resize(ink_rules, small_rules, {}, 0.5, 0.5, cv::INTER_AREA);
+      cv::threshold(small_rules, small_rules, 0, 255, cv::THRESH_BINARY);
+    }
+    const RuleMasks small = faint_rule_masks(small_gray, small_ink, small_rules, dpi / 2);
     RuleMasks rules;
     cv::resize(small.horizontal, rules.horizontal, gray.size(), 0, 0, cv::INTER_NEAREST);
     cv::resize(small.vertical, rules.vertical, gray.size(), 0, 0, cv::INTER_NEAREST);
@@ -68,6 +76,9 @@ RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, int dpi) {
   cv::Mat darkness;
   cv::subtract(paper_background(gray, ink, dpi), gray, darkness, cv::noArray(), CV_32F);
   darkness = cv::max(darkness, 0.0);
+  // A rule the ink shows is no faint rule's darkness; beside a faint rule's end, where it meets
+  // one, it would stand as dark as the faint rule itself and hide its last quarter inch.
+  if (!ink_rules.empty()) darkness.setTo(0, ink_rules);
   // A quarter inch along, as extract_rule_masks's shortest rule; sides a third and two thirds
   // of a millimetre away, past a hairline's blur.
   const int length = std::max(15, dpi / 4);

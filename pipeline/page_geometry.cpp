@@ -54,13 +54,14 @@ std::pair<int, int> ink_span(const cv::Mat& ink, int axis) {
   return {std::max(0, first), last};
 }
 
-// Whether the grids rule less than half of the area the page's ink spans: nothing ruled on a page
-// of ink, or a fragment of a table whose other rules did not binarise.
+// Whether the grids rule less than three quarters of the area the page's ink spans: nothing
+// ruled on a page of ink, or a fragment of a table whose other rules did not binarise. A table
+// whose header and first rows are ruled in ink and the rest in pale toner rules over half of it.
 bool grids_rule_little_of_the_ink(const PreparedPage& prepared) {
   const auto [left, right] = ink_span(prepared.ink, 0);
   const auto [top, bottom] = ink_span(prepared.ink, 1);
   const double ink_area = static_cast<double>(right - left + 1) * (bottom - top + 1);
-  return ruled_area(prepared.grids) < 0.5 * ink_area;
+  return ruled_area(prepared.grids) < 0.75 * ink_area;
 }
 
 // A table ruled in pale toner, dotted hairlines or a thin grey scanned at a low resolution
@@ -71,7 +72,8 @@ bool grids_rule_little_of_the_ink(const PreparedPage& prepared) {
 // already rule most of the page's ink.
 void take_faint_rules_where_they_rule_more(PreparedPage& prepared) {
   const int dpi = prepared.page.dpi;
-  const RuleMasks faint = faint_rule_masks(prepared.page.gray, prepared.ink, dpi);
+  const RuleMasks faint = faint_rule_masks(
+      prepared.page.gray, prepared.ink, prepared.rules.horizontal | prepared.rules.vertical, dpi);
   const RuleMasks with_faint{prepared.rules.horizontal | faint.horizontal,
                              prepared.rules.vertical | faint.vertical};
   std::vector<TableGrid> grids = detect_grids(with_faint, prepared.ink.size(), dpi);

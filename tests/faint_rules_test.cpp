@@ -67,7 +67,7 @@ TEST(FaintRules, APaleDottedTableTheInkMissesIsRuledByItsFaintRules) {
   const std::vector<TableGrid> from_ink = detect_grids(ink_rules, ink.size(), kDpi);
   ASSERT_TRUE(from_ink.empty()) << "the test's rules must be too pale to binarise";
 
-  const RuleMasks faint = faint_rule_masks(table.page, ink, kDpi);
+  const RuleMasks faint = faint_rule_masks(table.page, ink, cv::Mat(), kDpi);
   const RuleMasks both{ink_rules.horizontal | faint.horizontal,
                        ink_rules.vertical | faint.vertical};
   const std::vector<TableGrid> grids = detect_grids(both, ink.size(), kDpi);
@@ -89,7 +89,7 @@ TEST(FaintRules, NeitherSpecksNorLinesOfTextAreFaintRules) {
                cv::FILLED);
   }
   cv::GaussianBlur(page, page, {5, 5}, 1.0);
-  const RuleMasks faint = faint_rule_masks(page, binarize_ink(page, kDpi), kDpi);
+  const RuleMasks faint = faint_rule_masks(page, binarize_ink(page, kDpi), cv::Mat(), kDpi);
   EXPECT_EQ(cv::countNonZero(faint.horizontal), 0);
   EXPECT_EQ(detect_grids(faint, page.size(), kDpi).size(), 0U);
 }

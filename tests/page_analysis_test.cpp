@@ -635,6 +635,49 @@ TEST(StepTable, TheDeskAroundAPhotographedSheetLeavesNoRuleRoundIt) {
   EXPECT_EQ(cv::countNonZero(rules_outside), 0);
 }
 
+TEST(StepTable, ATableWhoseLowerRulesAreTooPaleToBinariseIsRuledWhole) {
+  // The header and first step ruled in ink, the last two steps in a hairline of pale toner no
+  // pixel of which binarises: the ink's grid rules more than half of the page's ink, yet it is
+  // a fragment of the table, and the steps below it would be lost.
+  TableLook look;
+  look.third_step = true;
+  const DrawnPage drawn = step_table(look);
+  cv::Mat paper;
+  drawn.gray.convertTo(paper, CV_8U, (225 - 40) / 255.0, 40);  // ink 40, paper 225
+  const int pale_from = 430;
+  const int bottom = 730;
+  const std::vector<int> column_rules{kNo,    kUraian, kLane1,      kLane2, kKelengkapan,
+                                      kWaktu, kOutput, kKeterangan, kRight};
+  const cv::Scalar pale(212);
+  for (int y : {580, bottom}) {
+    paper(cv::Rect(kNo - 2, y - 2, kRight - kNo + 5, 5)).setTo(225);
+    cv::line(paper, {kNo, y}, {kRight, y}, pale, 1);
+  }
+  for (int x : column_rules) {
+    paper(cv::Rect(x - 2, pale_from + 3, 5, bottom - pale_from)).setTo(225);
+    cv::line(paper, {x, pale_from + 3}, {x, bottom}, pale, 1);
+  }
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  cv::GaussianBlur(paper, page.gray, {0, 0}, 0.6);
+  cv::Mat grain(page.gray.size(), CV_16S);
+  cv::randn(grain, 0, 3);
+  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+
+  const PreparedPage prepared = prepare_page(page, ocr);
+
+  const std::vector<TableGrid> from_ink =
+      detect_grids(extract_rule_masks(prepared.ink, kDpi), prepared.ink.size(), kDpi);
+  ASSERT_EQ(from_ink.size(), 1u);
+  ASSERT_LT(from_ink[0].bbox_px.br().y, pale_from + 10) << "the pale rules must not binarise";
+  ASSERT_EQ(prepared.grids.size(), 1u);
+  const TableGrid& table = prepared.grids[0];
+  EXPECT_NEAR(table.bbox_px.br().y, bottom, 4);
+  EXPECT_EQ(table.col_count(), 8) << ::testing::PrintToString(table.col_rules_x_px);
+}
+
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {
   const PageContent upright = analyze(step_table());
   const PageContent sideways = analyze(step_table(), 90);
