@@ -33,43 +33,18 @@ double ruled_area(const std::vector<TableGrid>& grids) {
   return area;
 }
 
-// The span of rows or columns (`axis` 0: columns) holding all but the outermost hundredth of the
-// ink on each side: where the page's content lies, specks beyond it aside.
-std::pair<int, int> ink_span(const cv::Mat& ink, int axis) {
-  cv::Mat counts;
-  cv::reduce(ink / 255, counts, axis, cv::REDUCE_SUM, CV_32S);
-  const cv::Mat line = counts.reshape(1, 1);
-  const double total = cv::sum(line)[0];
-  double seen = 0;
-  int first = -1;
-  int last = line.cols - 1;
-  for (int i = 0; i < line.cols; ++i) {
-    seen += line.at<int>(0, i);
-    if (first < 0 && seen > 0.01 * total) first = i;
-    if (seen >= 0.99 * total) {
-      last = i;
-      break;
-    }
-  }
-  return {std::max(0, first), last};
-}
-
-// Whether the grids rule less than three quarters of the area the page's ink spans: nothing
-// ruled on a page of ink, or a fragment of a table whose other rules did not binarise. A table
-// whose header and first rows are ruled in ink and the rest in pale toner rules over half of it.
-bool grids_rule_little_of_the_ink(const PreparedPage& prepared) {
-  const auto [left, right] = ink_span(prepared.ink, 0);
-  const auto [top, bottom] = ink_span(prepared.ink, 1);
-  const double ink_area = static_cast<double>(right - left + 1) * (bottom - top + 1);
-  return ruled_area(prepared.grids) < 0.75 * ink_area;
+// How many rules the grids draw inside their frames.
+int inner_rules(const std::vector<TableGrid>& grids) {
+  int rules = 0;
+  for (const TableGrid& grid : grids) rules += grid.row_count() - 1 + grid.col_count() - 1;
+  return rules;
 }
 
 // A table ruled in pale toner, dotted hairlines or a thin grey scanned at a low resolution
 // leaves rules no pixel of which binarises as ink: the grid found on the ink is a fragment of the
-// table or nothing. The page then takes the grid its faint rules draw as well, where that rules a
-// quarter more of the page. On a page whose rules are ink the two grids are the same, and the
-// faint masks' lines through text are not worth their risk, nor their cost where the ink's grids
-// already rule most of the page's ink.
+// table, its frame with the rules between the steps missing, or nothing. The page then takes the
+// grid its faint rules draw as well, where that rules a quarter more of the page, or as much of
+// it with more rules inside. On a page whose rules are ink the two grids are the same.
 void take_faint_rules_where_they_rule_more(PreparedPage& prepared) {
   const int dpi = prepared.page.dpi;
   const RuleMasks faint = faint_rule_masks(
@@ -77,7 +52,12 @@ void take_faint_rules_where_they_rule_more(PreparedPage& prepared) {
   const RuleMasks with_faint{prepared.rules.horizontal | faint.horizontal,
                              prepared.rules.vertical | faint.vertical};
   std::vector<TableGrid> grids = detect_grids(with_faint, prepared.ink.size(), dpi);
-  if (ruled_area(grids) < 1.25 * ruled_area(prepared.grids) || grids.empty()) return;
+  const double area = ruled_area(grids);
+  const double ink_grids_area = ruled_area(prepared.grids);
+  const bool rules_more = area >= 1.25 * ink_grids_area;
+  const bool parts_more =
+      area >= 0.95 * ink_grids_area && inner_rules(grids) > inner_rules(prepared.grids);
+  if (grids.empty() || !(rules_more || parts_more)) return;
   const RuleMasks on_rules = on_grid_rules(faint, grids, std::max(3, dpi / 60));
   prepared.rules.horizontal |= on_rules.horizontal;
   prepared.rules.vertical |= on_rules.vertical;
@@ -114,9 +94,7 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
   const int dpi = prepared.page.dpi;
   prepared.rules = extract_rule_masks(prepared.ink, dpi);
   prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), dpi);
-  if (!prepared.text_from_layer && grids_rule_little_of_the_ink(prepared)) {
-    take_faint_rules_where_they_rule_more(prepared);
-  }
+  if (!prepared.text_from_layer) take_faint_rules_where_they_rule_more(prepared);
   return prepared;
 }
 

@@ -678,6 +678,48 @@ TEST(StepTable, ATableWhoseLowerRulesAreTooPaleToBinariseIsRuledWhole) {
   EXPECT_EQ(table.col_count(), 8) << ::testing::PrintToString(table.col_rules_x_px);
 }
 
+TEST(StepTable, RowRulesTooPaleToBinariseInsideAnInkFrameStillPartTheSteps) {
+  // The frame, the header and the column rules in ink; the rules between the steps in a pale
+  // dashed hairline. The ink's grid rules the whole table, as one tall row of steps.
+  TableLook look;
+  look.third_step = true;
+  const DrawnPage drawn = step_table(look);
+  cv::Mat paper;
+  drawn.gray.convertTo(paper, CV_8U, (225 - 40) / 255.0, 40);  // ink 40, paper 225
+  const std::vector<int> pale_rows{430, 580};
+  const std::vector<int> column_rules{kNo,    kUraian, kLane1,      kLane2, kKelengkapan,
+                                      kWaktu, kOutput, kKeterangan, kRight};
+  for (int y : pale_rows) {
+    for (std::size_t c = 0; c + 1 < column_rules.size(); ++c) {
+      const int from = column_rules[c] + 3;
+      const int to = column_rules[c + 1] - 2;
+      paper(cv::Rect(from, y - 2, to - from, 5)).setTo(225);
+      for (int x = from; x + 6 <= to; x += 10) cv::line(paper, {x, y}, {x + 6, y}, 209, 1);
+    }
+  }
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  cv::GaussianBlur(paper, page.gray, {0, 0}, 0.6);
+  cv::Mat grain(page.gray.size(), CV_16S);
+  cv::randn(grain, 0, 3);
+  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+
+  const PreparedPage prepared = prepare_page(page, ocr);
+
+  const std::vector<TableGrid> from_ink =
+      detect_grids(extract_rule_masks(prepared.ink, kDpi), prepared.ink.size(), kDpi);
+  ASSERT_EQ(from_ink.size(), 1u);
+  ASSERT_EQ(from_ink[0].row_count(), 4) << "the pale rules must not binarise";
+  ASSERT_EQ(prepared.grids.size(), 1u);
+  const std::vector<int>& rows = prepared.grids[0].row_rules_y_px;
+  // The frame's top, the two header rows, the column-number row, and the three steps.
+  ASSERT_EQ(rows.size(), 7u) << ::testing::PrintToString(rows);
+  EXPECT_NEAR(rows[4], pale_rows[0], 3);
+  EXPECT_NEAR(rows[5], pale_rows[1], 3);
+}
+
 TEST(StepTable, SidewaysScanIsTurnedUprightAndTheTurnIsRecorded) {
   const PageContent upright = analyze(step_table());
   const PageContent sideways = analyze(step_table(), 90);
