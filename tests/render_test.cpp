@@ -383,6 +383,33 @@ TEST_F(RenderTest, AColourScanKeepsTheStampsInkAndAGreyScanDoesNot) {
       std::invalid_argument);
 }
 
+TEST(Degrade, AScannersDarkBorderFallsOnTheMarginNeverOverThePrint) {
+  // Print framed 8 mm from the edges of a 100 ppi page; borders drawn up to 15 mm wide.
+  constexpr int kDpi = 100;
+  constexpr int kMargin = 31;
+  cv::Mat clean(1000, 800, CV_8UC1, cv::Scalar(255));
+  const cv::Rect print(kMargin, kMargin, clean.cols - 2 * kMargin, clean.rows - 2 * kMargin);
+  cv::rectangle(clean, print, cv::Scalar(0), 2);
+  int darkened_margins = 0;
+  for (std::uint32_t seed = 1; seed <= 8; ++seed) {
+    fx::DegradeParams params;
+    params.dark_border_mm = 15;
+    params.speckle_per_megapixel = 0;
+    params.pixel_seed = seed;
+    const cv::Mat scan = fx::degrade_page(clean, kDpi, params);
+    // Just inside the frame is paper: no border reached it.
+    const cv::Rect inside(print.x + 4, print.y + 4, print.width - 8, print.height - 8);
+    cv::Mat ring = scan(inside).clone();
+    ring(cv::Rect(4, 4, inside.width - 8, inside.height - 8)).setTo(255);
+    double darkest = 0;
+    cv::minMaxLoc(ring, &darkest);
+    EXPECT_GT(darkest, 150) << "seed " << seed;
+    // The margin outside the frame takes the border on some edges of some scans.
+    darkened_margins += cv::mean(scan(cv::Rect(0, 0, scan.cols, 3)))[0] < 100;
+  }
+  EXPECT_GT(darkened_margins, 0) << "the test must draw borders at all";
+}
+
 TEST(RandomDocument, TheSameSeedDrawsTheSameDocumentAndEveryStepIsConsistent) {
   std::vector<SopRecord> records;
   for (const auto& entry :

@@ -141,14 +141,30 @@ cv::Mat apply_perspective(const cv::Mat& page, double amount, std::mt19937& rng)
   return warped;
 }
 
-// The scanner lid's shadow: dark bands of random width along some edges.
-void add_dark_border(cv::Mat& page, int dpi, double max_mm, std::mt19937& rng) {
+// Where the printed matter lies on a page of white paper: the box of its darker pixels.
+cv::Rect printed_extent(const cv::Mat& page) {
+  cv::Mat gray = page;
+  if (page.channels() == 3) cv::cvtColor(page, gray, cv::COLOR_BGR2GRAY);
+  const cv::Rect extent = cv::boundingRect(gray < 160);
+  return extent.area() > 0 ? extent : cv::Rect(0, 0, page.cols, page.rows);
+}
+
+// The scanner lid's shadow: dark bands of random width along some edges. It lies beyond the
+// sheet or on its blank margin, never over the print (`printed`): a scan that lost its print
+// under a border is not a scan a reader could ask anything of.
+void add_dark_border(cv::Mat& page, int dpi, double max_mm, const cv::Rect& printed,
+                     std::mt19937& rng) {
   const int max_px = static_cast<int>(mm_to_px(max_mm, dpi));
   if (max_px < 1) return;
   const cv::Rect page_rect(0, 0, page.cols, page.rows);
+  const int clearance = static_cast<int>(mm_to_px(1.0, dpi));
+  const std::array<int, 4> margins{printed.y, page.rows - printed.br().y, printed.x,
+                                   page.cols - printed.br().x};
   for (int edge = 0; edge < 4; ++edge) {
     if (uniform(rng, 0, 1) < 0.35) continue;
-    const int width = uniform_int(rng, max_px / 4, max_px);
+    const int drawn = uniform_int(rng, max_px / 4, max_px);
+    const int width = std::min(drawn, margins[static_cast<std::size_t>(edge)] - clearance);
+    if (width < 1) continue;
     const cv::Rect band = edge == 0   ? cv::Rect(0, 0, page.cols, width)
                           : edge == 1 ? cv::Rect(0, page.rows - width, page.cols, width)
                           : edge == 2 ? cv::Rect(0, 0, width, page.rows)
@@ -255,6 +271,7 @@ cv::Mat degrade_page(const cv::Mat& clean, int dpi, const DegradeParams& params)
   cv::warpAffine(page, skewed, rotation, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar::all(255));
   cv::GaussianBlur(skewed, skewed, cv::Size(0, 0), params.blur_sigma_px * dpi / 300.0);
+  const cv::Rect printed = printed_extent(skewed);
 
   // Paper and ink tones: white becomes paper grey, black becomes ink grey. Tinted paper (colour
   // scans) loses most in blue and least in red, as aged or cream paper does.
@@ -282,7 +299,7 @@ cv::Mat degrade_page(const cv::Mat& clean, int dpi, const DegradeParams& params)
   add_speckle(result, dpi, params, rng);
   if (params.streaks > 0) add_streaks(result, dpi, params.streaks, rng);
   if (params.perspective > 0) result = apply_perspective(result, params.perspective, rng);
-  if (params.dark_border_mm > 0) add_dark_border(result, dpi, params.dark_border_mm, rng);
+  if (params.dark_border_mm > 0) add_dark_border(result, dpi, params.dark_border_mm, printed, rng);
   if (params.bilevel) {
     // A black-and-white scanner's fixed threshold: faint strokes drop out, noise turns to dots.
     cv::threshold(result, result, (params.paper_level + params.ink_level) / 2, 255,
