@@ -70,7 +70,9 @@ void straight_lines(const cv::Mat& line_mask, int dpi, cv::Mat& line_ids) {
   }
 
   const int slack = std::max(3, dpi / 50);  // a line's width and a scan's wobble
-  const int max_break = std::max(6, dpi / 16);
+  // A worn scan breaks a connector as it breaks the table's rules, by up to 3 mm, and the blur
+  // eats the broken ends a little further.
+  const int max_break = std::max(6, dpi * 7 / 50);
   const int cross_margin = std::max(slack, dpi / 20);
   Groups groups(static_cast<int>(segments.size()));
   for (std::size_t a = 0; a < segments.size(); ++a) {
