@@ -271,7 +271,7 @@ cv::Mat degrade_page(const cv::Mat& clean, int dpi, const DegradeParams& params)
   cv::warpAffine(page, skewed, rotation, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar::all(255));
   cv::GaussianBlur(skewed, skewed, cv::Size(0, 0), params.blur_sigma_px * dpi / 300.0);
-  const cv::Rect printed = printed_extent(skewed);
+  const cv::Rect printed = params.dark_border_mm > 0 ? printed_extent(skewed) : cv::Rect();
 
   // Paper and ink tones: white becomes paper grey, black becomes ink grey. Tinted paper (colour
   // scans) loses most in blue and least in red, as aged or cream paper does.
