@@ -174,6 +174,11 @@ constexpr int kTop = 100, kHeader1 = 160, kHeader2 = 240;
 constexpr int kNo = 60, kUraian = 140, kLane1 = 560, kLane2 = 720, kKelengkapan = 880,
               kWaktu = 1080, kOutput = 1220, kKeterangan = 1420, kRight = 1580;
 
+// The test table's column rules, left to right.
+std::vector<int> column_rules() {
+  return {kNo, kUraian, kLane1, kLane2, kKelengkapan, kWaktu, kOutput, kKeterangan, kRight};
+}
+
 // No | Uraian Kegiatan | Pelaksana (Kepala Dinas, Staf) | Mutu Baku (Kelengkapan, Waktu,
 // Output) | Keterangan, a column-number row, and two steps with a process box in each lane.
 DrawnPage step_table(const TableLook& look = {}) {
@@ -203,8 +208,7 @@ DrawnPage step_table(const TableLook& look = {}) {
   if (look.header_unreadable) {
     for (DrawnCell& cell : page.cells) cell.reading = garbled(cell.reading);
   }
-  const std::vector<int> xs{no,    uraian, lane1,      lane2, kelengkapan,
-                            waktu, output, keterangan, right};
+  const std::vector<int> xs = column_rules();
   std::vector<std::vector<std::string>> rows{
       {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
       {"2", look.second_activity, "", "", "Disposisi", "2 jam", "Renja", ""}};
@@ -235,6 +239,33 @@ DrawnPage step_table(const TableLook& look = {}) {
   page.process_box(lane2 + 50, ys[first_step + 1] + 60);
   if (look.third_step) page.process_box(lane1 + 50, ys[first_step + 2] + 60);
   return page;
+}
+
+// A drawn page printed on grey paper: ink 40, paper 225.
+constexpr int kGreyPaper = 225;
+cv::Mat on_grey_paper(const DrawnPage& drawn) {
+  cv::Mat paper;
+  drawn.gray.convertTo(paper, CV_8U, (kGreyPaper - 40) / 255.0, 40);
+  return paper;
+}
+
+// `paper` as a clean scanner gives it back: a little blur and grain, the same grain every run
+// (the global generator's draws would depend on the tests run before).
+PageImage lightly_scanned(const cv::Mat& paper) {
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  cv::GaussianBlur(paper, page.gray, {0, 0}, 0.6);
+  cv::Mat grain(page.gray.size(), CV_16S);
+  cv::RNG grain_source(7);
+  grain_source.fill(grain, cv::RNG::NORMAL, 0, 3);
+  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
+  return page;
+}
+
+// The grids the prepared page's ink alone rules, without its faint rules.
+std::vector<TableGrid> grids_of_the_ink_alone(const PreparedPage& prepared) {
+  return detect_grids(extract_rule_masks(prepared.ink, kDpi), prepared.ink.size(), kDpi);
 }
 
 PageContent analyze(const DrawnPage& drawn, int scan_turn = 0) {
@@ -642,34 +673,23 @@ TEST(StepTable, ATableWhoseLowerRulesAreTooPaleToBinariseIsRuledWhole) {
   TableLook look;
   look.third_step = true;
   const DrawnPage drawn = step_table(look);
-  cv::Mat paper;
-  drawn.gray.convertTo(paper, CV_8U, (225 - 40) / 255.0, 40);  // ink 40, paper 225
+  cv::Mat paper = on_grey_paper(drawn);
   const int pale_from = 430;
   const int bottom = 730;
-  const std::vector<int> column_rules{kNo,    kUraian, kLane1,      kLane2, kKelengkapan,
-                                      kWaktu, kOutput, kKeterangan, kRight};
   const cv::Scalar pale(212);
   for (int y : {580, bottom}) {
-    paper(cv::Rect(kNo - 2, y - 2, kRight - kNo + 5, 5)).setTo(225);
+    paper(cv::Rect(kNo - 2, y - 2, kRight - kNo + 5, 5)).setTo(kGreyPaper);
     cv::line(paper, {kNo, y}, {kRight, y}, pale, 1);
   }
-  for (int x : column_rules) {
-    paper(cv::Rect(x - 2, pale_from + 3, 5, bottom - pale_from)).setTo(225);
+  for (int x : column_rules()) {
+    paper(cv::Rect(x - 2, pale_from + 3, 5, bottom - pale_from)).setTo(kGreyPaper);
     cv::line(paper, {x, pale_from + 3}, {x, bottom}, pale, 1);
   }
-  PageImage page;
-  page.page_number = 1;
-  page.dpi = kDpi;
-  cv::GaussianBlur(paper, page.gray, {0, 0}, 0.6);
-  cv::Mat grain(page.gray.size(), CV_16S);
-  cv::randn(grain, 0, 3);
-  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
   ScriptedOcrEngine ocr(drawn.cells, 0);
 
-  const PreparedPage prepared = prepare_page(page, ocr);
+  const PreparedPage prepared = prepare_page(lightly_scanned(paper), ocr);
 
-  const std::vector<TableGrid> from_ink =
-      detect_grids(extract_rule_masks(prepared.ink, kDpi), prepared.ink.size(), kDpi);
+  const std::vector<TableGrid> from_ink = grids_of_the_ink_alone(prepared);
   ASSERT_EQ(from_ink.size(), 1u);
   ASSERT_LT(from_ink[0].bbox_px.br().y, pale_from + 10) << "the pale rules must not binarise";
   ASSERT_EQ(prepared.grids.size(), 1u);
@@ -684,32 +704,22 @@ TEST(StepTable, RowRulesTooPaleToBinariseInsideAnInkFrameStillPartTheSteps) {
   TableLook look;
   look.third_step = true;
   const DrawnPage drawn = step_table(look);
-  cv::Mat paper;
-  drawn.gray.convertTo(paper, CV_8U, (225 - 40) / 255.0, 40);  // ink 40, paper 225
+  cv::Mat paper = on_grey_paper(drawn);
   const std::vector<int> pale_rows{430, 580};
-  const std::vector<int> column_rules{kNo,    kUraian, kLane1,      kLane2, kKelengkapan,
-                                      kWaktu, kOutput, kKeterangan, kRight};
+  const std::vector<int> columns = column_rules();
   for (int y : pale_rows) {
-    for (std::size_t c = 0; c + 1 < column_rules.size(); ++c) {
-      const int from = column_rules[c] + 3;
-      const int to = column_rules[c + 1] - 2;
-      paper(cv::Rect(from, y - 2, to - from, 5)).setTo(225);
+    for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
+      const int from = columns[c] + 3;
+      const int to = columns[c + 1] - 2;
+      paper(cv::Rect(from, y - 2, to - from, 5)).setTo(kGreyPaper);
       for (int x = from; x + 6 <= to; x += 10) cv::line(paper, {x, y}, {x + 6, y}, 209, 1);
     }
   }
-  PageImage page;
-  page.page_number = 1;
-  page.dpi = kDpi;
-  cv::GaussianBlur(paper, page.gray, {0, 0}, 0.6);
-  cv::Mat grain(page.gray.size(), CV_16S);
-  cv::randn(grain, 0, 3);
-  cv::add(page.gray, grain, page.gray, cv::noArray(), CV_8U);
   ScriptedOcrEngine ocr(drawn.cells, 0);
 
-  const PreparedPage prepared = prepare_page(page, ocr);
+  const PreparedPage prepared = prepare_page(lightly_scanned(paper), ocr);
 
-  const std::vector<TableGrid> from_ink =
-      detect_grids(extract_rule_masks(prepared.ink, kDpi), prepared.ink.size(), kDpi);
+  const std::vector<TableGrid> from_ink = grids_of_the_ink_alone(prepared);
   ASSERT_EQ(from_ink.size(), 1u);
   ASSERT_EQ(from_ink[0].row_count(), 4) << "the pale rules must not binarise";
   ASSERT_EQ(prepared.grids.size(), 1u);
