@@ -610,6 +610,26 @@ void drop_outer_frame(std::vector<int>& rules, const std::vector<int>& crossing_
   }
 }
 
+// One rule found twice a few pixels apart: the half of a column rule that binarised and the
+// half that only its faint trace shows, or the two lines of a double rule drawn close. No cell
+// that holds a line of text is thinner than the smallest type printed (6 pt, a twelfth of an
+// inch): rules closer are one, at whichever of them covers more of the table. So is an arrow
+// run along a rule a millimetre or two from it, which the rule covers more.
+void merge_rules_closer_than_a_cell(std::vector<int>& rules, const cv::Mat& mask, bool vertical,
+                                    int from, int to, int dpi, int tolerance) {
+  const int thinnest_cell = std::max(3, dpi / 12);
+  std::vector<int> merged;
+  for (const int rule : rules) {
+    if (merged.empty() || rule - merged.back() >= thinnest_cell) {
+      merged.push_back(rule);
+    } else if (coverage(mask, vertical, rule, from, to, tolerance) >
+               coverage(mask, vertical, merged.back(), from, to, tolerance)) {
+      merged.back() = rule;
+    }
+  }
+  rules = std::move(merged);
+}
+
 struct DisjointSets {
   std::vector<int> parent;
   explicit DisjointSets(int size) : parent(size) { std::iota(parent.begin(), parent.end(), 0); }
@@ -701,6 +721,12 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
   std::erase_if(grid.row_rules_y_px, at_edge(rules.horizontal.rows));
   drop_outer_frame(grid.row_rules_y_px, grid.col_rules_x_px, vertical, false, dpi, tolerance);
   drop_outer_frame(grid.col_rules_x_px, grid.row_rules_y_px, horizontal, true, dpi, tolerance);
+  if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
+  merge_rules_closer_than_a_cell(grid.col_rules_x_px, vertical, true, grid.row_rules_y_px.front(),
+                                 grid.row_rules_y_px.back(), dpi, tolerance);
+  merge_rules_closer_than_a_cell(grid.row_rules_y_px, horizontal, false,
+                                 grid.col_rules_x_px.front(), grid.col_rules_x_px.back(), dpi,
+                                 tolerance);
   if (grid.row_count() < 1 || grid.col_count() < 1) return grid;
   grid.bbox_px = cv::Rect(grid.col_rules_x_px.front(), grid.row_rules_y_px.front(),
                           grid.col_rules_x_px.back() - grid.col_rules_x_px.front(),
@@ -854,11 +880,12 @@ std::vector<TableGrid> detect_grids(const RuleMasks& rules, cv::Size page_size, 
     }
     TableGrid grid = build_grid(rules, region, dpi, params);
     if (grid.row_count() < 1 || grid.col_count() < 1) continue;
-    // Without a scan border's rules, a grid that took the border in is the table it framed,
-    // measured against the whole image: keep whichever of the two found more cells.
+    // Tables do not overlap. Two grids sharing half of the smaller one are one table found
+    // twice: once framed by a scan border's rules, or by a faint line running past its edge
+    // (a sheet's shadowed edge), and once on its own: keep whichever found more cells.
     const auto same = std::find_if(tables.begin(), tables.end(), [&](const TableGrid& table) {
       const int shared = (table.bbox_px & grid.bbox_px).area();
-      return shared > 0.8 * std::min(table.bbox_px.area(), grid.bbox_px.area());
+      return shared > 0.5 * std::min(table.bbox_px.area(), grid.bbox_px.area());
     });
     if (same == tables.end()) {
       tables.push_back(std::move(grid));

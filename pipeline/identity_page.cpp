@@ -38,6 +38,37 @@ std::string value_after_label(const std::string& original, std::size_t label_end
   return value;
 }
 
+// A line without a word of four letters: a stamp's, an emblem's or a speck's reading.
+bool reads_as_noise(const std::string& line) {
+  int run = 0;
+  for (char c : line) {
+    run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+    if (run >= 4) return false;
+  }
+  return true;
+}
+
+// A letterhead line that carries on a name from the line or cell above it ("KOTA BONTANG",
+// "PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR"): capitals, a word of three letters or more, no
+// digits. An address ("Jalan … No. 12 Telp. …") has digits and lower case; an emblem reads as
+// stray marks.
+bool continues_a_name(const std::string& text) {
+  int letters = 0;
+  int capitals = 0;
+  int longest_word = 0;
+  int word = 0;
+  for (const char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    const bool letter = std::isalpha(static_cast<unsigned char>(c));
+    word = letter ? word + 1 : 0;
+    longest_word = std::max(longest_word, word);
+    letters += letter;
+    capitals += letter && std::isupper(static_cast<unsigned char>(c));
+  }
+  static const std::regex sop_heading("STANDAR\\s+OPERASIONAL|PROSEDUR");
+  return longest_word >= 3 && 10 * capitals >= 9 * letters && !std::regex_search(text, sop_heading);
+}
+
 // The institution's name in a cell of the identity page, from its first keyword ("DINAS …") on:
 // the logo above or beside it reads as stray letters.
 std::optional<CellText> institution_name_in(const CellText& cell) {
@@ -57,31 +88,21 @@ std::optional<CellText> institution_name_in(const CellText& cell) {
       "SUB BIDANG|BIDANG|SEKSI)\\b");
   std::smatch match;
   if (!std::regex_search(before_heading, match, keywords)) return std::nullopt;
+  // The name's lines are capitals; the address, telephone and web lines under it in the same
+  // cell, or the whole text beside a table whose rules were lost, are not.
+  const std::vector<std::string> lines =
+      split_lines(before_heading.substr(static_cast<std::size_t>(match.position(0))));
   CellText name = cell;
-  name.original = before_heading.substr(static_cast<std::size_t>(match.position(0)));
+  name.original = lines.front();
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    if (continues_a_name(lines[i])) {
+      name.original += "\n" + lines[i];
+    } else if (!reads_as_noise(lines[i])) {
+      break;
+    }
+  }
   name.text = normalize_text(unwrap_lines(name.original));
   return name;
-}
-
-// A letterhead line that carries on a name from the cell above it ("KOTA BONTANG", "PERUMAHAN
-// RAKYAT PROVINSI KALIMANTAN TIMUR"): capitals, a word of three letters or more, no digits. An
-// address ("Jalan … No. 12 Telp. …") has digits and lower case; an emblem reads as stray marks.
-bool continues_a_name(const CellText& cell) {
-  int letters = 0;
-  int capitals = 0;
-  int longest_word = 0;
-  int word = 0;
-  for (const char c : cell.text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) return false;
-    const bool letter = std::isalpha(static_cast<unsigned char>(c));
-    word = letter ? word + 1 : 0;
-    longest_word = std::max(longest_word, word);
-    letters += letter;
-    capitals += letter && std::isupper(static_cast<unsigned char>(c));
-  }
-  static const std::regex sop_heading("STANDAR\\s+OPERASIONAL|PROSEDUR");
-  return longest_word >= 3 && 10 * capitals >= 9 * letters &&
-         !std::regex_search(cell.text, sop_heading);
 }
 
 // The institution's name. The letterhead may spread it over cells stacked in one column
@@ -98,7 +119,7 @@ std::optional<CellText> institution_of(const std::vector<CellText>& unlabelled, 
   for (const CellText& cell : unlabelled) {
     if (std::optional<CellText> name = institution_name_in(cell)) {
       found.push_back({*name, true});
-    } else if (continues_a_name(cell)) {
+    } else if (continues_a_name(cell.text)) {
       found.push_back({cell, false});
       found.back().cell.text = normalize_text(unwrap_lines(cell.original));
     }
@@ -160,16 +181,6 @@ struct LabelInCell {
   bool below = false;         // found at the start of a later line than the cell's first label
   int line_middle_y_px = -1;  // the middle of the label's line; -1 where no word was boxed
 };
-
-// A line without a word of four letters: a stamp's or a speck's reading over a label.
-bool reads_as_noise(const std::string& line) {
-  int run = 0;
-  for (char c : line) {
-    run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
-    if (run >= 4) return false;
-  }
-  return true;
-}
 
 std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
                                         const TableGrid& grid) {

@@ -518,6 +518,29 @@ TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   expect_one_step_table(drawn.page);
 }
 
+TEST(Grid, ASheetsEdgeAcrossPartOfTheTableDoesNotFindItTwice) {
+  // The edge of a sheet laid askew on the glass, above the table and down its left side: the
+  // grid the edge frames takes in the table's upper left rules, half of it or more.
+  for (const int right_end : {1000, 1300}) {
+    SCOPED_TRACE("edge to x = " + std::to_string(right_end));
+    DrawnGrid drawn;
+    draw_step_grid(drawn);
+    cv::line(drawn.page, {40, 60}, {right_end, 60}, 0, 3);
+    cv::line(drawn.page, {40, 60}, {40, 560}, 0, 3);
+    expect_one_step_table(drawn.page);
+  }
+}
+
+TEST(Grid, AnArrowRunAlongARowRuleAMillimetreAwayIsNoRowOfItsOwn) {
+  // Compact rows leave an arrow no room but along the rule under its symbol: a line half the
+  // table wide, a millimetre and a half above the rule.
+  DrawnGrid drawn;
+  draw_step_grid(drawn);
+  const int above = static_cast<int>(std::lround(1.5 * kDpi / 25.4));
+  cv::line(drawn.page, {250, drawn.ys[3] - above}, {1000, drawn.ys[3] - above}, 0, 1);
+  expect_one_step_table(drawn.page);
+}
+
 TEST(Grid, FindsThickBordersAroundHairlineInnerRules) {
   DrawnGrid drawn;
   draw_step_grid(drawn, [](cv::Mat& page, cv::Point from, cv::Point to, bool outer) {
