@@ -49,11 +49,28 @@ std::vector<Segment> segments_of(const cv::Mat& runs, bool horizontal, cv::Mat& 
   return segments;
 }
 
+// The longest stretch of a line's gap, from `from` for `length` along the line's axis, with no
+// ink within `slack` of the line's centre `across`.
+int longest_blank_stretch(const cv::Mat& mask, bool along_x, int from, int length, int across,
+                          int slack) {
+  int longest = 0;
+  int blank = 0;
+  for (int along = from; along < from + length; ++along) {
+    const cv::Rect line = (along_x ? cv::Rect(along, across - slack, 1, 2 * slack + 1)
+                                   : cv::Rect(across - slack, along, 2 * slack + 1, 1)) &
+                          cv::Rect(0, 0, mask.cols, mask.rows);
+    blank = !line.empty() && cv::countNonZero(mask(line)) > 0 ? 0 : blank + 1;
+    longest = std::max(longest, blank);
+  }
+  return longest;
+}
+
 // Arrows run horizontally and vertically. Splits the lines into straight segments and joins
 // those that meet at a bend or where one ends on another (arrows merging), and those that
 // continue each other across a short break, but not two that cross: crossing arrows stay
-// apart. Returns per pixel the line it belongs to (0: none) in `line_ids`.
-void straight_lines(const cv::Mat& line_mask, int dpi, cv::Mat& line_ids) {
+// apart. `pieces` are the lines with the fragments of broken lines too short to be lines of
+// their own. Returns per pixel the line it belongs to (0: none) in `line_ids`.
+void straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi, cv::Mat& line_ids) {
   const int run = std::max(5, dpi / 25);
   cv::Mat horizontal;
   cv::Mat vertical;
@@ -103,9 +120,15 @@ void straight_lines(const cv::Mat& line_mask, int dpi, cv::Mat& line_ids) {
         auto start = [&](const cv::Rect& box) { return along_x ? box.x : box.y; };
         auto end = [&](const cv::Rect& box) { return along_x ? box.br().x : box.br().y; };
         const int offset = std::abs(centre(first.box) - centre(second.box));
-        const int gap = std::max(start(first.box), start(second.box)) -
-                        std::min(end(first.box), end(second.box));
-        if (offset <= slack && gap <= max_break) {
+        const int gap_start = std::min(end(first.box), end(second.box));
+        const int gap = std::max(start(first.box), start(second.box)) - gap_start;
+        // Two breaks close together leave a fragment between them too short to be a line of its
+        // own: it counts as line, and the longest stretch without ink is the break.
+        if (offset <= slack && (gap <= max_break ||
+                                (gap <= 3 * max_break &&
+                                 longest_blank_stretch(pieces, along_x, gap_start, gap,
+                                                       (centre(first.box) + centre(second.box)) / 2,
+                                                       slack) <= max_break))) {
           groups.unite(static_cast<int>(a), static_cast<int>(b));
         }
       }
@@ -131,8 +154,54 @@ struct Attachment {
   int line = 0;
   int symbol = 0;
   cv::Point point;
-  float widest = 0;  // radius of the widest ink near the meeting point
+  cv::Rect touch;     // the piece of line where it meets the symbol
+  int component = 0;  // the ink it belongs to
+  float widest = 0;   // radius of the widest ink near the meeting point
 };
+
+// Two letters of one line of text: level with each other, and no further apart than a word
+// space, which with the letters' side bearings is up to two thirds of a capital's height; a
+// capital's height allows for wide spacing.
+bool beside_on_line(const cv::Rect& a, const cv::Rect& b) {
+  const int shared_rows = std::min(a.br().y, b.br().y) - std::max(a.y, b.y);
+  const int gap = std::max(a.x, b.x) - std::min(a.br().x, b.br().x);
+  return 2 * shared_rows >= std::min(a.height, b.height) && gap <= std::max(a.height, b.height);
+}
+
+// A label printed on its arrow's line loses the letters whose descenders touch the line ("p",
+// "g"): they are part of the line's ink, not letters of their own. The label takes in, either
+// side, the ink above its baseline that follows it within a word space (as beside_on_line).
+cv::Rect with_letters_on_the_line(const cv::Rect& label, const cv::Mat& ink) {
+  // "Y", "T", "Ya": a mark or a line's end beside a label of a letter or two would read as one.
+  if (label.width < 2 * label.height) return label;
+  const int band_top = label.y;
+  const int band_height = std::max(1, label.height * 2 / 3);
+  const int max_blank = std::max(1, label.height);
+  const int max_reach = 6 * label.height;  // a word glued to the line
+  auto inked = [&](int x) {
+    if (x < 0 || x >= ink.cols) return false;
+    const cv::Rect column =
+        cv::Rect(x, band_top, 1, band_height) & cv::Rect(0, 0, ink.cols, ink.rows);
+    const int count = column.empty() ? 0 : cv::countNonZero(ink(column));
+    // A column inked from top to bottom is a rule or a line across the label, not a letter.
+    return count > 0 && count < column.height;
+  };
+  auto reach = [&](int from, int step) {
+    int last_inked = from;
+    for (int x = from + step, blank = 0; std::abs(x - from) <= max_reach; x += step) {
+      if (inked(x)) {
+        last_inked = x;
+        blank = 0;
+      } else if (++blank > max_blank) {
+        break;
+      }
+    }
+    return last_inked;
+  };
+  const int left = reach(label.x, -1);
+  const int right = reach(label.br().x - 1, 1);
+  return cv::Rect(left, label.y, right - left + 1, label.height);
+}
 
 }  // namespace
 
@@ -184,8 +253,19 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     uchar* out = line_mask.ptr<uchar>(y);
     for (int x = 0; x < mask.cols; ++x) out[x] = is_line[label[x]] ? 255 : 0;
   }
+  // What may be left of a line between two breaks: ink thinner across than a line's slack.
+  // Letters and labels beside a line are thicker, and would join two arrows through their label.
+  cv::Mat line_pieces = line_mask.clone();
+  const int thin = std::max(3, dpi / 50);
+  for (int label = 1; label < count; ++label) {
+    if (is_line[label]) continue;
+    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (std::min(width, height) > thin) continue;
+    line_pieces.setTo(255, labels == label);
+  }
   cv::Mat line_ids;
-  straight_lines(line_mask, dpi, line_ids);
+  straight_lines(line_mask, line_pieces, dpi, line_ids);
   double most_ids = 0;
   cv::minMaxLoc(line_ids, nullptr, &most_ids);
   const int line_count = static_cast<int>(most_ids) + 1;
@@ -230,20 +310,39 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
       }
       // A touch with no straight run in it (a stub shorter than a run) is its own line.
       if (line == 0) line = line_count + component;
-      // The head, if any, lies within its length of where the line meets the symbol.
-      const cv::Rect head_window =
-          cv::Rect(touch.x - head_length, touch.y - head_length, touch.width + 2 * head_length,
-                   touch.height + 2 * head_length) &
-          whole;
-      float widest = 0;
-      for (int y = head_window.y; y < head_window.br().y; ++y) {
-        const int* row = labels.ptr<int>(y);
-        const float* width = thickness.ptr<float>(y);
-        for (int x = head_window.x; x < head_window.br().x; ++x) {
-          if (row[x] == component) widest = std::max(widest, width[x]);
-        }
+      attachments.push_back({line, static_cast<int>(symbol), centre, touch, component});
+    }
+  }
+  // The head, if any, lies within its length of where the line meets the symbol, and on a line
+  // joining two symbols nearer that end than the other: an arrow between compact rows may be
+  // shorter than two heads.
+  for (Attachment& attachment : attachments) {
+    const cv::Rect& touch = attachment.touch;
+    const cv::Rect head_window =
+        cv::Rect(touch.x - head_length, touch.y - head_length, touch.width + 2 * head_length,
+                 touch.height + 2 * head_length) &
+        whole;
+    std::vector<cv::Point> other_ends;
+    for (const Attachment& other : attachments) {
+      if (&other != &attachment && other.component == attachment.component) {
+        other_ends.push_back(other.point);
       }
-      attachments.push_back({line, static_cast<int>(symbol), centre, widest});
+    }
+    // Only a line between two symbols: where lines merge or fan out, a head may lie nearer
+    // the junction's other branches than its own end.
+    if (other_ends.size() != 1) other_ends.clear();
+    auto squared = [](cv::Point d) { return d.x * d.x + d.y * d.y; };
+    for (int y = head_window.y; y < head_window.br().y; ++y) {
+      const int* row = labels.ptr<int>(y);
+      const float* width = thickness.ptr<float>(y);
+      for (int x = head_window.x; x < head_window.br().x; ++x) {
+        if (row[x] != attachment.component || width[x] <= attachment.widest) continue;
+        const int own = squared(cv::Point(x, y) - attachment.point);
+        const bool nearer_another =
+            std::any_of(other_ends.begin(), other_ends.end(),
+                        [&](const cv::Point& end) { return squared(cv::Point(x, y) - end) < own; });
+        if (!nearer_another) attachment.widest = width[x];
+      }
     }
   }
 
@@ -298,24 +397,45 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
 
   // Text goes to the arrow whose start is nearest, if near enough.
   const double label_reach = params.label_reach_inches * dpi;
-  std::vector<cv::Rect> label_of(trace.arrows.size());
-  for (const cv::Rect& text : text_boxes) {
-    const cv::Rect page_box = text + area.tl();
-    int nearest = -1;
+  std::vector<int> arrow_of_text(text_boxes.size(), -1);
+  for (std::size_t t = 0; t < text_boxes.size(); ++t) {
+    const cv::Rect page_box = text_boxes[t] + area.tl();
     double nearest_distance = label_reach;
     for (std::size_t i = 0; i < trace.arrows.size(); ++i) {
       const double distance = distance_to_rect(trace.arrows[i].start_px, page_box);
       if (distance <= nearest_distance) {
-        nearest = static_cast<int>(i);
+        arrow_of_text[t] = static_cast<int>(i);
         nearest_distance = distance;
       }
     }
-    if (nearest < 0) continue;
-    cv::Rect& label = label_of[nearest];
+  }
+  // A label is a line of words ("Tidak lengkap") of which only the letters next to the exit are
+  // within reach: it takes in the letters beside it on its line, a word space apart or closer.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t t = 0; t < text_boxes.size(); ++t) {
+      if (arrow_of_text[t] >= 0) continue;
+      for (std::size_t owned = 0; owned < text_boxes.size(); ++owned) {
+        if (arrow_of_text[owned] < 0 || !beside_on_line(text_boxes[owned], text_boxes[t])) {
+          continue;
+        }
+        arrow_of_text[t] = arrow_of_text[owned];
+        grew = true;
+        break;
+      }
+    }
+  }
+  std::vector<cv::Rect> label_of(trace.arrows.size());
+  for (std::size_t t = 0; t < text_boxes.size(); ++t) {
+    if (arrow_of_text[t] < 0) continue;
+    const cv::Rect page_box = text_boxes[t] + area.tl();
+    cv::Rect& label = label_of[static_cast<std::size_t>(arrow_of_text[t])];
     label = label.empty() ? page_box : (label | page_box);
   }
   for (std::size_t i = 0; i < trace.arrows.size(); ++i) {
-    if (!label_of[i].empty()) trace.arrows[i].label_bbox_px = label_of[i];
+    if (label_of[i].empty()) continue;
+    trace.arrows[i].label_bbox_px =
+        with_letters_on_the_line(label_of[i] - area.tl(), mask) + area.tl();
   }
   return trace;
 }

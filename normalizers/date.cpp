@@ -132,8 +132,10 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
   // (lower-cased here): such a day is read, and the date reviewed as repaired. A lone letter
   // is no day: before "Agustus 2023" it is a speck or the edge of a rule far more often than
   // a "1" (the real scans print month-and-year dates so), and it would invent the 1st.
+  // A year's four digits may be read with a space among them ("201 9", "20 19").
   static const std::regex words(
-      "(^|[^a-z0-9])([0-9lio]{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*(\\d{2,4})");
+      "(^|[^a-z0-9])([0-9lio]{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*"
+      "(\\d{4}|\\d{3} \\d|\\d{2} \\d{2}|\\d \\d{3}|\\d{2})");
   auto lone_letter = [](const std::string& day) {
     return day.size() == 1 && !std::isdigit(static_cast<unsigned char>(day[0]));
   };
@@ -146,7 +148,9 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
     }
     repaired = day != match[2].str();
     if (auto month = month_of_word(match[3].str(), repaired)) {
-      return make_date(expand_year(std::stoi(match[4])), *month, std::stoi(day), repaired);
+      std::string year = match[4].str();
+      std::erase(year, ' ');
+      return make_date(expand_year(std::stoi(year)), *month, std::stoi(day), repaired);
     }
     ParsedDate parsed;
     parsed.problem = "unknown month '" + match[3].str() + "'";

@@ -173,15 +173,20 @@ LaneName normalize_lane_name(std::string_view text) {
 
 std::optional<std::string> decision_branch_label(std::string_view text) {
   std::string letters;
+  int capitals = 0;
   for (char c : text) {
     if (std::isalpha(static_cast<unsigned char>(c))) {
       letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
     }
   }
+  // The label as printed: some templates print "YA" / "TIDAK". A misread letter is one of a
+  // word's capitals as often as not, so the word is in capitals when most of its letters are.
+  const bool in_capitals = 2 * capitals > static_cast<int>(letters.size());
   // "ya" is two letters: only an exact reading is certain. "tidak" survives one misread letter.
-  if (letters == "ya") return "Ya";
+  if (letters == "ya") return in_capitals ? "YA" : "Ya";
   if (letters.size() >= 4 && letters.size() <= 6 && edit_distance(letters, "tidak") <= 1) {
-    return "Tidak";
+    return in_capitals ? "TIDAK" : "Tidak";
   }
   return std::nullopt;
 }

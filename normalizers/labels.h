@@ -67,8 +67,9 @@ LaneName normalize_lane_name(std::string_view text);
 std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,
                                  int& changed);
 
-// "Ya" or "Tidak" when `text` is a decision branch's label as OCR read it ("YA", "ya.", "Tldak"),
-// else nullopt: other wording is kept as printed by the caller.
+// "Ya" or "Tidak", in capitals where printed so ("YA", "TIDAK"), when `text` is a decision
+// branch's label as OCR read it ("ya.", "Tldak", "TIDAX"), else nullopt: other wording is kept
+// as printed by the caller.
 std::optional<std::string> decision_branch_label(std::string_view text);
 
 }  // namespace sopocr

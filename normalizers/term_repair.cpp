@@ -324,6 +324,48 @@ std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool
   return join_words(words);
 }
 
+std::string split_run_together_words(std::string_view text, const Lexicon& lexicon, bool& split) {
+  constexpr std::size_t kShortestPart = 2;
+  auto is_ascii_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  auto known = [&](const std::string& part) {
+    return part.size() >= kShortestPart && lexicon.count(ascii_lower(part)) > 0;
+  };
+  // The one place a run of letters splits into two known words at a small letter followed by a
+  // capital, if there is exactly one.
+  auto split_point = [&](const std::string& run) -> std::size_t {
+    if (run.size() < 2 * kShortestPart || lexicon.knows(run)) return 0;
+    std::size_t found = 0;
+    for (std::size_t at = kShortestPart; at + kShortestPart <= run.size(); ++at) {
+      const bool boundary = !upper(run[at - 1]) && upper(run[at]);
+      if (!boundary || !known(run.substr(0, at)) || !known(run.substr(at))) continue;
+      if (found != 0) return 0;  // two ways to split: neither is sure
+      found = at;
+    }
+    return found;
+  };
+  std::string result;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_ascii_letter(text[i])) {
+      result += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_ascii_letter(text[end])) ++end;
+    const std::string run(text.substr(i, end - i));
+    const std::size_t at = split_point(run);
+    if (at == 0) {
+      result += run;
+    } else {
+      result += run.substr(0, at) + " " + run.substr(at);
+      split = true;
+    }
+    i = end;
+  }
+  return result;
+}
+
 std::unique_ptr<Lexicon> load_default_lexicon() {
   return std::make_unique<Lexicon>(domain_lexicon_tsv(), kHunspellStem);
 }

@@ -60,6 +60,13 @@ std::string word_lower_utf8(std::string_view text);
 // `joined` when a join was made.
 std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool& joined);
 
+// Words OCR read without the space between them, in a tight cell ("PengadministrasiUmum"): a
+// run of letters the lexicon does not know is split at a small letter followed by a capital
+// where both parts are words it knows. A run of capitals stays whole: an acronym the lexicon
+// lacks ("PPID") spells two it knows ("PP", "ID") as often as not. A run the lexicon knows
+// ("PjPHP") stays. Sets `split` when a split was made.
+std::string split_run_together_words(std::string_view text, const Lexicon& lexicon, bool& split);
+
 // The lexicon the pipeline ships: the domain lexicon compiled into the program and the hunspell
 // dictionary of Debian's hunspell-id. Throws std::runtime_error naming the missing file.
 std::unique_ptr<Lexicon> load_default_lexicon();

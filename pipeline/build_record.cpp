@@ -141,6 +141,12 @@ class ReviewList {
     judge(path, cell, confidence);
   }
 
+  // Reviews a short phrase kept as read (a branch label other than Ya / Tidak) when it reads as
+  // no phrase (no word of three letters, a word no document uses) or the OCR was unsure of it.
+  void flag_phrase_if_weak(const CellText& cell, const std::string& path) {
+    judge(path, cell, field_confidence(cell.text, cell, FieldKind::list_item, lexicon_));
+  }
+
   // Every PermenPAN-RB 35/2012 identity page prints each of its labels; one we did not find
   // means its value went unread, not that the document has none.
   std::nullopt_t label_not_found(const std::string& path, const IdentityContent& identity) {
@@ -677,14 +683,14 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         edge.to_index = static_cast<int>(*target);
       }
       if (arrow.label && arrow.label->has_ink) {
-        // "YA" or "Tldak" is the branch's Ya / Tidak; other wording is kept as printed and
-        // checked by a person.
+        // "YA" or "Tldak" is the branch's Ya / Tidak; other wording ("Tidak lengkap") is kept
+        // as read, and checked by a person where it reads as no phrase or OCR was unsure.
         edge.label = decision_branch_label(arrow.label->text);
         if (edge.label) {
           review.flag_if_weak(*arrow.label, path);
         } else if (!arrow.label->text.empty()) {
           edge.label = arrow.label->text;
-          review.add(path, "uncertain_label", *arrow.label, arrow.label->confidence);
+          review.flag_phrase_if_weak(*arrow.label, path);
         } else {
           review.add(path, "label_not_read", *arrow.label, arrow.label->confidence);
         }
@@ -826,6 +832,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     const CellText& cell = sop.lane_names[lane];
     LaneName name = normalize_lane_name(cell.text);
     if (lexicon) {
+      name.text = split_run_together_words(name.text, *lexicon, name.repaired);
       name.text = join_split_words(name.text, *lexicon, name.repaired);
       name.text =
           repair_lane_words(name.text, *lexicon, words_read_as_printed(cell), name.repaired);

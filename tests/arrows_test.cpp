@@ -123,6 +123,67 @@ TEST_P(AtResolution, ADecisionLoopsBackUpAndBothBranchesHaveTheirLabelBeside) {
   }
 }
 
+TEST_P(AtResolution, ABranchLabelOfTwoWordsIsReadWholeThoughOnlyItsEndIsNearTheExit) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int check = flow.diamond({800, 300});
+  const int redo = flow.box({300, 700});
+  // Out of the left corner; the label printed above the line, ending by the corner.
+  flow.arrow({{730, 300}, {300, 300}, {300, 670}});
+  const std::string words = "Tidak lengkap";
+  int baseline = 0;
+  const cv::Size size = cv::getTextSize(words, cv::FONT_HERSHEY_SIMPLEX, dpi / 400.0,
+                                        std::max(1, dpi / 150), &baseline);
+  const int label_right = 730 - dpi / 30;
+  ASSERT_GT(size.width, 0.3 * dpi) << "longer than the reach of a label from the exit";
+  flow.text(words, {label_right - size.width, 290});
+  const ArrowTrace trace = flow.trace();
+  ASSERT_EQ(edges_of(trace), (Edges{{check, redo}}));
+  ASSERT_TRUE(trace.arrows[0].label_bbox_px);
+  const cv::Rect label = *trace.arrows[0].label_bbox_px;
+  EXPECT_LE(label.x, label_right - size.width + dpi / 50) << "the label's first word";
+  EXPECT_GE(label.br().x, label_right - dpi / 50) << "its last letter, by the exit";
+}
+
+TEST_P(AtResolution, ABranchLabelsLettersWhoseDescendersTouchTheLineArePartOfIt) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int check = flow.diamond({300, 300});
+  const int next = flow.box({900, 300});
+  flow.arrow({{370, 300}, {830, 300}});
+  // Printed just above the line: the descenders of "g" and "p" run into it.
+  const std::string words = "Lengkap";
+  int baseline = 0;
+  const cv::Size size = cv::getTextSize(words, cv::FONT_HERSHEY_SIMPLEX, dpi / 400.0,
+                                        std::max(1, dpi / 150), &baseline);
+  const int left = 370 + dpi / 15;
+  flow.text(words, {left, 300 - baseline + 2});
+  const ArrowTrace trace = flow.trace();
+  ASSERT_EQ(edges_of(trace), (Edges{{check, next}}));
+  ASSERT_TRUE(trace.arrows[0].label_bbox_px);
+  EXPECT_GE(trace.arrows[0].label_bbox_px->br().x, left + size.width - dpi / 50)
+      << "the label's last letter, on the line";
+}
+
+TEST_P(AtResolution, ALabelOfOneLetterTakesInNoMarkBesideIt) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int check = flow.diamond({300, 300});
+  const int next = flow.box({300, 700});
+  flow.arrow({{300, 345}, {300, 670}});
+  flow.text("Y", {310, 345 + dpi / 12});
+  int baseline = 0;
+  const cv::Size size = cv::getTextSize("Y", cv::FONT_HERSHEY_SIMPLEX, dpi / 400.0,
+                                        std::max(1, dpi / 150), &baseline);
+  // A speck a little way to its right, where a second letter would be.
+  const cv::Point speck(310 + size.width + size.height / 2, 345 + dpi / 12 - size.height / 2);
+  cv::rectangle(flow.page(), cv::Rect(speck, cv::Size(3, 3)), 0, cv::FILLED);
+  const ArrowTrace trace = flow.trace();
+  ASSERT_EQ(edges_of(trace), (Edges{{check, next}}));
+  ASSERT_TRUE(trace.arrows[0].label_bbox_px);
+  EXPECT_LT(trace.arrows[0].label_bbox_px->br().x, speck.x) << "the speck is no letter of it";
+}
+
 TEST_P(AtResolution, CrossingArrowsStayTwoArrows) {
   Flow flow(GetParam());
   const int top_left = flow.box({250, 150});
@@ -168,6 +229,35 @@ TEST_P(AtResolution, AnElbowArrowBrokenForThreeMillimetresStillJoinsItsEnds) {
   const int gap = GetParam() * 3 / 25;
   cv::rectangle(flow.page(), cv::Rect(600, 280, gap, 40), 255, cv::FILLED);
   EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, AnArrowBrokenTwiceWithAFragmentBetweenStillJoinsItsEnds) {
+  // Two breaks of 2.5 mm a millimetre and a half apart: the fragment left between them is too
+  // short to be a line, and the ends of the line lie 6.5 mm apart.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int first = flow.box({300, 150});
+  const int second = flow.box({900, 450});
+  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  const int gap = dpi * 25 / 254;
+  const int fragment = dpi * 15 / 254;
+  cv::rectangle(flow.page(), cv::Rect(550, 280, gap, 40), 255, cv::FILLED);
+  cv::rectangle(flow.page(), cv::Rect(550 + gap + fragment, 280, gap, 40), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, AnArrowShorterThanTwoHeadsBetweenCompactRowsKeepsItsDirection) {
+  // A fifth of an inch from one step's symbol to the next one's: the head is nearer the
+  // source's end than its own length, yet it is at the target's end.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int length = dpi / 5;
+  const int first = flow.box({300, 150});
+  const int second = flow.box({300, 180 + length + 30});
+  flow.arrow({{300, 180}, {300, 180 + length}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  EXPECT_TRUE(trace.loose_ends.empty());
 }
 
 TEST_P(AtResolution, AnArrowThatReachesNoSymbolIsALooseStartNotAnEdge) {

@@ -279,12 +279,29 @@ TEST(Flow, ArrowsBecomeEdgesByTargetNumberAcrossPagesWithBranchLabels) {
   ASSERT_EQ(record.steps.size(), 5u);
   EXPECT_EQ(record.steps[0].next, (std::vector<Edge>{{2, {}, {}}}));
   EXPECT_EQ(record.steps[1].next, (std::vector<Edge>{{3, {}, {}}}));
-  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "Ya"}, {2, {}, "Tidak"}}));
+  // Labels as printed ("YA" in capitals), a misread letter repaired.
+  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "YA"}, {2, {}, "Tidak"}}));
   EXPECT_EQ(record.steps[3].next, (std::vector<Edge>{{5, {}, {}}}));
   EXPECT_TRUE(record.steps[4].next.empty());
   for (const ReviewEntry& entry : record.review) {
     EXPECT_EQ(entry.path.find("/next"), std::string::npos) << entry.path << " " << entry.reason;
   }
+}
+
+TEST(Flow, ABranchLabelOfOtherWordsIsKeptAsReadAndReviewedOnlyWhenItReadsAsNoPhrase) {
+  RawSop sop = two_page_flow();
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Lengkap"), to_row(-1, "Tidak lengkap")};
+  const SopRecord clean = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(clean.steps[2].next, (std::vector<Edge>{{4, {}, "Lengkap"}, {2, {}, "Tidak lengkap"}}));
+  for (const ReviewEntry& entry : clean.review) {
+    EXPECT_EQ(entry.path.find("/next"), std::string::npos) << entry.path << " " << entry.reason;
+  }
+
+  // Only the end of "Tidak lengkap" read: kept as read, and checked by a person.
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Lengkap"), to_row(-1, "ka")};
+  const SopRecord cut = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(cut.steps[2].next[1].label, "ka");
+  EXPECT_TRUE(has_review(cut, "/steps/2/next", "implausible_item"));
 }
 
 TEST(Flow, AnArrowEndThatReachedNoSymbolIsReviewedNotGuessed) {
@@ -360,7 +377,8 @@ TEST(Flow, ConnectorsWithUnlikeMarksArePairedOnlyOntoTheNextPageAndReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[3].arrives_from_connectors = {mark_b()};
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "Ya"}, {2, {}, "Tidak"}}));
+  // Labels as printed ("YA" in capitals), a misread letter repaired.
+  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "YA"}, {2, {}, "Tidak"}}));
   EXPECT_TRUE(has_review(record, "/steps/2/next", "uncertain_connector_match"));
   // Not on the next page: no pair at all.
   sop.pages = {1, 2, 3};
@@ -610,6 +628,19 @@ TEST(BuildRecord, ALetterLostFromALongWordOfALaneNameIsRepairedButShortTitlesAre
   EXPECT_EQ(record.actors, (std::vector<std::string>{"Pengadministrasi Umum", "Tim Penanganan",
                                                      "Kasubag Kepegawaian"}));
   EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
+}
+
+TEST(BuildRecord, TwoWordsOfALaneNameReadWithoutTheirSpaceAreTwoAndReviewed) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  sop.lane_names = {read_cell("PengadministrasiUmum"), read_cell("Atasan PPID"),
+                    read_cell("PjPHP/PPHP")};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.actors,
+            (std::vector<std::string>{"Pengadministrasi Umum", "Atasan PPID", "PjPHP/PPHP"}));
+  EXPECT_TRUE(has_review(record, "/actors/0", "uncertain_repair"));
+  EXPECT_FALSE(has_review(record, "/actors/2", "uncertain_repair"));
 }
 
 TEST(BuildRecord, AShortWordOfALaneNameIsRepairedTowardsATitleSeenBesideItsNeighbour) {

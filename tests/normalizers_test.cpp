@@ -85,6 +85,18 @@ TEST(Duration, PrintedBackParsesToTheSameValue) {
   }
 }
 
+TEST(BranchLabel, YaAndTidakAreReadAsPrintedWithAMisreadLetterRepaired) {
+  EXPECT_EQ(decision_branch_label("Ya"), "Ya");
+  EXPECT_EQ(decision_branch_label("ya."), "Ya");
+  EXPECT_EQ(decision_branch_label("YA"), "YA");
+  EXPECT_EQ(decision_branch_label("Tldak"), "Tidak");
+  EXPECT_EQ(decision_branch_label("TIDAK"), "TIDAK");
+  EXPECT_EQ(decision_branch_label("TlDAK"), "TIDAK");
+  // Other wording is no "Ya" or "Tidak": the caller keeps it as read.
+  EXPECT_EQ(decision_branch_label("Tidak lengkap"), std::nullopt);
+  EXPECT_EQ(decision_branch_label("Y"), std::nullopt);
+}
+
 TEST(Date, ReadsIndonesianMonthNames) {
   EXPECT_EQ(parse_indonesian_date("04 Januari 2021").iso, "2021-01-04");
   EXPECT_EQ(parse_indonesian_date("8 Nopember 2023").iso, "2023-11-08");
@@ -118,6 +130,14 @@ TEST(Date, ADayReadAsALetterIsReadAndSaysSo) {
   EXPECT_EQ(parse_indonesian_date("l0 Pebruari 2019").iso, "2019-02-10");
   EXPECT_EQ(parse_indonesian_date("1 Aaustus 2023").iso, "2023-08-01");
   EXPECT_EQ(parse_indonesian_date("04 Jan 21").iso, "2021-01-04");
+}
+
+TEST(Date, AYearReadWithASpaceAmongItsDigitsIsOneYear) {
+  EXPECT_EQ(parse_indonesian_date("10 Desember 201 9").iso, "2019-12-10");
+  EXPECT_EQ(parse_indonesian_date("10 Desember 20 19").iso, "2019-12-10");
+  EXPECT_EQ(parse_indonesian_date("10 Desember 2 019").iso, "2019-12-10");
+  // A two-digit year and a speck after it stay the two-digit year.
+  EXPECT_EQ(parse_indonesian_date("04 Jan 21 3").iso, "2021-01-04");
 }
 
 TEST(Date, AMonthAndAYearAreNoDate) {

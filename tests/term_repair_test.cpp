@@ -136,5 +136,28 @@ TEST(JoinSplitWords, TwoKnownWordsOrAPieceInCapitalsStayApart) {
   EXPECT_FALSE(joined);
 }
 
+TEST(SplitRunTogetherWords, TwoWordsReadWithoutTheirSpaceAreTwoAgain) {
+  bool split = false;
+  EXPECT_EQ(split_run_together_words("PengadministrasiUmum", lexicon(), split),
+            "Pengadministrasi Umum");
+  EXPECT_TRUE(split);
+  EXPECT_EQ(
+      split_run_together_words("Pimpinan Instansi AuditorPemeriksa/Penyidik", lexicon(), split),
+      "Pimpinan Instansi Auditor Pemeriksa/Penyidik");
+}
+
+TEST(SplitRunTogetherWords, KnownWordsAndUnknownRunsStayWhole) {
+  bool split = false;
+  EXPECT_EQ(split_run_together_words("Kepala Sub Bagian Umum", lexicon(), split),
+            "Kepala Sub Bagian Umum");
+  EXPECT_EQ(split_run_together_words("PjPHP/PPHP", lexicon(), split), "PjPHP/PPHP");
+  // An acronym the lexicon lacks is no two it knows run together.
+  EXPECT_EQ(split_run_together_words("Atasan PPID", lexicon(), split), "Atasan PPID");
+  EXPECT_EQ(split_run_together_words("Tim Penyusunan LKIPPD", lexicon(), split),
+            "Tim Penyusunan LKIPPD");
+  EXPECT_EQ(split_run_together_words("Qwrtzp Xkcdv", lexicon(), split), "Qwrtzp Xkcdv");
+  EXPECT_FALSE(split);
+}
+
 }  // namespace
 }  // namespace sopocr
