@@ -171,24 +171,73 @@ LaneName normalize_lane_name(std::string_view text) {
   return name;
 }
 
-std::optional<std::string> decision_branch_label(std::string_view text) {
-  std::string letters;
+namespace {
+
+// Words that label a decision's branches in PermenPAN-RB flowcharts besides Ya and Tidak, alone
+// or after "Tidak": "Lengkap" / "Tidak lengkap", "Sesuai" / "Tidak sesuai", "Disetujui" /
+// "Ditolak".
+constexpr std::string_view kBranchWords[] = {
+    "lengkap", "sesuai", "setuju", "disetujui", "benar",  "salah",    "valid",  "diterima",
+    "ditolak", "memenuhi", "layak", "lulus",    "cukup", "tersedia", "lanjut", "revisi"};
+
+// `word` (lower case) in the case `as_read` was printed in: capitals where most of its letters
+// were read as capitals (a misread letter is one of a word's capitals as often as not),
+// capitalised where its first letter was or where it starts the label, else lower case.
+std::string in_case_read(std::string_view word, std::string_view as_read, bool starts_label) {
+  int letters = 0;
   int capitals = 0;
-  for (char c : text) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-    }
+  char first = 0;
+  for (char c : as_read) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) continue;
+    if (first == 0) first = c;
+    ++letters;
+    capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
   }
-  // The label as printed: some templates print "YA" / "TIDAK". A misread letter is one of a
-  // word's capitals as often as not, so the word is in capitals when most of its letters are.
-  const bool in_capitals = 2 * capitals > static_cast<int>(letters.size());
-  // "ya" is two letters: only an exact reading is certain. "tidak" survives one misread letter.
-  if (letters == "ya") return in_capitals ? "YA" : "Ya";
-  if (letters.size() >= 4 && letters.size() <= 6 && edit_distance(letters, "tidak") <= 1) {
-    return in_capitals ? "TIDAK" : "Tidak";
+  std::string printed(word);
+  if (2 * capitals > letters) {
+    for (char& c : printed) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  } else if (starts_label || (first != 0 && std::isupper(static_cast<unsigned char>(first)))) {
+    printed[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(printed[0])));
+  }
+  return printed;
+}
+
+// The branch word `letters` (a word as read, its letters only, lower case) spells: "ya" only
+// exactly, being two letters; "tidak" and the words of kBranchWords with one letter misread,
+// lost or added.
+std::optional<std::string_view> branch_word(const std::string& letters, bool first_word) {
+  if (first_word && letters == "ya") return "ya";
+  auto near = [&](std::string_view word) {
+    const std::size_t length = letters.size();
+    return length + 1 >= word.size() && length <= word.size() + 1 &&
+           edit_distance(letters, word) <= 1;
+  };
+  if (first_word && near("tidak")) return "tidak";
+  for (std::string_view word : kBranchWords) {
+    if (near(word)) return word;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> decision_branch_label(std::string_view text) {
+  std::vector<std::string> words;
+  for (const std::string& word : split_words(text)) {
+    if (!letters_only(word).empty()) words.push_back(word);
+  }
+  if (words.size() == 1) {
+    const std::optional<std::string_view> word = branch_word(letters_only(words[0]), true);
+    if (!word) return std::nullopt;
+    return in_case_read(*word, words[0], true);
+  }
+  // A second word follows only "Tidak": "Tidak lengkap", never "Ya lengkap".
+  if (words.size() != 2 || branch_word(letters_only(words[0]), true) != "tidak") {
+    return std::nullopt;
+  }
+  const std::optional<std::string_view> second = branch_word(letters_only(words[1]), false);
+  if (!second) return std::nullopt;
+  return in_case_read("tidak", words[0], true) + " " + in_case_read(*second, words[1], false);
 }
 
 std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,

@@ -67,9 +67,11 @@ LaneName normalize_lane_name(std::string_view text);
 std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,
                                  int& changed);
 
-// "Ya" or "Tidak", in capitals where printed so ("YA", "TIDAK"), when `text` is a decision
-// branch's label as OCR read it ("ya.", "Tldak", "TIDAX"), else nullopt: other wording is kept
-// as printed by the caller.
+// A decision branch's label as printed, when `text` as OCR read it is one of the wordings
+// flowcharts label branches with: "Ya" or "Tidak" ("ya.", "Tldak", "TIDAX"), or a word such as
+// "Lengkap", "Sesuai", "Setuju" alone or after "Tidak" ("Tidak lenakap"), each word in the case
+// it was printed in ("YA", "TIDAK LENGKAP"). Else nullopt: other wording is kept as read by the
+// caller.
 std::optional<std::string> decision_branch_label(std::string_view text);
 
 }  // namespace sopocr

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <regex>
 
 #include "text.h"
@@ -23,11 +24,29 @@ std::optional<int> last_step_number(const RawSop& sop) {
   return std::nullopt;
 }
 
+// The number of a page's first numbered row, as most of the page's numbers say: each number
+// read, less the rows between it and that row, votes; a tie goes to the row's own reading. The
+// "11" that opens a continuation page, its second digit lost, reads "1": the "12" and "13"
+// below it outvote it, and it does not start the numbering over.
 std::optional<int> first_step_number(const StepTableContent& table) {
-  for (const StepRowContent& row : table.rows) {
-    if (auto number = printed_step_number(row)) return number;
+  std::map<int, int> votes;
+  std::optional<std::size_t> first_row;
+  std::optional<int> own_reading;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const std::optional<int> number = printed_step_number(table.rows[i]);
+    if (!number) continue;
+    if (!first_row) {
+      first_row = i;
+      own_reading = number;
+    }
+    ++votes[*number - static_cast<int>(i - *first_row)];
   }
-  return std::nullopt;
+  if (!own_reading) return std::nullopt;
+  int most = *own_reading;
+  for (const auto& [number, count] : votes) {
+    if (count > votes[most]) most = number;
+  }
+  return most;
 }
 
 // A step page continues the SOP before it unless its numbering starts over.

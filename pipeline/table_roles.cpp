@@ -289,6 +289,43 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
   return labels;
 }
 
+// True when a word of `band` runs across `rule_x`, by half its height or more either side: no
+// rule is drawn through a word, however dark the ink a bold name wrapped over many lines leaves
+// along the column's middle. A word that only reaches the rule with its edge, or the rule
+// itself read as a "1", is not across it.
+bool word_across(const std::vector<HeaderWord>& words, const cv::Rect& band, int rule_x, int dpi) {
+  const int slack = std::max(2, dpi / 100);
+  return std::any_of(words.begin(), words.end(), [&](const HeaderWord& word) {
+    const cv::Rect inside = word.box & band;
+    const int overhang = std::max(slack, word.box.height / 2);
+    return inside.area() * 2 >= word.box.area() && word.box.x <= rule_x - overhang &&
+           word.box.br().x >= rule_x + overhang;
+  });
+}
+
+// True when the words of `band` centred in the column [left_x, right_x) make two lines or
+// more, each centred on the column to within half the words' height.
+bool lines_centred_on(const std::vector<HeaderWord>& words, const cv::Rect& band, int left_x,
+                      int right_x, int word_height) {
+  std::vector<cv::Rect> lines;
+  for (const HeaderWord& word : words) {
+    const cv::Rect inside = word.box & band;
+    if (inside.area() * 2 < word.box.area()) continue;
+    if (centre_x(word.box) < left_x || centre_x(word.box) >= right_x) continue;
+    auto line = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& other) {
+      return 2 * std::abs(centre_y(other) - centre_y(word.box)) <= word_height;
+    });
+    if (line == lines.end()) {
+      lines.push_back(word.box);
+    } else {
+      *line |= word.box;
+    }
+  }
+  return lines.size() >= 2 && std::all_of(lines.begin(), lines.end(), [&](const cv::Rect& line) {
+           return std::abs(2 * centre_x(line) - (left_x + right_x)) <= word_height;
+         });
+}
+
 // True when the name `band` holds a name on each side of the column rule at `rule_x`, each
 // centred in its own column [left_x, rule_x) and [rule_x, right_x), and no word crosses the rule
 // (the band may run on past both columns), and the two are further apart than words of one name:
@@ -296,7 +333,7 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
 // has a word across the rule or off its column's centre.
 bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, int left_x,
                     int rule_x, int right_x, int dpi) {
-  const int slack = std::max(2, dpi / 100);
+  if (word_across(words, band, rule_x, dpi)) return false;
   cv::Rect left_names;
   cv::Rect right_names;
   std::vector<int> word_heights;
@@ -304,20 +341,27 @@ bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, 
     const cv::Rect inside = word.box & band;
     if (inside.area() * 2 < word.box.area()) continue;
     if (centre_x(word.box) < left_x || centre_x(word.box) >= right_x) continue;
-    if (word.box.x < rule_x - slack && word.box.br().x > rule_x + slack) return false;
     cv::Rect& side = centre_x(word.box) < rule_x ? left_names : right_names;
     side = side.empty() ? word.box : (side | word.box);
     word_heights.push_back(word.box.height);
   }
-  auto centred = [](const cv::Rect& names, int from, int to) {
-    return !names.empty() && std::abs(2 * centre_x(names) - (from + to)) <= (to - from) / 2;
+  // How far off its column's centre each side's names are, in pixels.
+  auto off_centre = [](const cv::Rect& names, int from, int to) {
+    return names.empty() ? to - from : std::abs(2 * centre_x(names) - (from + to)) / 2;
   };
-  if (!centred(left_names, left_x, rule_x) || !centred(right_names, rule_x, right_x)) return false;
-  // The space between two words of one name is a fraction of their height; two names in
-  // columns of their own are apart by both cells' padding at least.
+  const int left_off = off_centre(left_names, left_x, rule_x);
+  const int right_off = off_centre(right_names, rule_x, right_x);
+  if (4 * left_off > rule_x - left_x || 4 * right_off > right_x - rule_x) return false;
   std::nth_element(word_heights.begin(), word_heights.begin() + word_heights.size() / 2,
                    word_heights.end());
-  return right_names.x - left_names.br().x >= word_heights[word_heights.size() / 2];
+  const int word_height = word_heights[word_heights.size() / 2];
+  // The space between two words of one name is a fraction of their height; two names in
+  // columns of their own are apart by both cells' padding at least. Large type in narrow
+  // columns leaves less, but then each name wraps and stands centred on its own column line
+  // by line, where what lies either side of a lane's middle of one name's lines does not.
+  return right_names.x - left_names.br().x >= word_height ||
+         (lines_centred_on(words, band, left_x, rule_x, word_height) &&
+          lines_centred_on(words, band, rule_x, right_x, word_height));
 }
 
 // The swimlanes in columns [first_col, end_col): one per name cell of `name_row`. Lane names are
@@ -342,10 +386,12 @@ std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& 
   const GridCell* previous_name = nullptr;
   for (int c = first_col; c < end_col; ++c) {
     const GridCell* name = grid.cell_at(name_row, c);
+    const int rule_x = grid.col_rules_x_px[c];
     if (name && name == previous_name &&
-        !rule_drawn(ink, true, grid.col_rules_x_px[c], name_band(*name), dpi) &&
-        !names_apart_at(words, name_band(*name), grid.col_rules_x_px[lanes.back().first_col],
-                        grid.col_rules_x_px[c], grid.col_rules_x_px[c + 1], dpi)) {
+        (word_across(words, name_band(*name), rule_x, dpi) ||
+         (!rule_drawn(ink, true, rule_x, name_band(*name), dpi) &&
+          !names_apart_at(words, name_band(*name), grid.col_rules_x_px[lanes.back().first_col],
+                          rule_x, grid.col_rules_x_px[c + 1], dpi)))) {
       lanes.back().last_col = c;
     } else {
       lanes.push_back({c, c, {}});
@@ -513,6 +559,40 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   return header;
 }
 
+// True when most cells of `row` that hold text read as bare numbers, two at least: the
+// column-number row (1 2 3 …). A blurred small "4" reads as "t", so one cell is not enough.
+bool reads_as_column_numbers(const TableGrid& grid, int row, CellReader& reader) {
+  int numerals = 0;
+  int words = 0;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.row != row) continue;
+    const std::string text = reader.read(cell.bbox_px).text;
+    if (text.empty()) continue;
+    const bool numeral =
+        letters_only(text).empty() && text.find_first_of("0123456789") != std::string::npos;
+    ++(numeral ? numerals : words);
+  }
+  return numerals >= 2 && numerals > words;
+}
+
+// True when the column rule on the left of column `col` runs through the middle of most step
+// symbols beside it, two at least: a lane's border never does, the arrow down a lane does. One
+// symbol drawn across two lanes (a step two actors share) is not most of them.
+bool runs_through_symbols(const TableGrid& grid, int col, const std::vector<cv::Rect>& symbols) {
+  const int rule_x = grid.col_rules_x_px[col];
+  const int left = grid.col_rules_x_px[col - 1];
+  const int right = grid.col_rules_x_px[col + 1];
+  int beside = 0;
+  int through = 0;
+  for (const cv::Rect& symbol : symbols) {
+    if (centre_x(symbol) < left || centre_x(symbol) >= right) continue;
+    ++beside;
+    const int quarter = symbol.width / 4;
+    if (symbol.x + quarter < rule_x && symbol.br().x - quarter > rule_x) ++through;
+  }
+  return through >= 2 && 2 * through > beside;
+}
+
 std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
                                                       const cv::Mat& rule_free_ink, int dpi,
                                                       CellReader& reader) {
@@ -521,8 +601,10 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
   int last_lane = -1;
   int top_row = grid.row_count();
   std::vector<int> step_rows;
+  std::vector<cv::Rect> step_symbols;
   for (const DetectedSymbol& symbol : detect_symbols(rule_free_ink, grid.bbox_px, dpi)) {
     if (is_connector(symbol.kind) || symbol.bbox_px.width < kMinStepSymbolInches * dpi) continue;
+    step_symbols.push_back(symbol.bbox_px);
     const int col = grid.column_at(centre_x(symbol.bbox_px));
     const int row = grid.row_at(centre_y(symbol.bbox_px));
     first_lane = std::min(first_lane, col);
@@ -547,12 +629,8 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
   const GridCell* first_step = grid.cell_at(top_row, activity_col);
   header.body_start_row = first_step && first_step->row > 0 ? first_step->row : top_row;
   header.lane_name_row = header.body_start_row - 1;
-  const GridCell* under_names_cell = grid.cell_at(header.lane_name_row, first_lane);
-  if (header.lane_name_row > 0 && under_names_cell) {
-    const CellText under_names = reader.read(under_names_cell->bbox_px);
-    const bool numerals_only = letters_only(under_names.text).empty() &&
-                               under_names.text.find_first_of("0123456789") != std::string::npos;
-    if (numerals_only) --header.lane_name_row;
+  if (header.lane_name_row > 0 && reads_as_column_numbers(grid, header.lane_name_row, reader)) {
+    --header.lane_name_row;
   }
 
   // Right of the lanes: Kelengkapan, Waktu, Output, Keterangan, in that order (PermenPAN-RB
@@ -595,15 +673,22 @@ std::optional<StepHeader> find_step_header_by_symbols(const TableGrid& grid,
     header.notes_col = grid.col_count() - 1;
   }
   // Each column is a lane: the rules between them are the body's, drawn in every row, where the
-  // header's cells may have merged over a broken stretch.
+  // header's cells may have merged over a broken stretch. But a "rule" through the middle of
+  // the symbols beside it is the arrow joining them, run down the lane.
   for (int c = activity_col + 1; c < lanes_end; ++c) {
-    LaneColumns lane{c, c, {}};
-    if (header.lane_name_row >= 0) {
-      const int top = grid.row_rules_y_px[header.lane_name_row];
-      lane.name_box_px = cv::Rect(grid.col_rules_x_px[c], top, column_width(grid, c),
-                                  grid.row_rules_y_px[header.lane_name_row + 1] - top);
+    if (c > activity_col + 1 && runs_through_symbols(grid, c, step_symbols)) {
+      header.lanes.back().last_col = c;
+    } else {
+      header.lanes.push_back({c, c, {}});
     }
-    header.lanes.push_back(lane);
+  }
+  if (header.lane_name_row >= 0) {
+    const int top = grid.row_rules_y_px[header.lane_name_row];
+    const int height = grid.row_rules_y_px[header.lane_name_row + 1] - top;
+    for (LaneColumns& lane : header.lanes) {
+      const int left = grid.col_rules_x_px[lane.first_col];
+      lane.name_box_px = cv::Rect(left, top, grid.col_rules_x_px[lane.last_col + 1] - left, height);
+    }
   }
   return header;
 }

@@ -134,6 +134,13 @@ TEST(Assemble, NumberingThatStartsOverStartsANewSop) {
   EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2}, {3}}));
 }
 
+TEST(Assemble, AContinuationWhoseFirstNumberLostADigitStaysWithItsSop) {
+  // "4" misread as "1" at the top of the next page: the numbers under it say 4.
+  const auto sops = assemble_sops(
+      {identity_page(1), step_page(2, {"1", "2", "3"}), step_page(3, {"1", "5", "6"})});
+  EXPECT_EQ(pages_of(sops), (std::vector<std::vector<int>>{{1, 2, 3}}));
+}
+
 TEST(Assemble, ContinuationWhoseFirstNumberIsUnreadStaysWithItsSop) {
   const auto sops =
       assemble_sops({identity_page(1), step_page(2, {"1", "2"}), step_page(3, {"", "4"})});

@@ -290,15 +290,16 @@ TEST(Flow, ArrowsBecomeEdgesByTargetNumberAcrossPagesWithBranchLabels) {
 
 TEST(Flow, ABranchLabelOfOtherWordsIsKeptAsReadAndReviewedOnlyWhenItReadsAsNoPhrase) {
   RawSop sop = two_page_flow();
-  sop.rows[2].arrows_out = {to_connector(mark_a(), "Lengkap"), to_row(-1, "Tidak lengkap")};
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Diteruskan"), to_row(-1, "Dikembalikan")};
   const SopRecord clean = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  EXPECT_EQ(clean.steps[2].next, (std::vector<Edge>{{4, {}, "Lengkap"}, {2, {}, "Tidak lengkap"}}));
+  EXPECT_EQ(clean.steps[2].next,
+            (std::vector<Edge>{{4, {}, "Diteruskan"}, {2, {}, "Dikembalikan"}}));
   for (const ReviewEntry& entry : clean.review) {
     EXPECT_EQ(entry.path.find("/next"), std::string::npos) << entry.path << " " << entry.reason;
   }
 
-  // Only the end of "Tidak lengkap" read: kept as read, and checked by a person.
-  sop.rows[2].arrows_out = {to_connector(mark_a(), "Lengkap"), to_row(-1, "ka")};
+  // Only the end of "Dikembalikan" read: kept as read, and checked by a person.
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Diteruskan"), to_row(-1, "ka")};
   const SopRecord cut = build_record(sop, {"in.pdf", std::string(64, 'a')});
   EXPECT_EQ(cut.steps[2].next[1].label, "ka");
   EXPECT_TRUE(has_review(cut, "/steps/2/next", "implausible_item"));

@@ -92,9 +92,26 @@ TEST(BranchLabel, YaAndTidakAreReadAsPrintedWithAMisreadLetterRepaired) {
   EXPECT_EQ(decision_branch_label("Tldak"), "Tidak");
   EXPECT_EQ(decision_branch_label("TIDAK"), "TIDAK");
   EXPECT_EQ(decision_branch_label("TlDAK"), "TIDAK");
-  // Other wording is no "Ya" or "Tidak": the caller keeps it as read.
-  EXPECT_EQ(decision_branch_label("Tidak lengkap"), std::nullopt);
+  // A lone letter could be any word's: the caller keeps it as read.
   EXPECT_EQ(decision_branch_label("Y"), std::nullopt);
+}
+
+TEST(BranchLabel, TheWordsBranchesAreLabelledWithAreReadAsPrintedWithAMisreadLetterRepaired) {
+  EXPECT_EQ(decision_branch_label("Lengkap"), "Lengkap");
+  EXPECT_EQ(decision_branch_label("Lengkam"), "Lengkap");
+  EXPECT_EQ(decision_branch_label("Lengkapl"), "Lengkap");
+  EXPECT_EQ(decision_branch_label("Tidak lenakap"), "Tidak lengkap");
+  EXPECT_EQ(decision_branch_label("Tid:k lengkap"), "Tidak lengkap");
+  EXPECT_EQ(decision_branch_label("Tidak -engkap"), "Tidak lengkap");
+  EXPECT_EQ(decision_branch_label("TIDAK SESUAl"), "TIDAK SESUAI");
+  EXPECT_EQ(decision_branch_label("Tidak Setuju"), "Tidak Setuju");
+  EXPECT_EQ(decision_branch_label("Ditolak"), "Ditolak");
+  // Other wording, or what is left of a label cut short, is no label of the list: the caller
+  // keeps it as read.
+  EXPECT_EQ(decision_branch_label("Tida jkap"), std::nullopt);
+  EXPECT_EQ(decision_branch_label("kap"), std::nullopt);
+  EXPECT_EQ(decision_branch_label("Ya lengkap"), std::nullopt);
+  EXPECT_EQ(decision_branch_label("Dikembalikan ke Kasubag"), std::nullopt);
 }
 
 TEST(Date, ReadsIndonesianMonthNames) {

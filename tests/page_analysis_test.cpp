@@ -146,10 +146,13 @@ struct TableLook {
   std::string activity_label = "Uraian Kegiatan";
   std::string second_activity = "Memeriksa rencana kerja";
   std::string pelaksana = "Pelaksana";
+  std::string first_lane = "Kepala Dinas";
+  std::string second_lane = "Staf";
   bool rule_between_pelaksana_and_mutu = true;
   bool column_number_row = true;
   std::string column_number_under_no = "1";
   std::string column_number_under_uraian = "2";
+  std::string column_number_under_first_lane = "3";
   bool first_lane_outside_pelaksana = false;
   std::string output_label = "Output";
   // Every label of the header printed too faint or too small to read: it reads as garble.
@@ -197,11 +200,11 @@ DrawnPage step_table(const TableLook& look = {}) {
             look.rule_between_pelaksana_and_mutu);
   page.cell(keterangan, top, right, header2, "Keterangan");
   if (look.first_lane_outside_pelaksana) {
-    page.cell(lane1, top, lane2, header2, "Kepala Dinas");
+    page.cell(lane1, top, lane2, header2, look.first_lane);
   } else {
-    page.cell(lane1, header1, lane2, header2, "Kepala Dinas");
+    page.cell(lane1, header1, lane2, header2, look.first_lane);
   }
-  page.cell(lane2, header1, kelengkapan, header2, "Staf");
+  page.cell(lane2, header1, kelengkapan, header2, look.second_lane);
   page.cell(kelengkapan, header1, waktu, header2, "Kelengkapan");
   page.cell(waktu, header1, output, header2, "Waktu");
   page.cell(output, header1, keterangan, header2, look.output_label);
@@ -218,8 +221,8 @@ DrawnPage step_table(const TableLook& look = {}) {
     ys.push_back(690);
   }
   if (look.column_number_row) {
-    rows.insert(rows.begin(), {look.column_number_under_no, look.column_number_under_uraian, "3",
-                               "4", "5", "6", "7", "8"});
+    rows.insert(rows.begin(), {look.column_number_under_no, look.column_number_under_uraian,
+                               look.column_number_under_first_lane, "4", "5", "6", "7", "8"});
     ys = {header2, 280, 430, 580};
     if (look.third_step) ys.push_back(730);
   }
@@ -379,6 +382,35 @@ TEST(StepTable, AHeaderWhoseLabelsWereNotReadTakesItsRolesFromWhereTheSymbolsSta
   EXPECT_EQ(lanes, (std::vector<int>{0, 1, 0}));
 }
 
+TEST(StepTable, AnArrowDownTheMiddleOfALaneIsNoLaneBorderWhenTheHeaderWasNotRead) {
+  // The arrow from the first step's box down Kepala Dinas's lane to the third step's box, and on
+  // to the foot: in most rows it runs from rule to rule, as a rule would, but it goes through the
+  // middle of the lane's symbols, as no lane's border does.
+  DrawnPage drawn = step_table({.header_unreadable = true, .third_step = true});
+  const int middle = (kLane1 + kLane2) / 2;
+  cv::line(drawn.gray, {middle, 280}, {middle, 340}, cv::Scalar(0), 2);
+  cv::line(drawn.gray, {middle, 370}, {middle, 640}, cv::Scalar(0), 2);
+  cv::line(drawn.gray, {middle, 670}, {middle, 730}, cv::Scalar(0), 2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kxpxlx Dxnxs", "Stxf"}));
+  std::vector<int> lanes;
+  for (const StepRowContent& row : content.steps->rows) {
+    lanes.push_back(row.symbols.empty() ? -1 : row.symbols[0].lane);
+  }
+  EXPECT_EQ(lanes, (std::vector<int>{0, 1, 0}));
+}
+
+TEST(StepTable, TheColumnNumberRowIsKnownByMostOfItsNumbersWhenTheHeaderWasNotRead) {
+  // The "3" over the first lane blurred into a "t": the other cells of the row still read as
+  // numbers, so the lanes' names are in the row above it.
+  const PageContent content = analyze(step_table(
+      {.column_number_under_first_lane = "t", .header_unreadable = true, .third_step = true}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  ASSERT_TRUE(content.steps->unread_header.has_value());
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kxpxlx Dxnxs", "Stxf"}));
+}
+
 TEST(StepTable, AHeaderReadAsLabelsLeavesTheRolesUnmarked) {
   const PageContent content = analyze(step_table({.third_step = true}));
   ASSERT_EQ(content.kind, PageKind::step_table);
@@ -470,6 +502,36 @@ TEST(StepTable, TwoLanesWhoseRuleFadedBetweenTheirNamesAreTwoLanesWhereTheNamesS
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
+TEST(StepTable, TwoLanesWhoseRuleFadedBetweenLongNamesAreTwoLanesWhereEachNameIsCentredOnItsOwn) {
+  // Names as wide as their narrow columns leave less than a word's height between them where
+  // the rule faded, but each wraps and stands centred on its own column, line by line.
+  TableLook look;
+  look.first_lane = "Pengadministrasi Umum";
+  look.second_lane = "Pengawas-Internal Inspektorat";
+  DrawnPage drawn = step_table(look);
+  drawn.break_rule(kLane2, kHeader1 + 4, kLane2, kHeader2 - 4);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content),
+            (std::vector<std::string>{"Pengadministrasi Umum", "Pengawas-Internal Inspektorat"}));
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
+}
+
+TEST(StepTable, AnArrowDownTheMiddleOfALaneDoesNotPartTwoWordsEachNearlyCentredOnItsHalf) {
+  // "Petugas" and "Layanan", a space apart, each stand within half a word's height of their
+  // half's centre: but one line is no name centred on its own column.
+  TableLook look;
+  look.first_lane = "Petugas Layanan";
+  DrawnPage drawn = step_table(look);
+  const int middle = (kLane1 + kLane2) / 2;
+  cv::line(drawn.gray, {middle, 280}, {middle, 580}, cv::Scalar(0), 2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Petugas Layanan", "Staf"}));
+}
+
 TEST(StepTable, AnArrowDownTheMiddleOfALaneDoesNotPartTheWordsOfItsName) {
   DrawnPage drawn = step_table();
   // Down the middle of the Kepala Dinas lane, under the gap between "Kepala" and "Dinas": each
@@ -479,6 +541,33 @@ TEST(StepTable, AnArrowDownTheMiddleOfALaneDoesNotPartTheWordsOfItsName) {
   const PageContent content = analyze(drawn);
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+}
+
+TEST(StepTable, AnArrowDownALaneWhoseNameFillsItsCellDoesNotSplitTheLane) {
+  // A long name wrapped over four lines in bold fills the name cell from top to bottom: down the
+  // middle of the lane its letters' ink is nearly unbroken, yet the words cross the middle, so no
+  // rule is drawn there. The arrow below is long enough for the grid to take it for a rule.
+  TableLook look;
+  look.second_lane = "Tim Analisis Rancangan Peraturan Perundang-undangan";
+  DrawnPage drawn = step_table(look);
+  const auto name = std::find_if(drawn.cells.begin(), drawn.cells.end(), [&](const DrawnCell& cell) {
+    return cell.reading == look.second_lane;
+  });
+  // Bold type blurred by a coarse scan: each line's letters run together into one dark band.
+  const cv::Rect name_ink = name->box - cv::Size(8, 8) + cv::Point(4, 4);
+  cv::erode(drawn.gray(name_ink), drawn.gray(name_ink),
+            cv::getStructuringElement(cv::MORPH_RECT, {5, 9}));
+  const int middle = (kLane2 + kKelengkapan) / 2;
+  cv::line(drawn.gray, {middle, 280}, {middle, 580}, cv::Scalar(0), 2);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content),
+            (std::vector<std::string>{"Kepala Dinas",
+                                      "Tim Analisis Rancangan Peraturan Perundang-undangan"}));
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  // The line cuts the second step's box in two; both halves are in the one lane.
+  ASSERT_FALSE(content.steps->rows[1].symbols.empty());
+  for (const auto& symbol : content.steps->rows[1].symbols) EXPECT_EQ(symbol.lane, 1);
 }
 
 std::vector<std::string> durations(const PageContent& content) {
