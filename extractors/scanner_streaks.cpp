@@ -1,6 +1,7 @@
 #include "scanner_streaks.h"
 
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 #include <vector>
@@ -10,84 +11,249 @@
 namespace sopocr {
 namespace {
 
-// Adjacent columns of one streak, first to last.
-struct ColumnSpan {
-  int first = 0;
-  int last = 0;
+// The steepest a streak runs off the image's axis: tan 3°. A scanner draws its streaks along the
+// image's axis, but a streaked copy photographed at an angle, or a scan turned in software,
+// carries them slanted.
+constexpr double kMaxSlope = 0.0525;
+
+// One streak: its centre line runs through x = x0 + slope * y, `half_width` either side.
+struct Streak {
+  double x0 = 0;
+  double slope = 0;
+  double half_width = 0;
+  double x_at(int y) const { return x0 + slope * y; }
 };
 
-// Spans of columns darker than the paper on both sides along most of the image's height and
-// at both of its ends.
-std::vector<ColumnSpan> streak_columns(const cv::Mat& gray, const cv::Mat& unseen, int dpi) {
-  const int widest = std::max(2, dpi / 35);  // 0.7 mm: a pixel of a 72 ppi scan, and its blur
-  const int reach = widest + 1;
-  if (gray.cols <= 2 * reach || gray.rows < 10) return {};
-  // Darker than both sides by three times the paper's grain, which the grain alone seldom
-  // reaches, and by no more than a fifth of the step from the darkest ink to the paper: a grey
-  // streak on a clean scan is faint.
+// 255 where a pixel is darker than the paper `reach` pixels to its left and to its right, by
+// three times the paper's grain (which the grain alone seldom reaches) and by no more than a
+// fifth of the step from the darkest ink to the paper (a grey streak on a clean scan is faint).
+cv::Mat darker_than_both_sides(const cv::Mat& gray, int dpi, int reach) {
   const int paper = level_at_share(gray, 0.75);
   const int ink = level_at_share(gray, 0.01);
   const int contrast = std::max(
       8, static_cast<int>(std::min<double>((paper - ink) / 5.0, 3.0 * paper_grain(gray, dpi))));
-
   const int inner = gray.cols - 2 * reach;
+  cv::Mat evidence = cv::Mat::zeros(gray.size(), CV_8UC1);
   const cv::Mat centre = gray.colRange(reach, reach + inner);
   cv::Mat sides = cv::min(gray.colRange(0, inner), gray.colRange(2 * reach, 2 * reach + inner));
   cv::Mat darkness;
   cv::subtract(sides, centre, darkness);  // saturates at 0 where the centre is lighter
-  cv::Mat evidence = darkness > contrast;
-  if (!unseen.empty()) evidence |= unseen.colRange(reach, reach + inner);
-
-  const int band = std::max(1, gray.rows * 3 / 100);
-  auto share_of_rows = [&](int from, int to) {
-    cv::Mat counts;
-    cv::reduce(evidence.rowRange(from, to) / 255, counts, 0, cv::REDUCE_SUM, CV_32S);
-    std::vector<double> shares(static_cast<std::size_t>(inner));
-    for (int x = 0; x < inner; ++x)
-      shares[static_cast<std::size_t>(x)] = counts.at<int>(0, x) / static_cast<double>(to - from);
-    return shares;
-  };
-  // Where the streak crosses a line of text or a rule, it is no darker than its sides: most of
-  // the height, not all of it; at the ends, where it is faintest, half. A printed rule stops
-  // short of the ends.
-  constexpr double kMinShare = 0.6;
-  constexpr double kMinShareAtEnds = 0.5;
-  const std::vector<double> whole = share_of_rows(0, gray.rows);
-  const std::vector<double> top = share_of_rows(0, band);
-  const std::vector<double> bottom = share_of_rows(gray.rows - band, gray.rows);
-  std::vector<ColumnSpan> spans;
-  for (int x = 0; x < inner; ++x) {
-    const auto i = static_cast<std::size_t>(x);
-    if (whole[i] < kMinShare || top[i] < kMinShareAtEnds || bottom[i] < kMinShareAtEnds) continue;
-    const int column = x + reach;
-    if (!spans.empty() && spans.back().last == column - 1) {
-      spans.back().last = column;
-    } else {
-      spans.push_back({column, column});
-    }
-  }
-  // Wider than a streak: a band of shadow or a fold, not dirt on the glass.
-  std::erase_if(spans, [&](const ColumnSpan& span) { return span.last - span.first + 1 > widest; });
-  // The streak's blurred rim, lighter than the test above asks.
-  const int rim = std::max(1, dpi / 200);
-  for (ColumnSpan& span : spans) {
-    span.first = std::max(0, span.first - rim);
-    span.last = std::min(gray.cols - 1, span.last + rim);
-  }
-  return spans;
+  evidence.colRange(reach, reach + inner) = darkness > contrast;
+  return evidence;
 }
 
-// Each row's pixels in `spans` take the straight blend between the pixels that border the span.
+// The first row from `y` on, stepping by `step`, where the line is seen (not in `unseen`).
+int first_seen_row(const cv::Mat& unseen, const Streak& line, int y, int step) {
+  if (unseen.empty()) return y;
+  for (; y >= 0 && y < unseen.rows; y += step) {
+    const int x = static_cast<int>(std::lround(line.x_at(y)));
+    if (x < 0 || x >= unseen.cols || unseen.at<unsigned char>(y, x) == 0) return y;
+  }
+  return y;
+}
+
+// Share of the rows [from, to) in which `evidence` holds a pixel within `tolerance` of the line.
+double share_along(const cv::Mat& evidence, const Streak& line, int from, int to, int tolerance) {
+  int hits = 0;
+  for (int y = from; y < to; ++y) {
+    const int centre = static_cast<int>(std::lround(line.x_at(y)));
+    const int left = std::max(0, centre - tolerance);
+    const int right = std::min(evidence.cols - 1, centre + tolerance);
+    const unsigned char* row = evidence.ptr<unsigned char>(y);
+    if (left <= right && std::any_of(row + left, row + right + 1, [](auto v) { return v != 0; })) {
+      ++hits;
+    }
+  }
+  return to > from ? static_cast<double>(hits) / (to - from) : 0.0;
+}
+
+// Centres of the column spans in rows [from, to) where `evidence` within `tolerance` columns
+// is present in half the rows: where a near-vertical line crosses that band.
+std::vector<int> crossings_of_band(const cv::Mat& evidence, int from, int to, int tolerance) {
+  cv::Mat widened;
+  cv::dilate(evidence.rowRange(from, to), widened,
+             cv::getStructuringElement(cv::MORPH_RECT, {2 * tolerance + 1, 1}));
+  cv::Mat counts;
+  cv::reduce(widened / 255, counts, 0, cv::REDUCE_SUM, CV_32S);
+  std::vector<int> centres;
+  int run_start = -1;
+  for (int x = 0; x <= counts.cols; ++x) {
+    const bool on = x < counts.cols && 2 * counts.at<int>(0, x) >= to - from;
+    if (on && run_start < 0) run_start = x;
+    if (!on && run_start >= 0) {
+      centres.push_back((run_start + x - 1) / 2);
+      run_start = -1;
+    }
+  }
+  return centres;
+}
+
+// `line` moved onto the evidence near it: each sixteenth of the rows gives the median offset of
+// the evidence within `reach` of the line, and a straight line is fitted through them.
+Streak fitted_to_evidence(const cv::Mat& evidence, const Streak& line, int reach) {
+  constexpr int kChunks = 16;
+  std::vector<double> ys;
+  std::vector<double> xs;
+  for (int chunk = 0; chunk < kChunks; ++chunk) {
+    const int from = evidence.rows * chunk / kChunks;
+    const int to = evidence.rows * (chunk + 1) / kChunks;
+    std::vector<double> offsets;
+    for (int y = from; y < to; ++y) {
+      const double centre = line.x_at(y);
+      const int left = std::max(0, static_cast<int>(centre) - reach);
+      const int right = std::min(evidence.cols - 1, static_cast<int>(centre) + reach);
+      const unsigned char* row = evidence.ptr<unsigned char>(y);
+      for (int x = left; x <= right; ++x) {
+        if (row[x] != 0) offsets.push_back(x - centre);
+      }
+    }
+    if (offsets.empty()) continue;
+    std::nth_element(offsets.begin(), offsets.begin() + offsets.size() / 2, offsets.end());
+    ys.push_back((from + to) / 2.0);
+    xs.push_back(line.x_at(static_cast<int>(ys.back())) + offsets[offsets.size() / 2]);
+  }
+  if (ys.size() < 2) return line;
+  const double n = static_cast<double>(ys.size());
+  double mean_y = 0, mean_x = 0;
+  for (std::size_t i = 0; i < ys.size(); ++i) {
+    mean_y += ys[i] / n;
+    mean_x += xs[i] / n;
+  }
+  double covariance = 0, variance = 0;
+  for (std::size_t i = 0; i < ys.size(); ++i) {
+    covariance += (ys[i] - mean_y) * (xs[i] - mean_x);
+    variance += (ys[i] - mean_y) * (ys[i] - mean_y);
+  }
+  Streak fitted = line;
+  fitted.slope = variance > 0 ? covariance / variance : line.slope;
+  fitted.x0 = mean_x - fitted.slope * mean_y;
+  return fitted;
+}
+
+// The median width of the evidence runs the line passes through, in pixels.
+double width_along(const cv::Mat& evidence, const Streak& line) {
+  std::vector<int> widths;
+  for (int y = 0; y < evidence.rows; ++y) {
+    const int centre = static_cast<int>(std::lround(line.x_at(y)));
+    if (centre < 0 || centre >= evidence.cols) continue;
+    const unsigned char* row = evidence.ptr<unsigned char>(y);
+    if (row[centre] == 0) continue;
+    int left = centre;
+    int right = centre;
+    while (left > 0 && row[left - 1] != 0) --left;
+    while (right + 1 < evidence.cols && row[right + 1] != 0) ++right;
+    widths.push_back(right - left + 1);
+  }
+  if (widths.empty()) return 0;
+  std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+  return widths[widths.size() / 2];
+}
+
+// Thin lines darker than the paper on both sides that cross the image from its top edge to its
+// bottom edge, straight, at most kMaxSlope off the vertical. Where the streak crosses a line of
+// text or a rule, it is no darker than its sides: it is found along most of the height, not
+// all of it; at the ends, where it is faintest, half. A printed rule stops short of the ends.
+std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int dpi) {
+  const int widest = std::max(2, dpi / 35);  // 0.7 mm: a pixel of a 72 ppi scan, and its blur
+  const int reach = widest + 1;
+  if (gray.cols <= 2 * reach || gray.rows < 40) return {};
+  const cv::Mat darker = darker_than_both_sides(gray, dpi, reach);
+  // Where the scan shows nothing, a streak may run on unseen: no evidence against it.
+  cv::Mat evidence = darker.clone();
+  if (!unseen.empty()) evidence |= unseen;
+
+  // Where the streak crosses bands of rows across the page: each pair of crossings far apart
+  // is a line to try, when it crosses the other bands where a crossing was found too (a line of
+  // text may hide the streak in one of them).
+  const int band = std::max(4, gray.rows * 3 / 100);
+  const int drift = static_cast<int>(std::ceil(kMaxSlope * band)) + 1;
+  std::vector<std::pair<int, std::vector<int>>> crossings;  // band's middle row, crossings
+  for (int tenth : {1, 3, 5, 7, 9}) {
+    const int from = gray.rows * tenth / 10 - band / 2;
+    crossings.push_back({from + band / 2, crossings_of_band(evidence, from, from + band, drift)});
+  }
+  constexpr double kMinShare = 0.6;
+  constexpr double kMinShareAtEnds = 0.5;
+  constexpr double kMinShareInEachTenth = 0.3;
+  std::vector<Streak> streaks;
+  for (std::size_t i = 0; i < crossings.size(); ++i) {
+    for (std::size_t j = i + 2; j < crossings.size(); ++j) {
+      const int y1 = crossings[i].first;
+      const int y2 = crossings[j].first;
+      for (int x1 : crossings[i].second) {
+        for (int x2 : crossings[j].second) {
+          const double slope = static_cast<double>(x2 - x1) / (y2 - y1);
+          if (std::abs(slope) > kMaxSlope) continue;
+          Streak line{x1 - slope * y1, slope, 0};
+          int bands_crossed = 0;
+          for (const auto& [middle, xs] : crossings) {
+            const double x = line.x_at(middle);
+            bands_crossed += std::any_of(xs.begin(), xs.end(),
+                                         [&](int c) { return std::abs(c - x) <= 2 * drift; });
+          }
+          if (bands_crossed + 1 < static_cast<int>(crossings.size())) continue;
+          const bool known = std::any_of(streaks.begin(), streaks.end(), [&](const Streak& s) {
+            return std::abs(s.x_at(y1) - x1) <= widest + drift &&
+                   std::abs(s.x_at(y2) - x2) <= widest + drift;
+          });
+          if (known) continue;
+          line = fitted_to_evidence(evidence, line, 2 * drift);
+          line = fitted_to_evidence(evidence, line, widest);
+          // The ends are where the line comes out from under what the scan does not show: a
+          // printed rule leaves a margin of bare paper there, whether or not a dark border lay
+          // beyond it. A line off the image's axis may be a skewed page's rule, whose margin a
+          // dark border can hide whole: it is a streak only where it is seen to the image's
+          // very edges.
+          const bool along_axis = std::abs(line.slope) * gray.rows < 1.0;
+          const cv::Mat& support = along_axis ? evidence : darker;
+          const int top = along_axis ? first_seen_row(unseen, line, 0, 1) : 0;
+          const int bottom =
+              along_axis ? first_seen_row(unseen, line, gray.rows - 1, -1) + 1 : gray.rows;
+          if (bottom - top < 2 * band ||
+              share_along(support, line, 0, gray.rows, 1) < kMinShare ||
+              share_along(darker, line, top, top + band, 1) < kMinShareAtEnds ||
+              share_along(darker, line, bottom - band, bottom, 1) < kMinShareAtEnds) {
+            continue;
+          }
+          // And all along: a column rule of a table cropped close to the image's foot, with
+          // a letterhead's emblem over its line at the head, is missing from the text above
+          // the table, where a streak crosses the lines of text between their letters.
+          bool all_along = true;
+          for (int tenth = 0; tenth < 10 && all_along; ++tenth) {
+            const int from = top + (bottom - top) * tenth / 10;
+            const int to = top + (bottom - top) * (tenth + 1) / 10;
+            all_along = share_along(support, line, from, to, 1) >= kMinShareInEachTenth;
+          }
+          if (!all_along) continue;
+          // Wider than a streak: a band of shadow or a fold, not dirt on the glass.
+          const double width = width_along(evidence, line);
+          if (width > widest) continue;
+          // The streak's blurred rim, lighter than the evidence asks.
+          line.half_width = width / 2.0 + std::max(1, dpi / 200);
+          streaks.push_back(line);
+        }
+      }
+    }
+  }
+  return streaks;
+}
+
+// Each row's pixels under a streak take the straight blend between the pixels that border it.
 // A pixel is only ever lightened: where letter strokes lie on both sides, the blend keeps ink.
-void bridge_spans(cv::Mat& gray, const std::vector<ColumnSpan>& spans) {
+void lift_off(cv::Mat& gray, const std::vector<Streak>& streaks) {
   for (int y = 0; y < gray.rows; ++y) {
     unsigned char* row = gray.ptr<unsigned char>(y);
-    for (const ColumnSpan& span : spans) {
-      const int before = row[span.first > 0 ? span.first - 1 : span.last + 1];
-      const int after = row[span.last + 1 < gray.cols ? span.last + 1 : span.first - 1];
-      const int steps = span.last - span.first + 2;
-      for (int x = span.first; x <= span.last; ++x) {
-        const int blend = before + (after - before) * (x - span.first + 1) / steps;
+    for (const Streak& streak : streaks) {
+      const double centre = streak.x_at(y);
+      const int first = std::max(0, static_cast<int>(std::floor(centre - streak.half_width)));
+      const int last =
+          std::min(gray.cols - 1, static_cast<int>(std::ceil(centre + streak.half_width)));
+      if (first > last) continue;
+      const int before = row[first > 0 ? first - 1 : std::min(gray.cols - 1, last + 1)];
+      const int after = row[last + 1 < gray.cols ? last + 1 : std::max(0, first - 1)];
+      const int steps = last - first + 2;
+      for (int x = first; x <= last; ++x) {
+        const int blend = before + (after - before) * (x - first + 1) / steps;
         row[x] = static_cast<unsigned char>(std::max<int>(row[x], blend));
       }
     }
@@ -105,13 +271,13 @@ cv::Mat without_scanner_streaks(const cv::Mat& gray, const cv::Mat& unseen, int 
         "without_scanner_streaks: `unseen` must be a CV_8UC1 mask of the image's size");
   }
   cv::Mat clean = gray.clone();
-  bridge_spans(clean, streak_columns(gray, unseen, dpi));
+  lift_off(clean, streaks_down(gray, unseen, dpi));
   // A page fed sideways, or a file that turned it, runs its streaks along the rows.
   cv::Mat across;
   cv::Mat unseen_across;
   cv::transpose(clean, across);
   if (!unseen.empty()) cv::transpose(unseen, unseen_across);
-  bridge_spans(across, streak_columns(across, unseen_across, dpi));
+  lift_off(across, streaks_down(across, unseen_across, dpi));
   cv::transpose(across, clean);
   return clean;
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <random>
 
@@ -74,6 +75,29 @@ TEST(ScannerStreaks, AStreakTheLengthOfThePageIsLiftedOffAndTheRulesItCrossedSta
   EXPECT_EQ(grids[0].row_count(), 4);
 }
 
+TEST(ScannerStreaks, AStreakSlantedWithTheSheetItWasCopiedOnIsLiftedOff) {
+  // A streaked copy photographed at an angle: the streak runs 2° off the image's axis, through
+  // the middle column's cells and every row rule.
+  TablePage page = table_page();
+  const int top_x = 920;
+  const int bottom_x = top_x + static_cast<int>(std::lround(std::tan(2.0 * CV_PI / 180) *
+                                                            (page.gray.rows - 1)));
+  draw_streak(page.gray, {top_x, 0}, {bottom_x, page.gray.rows - 1}, 120);
+  auto streak_x = [&](int y) { return top_x + (bottom_x - top_x) * y / (page.gray.rows - 1); };
+
+  const cv::Mat clean = without_scanner_streaks(page.gray, cv::Mat(), kDpi);
+
+  for (int y : {20, page.ys[1] + 100, page.gray.rows - 20}) {
+    EXPECT_GT(clean.at<unsigned char>(y, streak_x(y)), kPaper - 25) << "the streak at y " << y;
+  }
+  for (int y : page.ys) {
+    EXPECT_LT(clean.at<unsigned char>(y, streak_x(y)), 80) << "the row rule at y " << y;
+  }
+  const std::vector<TableGrid> grids = detect_grids(binarize_ink(clean, kDpi), kDpi);
+  ASSERT_EQ(grids.size(), 1U);
+  EXPECT_EQ(grids[0].col_count(), 3) << "the streak is no column rule";
+}
+
 TEST(ScannerStreaks, AStreakSplitsTheTableWhenLeftOnThePage) {
   // Why the stage exists: the same page read without it has a fourth column.
   TablePage page = table_page();
@@ -89,6 +113,40 @@ TEST(ScannerStreaks, PrintedRulesThatKeepAMarginStay) {
   const int rule_x = 1600;
   const int rows = page.gray.rows;
   cv::line(page.gray, {rule_x, rows / 20}, {rule_x, rows - rows / 20}, 20, 3);
+
+  const cv::Mat clean = without_scanner_streaks(page.gray, cv::Mat(), kDpi);
+
+  EXPECT_EQ(cv::countNonZero(clean != page.gray), 0);
+}
+
+TEST(ScannerStreaks, ASkewedRuleWhoseEndsAreNearADarkBorderThatWasPaintedOutStays) {
+  // A rule drawn across the page 1° off level, a twelfth of the page from either edge; the scan's
+  // dark border over the outer 4 % of each side was painted out. Bare paper lies between the
+  // rule's ends and the border, as no streak leaves it.
+  TablePage page = table_page();
+  const int cols = page.gray.cols;
+  const int drop = static_cast<int>(std::lround(std::tan(CV_PI / 180) * cols * 10 / 12));
+  cv::line(page.gray, {cols / 12, 1900}, {cols - cols / 12, 1900 + drop}, 20, 3);
+  cv::Mat border(page.gray.size(), CV_8UC1, cv::Scalar(0));
+  const int depth = cols * 4 / 100;
+  border.colRange(0, depth).setTo(255);
+  border.colRange(cols - depth, cols).setTo(255);
+  page.gray.setTo(kPaper, border);
+
+  const cv::Mat clean = without_scanner_streaks(page.gray, border, kDpi);
+
+  EXPECT_EQ(cv::countNonZero(clean != page.gray), 0);
+}
+
+TEST(ScannerStreaks, ARuleOfATableCroppedCloseToTheImagesFootStays) {
+  // A page cut off at its table's foot: a column rule runs from the table's head, a quarter of
+  // the way down, to the image's edge; above it, an emblem's upright stroke stands over its
+  // line at the image's head, and bare paper between.
+  TablePage page = table_page();
+  const int rule_x = 1300;
+  const int rows = page.gray.rows;
+  cv::line(page.gray, {rule_x, rows / 4}, {rule_x, rows - 1}, 20, 3);
+  cv::line(page.gray, {rule_x, 5}, {rule_x, rows * 4 / 100}, 20, 3);
 
   const cv::Mat clean = without_scanner_streaks(page.gray, cv::Mat(), kDpi);
 
