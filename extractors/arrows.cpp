@@ -247,22 +247,24 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
 
-  cv::Mat line_mask = cv::Mat::zeros(mask.size(), CV_8UC1);
-  for (int y = 0; y < mask.rows; ++y) {
-    const int* label = labels.ptr<int>(y);
-    uchar* out = line_mask.ptr<uchar>(y);
-    for (int x = 0; x < mask.cols; ++x) out[x] = is_line[label[x]] ? 255 : 0;
-  }
   // What may be left of a line between two breaks: ink thinner across than a line's slack.
   // Letters and labels beside a line are thicker, and would join two arrows through their label.
-  cv::Mat line_pieces = line_mask.clone();
   const int thin = std::max(3, dpi / 50);
+  std::vector<bool> is_piece(is_line);
   for (int label = 1; label < count; ++label) {
-    if (is_line[label]) continue;
-    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
-    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
-    if (std::min(width, height) > thin) continue;
-    line_pieces.setTo(255, labels == label);
+    is_piece[label] = is_piece[label] || std::min(stats.at<int>(label, cv::CC_STAT_WIDTH),
+                                                  stats.at<int>(label, cv::CC_STAT_HEIGHT)) <= thin;
+  }
+  cv::Mat line_mask = cv::Mat::zeros(mask.size(), CV_8UC1);
+  cv::Mat line_pieces = cv::Mat::zeros(mask.size(), CV_8UC1);
+  for (int y = 0; y < mask.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    uchar* line_out = line_mask.ptr<uchar>(y);
+    uchar* piece_out = line_pieces.ptr<uchar>(y);
+    for (int x = 0; x < mask.cols; ++x) {
+      line_out[x] = is_line[label[x]] ? 255 : 0;
+      piece_out[x] = is_piece[label[x]] ? 255 : 0;
+    }
   }
   cv::Mat line_ids;
   straight_lines(line_mask, line_pieces, dpi, line_ids);
