@@ -141,7 +141,7 @@ class ReviewList {
     judge(path, cell, confidence);
   }
 
-  // Reviews a short phrase kept as read (a branch label other than Ya / Tidak) when it reads as
+  // Reviews a short phrase kept as read (a branch label of no usual wording) when it reads as
   // no phrase (no word of three letters, a word no document uses) or the OCR was unsure of it.
   void flag_phrase_if_weak(const CellText& cell, const std::string& path) {
     judge(path, cell, field_confidence(cell.text, cell, FieldKind::list_item, lexicon_));
@@ -683,8 +683,9 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         edge.to_index = static_cast<int>(*target);
       }
       if (arrow.label && arrow.label->has_ink) {
-        // "YA" or "Tldak" is the branch's Ya / Tidak; other wording ("Tidak lengkap") is kept
-        // as read, and checked by a person where it reads as no phrase or OCR was unsure.
+        // "YA", "Tldak" or "Tidak lenakap" is a usual wording (decision_branch_label); other
+        // wording is kept as read, and checked by a person where it reads as no phrase or OCR
+        // was unsure.
         edge.label = decision_branch_label(arrow.label->text);
         if (edge.label) {
           review.flag_if_weak(*arrow.label, path);
