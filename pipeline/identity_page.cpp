@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -180,6 +181,7 @@ struct LabelInCell {
   int end_col = 0;            // past its last column: the next label's column, or the cell's end
   bool below = false;         // found at the start of a later line than the cell's first label
   int line_middle_y_px = -1;  // the middle of the label's line; -1 where no word was boxed
+  double similarity = 1.0;    // how closely the reading spelled the label
 };
 
 std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
@@ -235,7 +237,8 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
                      column_of_word(label_line, w),
                      0,
                      false,
-                     middle_of_line(label_line)});
+                     middle_of_line(label_line),
+                     match->similarity});
     spans.emplace_back(starts[w], starts[w] + match->end);
     while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
   }
@@ -252,7 +255,8 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     if (side_by_side == 1) {
       if (const auto match = match_label_prefix(lines[i], label_texts, 0.85)) {
         found.push_back({&identity_labels()[match->index], value_after_label(lines[i], match->end),
-                         col, cell.col + cell.col_span, true, middle_of_line(i)});
+                         col, cell.col + cell.col_span, true, middle_of_line(i),
+                         match->similarity});
         continue;
       }
     }
@@ -306,12 +310,52 @@ std::pair<int, int> stacked_key_band(const std::vector<LabelInCell>& labels, std
   return {top, bottom};
 }
 
+// A value read under a key row's label, with how closely the label read.
+struct KeyedValue {
+  std::string key;
+  double label_similarity = 1.0;
+  CellText value;
+};
+
 // Accumulates what the identity page's tables say, cell by cell.
 struct IdentityScan {
   IdentityContent identity;
+  std::vector<KeyedValue> keyed;  // in the order read
   int labels_found = 0;
   std::vector<CellText> unlabelled;
 };
+
+// A value shaped like an SOP's number ("067.1/094/Disnaker.01", "800/12/BKD"): digit groups
+// joined by a slash or a stop, and at most two words of four letters or more. A title is words.
+bool reads_as_sop_number(const std::string& text) {
+  static const std::regex joined_digits("\\d\\s?[./]\\s?\\d|\\d\\s?/|/\\s?\\d");
+  static const std::regex long_word("[A-Za-z]{4,}");
+  const auto words = std::distance(std::sregex_iterator(text.begin(), text.end(), long_word),
+                                   std::sregex_iterator());
+  return std::regex_search(text, joined_digits) && words <= 2;
+}
+
+// Each key's value: the first read under it. "Nomor SOP" and "Nama SOP" differ by two letters,
+// and a garbled "Nomor" can read closer to "Nama": the SOP's number then sits under the title's
+// key, and the title's own row ("Judul SOP") finds the key taken. A value under a misread title
+// label that reads as an SOP number, where no other reading under the number's key does, is
+// the number.
+std::map<std::string, CellText> values_by_key(std::vector<KeyedValue> keyed) {
+  auto number_read = [&] {
+    return std::any_of(keyed.begin(), keyed.end(), [](const KeyedValue& reading) {
+      return reading.key == "sop_number" && reads_as_sop_number(reading.value.text);
+    });
+  };
+  for (KeyedValue& reading : keyed) {
+    if (reading.key == "title" && reading.label_similarity < 1.0 &&
+        reads_as_sop_number(reading.value.text) && !number_read()) {
+      reading.key = "sop_number";
+    }
+  }
+  std::map<std::string, CellText> fields;
+  for (KeyedValue& reading : keyed) fields.emplace(reading.key, std::move(reading.value));
+  return fields;
+}
 
 void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const PageImage& page,
                         CellReader& reader, IdentityScan& scan, int depth) {
@@ -452,8 +496,11 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           }
         }
       }
-      auto& target = label.is_list ? scan.identity.lists : scan.identity.fields;
-      target.emplace(label.key, value);
+      if (label.is_list) {
+        scan.identity.lists.emplace(label.key, value);
+      } else {
+        scan.keyed.push_back({label.key, found.similarity, value});
+      }
     }
   }
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
@@ -475,6 +522,7 @@ std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellR
   IdentityScan scan;
   for (const TableGrid& grid : grids) scan_identity_grid(grid, rules, page, reader, scan, 0);
   if (scan.labels_found < 2) return std::nullopt;
+  scan.identity.fields = values_by_key(std::move(scan.keyed));
   // The institution block may be a cell of the table or text beside or above it.
   if (!grids.empty() && grids.front().bbox_px.x > page.dpi) {
     const cv::Rect left(0, grids.front().bbox_px.y, grids.front().bbox_px.x - page.dpi / 20,

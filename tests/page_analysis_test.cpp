@@ -955,7 +955,8 @@ TEST(CellReading, AnUnsureReadingOverGrainyPaperIsReadAgainFromTheInkAlone) {
 
 // How the test identity page is drawn; the defaults draw the usual page.
 struct IdentityLook {
-  std::string title_label = "Nama SOP";  // what the scripted OCR reads in the title's label cell
+  std::string number_label = "Nomor SOP";  // what the scripted OCR reads in the number's label cell
+  std::string title_label = "Nama SOP";    // and in the title's
   std::vector<std::string> letterhead_cells = {"DINAS KETENAGAKERJAAN KOTA BONTANG"};
   bool first_two_rows_in_one_cell = false;  // the rules between and under their cells lost
   bool title_row = true;                    // false: no "Nama SOP" row
@@ -974,7 +975,7 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   DrawnPage page(cv::Size(1240, 1160 + look.list_height));
   const int left = 80, key = 560, value = 860, right = 1160;
   std::vector<std::pair<std::string, std::string>> rows{
-      {"Nomor SOP", "067/2018/Disnaker/01"},
+      {look.number_label, "067/2018/Disnaker/01"},
       {"Tanggal Pembuatan", "01 Mei 2019"},
       {"Tanggal Revisi", "16 September 2019"},
       {"Tanggal Efektif", "10 Desember 2019"},
@@ -1064,6 +1065,17 @@ TEST(IdentityPage, NoiseReadInAKeyLabelsCellDoesNotHideTheLabelOrTheValueBesideI
               "Pengelolaan Administrasi Belanja Barang/Jasa LS")
         << label_cell_reading;
   }
+}
+
+TEST(IdentityPage, ANumbersLabelMisreadAsTheTitlesKeepsTheNumberAndTheTitle) {
+  // "Nomor SOP" read "Nema SOP" is one letter from "Nama SOP": the number's row first finds the
+  // title's key, and the title's own row ("Judul SOP") finds it taken.
+  const PageContent content =
+      analyze(identity_page({.number_label = "Nema SOP", .title_label = "Judul SOP"}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
 }
 
 TEST(IdentityPage, ASignatureAndTheNamesUnderlineDoNotMakeTheApproverCellATable) {
