@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -149,32 +150,86 @@ double width_along(const cv::Mat& evidence, const Streak& line) {
   return widths[widths.size() / 2];
 }
 
+// What a line is checked against: pixels darker than the paper on both sides, the same with
+// what the scan does not show (`unseen`, may be empty), and the scales the search works at.
+struct StreakEvidence {
+  cv::Mat darker;
+  cv::Mat evidence;
+  cv::Mat unseen;
+  int band = 0;    // rows of one band the line is looked for in
+  int drift = 0;   // how far a line kMaxSlope off the vertical moves across one band
+  int widest = 0;  // the widest a streak is
+  int dpi = 0;
+};
+
+// `line`, drawn through the crossings of two bands, fitted to the evidence near it: a streak,
+// or nullopt where it is none. Where the streak crosses a line of text or a rule, it is no
+// darker than its sides: it is found along most of the height, not all of it; at the ends,
+// where it is faintest, half. A printed rule stops short of the ends.
+std::optional<Streak> confirmed_streak(Streak line, const StreakEvidence& seen) {
+  constexpr double kMinShare = 0.6;
+  constexpr double kMinShareAtEnds = 0.5;
+  constexpr double kMinShareInEachTenth = 0.3;
+  const int rows = seen.evidence.rows;
+  line = fitted_to_evidence(seen.evidence, line, 2 * seen.drift);
+  line = fitted_to_evidence(seen.evidence, line, seen.widest);
+  // The ends are where the line comes out from under what the scan does not show: a printed
+  // rule leaves a margin of bare paper there, whether or not a dark border lay beyond it. A
+  // line off the image's axis may be a skewed page's rule, whose margin a dark border can hide
+  // whole: it is a streak only where it is seen to the image's very edges.
+  const bool along_axis = std::abs(line.slope) * rows < 1.0;
+  const cv::Mat& support = along_axis ? seen.evidence : seen.darker;
+  const int top = along_axis ? first_seen_row(seen.unseen, line, 0, 1) : 0;
+  const int bottom = along_axis ? first_seen_row(seen.unseen, line, rows - 1, -1) + 1 : rows;
+  if (bottom - top < 2 * seen.band || share_along(support, line, 0, rows, 1) < kMinShare ||
+      share_along(seen.darker, line, top, top + seen.band, 1) < kMinShareAtEnds ||
+      share_along(seen.darker, line, bottom - seen.band, bottom, 1) < kMinShareAtEnds) {
+    return std::nullopt;
+  }
+  // And all along: a column rule of a table cropped close to the image's foot, with a
+  // letterhead's emblem over its line at the head, is missing from the text above the table,
+  // where a streak crosses the lines of text between their letters.
+  for (int tenth = 0; tenth < 10; ++tenth) {
+    const int from = top + (bottom - top) * tenth / 10;
+    const int to = top + (bottom - top) * (tenth + 1) / 10;
+    if (share_along(support, line, from, to, 1) < kMinShareInEachTenth) return std::nullopt;
+  }
+  // Wider than a streak: a band of shadow or a fold, not dirt on the glass.
+  const double width = width_along(seen.evidence, line);
+  if (width > seen.widest) return std::nullopt;
+  // The streak's blurred rim, lighter than the evidence asks.
+  line.half_width = width / 2.0 + std::max(1, seen.dpi / 200);
+  return line;
+}
+
 // Thin lines darker than the paper on both sides that cross the image from its top edge to its
-// bottom edge, straight, at most kMaxSlope off the vertical. Where the streak crosses a line of
-// text or a rule, it is no darker than its sides: it is found along most of the height, not
-// all of it; at the ends, where it is faintest, half. A printed rule stops short of the ends.
+// bottom edge, straight, at most kMaxSlope off the vertical.
 std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int dpi) {
   const int widest = std::max(2, dpi / 35);  // 0.7 mm: a pixel of a 72 ppi scan, and its blur
   const int reach = widest + 1;
   if (gray.cols <= 2 * reach || gray.rows < 40) return {};
-  const cv::Mat darker = darker_than_both_sides(gray, dpi, reach);
+  StreakEvidence seen;
+  seen.darker = darker_than_both_sides(gray, dpi, reach);
   // Where the scan shows nothing, a streak may run on unseen: no evidence against it.
-  cv::Mat evidence = darker.clone();
-  if (!unseen.empty()) evidence |= unseen;
+  seen.evidence = seen.darker.clone();
+  if (!unseen.empty()) seen.evidence |= unseen;
+  seen.unseen = unseen;
+  seen.band = std::max(4, gray.rows * 3 / 100);
+  seen.drift = static_cast<int>(std::ceil(kMaxSlope * seen.band)) + 1;
+  seen.widest = widest;
+  seen.dpi = dpi;
 
   // Where the streak crosses bands of rows across the page: each pair of crossings far apart
   // is a line to try, when it crosses the other bands where a crossing was found too (a line of
   // text may hide the streak in one of them).
-  const int band = std::max(4, gray.rows * 3 / 100);
-  const int drift = static_cast<int>(std::ceil(kMaxSlope * band)) + 1;
+  const int band = seen.band;
+  const int drift = seen.drift;
   std::vector<std::pair<int, std::vector<int>>> crossings;  // band's middle row, crossings
   for (int tenth : {1, 3, 5, 7, 9}) {
     const int from = gray.rows * tenth / 10 - band / 2;
-    crossings.push_back({from + band / 2, crossings_of_band(evidence, from, from + band, drift)});
+    crossings.push_back(
+        {from + band / 2, crossings_of_band(seen.evidence, from, from + band, drift)});
   }
-  constexpr double kMinShare = 0.6;
-  constexpr double kMinShareAtEnds = 0.5;
-  constexpr double kMinShareInEachTenth = 0.3;
   std::vector<Streak> streaks;
   for (std::size_t i = 0; i < crossings.size(); ++i) {
     for (std::size_t j = i + 2; j < crossings.size(); ++j) {
@@ -184,7 +239,7 @@ std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int
         for (int x2 : crossings[j].second) {
           const double slope = static_cast<double>(x2 - x1) / (y2 - y1);
           if (std::abs(slope) > kMaxSlope) continue;
-          Streak line{x1 - slope * y1, slope, 0};
+          const Streak line{x1 - slope * y1, slope, 0};
           int bands_crossed = 0;
           for (const auto& [middle, xs] : crossings) {
             const double x = line.x_at(middle);
@@ -197,40 +252,9 @@ std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int
                    std::abs(s.x_at(y2) - x2) <= widest + drift;
           });
           if (known) continue;
-          line = fitted_to_evidence(evidence, line, 2 * drift);
-          line = fitted_to_evidence(evidence, line, widest);
-          // The ends are where the line comes out from under what the scan does not show: a
-          // printed rule leaves a margin of bare paper there, whether or not a dark border lay
-          // beyond it. A line off the image's axis may be a skewed page's rule, whose margin a
-          // dark border can hide whole: it is a streak only where it is seen to the image's
-          // very edges.
-          const bool along_axis = std::abs(line.slope) * gray.rows < 1.0;
-          const cv::Mat& support = along_axis ? evidence : darker;
-          const int top = along_axis ? first_seen_row(unseen, line, 0, 1) : 0;
-          const int bottom =
-              along_axis ? first_seen_row(unseen, line, gray.rows - 1, -1) + 1 : gray.rows;
-          if (bottom - top < 2 * band ||
-              share_along(support, line, 0, gray.rows, 1) < kMinShare ||
-              share_along(darker, line, top, top + band, 1) < kMinShareAtEnds ||
-              share_along(darker, line, bottom - band, bottom, 1) < kMinShareAtEnds) {
-            continue;
+          if (std::optional<Streak> streak = confirmed_streak(line, seen)) {
+            streaks.push_back(*streak);
           }
-          // And all along: a column rule of a table cropped close to the image's foot, with
-          // a letterhead's emblem over its line at the head, is missing from the text above
-          // the table, where a streak crosses the lines of text between their letters.
-          bool all_along = true;
-          for (int tenth = 0; tenth < 10 && all_along; ++tenth) {
-            const int from = top + (bottom - top) * tenth / 10;
-            const int to = top + (bottom - top) * (tenth + 1) / 10;
-            all_along = share_along(support, line, from, to, 1) >= kMinShareInEachTenth;
-          }
-          if (!all_along) continue;
-          // Wider than a streak: a band of shadow or a fold, not dirt on the glass.
-          const double width = width_along(evidence, line);
-          if (width > widest) continue;
-          // The streak's blurred rim, lighter than the evidence asks.
-          line.half_width = width / 2.0 + std::max(1, dpi / 200);
-          streaks.push_back(line);
         }
       }
     }

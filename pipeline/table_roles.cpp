@@ -289,6 +289,17 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
   return labels;
 }
 
+// Whether half of `word`'s box or more lies in `band`: a word of the band's text, not one of
+// the row above or below that only reaches into it.
+bool in_band(const HeaderWord& word, const cv::Rect& band) {
+  return (word.box & band).area() * 2 >= word.box.area();
+}
+
+// Whether `word` is one of `band`'s and its middle lies in the columns [left_x, right_x).
+bool in_band_columns(const HeaderWord& word, const cv::Rect& band, int left_x, int right_x) {
+  return in_band(word, band) && centre_x(word.box) >= left_x && centre_x(word.box) < right_x;
+}
+
 // True when a word of `band` runs across `rule_x`, by half its height or more either side: no
 // rule is drawn through a word, however dark the ink a bold name wrapped over many lines leaves
 // along the column's middle. A word that only reaches the rule with its edge, or the rule
@@ -296,9 +307,8 @@ std::vector<HeaderLabel> find_labels(const std::vector<std::vector<WordRun>>& bl
 bool word_across(const std::vector<HeaderWord>& words, const cv::Rect& band, int rule_x, int dpi) {
   const int slack = std::max(2, dpi / 100);
   return std::any_of(words.begin(), words.end(), [&](const HeaderWord& word) {
-    const cv::Rect inside = word.box & band;
     const int overhang = std::max(slack, word.box.height / 2);
-    return inside.area() * 2 >= word.box.area() && word.box.x <= rule_x - overhang &&
+    return in_band(word, band) && word.box.x <= rule_x - overhang &&
            word.box.br().x >= rule_x + overhang;
   });
 }
@@ -309,9 +319,7 @@ bool lines_centred_on(const std::vector<HeaderWord>& words, const cv::Rect& band
                       int right_x, int word_height) {
   std::vector<cv::Rect> lines;
   for (const HeaderWord& word : words) {
-    const cv::Rect inside = word.box & band;
-    if (inside.area() * 2 < word.box.area()) continue;
-    if (centre_x(word.box) < left_x || centre_x(word.box) >= right_x) continue;
+    if (!in_band_columns(word, band, left_x, right_x)) continue;
     auto line = std::find_if(lines.begin(), lines.end(), [&](const cv::Rect& other) {
       return 2 * std::abs(centre_y(other) - centre_y(word.box)) <= word_height;
     });
@@ -327,20 +335,17 @@ bool lines_centred_on(const std::vector<HeaderWord>& words, const cv::Rect& band
 }
 
 // True when the name `band` holds a name on each side of the column rule at `rule_x`, each
-// centred in its own column [left_x, rule_x) and [rule_x, right_x), and no word crosses the rule
-// (the band may run on past both columns), and the two are further apart than words of one name:
-// two lanes whose rule between them faded out of the name row. A name centred over both columns
-// has a word across the rule or off its column's centre.
+// centred in its own column [left_x, rule_x) and [rule_x, right_x) (the band may run on past
+// both columns), and the two are further apart than words of one name: two lanes whose rule
+// between them faded out of the name row. A name centred over both columns is off its column's
+// centre, or has a word across the rule: the caller has ruled that out (word_across).
 bool names_apart_at(const std::vector<HeaderWord>& words, const cv::Rect& band, int left_x,
-                    int rule_x, int right_x, int dpi) {
-  if (word_across(words, band, rule_x, dpi)) return false;
+                    int rule_x, int right_x) {
   cv::Rect left_names;
   cv::Rect right_names;
   std::vector<int> word_heights;
   for (const HeaderWord& word : words) {
-    const cv::Rect inside = word.box & band;
-    if (inside.area() * 2 < word.box.area()) continue;
-    if (centre_x(word.box) < left_x || centre_x(word.box) >= right_x) continue;
+    if (!in_band_columns(word, band, left_x, right_x)) continue;
     cv::Rect& side = centre_x(word.box) < rule_x ? left_names : right_names;
     side = side.empty() ? word.box : (side | word.box);
     word_heights.push_back(word.box.height);
@@ -386,12 +391,16 @@ std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& 
   const GridCell* previous_name = nullptr;
   for (int c = first_col; c < end_col; ++c) {
     const GridCell* name = grid.cell_at(name_row, c);
-    const int rule_x = grid.col_rules_x_px[c];
-    if (name && name == previous_name &&
-        (word_across(words, name_band(*name), rule_x, dpi) ||
-         (!rule_drawn(ink, true, rule_x, name_band(*name), dpi) &&
-          !names_apart_at(words, name_band(*name), grid.col_rules_x_px[lanes.back().first_col],
-                          rule_x, grid.col_rules_x_px[c + 1], dpi)))) {
+    bool same_lane = false;
+    if (name && name == previous_name) {
+      const cv::Rect band = name_band(*name);
+      const int rule_x = grid.col_rules_x_px[c];
+      same_lane = word_across(words, band, rule_x, dpi) ||
+                  (!rule_drawn(ink, true, rule_x, band, dpi) &&
+                   !names_apart_at(words, band, grid.col_rules_x_px[lanes.back().first_col], rule_x,
+                                   grid.col_rules_x_px[c + 1]));
+    }
+    if (same_lane) {
       lanes.back().last_col = c;
     } else {
       lanes.push_back({c, c, {}});
