@@ -481,11 +481,12 @@ std::optional<std::string> actor_of_lane(const std::vector<std::optional<std::st
   return lane_actor[static_cast<std::size_t>(lane)];
 }
 
-// Whether the table's author ends its activities with a stop: three of them at least, and half
-// of those read. A speck after the last word lands on one activity here and there, never on
-// most of a table.
+// Whether the table's author ends activities with a stop. Authors are not consistent: on the
+// real scans, tables end two of seven activities with one, or six of thirteen. A speck after
+// the last word lands on one activity here and there: never on two of one table in the
+// randomised set's 300 documents.
 bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
-  constexpr int kFewestStops = 3;
+  constexpr int kFewestStops = 2;
   int read = 0;
   int stopped = 0;
   for (const StepRowContent& row : rows) {
@@ -493,7 +494,7 @@ bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
     ++read;
     if (row.activity.text.back() == '.') ++stopped;
   }
-  return stopped >= kFewestStops && 2 * stopped >= read;
+  return stopped >= kFewestStops && 4 * stopped >= read;
 }
 
 Step build_step(const StepRowContent& row, std::size_t index,

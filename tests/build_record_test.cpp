@@ -459,8 +459,8 @@ TEST(BuildRecord, LettersTheEngineReadNothingFromAreAnUnreadValueNotABlankOne) {
   EXPECT_TRUE(has_review(record, "/steps/0/notes", "not_read"));
 }
 
-// A table whose author ends activities with a stop has its stops kept unreviewed; one stop
-// in a table without them is a speck the scan left, and reviewed.
+// A table whose author ends activities with a stop, all of them or only some, has its stops
+// kept unreviewed; one stop in a table without them is a speck the scan left, and reviewed.
 TEST(BuildRecord, AnActivitysFinalStopIsReviewedOnlyWhereTheTableDoesNotEndActivitiesWithOne) {
   RawSop stopped = two_page_flow();
   for (StepRowContent& row : stopped.rows) {
@@ -471,6 +471,13 @@ TEST(BuildRecord, AnActivitysFinalStopIsReviewedOnlyWhereTheTableDoesNotEndActiv
     EXPECT_FALSE(
         has_review(with_stops, "/steps/" + std::to_string(i) + "/activity", "trailing_mark"));
   }
+  RawSop some_stopped = two_page_flow();
+  some_stopped.rows[1].activity = read_cell("Menyusun konsep laporan kinerja.");
+  some_stopped.rows[3].activity = read_cell("Menyampaikan laporan kepada Kepala Dinas.");
+  const SopRecord with_some = build_record(some_stopped, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(with_some.steps[3].activity, "Menyampaikan laporan kepada Kepala Dinas.");
+  EXPECT_FALSE(has_review(with_some, "/steps/1/activity", "trailing_mark"));
+  EXPECT_FALSE(has_review(with_some, "/steps/3/activity", "trailing_mark"));
   RawSop one_speck = two_page_flow();
   one_speck.rows[2].activity = read_cell("Menyusun konsep laporan kinerja.");
   const SopRecord with_speck = build_record(one_speck, {"in.pdf", std::string(64, 'a')});

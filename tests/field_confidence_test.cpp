@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "build_record.h"
+#include "field_text.h"
 
 namespace sopocr {
 namespace {
@@ -114,6 +115,36 @@ TEST(FieldConfidence, ACapitalStartingALineMidItemIsAnItemWhoseMarkerWasLost) {
   EXPECT_LT(merged.value, kThreshold);
   // Mid-line, a capital is a name: "surat ke Dinas Pendidikan".
   EXPECT_GE(judged("Surat pengantar ke Dinas Pendidikan", FieldKind::list_item).value, kThreshold);
+}
+
+// A word the lexicon lacks, read this surely, is as often the author's own spelling as a garble:
+// the repair stands, and the reviewer gets the reading back as the alternative. A repair of a
+// word read weakly is the garble it looks like.
+TEST(FieldConfidence, ARepairOfAWordReadSurelyIsTheReviewersToConfirm) {
+  const std::string read = "Meyampaikan surat kepada Sekretaris";
+  for (double ocr : {0.6, 0.9}) {
+    const CellText cell = cell_of(read, ocr);
+    const TermRepair terms = normalize_prose(cell.text, &lexicon(), words_read_as_printed(cell));
+    ASSERT_EQ(terms.text, "Menyampaikan surat kepada Sekretaris") << ocr;
+    const FieldConfidence judgement =
+        field_confidence(terms.text, cell, FieldKind::prose, &lexicon(), &terms);
+    if (ocr < 0.85) {
+      EXPECT_GE(judgement.value, kThreshold);
+    } else {
+      EXPECT_LT(judgement.value, kThreshold);
+      EXPECT_EQ(judgement.reason, "uncertain_repair");
+      EXPECT_EQ(judgement.candidates, std::vector<std::string>{"Meyampaikan"});
+    }
+  }
+}
+
+// Abbreviations any Indonesian institution prints are not two codes run together, though they
+// spell two ("PPID": "PP" and "ID").
+TEST(FieldConfidence, AGovernmentAbbreviationIsNotTwoCodesRunTogether) {
+  for (const char* value :
+       {"Menyampaikan kepada PPID Pelaksana", "Surat kuasa dari SKPD", "Menyiapkan SPPD dan SPT"}) {
+    EXPECT_GE(judged(value, FieldKind::prose).value, kThreshold) << value;
+  }
 }
 
 TEST(FieldConfidence, AWordDroppedAsNoiseThatMayHaveBeenTextIsReviewed) {

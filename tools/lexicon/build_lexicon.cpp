@@ -1,10 +1,11 @@
-// sopocr-build-lexicon SEEDS_DIR TRUTH_DIR > normalizers/data/sop-lexicon.tsv
+// sopocr-build-lexicon SEEDS_DIR TRUTH_DIR TERMS_FILE > normalizers/data/sop-lexicon.tsv
 //
 // Counts the words, and the pairs of words side by side, of the seed transcriptions (*.txt, HTML
-// tags dropped) and of the text values of the fixture truth (*.json). The seeds are OCR output
-// and hold garbles ("Undangun"), so a seed word enters the lexicon only when hunspell-id knows it,
-// the truth uses it, or the seeds print it at least kMinSeedCount times (domain words hunspell
-// lacks: "Renja", "reviu"). Truth words are typed by hand and always enter.
+// tags dropped) and of the text values of the fixture truth (*.json), and takes every term of
+// TERMS_FILE (tools/lexicon/government-terms.txt: the first word of each line, '#' comments). The
+// seeds are OCR output and hold garbles ("Undangun"), so a seed word enters the lexicon only when
+// hunspell-id knows it, the truth uses it, or the seeds print it at least kMinSeedCount times
+// (domain words hunspell lacks: "Renja", "reviu"). Truth words are typed by hand and always enter.
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -90,11 +91,27 @@ std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
   return files;
 }
 
+// The first word of each line that is not a '#' comment, lower-case.
+std::vector<std::string> listed_terms(const std::filesystem::path& file) {
+  std::vector<std::string> terms;
+  std::istringstream lines(read_file(file));
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string term;
+    if (!(words >> term) || term.front() == '#') continue;
+    Corpus corpus;
+    count_text(term, corpus);
+    for (const auto& [word, count] : corpus.words) terms.push_back(word);
+  }
+  return terms;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: sopocr-build-lexicon SEEDS_DIR TRUTH_DIR > sop-lexicon.tsv\n";
+  if (argc != 4) {
+    std::cerr << "usage: sopocr-build-lexicon SEEDS_DIR TRUTH_DIR TERMS_FILE > sop-lexicon.tsv\n";
     return 2;
   }
   try {
@@ -113,11 +130,16 @@ int main(int argc, char** argv) {
     const sopocr::Lexicon hunspell("", std::filesystem::path("/usr/share/hunspell/id_ID"));
     std::set<std::string> accepted;
     for (const auto& [word, count] : truth.words) accepted.insert(word);
+    for (const std::string& term : listed_terms(argv[3])) {
+      accepted.insert(term);
+      ++truth.words[term];
+    }
     for (const auto& [word, count] : seeds.words) {
       if (count >= kMinSeedCount || hunspell.knows(word)) accepted.insert(word);
     }
     std::cout << "# SOP domain lexicon: word or word pair, TAB, count. Built by\n"
-                 "# tools/lexicon (sopocr-build-lexicon ../shared/seeds fixtures/truth).\n";
+                 "# tools/lexicon (sopocr-build-lexicon ../shared/seeds fixtures/truth\n"
+                 "# tools/lexicon/government-terms.txt).\n";
     for (const std::string& word : accepted) {
       const long count = seeds.words[word] + truth.words[word];
       std::cout << word << '\t' << count << '\n';
