@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numbers>
 #include <opencv2/imgproc.hpp>
@@ -69,33 +70,35 @@ double margin_confidence(double value, double edge, double scale) {
   return std::clamp(0.5 + std::fabs(value - edge) / scale, 0.5, 0.99);
 }
 
-// A terminator drawn as a rounded rectangle (office suites round its corners by a tenth to a
-// fifth of its height) fills the corners of its box as a process does: its interior's corners
-// are rounded hardly more than a scan rounds a square one. The outline's outer corners show it:
-// a square corner is inked at its very tip, a rounded one cut off by 0.41 of the outer radius.
-// The confidence of a rounded rectangle where three corners or more are cut (an arrow may join
-// at the fourth), else nullopt.
-std::optional<double> rounded_corners_confidence(const cv::Mat& ink, const cv::Rect& interior,
-                                                 int dpi) {
+// How far a box-like outline's outer corners are cut off, in pixels: the least of its three
+// most cut corners (an arrow may join at the fourth). A square corner's tip is inked; a terminator
+// drawn as a rounded rectangle (office suites round its corners by a tenth to a fifth of its
+// height) has each cut by 0.41 of the outer radius, though its interior fills the corners of its
+// box as a process does.
+double corner_cut(const cv::Mat& ink, const cv::Rect& interior, int dpi) {
   const int limit = std::max(8, dpi / 15);  // a 3.5 pt stroke
   const int top = stroke_beyond(ink, interior, Side::top, limit);
   const int right = stroke_beyond(ink, interior, Side::right, limit);
   const int bottom = stroke_beyond(ink, interior, Side::bottom, limit);
   const int left = stroke_beyond(ink, interior, Side::left, limit);
-  // A square corner's tip blurs away by a pixel's diagonal at most.
-  const double min_cut = std::max(2.0, dpi / 120.0);
-  int cut_corners = 0;
-  double least_cut = std::numeric_limits<double>::max();
+  std::array<double, 4> cuts{};
+  std::size_t corner = 0;
   for (const auto& [on_right, on_bottom, stroke_x, stroke_y] :
        {std::tuple{false, false, left, top}, std::tuple{true, false, right, top},
         std::tuple{false, true, left, bottom}, std::tuple{true, true, right, bottom}}) {
-    const double cut = outer_corner_cut(ink, interior, on_right, on_bottom, stroke_x, stroke_y);
-    if (cut < min_cut) continue;
-    ++cut_corners;
-    least_cut = std::min(least_cut, cut);
+    cuts[corner++] = outer_corner_cut(ink, interior, on_right, on_bottom, stroke_x, stroke_y);
   }
-  if (cut_corners < 3) return std::nullopt;
-  return margin_confidence(least_cut, min_cut, 2 * min_cut);
+  std::sort(cuts.begin(), cuts.end(), std::greater<>());
+  return cuts[2];
+}
+
+// The least cut of a box's corners rounded on purpose, for an interior `height` pixels high. A
+// square corner's tip blurs away by a pixel's diagonal on a sharp scan, by more where a
+// low-resolution one was blown up: 3 px of a 90-px box in the randomised set. Rounding by a tenth
+// of the height cuts 0.041 of it; the rounded rectangles there were cut by 0.055 of it or more.
+double rounded_corner_cut(int dpi, int height) {
+  constexpr double kLeastCutOfHeight = 0.04;
+  return std::max({2.0, dpi / 120.0, kLeastCutOfHeight * height});
 }
 
 }  // namespace
@@ -178,9 +181,11 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     cv::fillConvexPoly(filled, hull_in_box, 255);
     DetectedSymbol symbol = classify_filled_shape(filled, dpi, params);
     if (symbol.kind == SymbolKind::process) {
-      if (const auto rounded = rounded_corners_confidence(ink, interior, dpi)) {
+      const double cut = corner_cut(ink, interior, dpi);
+      const double min_cut = rounded_corner_cut(dpi, interior.height);
+      if (cut >= min_cut) {
         symbol.kind = SymbolKind::terminator;
-        symbol.confidence = *rounded;
+        symbol.confidence = margin_confidence(cut, min_cut, 2 * min_cut);
       }
     }
     const cv::Rect with_outline(interior.x - outline, interior.y - outline,
