@@ -4,10 +4,8 @@
 #include <array>
 #include <cmath>
 #include <functional>
-#include <limits>
 #include <numbers>
 #include <opencv2/imgproc.hpp>
-#include <optional>
 #include <tuple>
 
 namespace sopocr {
