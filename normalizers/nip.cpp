@@ -20,7 +20,8 @@ ParsedNip parse_nip(std::string_view raw) {
   // What a stamp or signature left before the NIP ("9 NIP. 1969…") is no part of it: the NIP
   // starts after its "NIP". Where that word was lost too ("IP 1969…"), it is the run of digits
   // long enough to be one.
-  static const std::regex prefix("N\\s*[I1l]\\s*P\\b\\s*[.:]?\\s*", std::regex::icase);
+  // Marks after the word are its punctuation or a speck ("NIP., 1969…"), never a digit's.
+  static const std::regex prefix("N\\s*[I1l]\\s*P\\b[\\s.:,;'`]*", std::regex::icase);
   static const std::regex digit_run("\\d[\\d .]{12,}\\d");
   std::smatch match;
   if (std::regex_search(text, match, prefix)) {

@@ -45,6 +45,12 @@ constexpr std::array<std::string_view, 14> kSentenceStarters{
     "lalu", "dan",     "untuk", "bagi",   "dalam",   "sesuai",   "selesai"};
 constexpr std::array<std::string_view, 5> kVerbPrefixes{"me", "di", "ber", "ter", "se"};
 
+// Words no item ends in: what follows one belongs to the same phrase, so a capital after it is
+// the author's ("Nota Dinas dan Notulen Rapat", "tentang Manajemen Pegawai").
+constexpr std::array<std::string_view, 17> kConnectives{
+    "dan",  "atau", "serta", "dari", "ke",   "di",      "yang",     "untuk", "dengan",
+    "pada", "oleh", "dalam", "bagi", "atas", "tentang", "terhadap", "kepada"};
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -235,7 +241,9 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
     // lower-case one in a phrase is where an item whose marker was lost begins.
     if (kind == FieldKind::list_item && i > 0 && is_lower(words[i - 1][0]) && word.size() >= 3 &&
         is_upper(word[0]) && is_lower(word[1]) && starts_a_line(word, cell.original) && lexicon &&
-        lexicon->knows(ascii_lower(word))) {
+        lexicon->knows(ascii_lower(word)) &&
+        std::find(kConnectives.begin(), kConnectives.end(), letters_lower(words[i - 1])) ==
+            kConnectives.end()) {
       found(kCapitalMidPhrase, "capital_mid_phrase");
     }
     if (prose && i + 1 < words.size() && word.size() >= 2 && word.back() == ':') {

@@ -117,6 +117,24 @@ TEST(FieldConfidence, ACapitalStartingALineMidItemIsAnItemWhoseMarkerWasLost) {
   EXPECT_GE(judged("Surat pengantar ke Dinas Pendidikan", FieldKind::list_item).value, kThreshold);
 }
 
+// No item ends in "dan" or "tentang": a capital starting the line after one is the author's
+// title case, as in most legal bases and many outputs of the real archives.
+TEST(FieldConfidence, ACapitalAfterAConnectiveContinuesTheItem) {
+  for (const std::string value :
+       {"Daftar nama Tim dan Nota Pengantar", "Peraturan Pemerintah tentang Manajemen Pegawai",
+        "Surat Kuasa dari Atasan Pejabat"}) {
+    CellText cell = cell_of(value);
+    std::string lines = value;
+    // Break the line before the last two capitalised words, as a narrow column does.
+    const std::size_t last_space = lines.rfind(' ');
+    const std::size_t break_at = lines.rfind(' ', last_space - 1);
+    lines[break_at] = '\n';
+    cell.original = lines;
+    EXPECT_GE(field_confidence(value, cell, FieldKind::list_item, &lexicon()).value, kThreshold)
+        << value;
+  }
+}
+
 // A word the lexicon lacks, read this surely, is as often the author's own spelling as a garble:
 // the repair stands, and the reviewer gets the reading back as the alternative. A repair of a
 // word read weakly is the garble it looks like.

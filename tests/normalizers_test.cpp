@@ -195,6 +195,8 @@ TEST(Nip, KeepsAnInvalidNipAsReadAndSaysWhy) {
 TEST(Nip, WhatAStampLeftBeforeTheNipIsNoPartOfIt) {
   EXPECT_EQ(parse_nip("9 NIP. 19691101 199303 1 009").nip, "196911011993031009");
   EXPECT_EQ(parse_nip("g NIP:19691101 199303 1 009").nip, "196911011993031009");
+  EXPECT_EQ(parse_nip("NIP. ,19691101 199303 1 009").nip, "196911011993031009");
+  EXPECT_EQ(parse_nip("NIP ' 19691101 199303 1 009").nip, "196911011993031009");
   // The word itself lost under the stamp: the digits are still the NIP.
   const ParsedNip lost_word = parse_nip("IP 19691101 199303 1 009");
   EXPECT_EQ(lost_word.nip, "196911011993031009");
