@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
+#include <vector>
 
 namespace sopocr {
 
@@ -215,29 +216,85 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
   if (bgr.empty() || (bgr.type() != CV_8UC3 && bgr.type() != CV_8UC4)) {
     throw std::invalid_argument("coloured_ink_mask: expected a non-empty CV_8UC3 or CV_8UC4 image");
   }
-  // A scan's black ink and grey paper stay within a few tens of levels across their channels
-  // (JPEG's colour noise included); a blue pen stroke is well over a hundred apart.
-  constexpr int kMinChroma = 60;
-  // Tinted paper is coloured too, but light: ink is darker than this.
-  constexpr int kMaxInkGrey = 200;
-  std::vector<cv::Mat> channels;
-  cv::split(bgr, channels);
-  cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-  cv::Mat darkest = cv::min(cv::min(channels[0], channels[1]), channels[2]);
-  cv::Mat grey;
-  cv::cvtColor(bgr, grey, bgr.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-  const cv::Mat chromatic = (brightest - darkest) >= kMinChroma;
-  cv::Mat mask = chromatic & (grey <= kMaxInkGrey);
-  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
-  // Where a pen stroke crosses a printed letter the pixel is the letter's near-black with the
-  // pen's hue over it (and JPEG smears the hue onto the letter's edge). Painted out, the letter
-  // loses a stroke: "SUHERMAN" reads "SUHERMAI". A pixel as dark in every channel as the page's
-  // own black text is that text.
-  const cv::Mat black_text = ~chromatic & (grey <= kMaxInkGrey);
-  if (cv::countNonZero(black_text) > 0) {
-    const int text_brightest = level_at_share(brightest, 0.5, black_text);
-    mask &= brightest > text_brightest;
+  cv::Mat colour = bgr;
+  if (bgr.channels() == 4) cv::cvtColor(bgr, colour, cv::COLOR_BGRA2BGR);
+  // Each pixel is judged by what its ink took from the paper under it, channel by channel: the
+  // paper's colour is the brightest of each channel around it (tinted paper, shadows and uneven
+  // light included), over a thirtieth of the page's longer side (about a third of an inch on
+  // any paper and at any resolution). Worked out on a quarter-size copy: paper varies slowly.
+  constexpr int kQuarter = 4;
+  cv::Mat small;
+  cv::resize(colour, small, {}, 1.0 / kQuarter, 1.0 / kQuarter, cv::INTER_AREA);
+  {
+    // A greyscale scan stored as colour has no hue anywhere: nothing to find, and a colour
+    // page's full-size working copies (tens of megapixels on a phone's page) are not needed.
+    constexpr int kLeastHue = 24;
+    std::vector<cv::Mat> small_channels;
+    cv::split(small, small_channels);
+    const cv::Mat hue_spread =
+        cv::max(cv::max(small_channels[0], small_channels[1]), small_channels[2]) -
+        cv::min(cv::min(small_channels[0], small_channels[1]), small_channels[2]);
+    if (cv::countNonZero(hue_spread >= kLeastHue) == 0)
+      return cv::Mat::zeros(colour.size(), CV_8UC1);
   }
+  const int window = std::max(3, std::max(colour.cols, colour.rows) / 30 / kQuarter) | 1;
+  cv::Mat paper_small;
+  cv::dilate(small, paper_small, cv::getStructuringElement(cv::MORPH_RECT, {window, window}));
+  cv::blur(paper_small, paper_small, {window, window});
+  cv::Mat paper;
+  cv::resize(paper_small, paper, colour.size(), 0, 0, cv::INTER_LINEAR);
+  // What the ink absorbed of the paper's light, per channel, as a share (in 255ths): ink
+  // multiplies the paper's colour, so black ink absorbs every channel alike on white, cream or
+  // shaded paper. One 8-bit channel at a time: a phone's page is tens of megapixels.
+  std::vector<cv::Mat> pixel_channels;
+  std::vector<cv::Mat> paper_channels;
+  cv::split(colour, pixel_channels);
+  cv::split(paper, paper_channels);
+  paper.release();
+  cv::Mat most;
+  cv::Mat least;
+  for (std::size_t channel = 0; channel < 3; ++channel) {
+    cv::Mat taken;
+    cv::subtract(paper_channels[channel], pixel_channels[channel], taken);  // saturates at 0
+    cv::Mat absorbed;
+    cv::divide(taken, cv::max(paper_channels[channel], 1), absorbed, 255.0);
+    if (channel == 0) {
+      most = absorbed.clone();
+      least = absorbed;
+    } else {
+      most = cv::max(most, absorbed);
+      least = cv::min(least, absorbed);
+    }
+  }
+  const cv::Mat spread = most - least;
+  // Black or grey ink absorbs every channel alike, however faint the pixel: a letter's blurred
+  // edge as much as its core. A pen's blue or a stamp's violet absorbs one or two channels far
+  // more than the rest, and so do the blurred edges of its strokes, which an absolute chroma
+  // threshold leaves on the page as ghost outlines that OCR reads as letters. JPEG keeps colour
+  // at half resolution in 8-pixel blocks: a fine stroke's hue is smeared over its neighbours, so
+  // the share is taken over each pixel's 5 x 5 neighbourhood, in the codec's pixels.
+  constexpr double kMinChromaShare = 0.15;
+  // Less than this absorbed is the paper's grain: no binariser takes it for ink.
+  constexpr double kMinAbsorbed = 0.07 * 255;
+  cv::Mat spread_around;
+  cv::Mat most_around;
+  cv::boxFilter(spread, spread_around, CV_16U, {5, 5}, {-1, -1}, false);
+  cv::boxFilter(most, most_around, CV_16U, {5, 5}, {-1, -1}, false);
+  // Where a translucent stroke crosses a printed letter the pixel stays the letter's near-black
+  // ("SUHERMAN" kept its N under the pen), though the stroke tints it: a pixel dark in every
+  // channel, as dark in its brightest channel as three in four of the page's black text pixels
+  // are, is the letter's.
+  constexpr double kNeutralShare = 0.12;
+  constexpr double kDarkAbsorbed = 0.4 * 255;
+  const cv::Mat black_text = (spread < most * kNeutralShare) & (most >= kDarkAbsorbed);
+  cv::Mat printed = black_text.clone();
+  if (cv::countNonZero(black_text) > 0) {
+    const cv::Mat brightest =
+        cv::max(cv::max(pixel_channels[0], pixel_channels[1]), pixel_channels[2]);
+    printed |= brightest <= level_at_share(brightest, 0.75, black_text);
+  }
+  cv::Mat mask =
+      (spread_around >= most_around * kMinChromaShare) & (most >= kMinAbsorbed) & ~printed;
   return mask;
 }
 

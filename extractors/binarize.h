@@ -25,8 +25,8 @@ int level_at_share(const cv::Mat& image, double share, const cv::Mat& mask = cv:
 double paper_grain(const cv::Mat& gray, int dpi);
 
 // Ink of a colour no printer's black or grey has: a pen's blue, a stamp's violet or red. 255 on
-// those pixels (and the pixel around them that JPEG's coarser colour blurs), 0 elsewhere and on
-// tinted paper. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).
+// those pixels, their faint blurred edges included, 0 elsewhere, on tinted or shaded paper and on
+// black ink under a translucent coloured stroke. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).
 cv::Mat coloured_ink_mask(const cv::Mat& bgr);
 
 // Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR

@@ -508,6 +508,45 @@ TEST(Ink, ALetterUnderAPenStrokeStaysPrinted) {
   EXPECT_EQ(cv::countNonZero(coloured & under_pen), 0) << "the letters' pixels under the pen";
 }
 
+// A stamp's letters are fine strokes: blurred by the scan and smeared by JPEG's coarser colour,
+// their edges keep the stamp's hue but lose most of its strength. Left on the page they are
+// ghost outlines that OCR reads as "4", "'g" or "ri" beside the approver's name.
+TEST(Ink, AStampsBlurredEdgesGoWithTheStamp) {
+  cv::Mat page(160, 420, CV_8UC3, cv::Scalar(205, 215, 222));  // grey-cream paper (BGR)
+  cv::putText(page, "H. Ahmad", {20, 120}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(25, 25, 25),
+              3);
+  cv::Mat stamp(page.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::putText(stamp, "DINAS", {150, 70}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(120, 45, 20),
+              2);  // a dark blue stamp's lettering
+  cv::multiply(page, stamp, page, 1.0 / 255);
+  cv::GaussianBlur(page, page, {0, 0}, 1.5);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", page, jpeg, {cv::IMWRITE_JPEG_QUALITY, 50});
+  page = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+
+  const cv::Mat coloured = coloured_ink_mask(page);
+  cv::Mat gray;
+  cv::cvtColor(page, gray, cv::COLOR_BGR2GRAY);
+  const cv::Mat paper_grey(page.size(), CV_8UC1, cv::Scalar(213));
+  cv::Mat cleaned = gray.clone();
+  paper_grey.copyTo(cleaned, coloured);
+  // What a binariser would take for ink where only the stamp was drawn.
+  cv::Mat stamp_only;
+  cv::inRange(stamp, cv::Scalar(0, 0, 0), cv::Scalar(254, 254, 254), stamp_only);
+  cv::dilate(stamp_only, stamp_only, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}));
+  const cv::Rect stamp_area(140, 20, 270, 60);
+  const int stamp_dark = cv::countNonZero((gray(stamp_area) < 160) & stamp_only(stamp_area));
+  const int left_dark = cv::countNonZero((cleaned(stamp_area) < 160) & stamp_only(stamp_area));
+  ASSERT_GT(stamp_dark, 1000);
+  EXPECT_LT(left_dark, stamp_dark / 20) << "dark pixels of the stamp left on the page";
+  // The printed name beside it is untouched.
+  cv::Mat name_ink = gray < 100;
+  name_ink(stamp_area).setTo(0);
+  ASSERT_GT(cv::countNonZero(name_ink), 300);
+  EXPECT_LT(cv::countNonZero(coloured & name_ink), cv::countNonZero(name_ink) / 50)
+      << "the printed name's pixels";
+}
+
 TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
