@@ -256,8 +256,8 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
   for (std::size_t channel = 0; channel < 3; ++channel) {
     cv::Mat taken;
     cv::subtract(paper_channels[channel], pixel_channels[channel], taken);  // saturates at 0
-    cv::Mat absorbed;
-    cv::divide(taken, cv::max(paper_channels[channel], 1), absorbed, 255.0);
+    cv::Mat absorbed;  // 0 where the paper itself is black: divide gives 0 for a 0 divisor
+    cv::divide(taken, paper_channels[channel], absorbed, 255.0);
     if (channel == 0) {
       most = absorbed.clone();
       least = absorbed;

@@ -293,10 +293,12 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
     // "telahaan"), which the record keeps; on the randomised set, whose text has no misspellings,
     // all were garbles. The repair stands, and the reading goes to the reviewer.
     constexpr double kRepairNotCertain = 0.85;
-    const WordsReadAsPrinted read_surely = words_read_at_least(cell, kRepairNotCertain);
-    for (const WordRepair& repair : terms->repairs) {
-      if (read_surely.count(word_lower_utf8(repair.reading)) > 0) {
-        result = weaker(result, repair_doubt({repair.reading}));
+    if (!terms->repairs.empty()) {
+      const WordsReadAsPrinted read_surely = words_read_at_least(cell, kRepairNotCertain);
+      for (const WordRepair& repair : terms->repairs) {
+        if (read_surely.count(word_lower_utf8(repair.reading)) > 0) {
+          result = weaker(result, repair_doubt({repair.reading}));
+        }
       }
     }
     for (const WordRepair& doubt : terms->doubts) {
