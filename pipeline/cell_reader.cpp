@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
 
 #include "binarize.h"
 #include "line_joining.h"
@@ -120,11 +121,22 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
   // A cell holding only specks, or the edge of a rule, is empty: OCR would binarise its bare
   // paper into letters.
   const cv::Mat specks = speck_mask(prepared.ink, page.dpi);
-  const cv::Mat text_ink =
-      prepared.ink & ~(specks | prepared.rules.horizontal | prepared.rules.vertical);
+  cv::Mat text_ink = prepared.ink & ~(specks | prepared.rules.horizontal | prepared.rules.vertical);
   if (prepared.text_from_layer) return CellReader(page, text_ink, {}, {}, ocr);
   cv::Mat paper = paper_background(page.gray, prepared.ink, page.dpi);
   cv::Mat ocr_image = text_only(page.gray, paper, prepared.ink, specks, prepared.rules, page.dpi);
+  // A stamp's rings, lettering and emblem read as letters that are not there ("(" or "9" before
+  // the approver's name) and turn the letters they cross into others. They are filled in from
+  // what surrounds them, not painted paper: a stroke a ring cut across is joined up again.
+  if (!prepared.stamp_ink.empty() && cv::countNonZero(prepared.stamp_ink) > 0) {
+    cv::Mat gone;
+    cv::dilate(prepared.stamp_ink, gone, cv::Mat());
+    const cv::Rect around = cv::boundingRect(gone);
+    cv::Mat filled;
+    cv::inpaint(ocr_image(around), gone(around), filled, 3, cv::INPAINT_TELEA);
+    filled.copyTo(ocr_image(around));
+    text_ink.setTo(0, prepared.stamp_ink);
+  }
   return CellReader(page, text_ink, std::move(ocr_image), std::move(paper), ocr);
 }
 

@@ -9,6 +9,7 @@
 #include "orientation.h"
 #include "perspective.h"
 #include "scanner_streaks.h"
+#include "stamp_rings.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -94,7 +95,10 @@ PreparedPage prepare_page(const PageImage& raw_page, OcrEngine& ocr) {
   const int dpi = prepared.page.dpi;
   prepared.rules = extract_rule_masks(prepared.ink, dpi);
   prepared.grids = detect_grids(prepared.rules, prepared.ink.size(), dpi);
-  if (!prepared.text_from_layer) take_faint_rules_where_they_rule_more(prepared);
+  if (!prepared.text_from_layer) {
+    take_faint_rules_where_they_rule_more(prepared);
+    prepared.stamp_ink = stamp_ink(find_stamp_rings(prepared.ink, dpi), prepared.ink, dpi);
+  }
   return prepared;
 }
 

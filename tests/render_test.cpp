@@ -383,6 +383,35 @@ TEST_F(RenderTest, AColourScanKeepsTheStampsInkAndAGreyScanDoesNot) {
       std::invalid_argument);
 }
 
+TEST_F(RenderTest, AStampsSizeRingsAndWeightAreTheDocumentsOwn) {
+  fx::DocumentSpec document = tiny_document();
+  document.style = {{"identity",
+                     {{"stamp", "blue"},
+                      {"stamp_shape", {{"diameter_mm", 44}, {"rings", 3}, {"ring_pt", 2.0}}}}}};
+  const fx::DocumentStyle style = fx::style_for_document(document);
+  ASSERT_TRUE(style.approval_ink.stamp.has_value());
+  EXPECT_EQ(style.approval_ink.stamp_diameter_mm, 44);
+  EXPECT_EQ(style.approval_ink.stamp_rings, 3);
+  EXPECT_EQ(style.approval_ink.stamp_ring_pt, 2.0);
+
+  // A three-ringed 44 mm stamp in 2 pt lines prints far more ink than a one-ringed 28 mm one.
+  auto stamp_ink = [&](const nlohmann::json& shape, const std::string& name) {
+    document.style = {{"identity", {{"stamp", "blue"}, {"stamp_shape", shape}}}};
+    fx::render_document(document, tiny_sops(), out_dir_ / name, typesetter_);
+    const auto pdf = fx::open_pdf(out_dir_ / name / "tiny.pdf");
+    const fx::PageImage page = fx::rasterize_page(*pdf, 1, 100, out_dir_ / name / "tiny.pdf", true);
+    std::vector<cv::Mat> bgr;
+    cv::split(page.colour, bgr);
+    return cv::countNonZero(bgr[0] - bgr[2] >= 60);  // blue well above red: the stamp's ink
+  };
+  const int large = stamp_ink({{"diameter_mm", 44}, {"rings", 3}, {"ring_pt", 2.0}}, "large");
+  const int small = stamp_ink({{"diameter_mm", 28}, {"rings", 1}, {"ring_pt", 0.8}}, "small");
+  EXPECT_GT(large, 2 * small);
+
+  document.style = {{"identity", {{"stamp_shape", {{"diameter_mm", 90}}}}}};
+  EXPECT_THROW(fx::style_for_document(document), fx::FixtureError);
+}
+
 TEST(Degrade, AScannersDarkBorderFallsOnTheMarginNeverOverThePrint) {
   // Print framed 8 mm from the edges of a 100 ppi page; borders drawn up to 15 mm wide.
   constexpr int kDpi = 100;

@@ -485,7 +485,7 @@ InkColour ink_named(const std::string& name, const std::string& where) {
 }
 
 // style.identity: {"layout", "stacked_keys", "labels": {...}, "signature_ink",
-// "signature_over_name", "stamp"}.
+// "signature_over_name", "stamp", "stamp_shape"}.
 void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
                           const std::string& where) {
   if (!identity.is_object()) throw FixtureError(where + ": expected an object");
@@ -531,6 +531,25 @@ void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
       const std::string stamp = text();
       style.approval_ink.stamp =
           stamp == "none" ? std::nullopt : std::optional(ink_named(stamp, at));
+    } else if (key == "stamp_shape") {
+      // {"diameter_mm", "rings", "ring_pt"}
+      if (!value.is_object()) throw FixtureError(at + ": expected an object");
+      for (const auto& [part, number] : value.items()) {
+        const std::string part_at = at + "." + part;
+        if (!number.is_number()) throw FixtureError(part_at + ": expected a number");
+        const double amount = number.get<double>();
+        if (part == "diameter_mm" && amount >= 15 && amount <= 60) {
+          style.approval_ink.stamp_diameter_mm = amount;
+        } else if (part == "rings" && amount >= 1 && amount <= 3) {
+          style.approval_ink.stamp_rings = static_cast<int>(amount);
+        } else if (part == "ring_pt" && amount >= 0.3 && amount <= 3) {
+          style.approval_ink.stamp_ring_pt = amount;
+        } else {
+          throw FixtureError(part_at +
+                             ": unknown part or out of range (diameter_mm 15-60, rings 1-3, "
+                             "ring_pt 0.3-3)");
+        }
+      }
     } else {
       throw FixtureError(at + ": unknown identity-page style key");
     }

@@ -87,6 +87,11 @@ struct ApprovalInk {
   InkColour signature;
   bool signature_over_name = false;  // the scribble runs through the printed name
   std::optional<InkColour> stamp;
+  // The stamp's size and rings: offices' stamps run from about 28 to 45 mm across, with one
+  // ring, two, or a double outer rim and an inner ring.
+  double stamp_diameter_mm = 34;
+  int stamp_rings = 2;
+  double stamp_ring_pt = 1.4;
 };
 
 // The look of one document: from its position in docs.json for the curated fixtures, or drawn

@@ -176,6 +176,15 @@ json random_identity(std::mt19937& rng, json& factors) {
   return identity;
 }
 
+// A stamp's size, rings and their weight; drawn from a stream of their own like the identity
+// page's, so that adding them left every other draw of a seed as it was.
+void random_stamp_shape(std::mt19937& rng, json& identity) {
+  if (identity["stamp"] == "none") return;
+  identity["stamp_shape"] = {{"diameter_mm", round_to(uniform(rng, 26, 46), 0.5)},
+                             {"rings", uniform_int(rng, 1, 3)},
+                             {"ring_pt", round_to(uniform(rng, 0.6, 2.2), 0.1)}};
+}
+
 // Colour scans keep a pen's and a stamp's colour (and tint the paper); drawn from their own
 // stream for the same reason as the identity page.
 void random_colour(std::mt19937& rng, json& scan, json& factors) {
@@ -377,6 +386,9 @@ RandomDocument random_document(unsigned seed, const ContentPool& pool, unsigned 
   std::mt19937 identity_rng(identity_draw);
   entry["style"]["identity"] = random_identity(identity_rng, factors);
   random_colour(identity_rng, entry["scan"], factors);
+  std::seed_seq stamp_draw{seed, 0x57u, redraw};
+  std::mt19937 stamp_rng(stamp_draw);
+  random_stamp_shape(stamp_rng, entry["style"]["identity"]);
   std::seed_seq details_draw{seed, 0x4bu, redraw};
   std::mt19937 details_rng(details_draw);
   random_template_details(details_rng, record, entry["style"], factors);
