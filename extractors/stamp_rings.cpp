@@ -5,6 +5,7 @@
 #include <numbers>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace sopocr {
@@ -15,7 +16,8 @@ constexpr double kSmallestStampMm = 20;
 constexpr double kLargestStampMm = 60;
 // A ring's line, or a doubled rim's two lines run together.
 constexpr double kWidestRingMm = 3;
-// A form's text is set at 14 pt or smaller: its capitals are under 4 mm high.
+// A form's text is set at 14 pt or smaller: its capitals are under 4 mm high, and a millimetre
+// more allows for a scan's blur and two letters touching.
 constexpr double kLargestLetterMm = 5;
 // A ring is ink in this share of the directions from its centre at least: a stamp pressed
 // unevenly leaves gaps, a letter crossing it adds none.
@@ -74,18 +76,23 @@ double best_cover(const cv::Mat& ink, cv::Point2f centre, int first, int last, i
 
 // Moves `centre` by ever smaller steps while that puts a circle near `radius` on more ink: the
 // search's centres are a few pixels off at full resolution, and a ring's line is only a few
-// pixels wide.
+// pixels wide. Without slack, so that a wide ring (a doubled rim) does not cover every
+// direction from centres a little off.
 cv::Point2f centre_on_ring(const cv::Mat& ink, cv::Point2f centre, int radius, int first_step) {
   const int first = static_cast<int>(radius * 0.85);
   const int last = static_cast<int>(radius * 1.15);
-  double best = best_cover(ink, centre, first, last, 1);
+  // The search's error is a few of its pixels: a centre moving farther is following text.
+  const cv::Point2f start = centre;
+  const double farthest = 4.0 * first_step;
+  double best = best_cover(ink, centre, first, last, 0);
   for (int step = first_step; step >= 1; step /= 2) {
     bool moved = true;
     while (moved) {
       moved = false;
       for (const cv::Point2f offset : {cv::Point2f(float(step), 0), cv::Point2f(float(-step), 0),
                                        cv::Point2f(0, float(step)), cv::Point2f(0, float(-step))}) {
-        const double cover = best_cover(ink, centre + offset, first, last, 1);
+        if (cv::norm(centre + offset - start) > farthest) continue;
+        const double cover = best_cover(ink, centre + offset, first, last, 0);
         if (cover > best) {
           best = cover;
           centre += offset;
@@ -266,6 +273,12 @@ cv::Mat emblem(const std::vector<StampRing>& stamp, const cv::Mat& ink, int dpi)
   for (const Mark& mark : marks_in(ink, disc, labels)) {
     if (std::max(mark.box.width, mark.box.height) < largest_letter) continue;
     if (farthest_corner(mark.box, innermost.centre_px) > inside - innermost.width_px) continue;
+    // An emblem sits in the middle and is about as wide as high; a signature, or an underlined
+    // name whose letters joined the underline, is long and may lie anywhere inside.
+    const double off_middle = cv::norm(mark.centre - cv::Point2d(innermost.centre_px));
+    const double long_side = std::max(mark.box.width, mark.box.height);
+    const double short_side = std::min(mark.box.width, mark.box.height);
+    if (off_middle > 0.3 * inside || long_side > 2 * short_side) continue;
     std::vector<std::vector<cv::Point>> outline;
     cv::findContours(labels == mark.label, outline, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     cv::Mat part = found(disc);
@@ -358,9 +371,26 @@ cv::Mat lettering(const std::vector<StampRing>& stamp, const cv::Mat& ink, int d
     widest_gap = std::max(widest_gap, angles[i] - angles[i - 1]);
   }
   if (2 * std::numbers::pi - widest_gap < std::numbers::pi / 2) return found;
-  cv::Mat part = found(around);
+  std::vector<unsigned char> lettering_label(
+      letters.empty()
+          ? 1
+          : 1 + static_cast<std::size_t>(
+                    std::max_element(letters.begin(), letters.end(),
+                                     [](const Mark& a, const Mark& b) { return a.label < b.label; })
+                        ->label),
+      0);
   for (std::size_t i = 0; i < letters.size(); ++i) {
-    if (on_circle[i]) part.setTo(255, labels == letters[i].label);
+    if (on_circle[i]) lettering_label[static_cast<std::size_t>(letters[i].label)] = 1;
+  }
+  cv::Mat part = found(around);
+  for (int y = 0; y < labels.rows; ++y) {
+    for (int x = 0; x < labels.cols; ++x) {
+      const int label = labels.at<int>(y, x);
+      if (label > 0 && static_cast<std::size_t>(label) < lettering_label.size() &&
+          lettering_label[static_cast<std::size_t>(label)]) {
+        part.at<unsigned char>(y, x) = 255;
+      }
+    }
   }
   return found;
 }
@@ -369,8 +399,17 @@ cv::Mat lettering(const std::vector<StampRing>& stamp, const cv::Mat& ink, int d
 
 std::vector<StampRing> find_stamp_rings(const cv::Mat& ink, int dpi) {
   if (ink.empty() || ink.type() != CV_8UC1) {
-    throw std::invalid_argument("find_stamp_rings: expected a non-empty CV_8UC1 ink mask");
+    throw std::invalid_argument("find_stamp_rings: expected a non-empty CV_8UC1 ink mask, got " +
+                                std::to_string(ink.cols) + "x" + std::to_string(ink.rows) +
+                                " of type " + std::to_string(ink.type()));
   }
+  if (dpi <= 0) {
+    throw std::invalid_argument("find_stamp_rings: dpi must be positive, got " +
+                                std::to_string(dpi));
+  }
+  // A page smaller than the smallest stamp holds none.
+  const int smallest_full = static_cast<int>(kSmallestStampMm / kMmPerInch * dpi);
+  if (std::min(ink.cols, ink.rows) < smallest_full) return {};
   const double scale = std::min(1.0, kSearchDpi / dpi);
   cv::Mat small;
   cv::resize(ink, small, cv::Size(), scale, scale, cv::INTER_AREA);
@@ -411,6 +450,8 @@ std::vector<StampRing> find_stamp_rings(const cv::Mat& ink, int dpi) {
                     std::max(static_cast<int>(radius * 1.7), largest_full), widest_px);
     // Its outer ring is a stamp's size; the rings inside it may be smaller.
     if (found.empty() || found.back().radius_px < 0.8 * radius) continue;
+    const double across_mm = 2 * found.back().radius_px / dpi * kMmPerInch;
+    if (across_mm < kSmallestStampMm || across_mm > kLargestStampMm) continue;
     stamps.emplace_back(centre, found.back().radius_px);
     rings.insert(rings.end(), found.begin(), found.end());
   }
@@ -418,6 +459,7 @@ std::vector<StampRing> find_stamp_rings(const cv::Mat& ink, int dpi) {
 }
 
 cv::Mat stamp_ink(const std::vector<StampRing>& rings, const cv::Mat& ink, int dpi) {
+  if (rings.empty()) return {};
   cv::Mat stamp = ring_lines(rings, ink);
   for (const std::vector<StampRing>& one_stamp : by_stamp(rings)) {
     stamp |= emblem(one_stamp, ink & ~stamp, dpi);

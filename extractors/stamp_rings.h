@@ -28,7 +28,7 @@ std::vector<StampRing> find_stamp_rings(const cv::Mat& ink, int dpi);
 // the printed letters under them: their rings (blurred rim included) but where a letter's
 // stroke crosses them; the emblem inside the innermost ring (a mark larger than any letter
 // that stays inside it); and the lettering around the rim, where it stands apart from printed
-// lines. What OCR should not see. `dpi` is the true resolution.
+// lines. What OCR should not see; empty where there are no rings. `dpi` is the true resolution.
 cv::Mat stamp_ink(const std::vector<StampRing>& rings, const cv::Mat& ink, int dpi);
 
 }  // namespace sopocr

@@ -131,9 +131,13 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
   if (!prepared.stamp_ink.empty() && cv::countNonZero(prepared.stamp_ink) > 0) {
     cv::Mat gone;
     cv::dilate(prepared.stamp_ink, gone, cv::Mat());
-    const cv::Rect around = cv::boundingRect(gone);
+    // Filled from a neighbourhood about a stroke's width across, which must lie in the region.
+    const int reach = std::max(3, page.dpi / 100);
+    const cv::Rect around = (cv::boundingRect(gone) - cv::Point(reach + 1, reach + 1) +
+                             cv::Size(2 * reach + 2, 2 * reach + 2)) &
+                            cv::Rect(0, 0, ocr_image.cols, ocr_image.rows);
     cv::Mat filled;
-    cv::inpaint(ocr_image(around), gone(around), filled, 3, cv::INPAINT_TELEA);
+    cv::inpaint(ocr_image(around), gone(around), filled, reach, cv::INPAINT_TELEA);
     filled.copyTo(ocr_image(around));
     text_ink.setTo(0, prepared.stamp_ink);
   }

@@ -16,7 +16,7 @@ struct PreparedPage {
   bool text_from_layer = false;  // a born-digital page, read from its own text layer
   cv::Mat ink;                   // binarize_ink() of page.gray
   RuleMasks rules;
-  // 255 on the ink of round stamps (stamp_ink), which OCR should not see.
+  // 255 on the ink of round stamps (stamp_ink), which OCR should not see; empty if none.
   cv::Mat stamp_ink;
   std::vector<TableGrid> grids;  // top to bottom
 };

@@ -42,7 +42,7 @@ DrawnStamp draw_stamp(cv::Mat& ink, cv::Point centre, double diameter_mm, int ri
   stamp.centre = centre;
   stamp.stroke_px = std::max(2, px(0.5, dpi));
   const int rim = px(diameter_mm / 2, dpi);
-  const double fractions[] = {1.0, 0.66, 0.92};
+  const double fractions[] = {1.0, 0.66, 0.94};
   for (int ring = 0; ring < rings; ++ring) {
     stamp.radii_px.push_back(static_cast<int>(rim * fractions[ring]));
     cv::circle(ink, centre, stamp.radii_px.back(), 255, stamp.stroke_px, cv::LINE_8);
@@ -174,6 +174,32 @@ TEST(StampRings, TheLetteringAroundTheRimGoesAndPrintedLinesAcrossItStay) {
       << "of the lettering's ink";
   EXPECT_LT(cv::countNonZero(stamp & printed), 0.03 * cv::countNonZero(printed))
       << "of the printed lines' ink";
+}
+
+TEST(StampRings, AnUnderlinedNameInsideAOneRingStampIsNoEmblem) {
+  constexpr int kDpi = 200;
+  cv::Mat ink = cv::Mat::zeros(px(100, kDpi), px(100, kDpi), CV_8UC1);
+  const cv::Point centre(px(50, kDpi), px(50, kDpi));
+  // A short name whose letters stand on their underline: one mark 14 mm long, inside the rim.
+  const cv::Point name_at(centre.x - px(7, kDpi), centre.y + px(8, kDpi));
+  cv::putText(ink, "BUDI, S.T.", name_at, cv::FONT_HERSHEY_SIMPLEX, 0.9, 255, 2);
+  cv::line(ink, name_at, name_at + cv::Point(px(14, kDpi), 0), 255, 3);
+  const cv::Mat printed = ink.clone();
+  draw_stamp(ink, centre, 40, 1, kDpi);
+  const std::vector<StampRing> rings = find_stamp_rings(ink, kDpi);
+  ASSERT_EQ(rings.size(), 1U);
+
+  const cv::Mat stamp = stamp_ink(rings, ink, kDpi);
+
+  EXPECT_LT(cv::countNonZero(stamp & printed), 0.05 * cv::countNonZero(printed));
+}
+
+TEST(StampRings, APageWithoutAStampOrTooSmallForOneHasNoneAndABadResolutionIsAnError) {
+  EXPECT_TRUE(find_stamp_rings(text_page(150), 150).empty());
+  EXPECT_TRUE(stamp_ink({}, text_page(150), 150).empty());
+  EXPECT_TRUE(find_stamp_rings(cv::Mat(40, 40, CV_8UC1, cv::Scalar(0)), 300).empty());
+  EXPECT_THROW(find_stamp_rings(text_page(150), 0), std::invalid_argument);
+  EXPECT_THROW(find_stamp_rings(cv::Mat(), 150), std::invalid_argument);
 }
 
 }  // namespace

@@ -75,21 +75,21 @@ void draw_signature(cairo_t* cr, double centre_x, double y, const InkColour& ink
   cairo_restore(cr);
 }
 
-// An office's round rubber stamp: two rings, the institution's name around the top, a star in
-// the middle. Stamp ink darkens what it covers (multiplied), as it does on paper.
+// An office's round rubber stamp: its rings (ApprovalInk), the institution's name around the
+// top, a star in the middle. Stamp ink darkens what it covers (multiplied), as it does on paper.
 void draw_stamp(cairo_t* cr, const Typesetter& typesetter, const DocumentStyle& style,
                 const std::string& institution, double centre_x, double centre_y,
                 const InkColour& ink) {
   const ApprovalInk& shape = style.approval_ink;
-  const double kRadiusPt = shape.stamp_diameter_mm / 2 / 25.4 * 72;
+  const double rim_pt = shape.stamp_diameter_mm / 2 / 25.4 * 72;
   cairo_save(cr);
   cairo_set_operator(cr, CAIRO_OPERATOR_MULTIPLY);
   cairo_set_source_rgb(cr, ink.red, ink.green, ink.blue);
   cairo_set_line_width(cr, shape.stamp_ring_pt);
   // One ring is the rim; a second is the inner ring inside the lettering; a third doubles the rim.
-  std::vector<double> radii{kRadiusPt};
-  if (shape.stamp_rings >= 2) radii.push_back(kRadiusPt * 0.66);
-  if (shape.stamp_rings >= 3) radii.push_back(kRadiusPt * 0.94);
+  std::vector<double> radii{rim_pt};
+  if (shape.stamp_rings >= 2) radii.push_back(rim_pt * 0.66);
+  if (shape.stamp_rings >= 3) radii.push_back(rim_pt * 0.94);
   for (const double radius : radii) {
     cairo_new_path(cr);
     cairo_arc(cr, centre_x, centre_y, radius, 0, 2 * std::numbers::pi);
@@ -104,7 +104,7 @@ void draw_stamp(cairo_t* cr, const Typesetter& typesetter, const DocumentStyle& 
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   if (name.size() > 40) name.resize(40);
   // Letters spread over the upper 300° of the ring, read clockwise.
-  const double text_radius = kRadiusPt * (shape.stamp_rings >= 3 ? 0.8 : 0.83);
+  const double text_radius = rim_pt * (shape.stamp_rings >= 3 ? 0.8 : 0.83);
   const double span = std::numbers::pi * 5 / 3;
   const double step = name.size() > 1 ? span / static_cast<double>(name.size() - 1) : 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -116,7 +116,7 @@ void draw_stamp(cairo_t* cr, const Typesetter& typesetter, const DocumentStyle& 
     typesetter.draw(cr, std::string(1, name[i]), letter, -2, -4, 10);
     cairo_restore(cr);
   }
-  fill_star(cr, centre_x, centre_y, kRadiusPt * 0.3);
+  fill_star(cr, centre_x, centre_y, rim_pt * 0.3);
   cairo_restore(cr);
 }
 

@@ -538,15 +538,15 @@ void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
         const std::string part_at = at + "." + part;
         if (!number.is_number()) throw FixtureError(part_at + ": expected a number");
         const double amount = number.get<double>();
-        if (part == "diameter_mm" && amount >= 15 && amount <= 60) {
+        if (part == "diameter_mm" && amount >= 20 && amount <= 60) {
           style.approval_ink.stamp_diameter_mm = amount;
-        } else if (part == "rings" && amount >= 1 && amount <= 3) {
+        } else if (part == "rings" && number.is_number_integer() && amount >= 1 && amount <= 3) {
           style.approval_ink.stamp_rings = static_cast<int>(amount);
         } else if (part == "ring_pt" && amount >= 0.3 && amount <= 3) {
           style.approval_ink.stamp_ring_pt = amount;
         } else {
           throw FixtureError(part_at +
-                             ": unknown part or out of range (diameter_mm 15-60, rings 1-3, "
+                             ": unknown part or out of range (diameter_mm 20-60, rings 1-3 whole, "
                              "ring_pt 0.3-3)");
         }
       }

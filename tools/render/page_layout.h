@@ -87,7 +87,7 @@ struct ApprovalInk {
   InkColour signature;
   bool signature_over_name = false;  // the scribble runs through the printed name
   std::optional<InkColour> stamp;
-  // The stamp's size and rings: offices' stamps run from about 28 to 45 mm across, with one
+  // The stamp's size and rings: offices' stamps run from about 26 to 46 mm across, with one
   // ring, two, or a double outer rim and an inner ring.
   double stamp_diameter_mm = 34;
   int stamp_rings = 2;
