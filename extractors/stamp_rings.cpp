@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "binarize.h"
+
+#include "binarize.h"
+
 namespace sopocr {
 namespace {
 
@@ -308,8 +312,9 @@ cv::Mat lettering(const std::vector<StampRing>& stamp, const cv::Mat& ink, int d
   // The stamp's square, widened sideways by its size: printed lines run on there.
   const cv::Rect around = (square - cv::Point(square.width, 0) + cv::Size(2 * square.width, 0)) &
                           cv::Rect(0, 0, ink.cols, ink.rows);
+  const std::vector<Mark> marks = marks_in(ink, around, labels);
   std::vector<Mark> letters;  // every letter-sized mark about the stamp
-  for (const Mark& mark : marks_in(ink, around, labels)) {
+  for (const Mark& mark : marks) {
     const int size = std::max(mark.box.width, mark.box.height);
     if (size >= smallest_letter && size <= largest_letter) letters.push_back(mark);
   }
@@ -371,27 +376,11 @@ cv::Mat lettering(const std::vector<StampRing>& stamp, const cv::Mat& ink, int d
     widest_gap = std::max(widest_gap, angles[i] - angles[i - 1]);
   }
   if (2 * std::numbers::pi - widest_gap < std::numbers::pi / 2) return found;
-  std::vector<unsigned char> lettering_label(
-      letters.empty()
-          ? 1
-          : 1 + static_cast<std::size_t>(
-                    std::max_element(letters.begin(), letters.end(),
-                                     [](const Mark& a, const Mark& b) { return a.label < b.label; })
-                        ->label),
-      0);
+  std::vector<unsigned char> chosen(marks.size() + 1, 0);  // by label; 0 the background
   for (std::size_t i = 0; i < letters.size(); ++i) {
-    if (on_circle[i]) lettering_label[static_cast<std::size_t>(letters[i].label)] = 1;
+    if (on_circle[i]) chosen[static_cast<std::size_t>(letters[i].label)] = 1;
   }
-  cv::Mat part = found(around);
-  for (int y = 0; y < labels.rows; ++y) {
-    for (int x = 0; x < labels.cols; ++x) {
-      const int label = labels.at<int>(y, x);
-      if (label > 0 && static_cast<std::size_t>(label) < lettering_label.size() &&
-          lettering_label[static_cast<std::size_t>(label)]) {
-        part.at<unsigned char>(y, x) = 255;
-      }
-    }
-  }
+  components_mask(labels, chosen).copyTo(found(around));
   return found;
 }
 
