@@ -147,6 +147,20 @@ cv::Mat components_mask(const cv::Mat& labels, const std::vector<unsigned char>&
   return mask;
 }
 
+cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int max_dot = std::max(2, dpi / 40);
+  std::vector<unsigned char> is_dot(count, 0);
+  for (int label = 1; label < count; ++label) {
+    is_dot[label] = stats.at<int>(label, cv::CC_STAT_WIDTH) <= max_dot &&
+                    stats.at<int>(label, cv::CC_STAT_HEIGHT) <= max_dot;
+  }
+  return components_mask(labels, is_dot);
+}
+
 cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
   cv::Mat labels;
   cv::Mat stats;

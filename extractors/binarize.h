@@ -34,6 +34,10 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr);
 // ink component no larger than a full stop with no other ink within 1/30 inch.
 cv::Mat speck_mask(const cv::Mat& ink, int dpi);
 
+// Connected pieces of ink no larger than a printed dot (1/40 inch across): 255 on their pixels.
+// A dotted rule's dots, a bilevel scan's remains of a hairline, full stops, specks.
+cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi);
+
 // The scan's dark border: the scanner lid's shadow, the table top around a photographed sheet.
 // Solid dark areas (wider than any stroke) joined to the image's edge, with their rim. 255 on
 // its pixels. Rules and text that reach the edge of a cropped scan are strokes, not areas, and

@@ -9,40 +9,76 @@
 namespace sopocr {
 namespace {
 
-// 255 where a thin line runs along the rows of `darkness` (CV_32F, how far each pixel is below
-// the paper). Over `length` along the row:
-// - its mean darkness stands `contrast` above the means `near` and twice that above and below,
-//   and is at least twice either of them. Beside the top or bottom edge of a line of text lie
-//   the letters' bodies, and the edge fails.
-// - a quarter of its pixels are `dark_pixel` dark. A speck's darkness, spread over the window,
+// How a line is looked for along the rows of a page's darkness.
+struct LineSearch {
+  int length = 0;          // the window along the line, in pixels
+  int near = 0;            // how far beside the line its sides are looked at, in pixels
+  double contrast = 0;     // how much darker than its sides the line is, on the window's mean
+  double dark_pixel = 0;   // a pixel this much below the paper is dark
+  double dark_share = 0;   // the share of the window's pixels that are dark
+  int dark_span = 0;       // a line lies within a span this long about a dark pixel
+};
+
+// 255 where a thin line runs along the rows of `evidence`, the darkness (CV_32F, how far each
+// pixel is below the paper) that may belong to a line, beside `darkness`, all of the page's. Over
+// `search.length` along the row:
+// - the evidence's mean stands `contrast` above the darkness's means `near` and twice that above
+//   and below, and is at least twice either of them. Beside the top or bottom edge of a line of
+//   text lie the letters' bodies, and the edge fails.
+// - `dark_share` of its pixels are `dark_pixel` dark. A speck's darkness, spread over the window,
 //   would pass the first test alone.
-cv::Mat lines_along_rows(const cv::Mat& darkness, int length, int near, double contrast,
-                         double dark_pixel) {
+cv::Mat lines_along_rows(const cv::Mat& evidence, const cv::Mat& darkness,
+                         const LineSearch& search) {
+  const cv::Size window(search.length, 1);
   cv::Mat along;
-  cv::boxFilter(darkness, along, CV_32F, {length, 1}, {-1, -1}, true, cv::BORDER_REPLICATE);
+  cv::boxFilter(evidence, along, CV_32F, window, {-1, -1}, true, cv::BORDER_REPLICATE);
+  cv::Mat darkness_along;
+  if (evidence.data == darkness.data) {
+    darkness_along = along;
+  } else {
+    cv::boxFilter(darkness, darkness_along, CV_32F, window, {-1, -1}, true, cv::BORDER_REPLICATE);
+  }
   cv::Mat sides(along.size(), CV_32F, cv::Scalar(0));
-  for (int offset : {-2 * near, -near, near, 2 * near}) {
+  for (int offset : {-2 * search.near, -search.near, search.near, 2 * search.near}) {
     cv::Mat shifted(along.size(), CV_32F, cv::Scalar(0));
     const int from = std::max(0, offset);
     const int to = std::min(along.rows, along.rows + offset);
-    if (to > from) along.rowRange(from, to).copyTo(shifted.rowRange(from - offset, to - offset));
+    if (to > from) {
+      darkness_along.rowRange(from, to).copyTo(shifted.rowRange(from - offset, to - offset));
+    }
     sides = cv::max(sides, shifted);
   }
   cv::Mat dark_pixels;
-  cv::threshold(darkness, dark_pixels, dark_pixel, 1.0, cv::THRESH_BINARY);
+  cv::threshold(evidence, dark_pixels, search.dark_pixel, 1.0, cv::THRESH_BINARY);
   cv::Mat dark_share;
-  cv::boxFilter(dark_pixels, dark_share, CV_32F, {length, 1}, {-1, -1}, true, cv::BORDER_REPLICATE);
-  const cv::Mat line = (along - sides >= contrast) & (sides * 2 <= along) & (dark_share >= 0.25);
-  // Only what lasts a whole `length`: the mean of a short dark stroke fades over the window.
+  cv::boxFilter(dark_pixels, dark_share, CV_32F, window, {-1, -1}, true, cv::BORDER_REPLICATE);
+  const cv::Mat line = (along - sides >= search.contrast) & (sides * 2 <= along) &
+                       (dark_share >= search.dark_share);
+  // Only what lasts a whole window: the mean of a short dark stroke fades over it.
   cv::Mat lasting;
-  cv::morphologyEx(line, lasting, cv::MORPH_OPEN,
-                   cv::getStructuringElement(cv::MORPH_RECT, {length, 1}));
-  // The window's mean runs on half a window past the rule's end: the rule ends where its last
-  // dark pixel (or dot) does.
+  cv::morphologyEx(line, lasting, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, window));
+  // The window's mean runs on half a window past the rule's end: the rule ends near where its
+  // last dark pixel (or dot) does.
   cv::Mat near_dark;
   dark_pixels.convertTo(near_dark, CV_8U, 255);
-  cv::dilate(near_dark, near_dark, cv::getStructuringElement(cv::MORPH_RECT, {length / 4, 1}));
+  cv::dilate(near_dark, near_dark, cv::getStructuringElement(cv::MORPH_RECT, {search.dark_span, 1}));
   return lasting & near_dark;
+}
+
+// lines_along_rows along the columns.
+cv::Mat lines_along_columns(const cv::Mat& evidence, const cv::Mat& darkness,
+                            const LineSearch& search) {
+  cv::Mat evidence_across;
+  cv::transpose(evidence, evidence_across);
+  cv::Mat darkness_across;
+  if (evidence.data == darkness.data) {
+    darkness_across = evidence_across;
+  } else {
+    cv::transpose(darkness, darkness_across);
+  }
+  cv::Mat lines;
+  cv::transpose(lines_along_rows(evidence_across, darkness_across, search), lines);
+  return lines;
 }
 
 }  // namespace
@@ -79,21 +115,37 @@ RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, const cv::Ma
   // A rule the ink shows is no faint rule's darkness; beside a faint rule's end, where it meets
   // one, it would stand as dark as the faint rule itself and hide its last quarter inch.
   if (!ink_rules.empty()) darkness.setTo(0, ink_rules);
-  // A quarter inch along, as extract_rule_masks's shortest rule; sides a third and two thirds
-  // of a millimetre away, past a hairline's blur.
-  const int length = std::max(15, dpi / 4);
-  const int near = std::max(2, dpi / 75);
   // A pixel is dark past the paper's grain, which most paper pixels stay within. The mean over
   // the window varies far less, though neighbouring pixels of a JPEG or of an image blown up from
   // a low resolution share their grain: half the grain is a margin paper's means seldom reach.
   const double grain = paper_grain(gray, dpi);
-  const double dark_pixel = std::max(3.0, grain);
-  const double contrast = std::max(2.0, grain / 2);
+  // A pale rule: over a quarter inch, as extract_rule_masks's shortest rule, a quarter of its
+  // pixels dark; sides a third and two thirds of a millimetre away, past a hairline's blur.
+  LineSearch pale;
+  pale.length = std::max(15, dpi / 4);
+  pale.near = std::max(2, dpi / 75);
+  pale.contrast = std::max(2.0, grain / 2);
+  pale.dark_pixel = std::max(3.0, grain);
+  pale.dark_share = 0.25;
+  pale.dark_span = pale.length / 4;
+  // A hairline a bilevel scan at a low resolution kept only where noise tipped it past the
+  // threshold, or a rule faded for stretches, is dark in far fewer of its pixels: over an inch,
+  // one in twenty-four. Over an inch a column's left-aligned letters line up as well, so only what
+  // lies away from any letter counts as its evidence: dots, and paper darkened between them.
+  LineSearch sparse = pale;
+  sparse.length = std::max(4 * pale.length, dpi);
+  sparse.dark_share = 1.0 / 24;
+  sparse.dark_span = sparse.length / 2;
+  cv::Mat letters = ink & ~dot_sized_ink(ink, dpi);
+  cv::dilate(letters, letters,
+             cv::getStructuringElement(cv::MORPH_RECT, {2 * pale.near + 1, 2 * pale.near + 1}));
+  cv::Mat away_from_letters = darkness.clone();
+  away_from_letters.setTo(0, letters);
   RuleMasks rules;
-  rules.horizontal = lines_along_rows(darkness, length, near, contrast, dark_pixel);
-  cv::Mat across;
-  cv::transpose(darkness, across);
-  cv::transpose(lines_along_rows(across, length, near, contrast, dark_pixel), rules.vertical);
+  rules.horizontal = lines_along_rows(darkness, darkness, pale) |
+                     lines_along_rows(away_from_letters, darkness, sparse);
+  rules.vertical = lines_along_columns(darkness, darkness, pale) |
+                   lines_along_columns(away_from_letters, darkness, sparse);
   return rules;
 }
 

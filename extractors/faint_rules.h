@@ -16,7 +16,9 @@ namespace sopocr {
 // empty for none), which are no faint rule's. A rule here is a thin line whose darkness, averaged
 // over a quarter inch along it, stands above the paper beside it (a third and two thirds of a
 // millimetre away on both sides) by the paper's grain, is at least twice as dark as any of them,
-// and is spread along the line rather than held in a speck.
+// and is spread along the line rather than held in a speck. So is a line of scattered dots away
+// from any letter, as dark over an inch: a hairline a low-resolution bilevel scan kept only here
+// and there.
 RuleMasks faint_rule_masks(const cv::Mat& gray, const cv::Mat& ink, const cv::Mat& ink_rules,
                            int dpi);
 

@@ -25,21 +25,6 @@ cv::Mat runs_along(const cv::Mat& ink, cv::Size no_text_run, cv::Size bridge, cv
   return mask;
 }
 
-// Connected pieces of ink no larger than a printed dot (1/40 inch).
-cv::Mat dot_sized_ink(const cv::Mat& ink, int dpi) {
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int max_dot = std::max(2, dpi / 40);
-  std::vector<unsigned char> is_dot(count, 0);
-  for (int label = 1; label < count; ++label) {
-    is_dot[label] = stats.at<int>(label, cv::CC_STAT_WIDTH) <= max_dot &&
-                    stats.at<int>(label, cv::CC_STAT_HEIGHT) <= max_dot;
-  }
-  return components_mask(labels, is_dot);
-}
-
 // A dash or a dot of a broken rule: a small piece of ink along a horizontal line.
 struct RulePiece {
   int left, right, top, bottom;

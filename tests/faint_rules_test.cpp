@@ -77,6 +77,46 @@ TEST(FaintRules, APaleDottedTableTheInkMissesIsRuledByItsFaintRules) {
   EXPECT_EQ(grids[0].row_count(), 3);
 }
 
+// A hairline a bilevel scan at a low resolution kept only where the noise tipped it past the
+// threshold: black dots, two pixels across, 10 to 60 pixels apart at random (one pixel in about
+// seventeen along the line), nothing between them.
+void scattered_dot_line(cv::Mat& page, cv::Point from, cv::Point to, cv::RNG& rng) {
+  const double length = cv::norm(to - from);
+  const cv::Point2d along = cv::Point2d(to - from) / length;
+  for (double at = 0; at <= length; at += rng.uniform(10, 61)) {
+    const cv::Point2d dot = cv::Point2d(from) + along * at;
+    cv::rectangle(page, cv::Rect(cv::Point(dot), cv::Size(2, 2)), cv::Scalar(0), cv::FILLED);
+  }
+}
+
+TEST(FaintRules, AHairlineABilevelScanKeptInScatteredDotsStillRulesTheTable) {
+  cv::Mat page(1600, 2400, CV_8UC1, cv::Scalar(255));
+  const std::vector<int> xs{200, 700, 1200, 1700, 2200};
+  const std::vector<int> ys{300, 500, 900, 1300};
+  cv::RNG rng(7);
+  for (int x : xs) scattered_dot_line(page, {x, ys.front()}, {x, ys.back()}, rng);
+  for (int y : ys) scattered_dot_line(page, {xs.front(), y}, {xs.back(), y}, rng);
+  for (std::size_t row = 0; row + 1 < ys.size(); ++row) {
+    for (std::size_t col = 0; col + 1 < xs.size(); ++col) {
+      cv::putText(page, "Menyusun", {xs[col] + 40, ys[row] + 80}, cv::FONT_HERSHEY_SIMPLEX, 1.6,
+                  cv::Scalar(0), 4);
+    }
+  }
+  const cv::Mat ink = binarize_ink(page, kDpi);
+  const RuleMasks ink_rules = extract_rule_masks(ink, kDpi);
+  ASSERT_TRUE(detect_grids(ink_rules, ink.size(), kDpi).empty())
+      << "the test's dots must lie too far apart to join as a dotted rule";
+
+  const RuleMasks faint = faint_rule_masks(page, ink, cv::Mat(), kDpi);
+  const RuleMasks both{ink_rules.horizontal | faint.horizontal,
+                       ink_rules.vertical | faint.vertical};
+  const std::vector<TableGrid> grids = detect_grids(both, ink.size(), kDpi);
+
+  ASSERT_EQ(grids.size(), 1U);
+  EXPECT_EQ(grids[0].col_count(), 4);
+  EXPECT_EQ(grids[0].row_count(), 3);
+}
+
 TEST(FaintRules, NeitherSpecksNorLinesOfTextAreFaintRules) {
   cv::Mat page = grainy_paper({2400, 1600}, 4.0);
   for (int line = 0; line < 12; ++line) {
