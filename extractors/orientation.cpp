@@ -1,5 +1,8 @@
 #include "orientation.h"
 
+#include <algorithm>
+#include <cctype>
+#include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "binarize.h"
@@ -16,6 +19,32 @@ cv::Mat at_most_dpi(const cv::Mat& gray, int dpi, int max_dpi) {
   const double scale = static_cast<double>(max_dpi) / dpi;
   cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
   return small;
+}
+
+// How well the engine reads `gray`: the letters and digits of the words it read, each weighed by
+// the word's confidence. Text upside down reads as fewer, doubtful words. The whole page, not a
+// band of it: a line cut at a band's edge can throw the engine's reading of every line below.
+double reading_strength(const cv::Mat& gray, int dpi, OcrEngine& ocr) {
+  ocr.set_page(gray, dpi);
+  const OcrText text = ocr.read_region(cv::Rect(0, 0, gray.cols, gray.rows));
+  double strength = 0;
+  for (const OcrWord& word : text.words) {
+    const auto letters = std::count_if(word.text.begin(), word.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    });
+    strength += static_cast<double>(letters) * word.confidence;
+  }
+  return strength;
+}
+
+// Whether the page reads better turned half round than as it is. The engine's direction
+// detection can take small serif type on a noisy bilevel scan for text upside down, and a page
+// turned on that guess loses every cell; reading the text settles it. Where neither way reads,
+// the detection stands.
+bool reads_better_turned_half_round(const cv::Mat& gray, int dpi, OcrEngine& ocr) {
+  cv::Mat turned;
+  cv::rotate(gray, turned, cv::ROTATE_180);
+  return reading_strength(turned, dpi, ocr) >= reading_strength(gray, dpi, ocr);
 }
 
 }  // namespace
@@ -48,8 +77,8 @@ PageImage make_upright(const PageImage& page, OcrEngine& ocr, const OrientationP
   // A scan's dark border reads as text to the engine, the same either way up.
   cv::Mat printed = page.gray.clone();
   printed.setTo(255, edge_ink(binarize_ink(page.gray, page.dpi)));
-  const std::optional<PageOrientation> detected =
-      ocr.detect_orientation(at_most_dpi(printed, page.dpi, dpi), dpi);
+  const cv::Mat small = at_most_dpi(printed, page.dpi, dpi);
+  const std::optional<PageOrientation> detected = ocr.detect_orientation(small, dpi);
   if (!detected) return page;
   // The engine reports how far the content is turned clockwise; turning on to 360 undoes it.
   const int turned_by = detected->clockwise_degrees;
@@ -57,6 +86,7 @@ PageImage make_upright(const PageImage& page, OcrEngine& ocr, const OrientationP
   const double needed =
       quarter_turn ? params.min_quarter_turn_confidence : params.min_half_turn_confidence;
   if (turned_by == 0 || detected->confidence < needed) return page;
+  if (turned_by == 180 && !reads_better_turned_half_round(small, dpi, ocr)) return page;
   return rotate_clockwise(page, 360 - turned_by);
 }
 

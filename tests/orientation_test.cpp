@@ -80,6 +80,58 @@ TEST(Orientation, AnUpsideDownPageIsTurnedOnClearEvidence) {
   EXPECT_TRUE(mark_at_top_left(page.gray));
 }
 
+// An engine whose direction detection always answers `answer` but which reads the page as it is
+// given: confidently where the page is upright (its mark at the top left), doubtfully otherwise.
+class ReadsUprightTextEngine final : public OcrEngine {
+ public:
+  explicit ReadsUprightTextEngine(PageOrientation answer) : answer_(answer) {}
+  void set_page(const cv::Mat& gray, int) override { page_ = gray; }
+  OcrText read_region(const cv::Rect& region) override {
+    const bool upright = mark_at_top_left(page_);
+    OcrWord word{upright ? "Menyusun" : "unsnʎuǝW", upright ? 0.93 : 0.21, region, 0};
+    return {word.text, word.confidence, {word}};
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return answer_;
+  }
+
+ private:
+  PageOrientation answer_;
+  cv::Mat page_;
+};
+
+TEST(Orientation, AnUpsideDownGuessThePagesOwnReadingContradictsIsNotTaken) {
+  ReadsUprightTextEngine wrong_guess(PageOrientation{180, 9.0});
+  const PageImage page = make_upright(lined_page(), wrong_guess);
+  EXPECT_EQ(page.rotation_degrees, 0);
+  EXPECT_TRUE(mark_at_top_left(page.gray));
+
+  ReadsUprightTextEngine right_guess(PageOrientation{180, 9.0});
+  const PageImage turned = make_upright(rotate_clockwise(lined_page(), 180), right_guess);
+  EXPECT_EQ(turned.rotation_degrees, 0);  // 180 + 180
+  EXPECT_TRUE(mark_at_top_left(turned.gray));
+}
+
+// Tesseract's reading, behind a direction detection that wrongly says "upside down".
+class WrongHalfTurnTesseract final : public OcrEngine {
+ public:
+  WrongHalfTurnTesseract() : tesseract_(make_ocr_engine("tesseract", OcrOptions{})) {}
+  void set_page(const cv::Mat& gray, int dpi) override { tesseract_->set_page(gray, dpi); }
+  OcrText read_region(const cv::Rect& region) override { return tesseract_->read_region(region); }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return PageOrientation{180, 9.0};
+  }
+
+ private:
+  std::unique_ptr<OcrEngine> tesseract_;
+};
+
+TEST(Orientation, TesseractReadsAnUprightPageBetterThanTurnedSoAWrongHalfTurnIsOverruled) {
+  WrongHalfTurnTesseract engine;
+  EXPECT_EQ(make_upright(lined_page(), engine).rotation_degrees, 0);
+  EXPECT_EQ(make_upright(rotate_clockwise(lined_page(), 180), engine).rotation_degrees, 0);
+}
+
 TEST(Orientation, TesseractReportsAQuarterTurnOfARenderedPage) {
   // The real engine on real text: the direction convention the code relies on.
   auto engine = make_ocr_engine("tesseract", OcrOptions{});
