@@ -10,8 +10,6 @@
 
 #include "binarize.h"
 
-#include "binarize.h"
-
 namespace sopocr {
 namespace {
 
