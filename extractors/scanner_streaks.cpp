@@ -68,25 +68,34 @@ double share_along(const cv::Mat& evidence, const Streak& line, int from, int to
   return to > from ? static_cast<double>(hits) / (to - from) : 0.0;
 }
 
-// Centres of the column spans in rows [from, to) where `evidence` within `tolerance` columns
-// is present in half the rows: where a near-vertical line crosses that band.
+// Where near-vertical lines cross the rows [from, to): the column spans where `evidence` within
+// `tolerance` columns is present in half the rows, each given by its centre, or by its two ends
+// brought in by `tolerance` where it is wider than one line (two streaks close together join in
+// one span, and its centre is on neither).
 std::vector<int> crossings_of_band(const cv::Mat& evidence, int from, int to, int tolerance) {
   cv::Mat widened;
   cv::dilate(evidence.rowRange(from, to), widened,
              cv::getStructuringElement(cv::MORPH_RECT, {2 * tolerance + 1, 1}));
   cv::Mat counts;
   cv::reduce(widened / 255, counts, 0, cv::REDUCE_SUM, CV_32S);
-  std::vector<int> centres;
+  std::vector<int> crossings;
   int run_start = -1;
   for (int x = 0; x <= counts.cols; ++x) {
     const bool on = x < counts.cols && 2 * counts.at<int>(0, x) >= to - from;
     if (on && run_start < 0) run_start = x;
     if (!on && run_start >= 0) {
-      centres.push_back((run_start + x - 1) / 2);
+      const int first = run_start + tolerance;
+      const int last = x - 1 - tolerance;
+      if (last - first <= 2) {
+        crossings.push_back((run_start + x - 1) / 2);
+      } else {
+        crossings.push_back(first);
+        crossings.push_back(last);
+      }
       run_start = -1;
     }
   }
-  return centres;
+  return crossings;
 }
 
 // `line` moved onto the evidence near it: each sixteenth of the rows gives the median offset of
@@ -202,6 +211,63 @@ std::optional<Streak> confirmed_streak(Streak line, const StreakEvidence& seen) 
   return line;
 }
 
+// Each line through the crossings of two bands far apart, that crosses the other bands where a
+// crossing was found too (a line of text may hide the streak in one of them), confirmed as a
+// streak and not yet in `streaks`, appended to them.
+void append_streaks_crossing_bands(const StreakEvidence& seen, std::vector<Streak>& streaks) {
+  const int band = seen.band;
+  const int drift = seen.drift;
+  std::vector<std::pair<int, std::vector<int>>> crossings;  // band's middle row, crossings
+  for (int tenth : {1, 3, 5, 7, 9}) {
+    const int from = seen.evidence.rows * tenth / 10 - band / 2;
+    crossings.push_back(
+        {from + band / 2, crossings_of_band(seen.evidence, from, from + band, drift)});
+  }
+  for (std::size_t i = 0; i < crossings.size(); ++i) {
+    for (std::size_t j = i + 2; j < crossings.size(); ++j) {
+      const int y1 = crossings[i].first;
+      const int y2 = crossings[j].first;
+      for (int x1 : crossings[i].second) {
+        for (int x2 : crossings[j].second) {
+          const double slope = static_cast<double>(x2 - x1) / (y2 - y1);
+          if (std::abs(slope) > kMaxSlope) continue;
+          const Streak line{x1 - slope * y1, slope, 0};
+          int bands_crossed = 0;
+          for (const auto& [middle, xs] : crossings) {
+            const double x = line.x_at(middle);
+            bands_crossed += std::any_of(xs.begin(), xs.end(),
+                                         [&](int c) { return std::abs(c - x) <= 2 * drift; });
+          }
+          if (bands_crossed + 1 < static_cast<int>(crossings.size())) continue;
+          // A line through a found streak's own crossings is that streak. One through the
+          // middle of two streaks' joined crossings is fitted onto one of them.
+          const auto known = [&](const Streak& other) {
+            return std::any_of(streaks.begin(), streaks.end(), [&](const Streak& s) {
+              return std::abs(s.x_at(y1) - other.x_at(y1)) <= s.half_width + 1 &&
+                     std::abs(s.x_at(y2) - other.x_at(y2)) <= s.half_width + 1;
+            });
+          };
+          if (known(line)) continue;
+          if (std::optional<Streak> streak = confirmed_streak(line, seen)) {
+            if (!known(*streak)) streaks.push_back(*streak);
+          }
+        }
+      }
+    }
+  }
+}
+
+// Clears `mask` under `streak`, over its whole width.
+void paint_out(cv::Mat& mask, const Streak& streak) {
+  for (int y = 0; y < mask.rows; ++y) {
+    const double centre = streak.x_at(y);
+    const int first = std::max(0, static_cast<int>(std::floor(centre - streak.half_width)));
+    const int last =
+        std::min(mask.cols - 1, static_cast<int>(std::ceil(centre + streak.half_width)));
+    if (first <= last) mask.row(y).colRange(first, last + 1).setTo(0);
+  }
+}
+
 // Thin lines darker than the paper on both sides that cross the image from its top edge to its
 // bottom edge, straight, at most kMaxSlope off the vertical.
 std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int dpi) {
@@ -219,45 +285,17 @@ std::vector<Streak> streaks_down(const cv::Mat& gray, const cv::Mat& unseen, int
   seen.widest = widest;
   seen.dpi = dpi;
 
-  // Where the streak crosses bands of rows across the page: each pair of crossings far apart
-  // is a line to try, when it crosses the other bands where a crossing was found too (a line of
-  // text may hide the streak in one of them).
-  const int band = seen.band;
-  const int drift = seen.drift;
-  std::vector<std::pair<int, std::vector<int>>> crossings;  // band's middle row, crossings
-  for (int tenth : {1, 3, 5, 7, 9}) {
-    const int from = gray.rows * tenth / 10 - band / 2;
-    crossings.push_back(
-        {from + band / 2, crossings_of_band(seen.evidence, from, from + band, drift)});
-  }
   std::vector<Streak> streaks;
-  for (std::size_t i = 0; i < crossings.size(); ++i) {
-    for (std::size_t j = i + 2; j < crossings.size(); ++j) {
-      const int y1 = crossings[i].first;
-      const int y2 = crossings[j].first;
-      for (int x1 : crossings[i].second) {
-        for (int x2 : crossings[j].second) {
-          const double slope = static_cast<double>(x2 - x1) / (y2 - y1);
-          if (std::abs(slope) > kMaxSlope) continue;
-          const Streak line{x1 - slope * y1, slope, 0};
-          int bands_crossed = 0;
-          for (const auto& [middle, xs] : crossings) {
-            const double x = line.x_at(middle);
-            bands_crossed += std::any_of(xs.begin(), xs.end(),
-                                         [&](int c) { return std::abs(c - x) <= 2 * drift; });
-          }
-          if (bands_crossed + 1 < static_cast<int>(crossings.size())) continue;
-          const bool known = std::any_of(streaks.begin(), streaks.end(), [&](const Streak& s) {
-            return std::abs(s.x_at(y1) - x1) <= widest + drift &&
-                   std::abs(s.x_at(y2) - x2) <= widest + drift;
-          });
-          if (known) continue;
-          if (std::optional<Streak> streak = confirmed_streak(line, seen)) {
-            streaks.push_back(*streak);
-          }
-        }
-      }
+  // Two streaks a few pixels apart cross each band as one run: the line through it confirms
+  // one of them. With its evidence painted out, the next search sees the other.
+  for (std::size_t found = 0;;) {
+    append_streaks_crossing_bands(seen, streaks);
+    if (streaks.size() == found) break;
+    for (std::size_t i = found; i < streaks.size(); ++i) {
+      paint_out(seen.evidence, streaks[i]);
+      paint_out(seen.darker, streaks[i]);
     }
+    found = streaks.size();
   }
   return streaks;
 }
