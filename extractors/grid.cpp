@@ -622,6 +622,88 @@ struct DisjointSets {
   void join(int a, int b) { parent[find(a)] = find(b); }
 };
 
+// The bounding rows and columns of each set of joined atoms that does not fill them (an L).
+std::vector<GridCell> shapes_no_rectangle_fills(DisjointSets& atoms, int rows, int cols) {
+  std::vector<GridCell> box_of_set(static_cast<std::size_t>(rows * cols));
+  std::vector<int> atoms_of_set(static_cast<std::size_t>(rows * cols), 0);
+  for (int atom = 0; atom < rows * cols; ++atom) {
+    const auto set = static_cast<std::size_t>(atoms.find(atom));
+    const int r = atom / cols;
+    const int c = atom % cols;
+    GridCell& box = box_of_set[set];
+    if (atoms_of_set[set]++ == 0) {
+      box = GridCell{r, c, 1, 1, {}};
+      continue;
+    }
+    const int last_col = std::max(box.col + box.col_span - 1, c);
+    box.col = std::min(box.col, c);
+    box.col_span = last_col - box.col + 1;
+    box.row_span = r - box.row + 1;  // atoms come row by row
+  }
+  std::vector<GridCell> shapes;
+  for (std::size_t set = 0; set < box_of_set.size(); ++set) {
+    const GridCell& box = box_of_set[set];
+    if (atoms_of_set[set] > 0 && atoms_of_set[set] < box.row_span * box.col_span) {
+      shapes.push_back(box);
+    }
+  }
+  return shapes;
+}
+
+// The cells of joined atoms, row-major: a set that fills its bounding rows and columns is one
+// cell. One that does not (a gap in one rule joined a tall cell to its neighbour in one row: an
+// L) is cut into rectangles it fills, so no cell's box covers another's: from its first atom not
+// yet taken, the larger of the rectangle grown along the row first and the one grown down the
+// column first, since the large cell is the drawn one and the joined piece the accident.
+std::vector<GridCell> cells_of(DisjointSets& atoms, int rows, int cols) {
+  std::vector<bool> taken(static_cast<std::size_t>(rows * cols), false);
+  auto free_in = [&](int set, int r, int c) {
+    return r < rows && c < cols && !taken[static_cast<std::size_t>(r * cols + c)] &&
+           atoms.find(r * cols + c) == set;
+  };
+  auto row_free = [&](int set, int r, int c, int width) {
+    for (int i = 0; i < width; ++i) {
+      if (!free_in(set, r, c + i)) return false;
+    }
+    return true;
+  };
+  auto column_free = [&](int set, int r, int c, int height) {
+    for (int i = 0; i < height; ++i) {
+      if (!free_in(set, r + i, c)) return false;
+    }
+    return true;
+  };
+  std::vector<GridCell> cells;
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      if (taken[static_cast<std::size_t>(r * cols + c)]) continue;
+      const int set = atoms.find(r * cols + c);
+      int row_first_width = 1;
+      while (free_in(set, r, c + row_first_width)) ++row_first_width;
+      int row_first_height = 1;
+      while (row_free(set, r + row_first_height, c, row_first_width)) ++row_first_height;
+      int column_first_height = 1;
+      while (free_in(set, r + column_first_height, c)) ++column_first_height;
+      int column_first_width = 1;
+      while (column_free(set, r, c + column_first_width, column_first_height)) {
+        ++column_first_width;
+      }
+      GridCell cell{r, c, row_first_height, row_first_width, {}};
+      if (column_first_height * column_first_width > row_first_height * row_first_width) {
+        cell.row_span = column_first_height;
+        cell.col_span = column_first_width;
+      }
+      for (int i = 0; i < cell.row_span; ++i) {
+        for (int j = 0; j < cell.col_span; ++j) {
+          taken[static_cast<std::size_t>((r + i) * cols + c + j)] = true;
+        }
+      }
+      cells.push_back(cell);
+    }
+  }
+  return cells;
+}
+
 // A table's border lies on its bounding box. Part of a sheet that lay crooked in the scanner
 // bends its border off a straight line; such a border still covers the box's edge within a
 // wider band, and is added where the straight-line search missed it.
@@ -737,37 +819,18 @@ TableGrid build_grid(const RuleMasks& rules, const cv::Rect& region, int dpi,
       }
     }
   }
-  // Each set of joined atoms becomes one cell spanning their bounding rows and columns.
-  std::vector<int> first_atom_of_set(rows * cols, -1);
-  std::vector<GridCell> cells;
-  std::vector<int> cell_of_set(rows * cols, -1);
-  for (int atom = 0; atom < rows * cols; ++atom) {
-    const int set = atoms.find(atom);
-    const int r = atom / cols;
-    const int c = atom % cols;
-    if (cell_of_set[set] < 0) {
-      cell_of_set[set] = static_cast<int>(cells.size());
-      cells.push_back(GridCell{r, c, 1, 1, {}});
-      continue;
-    }
-    GridCell& cell = cells[cell_of_set[set]];
-    const int last_row = std::max(cell.row + cell.row_span - 1, r);
-    const int last_col = std::max(cell.col + cell.col_span - 1, c);
-    cell.row = std::min(cell.row, r);
-    cell.col = std::min(cell.col, c);
-    cell.row_span = last_row - cell.row + 1;
-    cell.col_span = last_col - cell.col + 1;
-  }
-  for (GridCell& cell : cells) {
+  std::vector<GridCell> cells = cells_of(atoms, rows, cols);
+  auto box_px = [&](const GridCell& cell) {
     const int x0 = grid.col_rules_x_px[cell.col];
     const int x1 = grid.col_rules_x_px[cell.col + cell.col_span];
     const int y0 = grid.row_rules_y_px[cell.row];
     const int y1 = grid.row_rules_y_px[cell.row + cell.row_span];
-    cell.bbox_px = cv::Rect(x0, y0, x1 - x0, y1 - y0);
+    return cv::Rect(x0, y0, x1 - x0, y1 - y0);
+  };
+  for (GridCell& cell : cells) cell.bbox_px = box_px(cell);
+  for (const GridCell& shape : shapes_no_rectangle_fills(atoms, rows, cols)) {
+    grid.joined_regions_px.push_back(box_px(shape));
   }
-  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
-    return std::tie(a.row, a.col) < std::tie(b.row, b.col);
-  });
   grid.cells = std::move(cells);
   return grid;
 }

@@ -25,7 +25,13 @@ struct TableGrid {
   cv::Rect bbox_px;
   std::vector<int> row_rules_y_px;  // ascending; atomic row r lies between [r] and [r + 1]
   std::vector<int> col_rules_x_px;  // ascending; atomic column c lies between [c] and [c + 1]
-  std::vector<GridCell> cells;      // row-major by (row, col) of their top-left atom
+  std::vector<GridCell> cells;  // row-major by (row, col) of their top-left atom; no two overlap
+  // Atoms joined into a shape no rectangle fills (an L), each by its bounding box, which its
+  // rectangles in `cells` tile with the cells inside it. Across a whole table such a shape says
+  // the table's rules do not part this region (an identity page's key rows beside the
+  // letterhead, under the column rules of the lists below): a region whose own rules, found
+  // inside it (detect_subgrid), may.
+  std::vector<cv::Rect> joined_regions_px;
 
   int row_count() const { return static_cast<int>(row_rules_y_px.size()) - 1; }
   int col_count() const { return static_cast<int>(col_rules_x_px.size()) - 1; }

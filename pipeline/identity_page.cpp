@@ -359,12 +359,30 @@ std::map<std::string, CellText> values_by_key(std::vector<KeyedValue> keyed) {
 
 void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const PageImage& page,
                         CellReader& reader, IdentityScan& scan, int depth) {
+  // A region the table's rules did not part (the key rows beside the letterhead, under the
+  // column rules of the lists below) is read by the rules found inside it, where they make a
+  // block of rows and columns: its keys' values are those. Its cells in this grid, cut by rules
+  // of the table that do not run there, are read too, for the lists: a heading on the region's
+  // last row has its items in the row below, outside the region. They are no unlabelled text.
+  IdentityScan in_regions;
+  std::vector<bool> in_region(grid.cells.size(), false);
+  if (depth == 0) {
+    for (const cv::Rect& region : grid.joined_regions_px) {
+      const TableGrid sub = detect_subgrid(rules, region, page.dpi);
+      if (sub.row_count() < 2 || sub.col_count() < 2 || sub.cells.size() < 2) continue;
+      for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+        if ((grid.cells[i].bbox_px & region) == grid.cells[i].bbox_px) in_region[i] = true;
+      }
+      scan_identity_grid(sub, rules, page, reader, in_regions, depth + 1);
+    }
+  }
+  const std::size_t keyed_before = scan.keyed.size();
   // A large cell may hold a ruled block of its own (the key/value table beside the logo).
   std::vector<std::optional<TableGrid>> inner(grid.cells.size());
   std::vector<CellText> texts(grid.cells.size());
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     const cv::Rect& box = grid.cells[i].bbox_px;
-    if (depth < 3 && box.width > page.dpi) {
+    if (depth < 3 && box.width > page.dpi && !in_region[i]) {
       TableGrid sub = detect_subgrid(rules, box, page.dpi);
       // A block of key/value rows has rows and columns of cells. The approver's underlined name
       // and a signature stroke through it find rules in both directions, but the short rules
@@ -392,7 +410,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
     }
     texts[i] = reader.read(box);
   }
-  std::vector<bool> used(grid.cells.size(), false);
+  std::vector<bool> used = in_region;
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     if (inner[i]) continue;
     const std::vector<LabelInCell> labels = labels_in_cell(texts[i], grid.cells[i], grid);
@@ -448,11 +466,18 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
               value_box = cv::Rect(value_box.x, top, value_box.width, std::max(0, bottom - top));
             }
           }
+          const bool approver = label.key == std::string_view("approved_by");
+          if (approver && !stacked) {
+            // The approver's block is all that lies beside its key. A signature's stroke and the
+            // name's underline find short rules inside it that cut it into cells of their own.
+            const int right = grid.col_rules_x_px.back();
+            value_box = cv::Rect(neighbour->bbox_px.x, cell.bbox_px.y, right - neighbour->bbox_px.x,
+                                 cell.bbox_px.height);
+          }
           const bool whole_cell = value_box == neighbour->bbox_px;
           // The approver signs and stamps over the printed name and NIP, in a pen's or a
           // stamp's colour where the scan kept it.
-          value = label.key == std::string_view("approved_by")
-                      ? reader.read_without_coloured_ink(value_box)
+          value = approver     ? reader.read_without_coloured_ink(value_box)
                   : whole_cell ? texts[index]
                                : reader.read(value_box);
           // A stamp pressed over a date (the row above the approver's block) garbles it. Where
@@ -511,6 +536,13 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
   for (std::size_t i = 0; i < grid.cells.size(); ++i) {
     if (!used[i] && !texts[i].text.empty()) scan.unlabelled.push_back(texts[i]);
   }
+  // The regions' keys come first; their lists only where this grid found none.
+  scan.keyed.insert(scan.keyed.begin() + static_cast<std::ptrdiff_t>(keyed_before),
+                    in_regions.keyed.begin(), in_regions.keyed.end());
+  scan.identity.lists.merge(in_regions.identity.lists);
+  scan.labels_found += in_regions.labels_found;
+  scan.unlabelled.insert(scan.unlabelled.end(), in_regions.unlabelled.begin(),
+                         in_regions.unlabelled.end());
 }
 
 }  // namespace

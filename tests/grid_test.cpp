@@ -173,6 +173,50 @@ TEST(Grid, CellsNeverOverlapAndStayInsideTheTable) {
   }
 }
 
+// An identity page's head: the letterhead's cell spans every key row on the left; beside it, key
+// rows of two cells. A gap in the bottom key row's rules joins that row's cells to the letterhead
+// (an L of atoms). Its bounding box would cover every key cell above: the cells stay rectangles
+// the L fills, the letterhead whole and the joined row beside it, and the L's box is reported as
+// a region whose own rules may part it otherwise.
+TEST(Grid, AGapThatJoinsACellToATallNeighbourInOneRowOverlapsNoOtherCell) {
+  cv::Mat page(900, 1500, CV_8UC1, cv::Scalar(255));
+  const std::vector<int> xs{100, 600, 900, 1400};
+  const std::vector<int> ys{100, 200, 300, 400, 500};
+  for (int y : {ys.front(), ys.back()}) cv::line(page, {xs.front(), y}, {xs.back(), y}, 0, 3);
+  for (std::size_t r = 1; r + 1 < ys.size(); ++r) {
+    cv::line(page, {xs[1], ys[r]}, {xs.back(), ys[r]}, 0, 3);
+  }
+  for (int x : {xs.front(), xs.back()}) cv::line(page, {x, ys.front()}, {x, ys.back()}, 0, 3);
+  // The rules left of and between the key cells stop above the bottom row.
+  for (int x : {xs[1], xs[2]}) cv::line(page, {x, ys.front()}, {x, ys[3]}, 0, 3);
+
+  const std::vector<TableGrid> tables = detect_grids(binarize_ink(page, kDpi), kDpi);
+
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& grid = tables[0];
+  ASSERT_EQ(grid.row_count(), 4);
+  ASSERT_EQ(grid.col_count(), 3);
+  const GridCell& letterhead = cell_at(grid, 0, 0);
+  EXPECT_EQ(letterhead.row_span, 4);
+  EXPECT_EQ(letterhead.col_span, 1);
+  const GridCell& bottom_row = cell_at(grid, 3, 1);
+  EXPECT_EQ(bottom_row.row_span, 1);
+  EXPECT_EQ(bottom_row.col_span, 2);
+  for (int row = 0; row < 3; ++row) {
+    EXPECT_EQ(cell_at(grid, row, 1).col, 1) << "the key in row " << row;
+    EXPECT_EQ(cell_at(grid, row, 2).col, 2) << "the value in row " << row;
+  }
+  // The L's box is kept as a region to look into: the whole table here.
+  ASSERT_EQ(grid.joined_regions_px.size(), 1u);
+  EXPECT_EQ(grid.joined_regions_px[0], grid.bbox_px);
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    for (std::size_t j = i + 1; j < grid.cells.size(); ++j) {
+      const cv::Rect overlap = grid.cells[i].bbox_px & grid.cells[j].bbox_px;
+      EXPECT_TRUE(overlap.width <= 1 || overlap.height <= 1) << i << " overlaps " << j;
+    }
+  }
+}
+
 // Some templates frame a table twice, a second border just outside the first. The strip
 // between the frames is no row or column: left in, it became one ring-shaped cell whose
 // bounding box is the whole table, and every cell beside it read as part of it.

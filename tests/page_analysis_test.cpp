@@ -1179,6 +1179,21 @@ TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted
   EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
 }
 
+TEST(IdentityPage, KeyRowsUnderTheListsColumnRuleAreReadByTheirOwnRules) {
+  // The lists' column rule runs at x 700, inside the key column, and a stroke on it in the first
+  // key row (a letter's stem) parts that row there: the letterhead and the other key rows join
+  // in an L, its box the whole head. Its own rules, not the lists', part the keys from their
+  // values.
+  DrawnPage page = identity_page({.list_height = 1100, .list_split = 700});
+  cv::line(page.gray, {700, 100}, {700, 160}, cv::Scalar(0), 3);
+  const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(content.identity->fields.at("effective").text, "10 Desember 2019");
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+}
+
 // The drawn page with blue-pen `strokes` over it: grey on the page as a grey scan shows them, and
 // in its coloured-ink mask as a colour scan keeps them apart.
 PageImage with_pen_strokes(const DrawnPage& drawn,
