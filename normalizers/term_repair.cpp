@@ -148,14 +148,35 @@ WordRepair repair_word(std::u32string_view reading, const Lexicon& lexicon,
   return repair;
 }
 
+// The longest an abbreviation runs in a text set in capitals: "LKIP", "SPPLS", "BPBJ". Longer
+// capital words there are words ("PERSIAFAN" for "PERSIAPAN").
+constexpr std::size_t kLongestCapitalCode = 5;
+
 // Shaped like a word worth repairing: letters only, four or more, not an abbreviation. Whether
-// the lexicon knows it is asked after: that is the costly question.
-bool shaped_like_a_word(std::u32string_view word) {
+// the lexicon knows it is asked after: that is the costly question. In a text `set_in_capitals`
+// (a title or a letterhead), a capital word longer than a code is a word.
+bool shaped_like_a_word(std::u32string_view word, bool set_in_capitals) {
   if (word.size() < 4) return false;
   if (!std::all_of(word.begin(), word.end(), is_word_letter)) return false;
   const auto capitals = std::count_if(word.begin(), word.end(), is_upper);
   // SK, LKIP, PPBJ, or SPPLS read without its hyphen: codes, not words.
-  return capitals < 2;
+  return capitals < 2 || (set_in_capitals && word.size() > kLongestCapitalCode);
+}
+
+// Whether `text` is set in capitals: no lower-case letter, and two words of four letters or more
+// (a lone code is not a text).
+bool set_in_capitals(std::u32string_view text) {
+  if (std::any_of(text.begin(), text.end(),
+                  [](char32_t c) { return is_word_letter(c) && !is_upper(c); })) {
+    return false;
+  }
+  int words = 0;
+  std::size_t run = 0;
+  for (char32_t c : text) {
+    run = is_word_letter(c) ? run + 1 : 0;
+    if (run == 4) ++words;
+  }
+  return words >= 2;
 }
 
 // One space-separated token: the letters between its leading and trailing marks, in parts split
@@ -424,6 +445,7 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
   }
   tokens.push_back(current);
 
+  const bool capitals = set_in_capitals(code_points);
   std::u32string repaired_text;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (t > 0) repaired_text += U' ';
@@ -431,7 +453,7 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
     // "Perundang-undangan" is known whole though its parts are not checked alone.
     std::optional<bool> whole_known;
     for (std::u32string& part : token.parts) {
-      if (!shaped_like_a_word(part)) continue;
+      if (!shaped_like_a_word(part, capitals)) continue;
       if (!whole_known) {
         std::u32string whole;
         for (const std::u32string& piece : token.parts) whole += piece;

@@ -101,8 +101,8 @@ struct TermRepair {
 using WordsReadAsPrinted = std::unordered_set<std::string>;
 
 // Repairs the unknown words of `text`. Never touches a word the lexicon knows (knows_form), a word
-// with a digit, an all-capital abbreviation or code (SK, RKA, LKIP), a word under four letters,
-// or one of `as_printed`.
+// with a digit, an all-capital abbreviation or code (SK, RKA, LKIP; in a text set in capitals,
+// one of five letters or fewer), a word under four letters, or one of `as_printed`.
 TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
                         const WordsReadAsPrinted& as_printed = {});
 

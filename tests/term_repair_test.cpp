@@ -83,6 +83,15 @@ TEST(RepairTerms, AbbreviationsCodesAndNumbersAreNeverRepaired) {
   }
 }
 
+TEST(RepairTerms, InATitleSetInCapitalsTheLongCapitalWordsAreWordsAndTheCodesStay) {
+  EXPECT_EQ(repaired("PERSIAFAN PEMILIHAN PENYEDIA"), "PERSIAPAN PEMILIHAN PENYEDIA");
+  EXPECT_EQ(repaired("FENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI"),
+            "PENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI");
+  EXPECT_EQ(repaired("PENYUSUNAN LKIP DAN RENJA PPBJ"), "PENYUSUNAN LKIP DAN RENJA PPBJ");
+  // A capital word among lower-case ones is a code, however long.
+  EXPECT_EQ(repaired("Laporan SATPOLPP"), "Laporan SATPOLPP");
+}
+
 TEST(RepairTerms, EveryDomainLexiconWordIsLeftAlone) {
   for (const std::u32string& word : lexicon().domain_words()) {
     const std::string utf8 = encode_utf8(word);
