@@ -371,6 +371,15 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
          std::string_view(".,:;").find(header.sop_number->back()) != std::string_view::npos) {
     header.sop_number->pop_back();
   }
+  // Nor starts with one: a speck, a rule's end or a stamp's letter before it reads as ".", "“"
+  // or "*". It starts with its first letter or digit.
+  if (header.sop_number) {
+    const std::u32string number = decode_utf8(*header.sop_number);
+    const auto first = std::find_if(number.begin(), number.end(), [](char32_t c) {
+      return is_word_letter(c) || (c >= U'0' && c <= U'9');
+    });
+    header.sop_number = encode_utf8(std::u32string_view(number).substr(first - number.begin()));
+  }
   if (header.sop_number && header.sop_number->empty()) {
     header.sop_number.reset();
     review.add("/header/sop_number", "not_read", identity.fields.at("sop_number"), kNothingFound);

@@ -89,6 +89,17 @@ TEST(BuildRecord, ASopNumberFilledIntoAPrintedBlankHasNoSpacesBesideItsSlashes) 
   EXPECT_FALSE(has_review(record, "/header/sop_number", "space_in_code"));
 }
 
+TEST(BuildRecord, AMarkReadBeforeASopNumberIsNoPartOfIt) {
+  RawSop sop = identity_only();
+  for (const char* reading : {".061/014/BID.BIKON", "\u201C061/014/BID.BIKON",
+                              "* 061/014/BID.BIKON", "'061/014/BID.BIKON"}) {
+    sop.identity->fields["sop_number"] = read_cell(reading);
+    EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+              "061/014/BID.BIKON")
+        << reading;
+  }
+}
+
 TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
   RawSop sop = identity_only();
   sop.identity->fields["sop_number"] = read_cell("000.8 3.3/332/SATPOLPP-A");
