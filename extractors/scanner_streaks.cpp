@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "binarize.h"
@@ -23,6 +24,13 @@ struct Streak {
   double slope = 0;
   double half_width = 0;
   double x_at(int y) const { return x0 + slope * y; }
+  // The first and last column of row `y` it covers, within an image `cols` wide; first > last
+  // where it runs outside the image.
+  std::pair<int, int> columns_at(int y, int cols) const {
+    const double centre = x_at(y);
+    return {std::max(0, static_cast<int>(std::floor(centre - half_width))),
+            std::min(cols - 1, static_cast<int>(std::ceil(centre + half_width)))};
+  }
 };
 
 // 255 where a pixel is darker than the paper `reach` pixels to its left and to its right, by
@@ -260,10 +268,7 @@ void append_streaks_crossing_bands(const StreakEvidence& seen, std::vector<Strea
 // Clears `mask` under `streak`, over its whole width.
 void paint_out(cv::Mat& mask, const Streak& streak) {
   for (int y = 0; y < mask.rows; ++y) {
-    const double centre = streak.x_at(y);
-    const int first = std::max(0, static_cast<int>(std::floor(centre - streak.half_width)));
-    const int last =
-        std::min(mask.cols - 1, static_cast<int>(std::ceil(centre + streak.half_width)));
+    const auto [first, last] = streak.columns_at(y, mask.cols);
     if (first <= last) mask.row(y).colRange(first, last + 1).setTo(0);
   }
 }
@@ -306,10 +311,7 @@ void lift_off(cv::Mat& gray, const std::vector<Streak>& streaks) {
   for (int y = 0; y < gray.rows; ++y) {
     unsigned char* row = gray.ptr<unsigned char>(y);
     for (const Streak& streak : streaks) {
-      const double centre = streak.x_at(y);
-      const int first = std::max(0, static_cast<int>(std::floor(centre - streak.half_width)));
-      const int last =
-          std::min(gray.cols - 1, static_cast<int>(std::ceil(centre + streak.half_width)));
+      const auto [first, last] = streak.columns_at(y, gray.cols);
       if (first > last) continue;
       const int before = row[first > 0 ? first - 1 : std::min(gray.cols - 1, last + 1)];
       const int after = row[last + 1 < gray.cols ? last + 1 : std::max(0, first - 1)];
