@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "punctuation.h"
 #include "text.h"
 
 namespace sopocr {
@@ -162,7 +163,7 @@ LaneName normalize_lane_name(std::string_view text) {
       name.text += c;
     }
   }
-  name.text = normalize_text(name.text);
+  name.text = repair_reduplication_hyphens(normalize_text(name.text));
   auto is_stray = [](char c) { return c == '.' || c == ',' || c == ':' || c == ';' || c == '-'; };
   while (!name.text.empty() && is_stray(name.text.back())) name.text.pop_back();
   std::size_t start = 0;

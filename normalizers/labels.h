@@ -57,8 +57,10 @@ struct LaneName {
 // A swimlane's printed name as a clean actor name: quote marks and specks read as punctuation
 // around it dropped ("Pelaksana “Teknis", ".Kepala Seksi", "Pokja Pemilihan."), and a closing
 // bracket with no opening one after capitals read back as the J it was ("UKPB)" -> "UKPBJ"), a
-// speck read as ':' after a word dropped ("Pembinaan: Pengadaan") and a '!' after one read back
-// as the slash it was ("Auditor! Pemeriksa" -> "Auditor/ Pemeriksa").
+// speck read as ':' after a word dropped ("Pembinaan: Pengadaan"), a '!' after one read back
+// as the slash it was ("Auditor! Pemeriksa" -> "Auditor/ Pemeriksa": offices type the slash
+// spaced on one side too, "Petugas Informasi/ TU") and the reduplication hyphens of
+// repair_reduplication_hyphens (punctuation.h) put back ("Perundang-undangan").
 LaneName normalize_lane_name(std::string_view text);
 
 // `text` with each run of words that nearly spells one of `actors` (OCR garbled a letter or two:

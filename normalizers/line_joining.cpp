@@ -11,19 +11,13 @@ bool is_lower_start(const std::string& line) {
   return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
 }
 
-// Indonesian reduplication ("Perundang-" + "undangan", "kegiatan-" + "kegiatan"): the next
-// line starts with the end of the word before the hyphen. Such a hyphen is part of the word.
-bool is_reduplication(const std::string& joined, const std::string& line) {
-  constexpr std::size_t kMinRoot = 4;
+// "Perundang-" + "undangan": the hyphen of a reduplication is part of the word.
+bool ends_in_reduplication_hyphen(const std::string& joined, const std::string& line) {
   const std::string text = joined.substr(0, joined.size() - 1);  // without the hyphen
   const std::size_t space = text.rfind(' ');
-  const std::string before =
-      ascii_lower(space == std::string::npos ? text : text.substr(space + 1));
-  const std::string next = ascii_lower(line.substr(0, line.find(' ')));
-  for (std::size_t root = kMinRoot; root <= std::min(before.size(), next.size()); ++root) {
-    if (before.compare(before.size() - root, root, next, 0, root) == 0) return true;
-  }
-  return false;
+  const std::string_view before =
+      std::string_view(text).substr(space == std::string::npos ? 0 : space + 1);
+  return reduplicated_root_length(before, std::string_view(line).substr(0, line.find(' '))) > 0;
 }
 
 }  // namespace
@@ -41,7 +35,7 @@ std::string join_wrapped_lines(const std::vector<std::string>& lines) {
     const bool hyphen_after_letter =
         last == '-' && joined.size() >= 2 && is_ascii_letter(joined[joined.size() - 2]);
     if (hyphen_after_letter) {
-      if (is_lower_start(line) && !is_reduplication(joined, line)) joined.pop_back();
+      if (is_lower_start(line) && !ends_in_reduplication_hyphen(joined, line)) joined.pop_back();
       joined += line;
     } else if (last == '/' && !(joined.size() >= 2 && joined[joined.size() - 2] == ' ')) {
       // "Surat/" + "Caraka": the typesetter broke the token after its slash. A slash standing

@@ -1,6 +1,7 @@
 #include "punctuation.h"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "text.h"
@@ -107,12 +108,53 @@ void join_after_slash(std::vector<std::string>& words) {
   words = std::move(joined);
 }
 
+bool is_letters(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), is_ascii_letter);
+}
+
+// The two words as the one reduplication they are, its hyphen spaced on one side or lost
+// ("Perundang -undangan", "Perundang undangan"); nothing where they are two words. With no
+// hyphen read at all, the root must be most of the first word ("dilaksanakan akan" shares a
+// suffix, not a root) and the words must differ: "kegiatan kegiatan" may be how the author typed
+// it.
+std::optional<std::string> reduplication_of(std::string_view left, std::string_view right) {
+  if (left.size() >= 2 && left.back() == '-') {
+    left.remove_suffix(1);
+  } else if (right.size() >= 2 && right.front() == '-') {
+    right.remove_prefix(1);
+  } else {
+    constexpr std::size_t kShortestLostHyphenRoot = 5;
+    const std::size_t root = reduplicated_root_length(left, right);
+    const bool lost_hyphen = root >= kShortestLostHyphenRoot && 3 * root >= 2 * left.size() &&
+                             is_letters(left) && ascii_lower(left) != ascii_lower(right);
+    if (!lost_hyphen) return std::nullopt;
+  }
+  // A spaced hyphen may be a dash between two phrases; only a reduplication is one word.
+  if (!is_letters(left) || reduplicated_root_length(left, right) == 0) return std::nullopt;
+  return std::string(left) + '-' + std::string(right);
+}
+
+void join_reduplications(std::vector<std::string>& words) {
+  std::vector<std::string> joined;
+  for (std::string& word : words) {
+    if (joined.empty()) {
+      joined.push_back(std::move(word));
+    } else if (auto whole = reduplication_of(joined.back(), word)) {
+      joined.back() = std::move(*whole);
+    } else {
+      joined.push_back(std::move(word));
+    }
+  }
+  words = std::move(joined);
+}
+
 }  // namespace
 
 std::string repair_stray_punctuation(std::string_view text) {
   std::vector<std::string> words = split_words(text);
   drop_unpaired_quotes(words);
   join_after_slash(words);
+  join_reduplications(words);
   bool seen_jika = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string& word = words[i];
@@ -137,6 +179,12 @@ std::string repair_stray_punctuation(std::string_view text) {
     }
     if (ascii_lower(word).starts_with("jika")) seen_jika = true;
   }
+  return join_words(words);
+}
+
+std::string repair_reduplication_hyphens(std::string_view text) {
+  std::vector<std::string> words = split_words(text);
+  join_reduplications(words);
   return join_words(words);
 }
 

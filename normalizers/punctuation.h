@@ -16,9 +16,15 @@ namespace sopocr {
 //   ("2012-tentang") are a space;
 // - ':' before "jika" in text with an earlier "Jika" is the ';' of "Jika …, …; jika …".
 // - a quote opening or closing a word with no partner is dropped ("Notulen' hasil");
-// - a space after a '/' between words is dropped ("Pemeriksa/ Penyidik").
+// - a space after a '/' between words is dropped ("Pemeriksa/ Penyidik");
+// - the hyphens of repair_reduplication_hyphens are repaired.
 // A colon a document did print before a lower-case word ("Sifat: merk") is lost with the specks.
 std::string repair_stray_punctuation(std::string_view text);
+
+// The hyphen of a reduplication is printed, unspaced: one OCR spaced on one side or lost at low
+// resolution ("Perundang -undangan", "Perundang- undangan", "Perundang undangan") is put back
+// ("Perundang-undangan"). A word typed twice ("kegiatan kegiatan") is the author's and stays.
+std::string repair_reduplication_hyphens(std::string_view text);
 
 // A list item is a phrase: trailing '.', ':', ';', ',' and '-' are dropped, unless the last word
 // is an abbreviation ("S.T.", "dll."); so are marks before its first letter (".Daftar akun").

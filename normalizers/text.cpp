@@ -112,4 +112,14 @@ std::string join_words(const std::vector<std::string>& words) {
   return text;
 }
 
+std::size_t reduplicated_root_length(std::string_view first, std::string_view second) {
+  constexpr std::size_t kShortestRoot = 4;
+  const std::string before = ascii_lower(first);
+  const std::string next = ascii_lower(second);
+  for (std::size_t root = std::min(before.size(), next.size()); root >= kShortestRoot; --root) {
+    if (before.compare(before.size() - root, root, next, 0, root) == 0) return root;
+  }
+  return 0;
+}
+
 }  // namespace sopocr

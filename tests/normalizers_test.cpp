@@ -284,6 +284,25 @@ TEST(Punctuation, UnpairedQuotesAndASpaceAfterASlashAreSpecks) {
   EXPECT_EQ(repair_stray_punctuation("Aplikasi ‘SPSE’ dan Jum'at"), "Aplikasi ‘SPSE’ dan Jum'at");
 }
 
+TEST(Punctuation, AReduplicationsHyphenSpacedOnOneSideOrLostIsPutBack) {
+  for (const char* reduplication : {"Peraturan Perundang undangan", "Peraturan Perundang -undangan",
+                                    "Peraturan Perundang- undangan"}) {
+    EXPECT_EQ(repair_reduplication_hyphens(reduplication), "Peraturan Perundang-undangan")
+        << reduplication;
+  }
+  EXPECT_EQ(repair_reduplication_hyphens("sewaktu waktu"), "sewaktu-waktu");
+  EXPECT_EQ(repair_stray_punctuation("Perundang undangan, sewaktu -waktu"),
+            "Perundang-undangan, sewaktu-waktu");
+  // A spaced hyphen between other words is a dash or a suspended compound; words that merely
+  // share letters are two words; a word typed twice is the author's.
+  for (const char* text : {"Januari - Desember", "pra- dan pascasarjana", "Kepala Pelaksana",
+                           "data dan dana", "Laporan -lampiran", "Sekretariat Sekretaris",
+                           "tidak dilaksanakan akan", "secara mendalam dalam rapat",
+                           "kegiatan kegiatan Non Yustisi", "Undang Undang", "sekretaris /Kabid"}) {
+    EXPECT_EQ(repair_reduplication_hyphens(text), text);
+  }
+}
+
 TEST(Punctuation, TheSemicolonOfJikaJikaIsRestored) {
   EXPECT_EQ(repair_stray_punctuation("Jika sesuai, diteruskan ke Kepala Dinas: jika tidak, "
                                      "dikembalikan"),
@@ -315,7 +334,8 @@ TEST(Punctuation, AListItemLosesTrailingAndLeadingMarksButNotAnAbbreviationsDot)
 TEST(Punctuation, RepairingTwiceChangesNothingMore) {
   for (const char* text : {"Notulen evaluasi. dan pembahasan", "Kepala Dinas: jika tidak",
                            "a.. b:: c", ". .maka", "Jika x: jika y: jika z", "jasa.konstruksi.baru",
-                           "::jika", "Tata.Kerja-Dinas.", "a/ b/ c", "'' ‘x’ y'", "PA/' KPA'"}) {
+                           "::jika", "Tata.Kerja-Dinas.", "a/ b/ c", "a /b -c d- e",
+                           "Perundang undangan undangan", "'' ‘x’ y'", "PA/' KPA'"}) {
     const std::string once = repair_stray_punctuation(text);
     EXPECT_EQ(repair_stray_punctuation(once), once) << text;
     const std::string item = trim_item_punctuation(once);
@@ -470,6 +490,11 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
   const LaneName slash = normalize_lane_name("Auditor! Pemeriksa");
   EXPECT_EQ(slash.text, "Auditor/ Pemeriksa");
   EXPECT_TRUE(slash.repaired);
+  // Offices space a slash on one side too; a reduplication's hyphen lost at low resolution is
+  // put back, and is no repaired letter.
+  const LaneName hyphen = normalize_lane_name("Petugas Informasi/ TU Perundang undangan");
+  EXPECT_EQ(hyphen.text, "Petugas Informasi/ TU Perundang-undangan");
+  EXPECT_FALSE(hyphen.repaired);
 }
 
 TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
