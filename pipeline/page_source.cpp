@@ -6,9 +6,11 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -67,25 +69,50 @@ std::vector<LayerWord> text_layer(const poppler::page& page, int dpi) {
 }
 
 // How much larger the paper is than the page box says. A scan embedded at 72 ppi makes a box
-// several times the paper (a 32-inch "page"), one embedded at 600 a box half of it; rendering
-// such a box at the requested resolution blows the image up into grey ramps or shrinks its text
-// below legibility, and every threshold measured in inches is wrong by the same factor. A box
-// whose long side no SOP's paper has (under 7 or over 17.5 inches: A3 is 16.5) is taken to be
-// the paper of the nearest shape: A4, F4, Letter or Legal.
+// larger than the paper by its resolution over 72 (a 300-ppi A4 scan a 32-inch "page", a 96-ppi
+// one a 15.6-inch page), one embedded at 600 a box half of it; rendering such a box at the
+// requested resolution blows the image up into grey ramps or shrinks its text below legibility,
+// and every threshold measured in inches is wrong by the same factor. A box whose long side no
+// SOP's paper has (under 7 or over 17.5 inches: A3 is 16.5) is taken to be the paper of the
+// nearest shape: A4, F4, Letter or Legal; so is a box of exactly one of those shapes at a size
+// no paper of that shape has (a cropped or photographed page has a shape of its own).
 double paper_scale(double width_pt, double height_pt) {
-  const double long_in = std::max(width_pt, height_pt) / 72.0;
-  const double short_in = std::min(width_pt, height_pt) / 72.0;
-  if (short_in <= 0 || (long_in >= 7.0 && long_in <= 17.5)) return 1.0;
   struct Paper {
     double long_in;
     double short_in;
+    double aspect() const { return long_in / short_in; }
   };
-  static constexpr Paper kPapers[] = {{11.69, 8.27}, {12.99, 8.46}, {11.0, 8.5}, {14.0, 8.5}};
-  const double aspect = long_in / short_in;
-  const Paper* nearest = &kPapers[0];
-  for (const Paper& paper : kPapers) {
-    if (std::abs(paper.long_in / paper.short_in - aspect) <
-        std::abs(nearest->long_in / nearest->short_in - aspect)) {
+  static constexpr Paper kSopPapers[] = {{11.69, 8.27}, {12.99, 8.46}, {11.0, 8.5}, {14.0, 8.5}};
+  // Papers a true box may also have: A3, A5, B4, B5, Tabloid.
+  static constexpr Paper kOtherPapers[] = {
+      {16.54, 11.69}, {8.27, 5.83}, {13.9, 9.84}, {9.84, 6.93}, {17.0, 11.0}};
+  constexpr double kSameShape = 0.005;  // relative aspect difference of one paper shape
+  constexpr double kSameSize = 0.02;    // relative long-side difference of one paper size
+  const double long_in = std::max(width_pt, height_pt) / 72.0;
+  const double short_in = std::min(width_pt, height_pt) / 72.0;
+  if (short_in <= 0) return 1.0;
+  const Paper box{long_in, short_in};
+  const auto same_shape = [&](const Paper& paper) {
+    return std::abs(paper.aspect() - box.aspect()) <= kSameShape * paper.aspect();
+  };
+  if (long_in >= 7.0 && long_in <= 17.5) {
+    const Paper* shape = nullptr;
+    for (const Paper& paper : kSopPapers) {
+      if (same_shape(paper)) shape = &paper;
+    }
+    if (shape == nullptr) return 1.0;
+    const auto is_paper = [&](const Paper& paper) {
+      return same_shape(paper) && std::abs(paper.long_in - long_in) <= kSameSize * paper.long_in;
+    };
+    if (std::any_of(std::begin(kSopPapers), std::end(kSopPapers), is_paper) ||
+        std::any_of(std::begin(kOtherPapers), std::end(kOtherPapers), is_paper)) {
+      return 1.0;
+    }
+    return shape->long_in / long_in;
+  }
+  const Paper* nearest = &kSopPapers[0];
+  for (const Paper& paper : kSopPapers) {
+    if (std::abs(paper.aspect() - box.aspect()) < std::abs(nearest->aspect() - box.aspect())) {
       nearest = &paper;
     }
   }

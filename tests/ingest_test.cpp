@@ -121,6 +121,15 @@ void write_text_only_pdf(const fs::path& path) {
   cairo_surface_destroy(surface);
 }
 
+void write_blank_pdf(const fs::path& path, double width_pt, double height_pt) {
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), width_pt, height_pt);
+  cairo_t* cr = cairo_create(surface);
+  cairo_rectangle(cr, 72, 72, 200, 20);
+  cairo_fill(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+}
+
 // "Reads" the drawn table: the text of the cell that contains the region's centre.
 class ScriptedOcrEngine final : public OcrEngine {
  public:
@@ -243,7 +252,20 @@ TEST(PageSource, APageBoxNoPaperHasIsRenderedAsThePaperOfItsShape) {
   EXPECT_NEAR(page.gray.cols, 8.27 * 200, 3);
   EXPECT_NEAR(page.gray.rows, 11.69 * 200, 3);
 
-  // A box of a real paper size is rendered as asked.
+  // A 96-ppi scan embedded at 72 ppi: an A4 sheet's shape, a third larger than any paper of it.
+  const fs::path a4_shape = fs::path(::testing::TempDir()) / "a4-shape-at-96ppi.pdf";
+  write_blank_pdf(a4_shape, 595.28 * 96 / 72, 841.89 * 96 / 72);
+  const PageImage a4_shaped = open_page_source(a4_shape)->render(1, 200);
+  EXPECT_EQ(a4_shaped.box_dpi, 150);
+  EXPECT_NEAR(a4_shaped.gray.cols, 8.27 * 200, 3);
+
+  // A box of a real paper size is rendered as asked, whatever its shape: A3, B4, a cropped page.
+  for (const auto& [width_pt, height_pt] : {std::pair{841.89, 1190.55}, std::pair{708.66, 1000.63},
+                                            std::pair{700.0, 920.0}}) {
+    const fs::path paper = fs::path(::testing::TempDir()) / "true-paper.pdf";
+    write_blank_pdf(paper, width_pt, height_pt);
+    EXPECT_EQ(open_page_source(paper)->render(1, 100).box_dpi, 100) << width_pt << " x " << height_pt;
+  }
   const fs::path a4 = fs::path(::testing::TempDir()) / "true-a4.pdf";
   write_text_only_pdf(a4);
   const PageImage true_page = open_page_source(a4)->render(1, 200);
