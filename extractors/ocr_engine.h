@@ -42,6 +42,8 @@ class OcrEngine {
   // `gray` must outlive the calls to read_region that follow.
   virtual void set_page(const cv::Mat& gray, int dpi) = 0;
   virtual OcrText read_region(const cv::Rect& region_px) = 0;
+  // The region as one line of text. An engine without such a mode reads it as a region.
+  virtual OcrText read_line(const cv::Rect& region_px) { return read_region(region_px); }
   // nullopt when the engine cannot tell (too little text) or does not detect orientation.
   // Independent of set_page.
   virtual std::optional<PageOrientation> detect_orientation(const cv::Mat& gray, int dpi) = 0;

@@ -1,6 +1,7 @@
 #include "cell_reader.h"
 
 #include <algorithm>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/photo.hpp>
 
@@ -112,6 +113,90 @@ bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
     if (height >= shortest && stats.at<int>(label, cv::CC_STAT_WIDTH) <= widest) ++letters;
   }
   return letters >= kFewestLetters;
+}
+
+// The rows of `text_ink` inside `region` that hold a line of text: runs of inked rows at least
+// half as tall as `text_height` and no more than twice, each with ink enough for a few letters.
+std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const cv::Rect& region,
+                                                 int text_height) {
+  std::vector<std::pair<int, int>> bands;
+  cv::Mat row_ink;
+  cv::reduce(text_ink(region) / 255, row_ink, 1, cv::REDUCE_SUM, CV_32S);
+  int top = -1;
+  int ink = 0;
+  for (int row = 0; row <= row_ink.rows; ++row) {
+    const int count = row < row_ink.rows ? row_ink.at<int>(row) : 0;
+    if (count > 0) {
+      if (top < 0) top = row;
+      ink += count;
+      continue;
+    }
+    if (top >= 0) {
+      const int height = row - top;
+      // A letter of the line's height holds about a third of its square in ink.
+      const bool letters = ink >= text_height * text_height;
+      if (2 * height >= text_height && height <= 2 * text_height && letters) {
+        bands.emplace_back(region.y + top, region.y + row);
+      }
+    }
+    top = -1;
+    ink = 0;
+  }
+  return bands;
+}
+
+// Tesseract's line finder drops a line of a short cell now and then, most often at low
+// resolution ("Kepala" over "Perangkat Daerah"): a band of text ink no word was read in is read
+// again on its own, as one line, and its words join the reading in their place.
+void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect& region,
+                         OcrEngine& ocr) {
+  if (text.words.empty()) return;
+  std::vector<int> heights;
+  for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int text_height = heights[heights.size() / 2];
+  const auto read_in = [&](int top, int bottom) {
+    return std::any_of(text.words.begin(), text.words.end(), [&](const OcrWord& word) {
+      const int overlap =
+          std::min(bottom, word.bbox_px.br().y) - std::max(top, word.bbox_px.y);
+      return 2 * overlap >= std::min(bottom - top, word.bbox_px.height);
+    });
+  };
+  int next_line = 0;
+  for (const OcrWord& word : text.words) next_line = std::max(next_line, word.line + 1);
+  const int first_added_line = next_line;
+  for (const auto& [top, bottom] : text_line_bands(text_ink, region, text_height)) {
+    if (read_in(top, bottom)) continue;
+    const int margin = std::max(2, (bottom - top) / 4);
+    const cv::Rect line_box =
+        cv::Rect(region.x, top - margin, region.width, bottom - top + 2 * margin) & region;
+    OcrText line = ocr.read_line(line_box);
+    if (line.words.empty()) continue;
+    for (OcrWord& word : line.words) {
+      word.line = next_line;
+      text.words.push_back(std::move(word));
+    }
+    ++next_line;
+  }
+  if (next_line == first_added_line) return;
+  // The lines in reading order again: top to bottom by their highest word's middle.
+  std::vector<int> line_middle(next_line, std::numeric_limits<int>::max());
+  for (const OcrWord& word : text.words) {
+    line_middle[word.line] =
+        std::min(line_middle[word.line], word.bbox_px.y + word.bbox_px.height / 2);
+  }
+  std::vector<int> rank_of_line(next_line);
+  std::vector<int> lines_in_order(next_line);
+  for (int line = 0; line < next_line; ++line) lines_in_order[line] = line;
+  std::stable_sort(lines_in_order.begin(), lines_in_order.end(),
+                   [&](int a, int b) { return line_middle[a] < line_middle[b]; });
+  for (int rank = 0; rank < next_line; ++rank) rank_of_line[lines_in_order[rank]] = rank;
+  for (OcrWord& word : text.words) word.line = rank_of_line[word.line];
+  std::stable_sort(text.words.begin(), text.words.end(),
+                   [](const OcrWord& a, const OcrWord& b) { return a.line < b.line; });
+  double confidence_sum = 0.0;
+  for (const OcrWord& word : text.words) confidence_sum += word.confidence;
+  text.confidence = confidence_sum / static_cast<double>(text.words.size());
 }
 
 }  // namespace
@@ -234,6 +319,7 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
       if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
     }
+    read_lines_left_out(text, text_ink, region, ocr_);
   }
   if (text.words.empty()) {
     cell.original = text.text;

@@ -70,5 +70,46 @@ TEST(CellReader, APlaceholderDashOrSpecksTheEngineReadNothingFromAreNoUnreadText
   EXPECT_FALSE(specks_cell.letters_unread);
 }
 
+// An engine whose block reading leaves out a cell's first line, as Tesseract's line finder does
+// now and then, and reads that line when asked for it alone.
+class LeavesOutFirstLineEngine final : public OcrEngine {
+ public:
+  void set_page(const cv::Mat&, int) override {}
+  OcrText read_region(const cv::Rect&) override {
+    OcrText text;
+    text.words = {{"Perangkat", 0.9, cv::Rect(130, 150, 200, 30), 0},
+                  {"Daerah", 0.9, cv::Rect(130, 200, 150, 30), 1}};
+    return text;
+  }
+  OcrText read_line(const cv::Rect& region) override {
+    ++lines_read;
+    OcrText text;
+    if (region.y < 140) text.words = {{"Kepala", 0.8, cv::Rect(130, 100, 140, 30), 0}};
+    return text;
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+  int lines_read = 0;
+};
+
+TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
+  OnePage sheet;
+  int baseline = 130;
+  for (const char* line : {"Kepala", "Perangkat", "Daerah"}) {
+    cv::putText(sheet.page.gray, line, {130, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+                cv::Scalar(30), 3);
+    baseline += 50;
+  }
+  const cv::Mat ink = sheet.page.gray < 128;
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(235));
+  LeavesOutFirstLineEngine engine;
+  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
+  const CellText cell = reader.read(cv::Rect(100, 80, 600, 200));
+  EXPECT_EQ(cell.original, "Kepala\nPerangkat\nDaerah");
+  EXPECT_EQ(cell.text, "Kepala Perangkat Daerah");
+  EXPECT_EQ(engine.lines_read, 1);  // the lines the block reading holds are not read again
+}
+
 }  // namespace
 }  // namespace sopocr
