@@ -1,6 +1,7 @@
 #include "assemble.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <regex>
@@ -82,10 +83,36 @@ bool continues_identity(const std::vector<RawSop>& sops, const IdentityContent& 
          identity.fields.empty() && !identity.lists.empty();
 }
 
+// `fuller` reads as `name` with whole words more around it ("Kepala Perangkat Daerah" and
+// "Perangkat Daerah"), and the engine was about as sure of it: it left a line of the name out of
+// the other reading. Marks and short words read from specks ("Kepala Dinas ama") are no such
+// line, and a name that grew by more than itself is more likely two lanes merged ("Kepala Dinas
+// dan Sekretaris Dinas") than a line lost.
+bool is_fuller_reading(const CellText& fuller, const CellText& name) {
+  constexpr std::size_t kShortestWord = 4;
+  constexpr double kFullerMayBeLessSure = 0.15;
+  const std::string& text = fuller.text;
+  if (name.text.empty() || text.size() <= name.text.size() ||
+      text.size() > 2 * name.text.size() + 1 ||
+      fuller.confidence < name.confidence - kFullerMayBeLessSure) {
+    return false;
+  }
+  const std::size_t at = (' ' + text + ' ').find(' ' + name.text + ' ');
+  if (at == std::string::npos) return false;
+  const std::string more = text.substr(0, at) + ' ' + text.substr(at + name.text.size());
+  for (const std::string& word : split_words(more)) {
+    const bool letters = std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c));
+    });
+    if (!letters || word.size() < kShortestWord) return false;
+  }
+  return true;
+}
+
 // Every page of an SOP's table repeats its header: each lane's name is read once per page, and
-// a reading a page's damage garbled gives way to a surer one of the same lane on another page.
-// The same lane reads alike; a page whose lanes were drawn otherwise (two merged, one added)
-// keeps the names it had.
+// a reading a page's damage garbled gives way to a surer one of the same lane on another page,
+// or to a fuller one. The same lane reads alike; a page whose lanes were drawn otherwise (two
+// merged, one added) keeps the names it had.
 void take_surer_lane_names(std::vector<CellText>& names, const std::vector<CellText>& page_names) {
   if (names.empty()) {
     names = page_names;
@@ -94,9 +121,10 @@ void take_surer_lane_names(std::vector<CellText>& names, const std::vector<CellT
   if (names.size() != page_names.size()) return;
   for (std::size_t lane = 0; lane < names.size(); ++lane) {
     const CellText& candidate = page_names[lane];
-    if (candidate.text.empty()) continue;
-    if (names[lane].text.empty() || (candidate.confidence > names[lane].confidence &&
-                                     similarity(candidate.text, names[lane].text) >= 0.5)) {
+    if (candidate.text.empty() || is_fuller_reading(names[lane], candidate)) continue;
+    if (names[lane].text.empty() || is_fuller_reading(candidate, names[lane]) ||
+        (candidate.confidence > names[lane].confidence &&
+         similarity(candidate.text, names[lane].text) >= 0.5)) {
       names[lane] = candidate;
     }
   }

@@ -78,6 +78,21 @@ TEST(Assemble, EachLanesNameIsItsSurestReadingOnAnyPageOfTheSop) {
   EXPECT_EQ(sops[0].lane_names[1].text, "Staf");  // an unread name never replaces a reading
 }
 
+TEST(Assemble, ALaneNameALineWasLeftOutOfOnOnePageIsItsFullerReading) {
+  PageContent first = step_page(2, {"1", "2"});
+  first.steps->lane_names[0] = read("Perangkat Daerah");
+  first.steps->lane_names[0].confidence = 0.89;
+  PageContent second = step_page(3, {"3", "4"});
+  second.steps->lane_names[0] = read("Kepala Perangkat Daerah");
+  second.steps->lane_names[0].confidence = 0.79;
+  second.steps->lane_names[1] = read("Staf Hg");  // two letters read from specks are no word
+  second.steps->lane_names[1].confidence = 0.9;
+  const auto sops = assemble_sops({identity_page(1), first, second});
+  ASSERT_EQ(sops.size(), 1u);
+  EXPECT_EQ(sops[0].lane_names[0].text, "Kepala Perangkat Daerah");
+  EXPECT_EQ(sops[0].lane_names[1].text, "Staf");
+}
+
 TEST(Assemble, ALaneDrawnOtherwiseOnALaterPageKeepsItsFirstName) {
   PageContent first = step_page(2, {"1", "2"});
   first.steps->lane_names[0].confidence = 0.9;
