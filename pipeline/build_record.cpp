@@ -385,10 +385,11 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
     review.add("/header/sop_number", "not_read", identity.fields.at("sop_number"), kNothingFound);
   }
   // A number typed or written into a printed blank ("000.8.3.3/ 256 /SATPOLPP-A") keeps the
-  // blank's width as spaces beside its slashes; a database matches the number without them.
+  // blank's width as spaces beside its slashes, and OCR spaces a code's dots and hyphens at low
+  // resolution ("BID. BIKON"); a database matches the number without them.
   if (header.sop_number) {
-    static const std::regex spaced_slash("\\s*/\\s*");
-    header.sop_number = std::regex_replace(*header.sop_number, spaced_slash, "/");
+    static const std::regex spaced_separator("\\s*([/.-])\\s*");
+    header.sop_number = std::regex_replace(*header.sop_number, spaced_separator, "$1");
     // A space left inside a number's part is a dot or a slash OCR lost ("000.8 3.3",
     // "329 ISATPOLPP") as often as one printed: kept as read, and reviewed.
     if (header.sop_number->find(' ') != std::string::npos) {

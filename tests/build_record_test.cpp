@@ -74,7 +74,9 @@ TEST(BuildRecord, ProseIsRepairedButCodesAreKeptAsRead) {
   sop.identity->fields["sop_number"] = read_cell("067.17.002/Disnaker. x/01");
   sop.identity->fields["title"] = read_cell("Penyusunan Rencana. kerja");
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  EXPECT_EQ(record.header.sop_number, "067.17.002/Disnaker. x/01");
+  // The dot prose would drop before a lower-case word stays in a code (the space beside it
+  // goes: a code's separators stand unspaced).
+  EXPECT_EQ(record.header.sop_number, "067.17.002/Disnaker.x/01");
   EXPECT_EQ(record.header.title, "Penyusunan Rencana kerja");
 }
 
@@ -87,6 +89,10 @@ TEST(BuildRecord, ASopNumberFilledIntoAPrintedBlankHasNoSpacesBesideItsSlashes) 
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
   EXPECT_EQ(record.header.sop_number, "000.8.3.3//SATPOLPP-A");
   EXPECT_FALSE(has_review(record, "/header/sop_number", "space_in_code"));
+  // Nor beside its dots and hyphens, where OCR spaces them at low resolution.
+  sop.identity->fields["sop_number"] = read_cell("067. 1/022/BID. BIKON- LPSE");
+  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+            "067.1/022/BID.BIKON-LPSE");
 }
 
 TEST(BuildRecord, AMarkReadBeforeASopNumberIsNoPartOfIt) {
