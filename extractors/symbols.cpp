@@ -161,9 +161,10 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     const bool is_hole = hierarchy[i][3] >= 0;
     if (!is_hole) continue;
     const cv::Rect interior = cv::boundingRect(contours[i]);
-    if (interior.width + 2 * outline < min_size || interior.height + 2 * outline < min_size) {
-      continue;
-    }
+    const int longer = std::max(interior.width, interior.height) + 2 * outline;
+    const int shorter = std::min(interior.width, interior.height) + 2 * outline;
+    const bool flat = 2 * longer >= 3 * min_size && 5 * shorter >= 2 * min_size;
+    if (longer < min_size || (shorter < min_size && !flat)) continue;
     // All five PermenPAN-RB 35/2012 shapes are convex; the pockets arrows and outlines enclose
     // between them are not, as a rule. Text touching the outline only notches the interior, so
     // the shape is classified by its convex hull.

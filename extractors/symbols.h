@@ -22,7 +22,9 @@ struct DetectedSymbol {
 };
 
 struct SymbolParams {
-  double min_size_inches = 0.12;  // smaller closed shapes are arrowheads or specks
+  // Smaller closed shapes are arrowheads, specks or the holes of letters. A small capsule is
+  // about half as high as wide: a flat shape half again as wide counts from 2/5 of this high.
+  double min_size_inches = 0.12;
   double max_connector_inches = 0.5;
   // Interior area over its convex hull's: lower is a pocket between lines, not a symbol. A
   // letter touching the outline from inside (a connector's mark) costs a symbol about a tenth.

@@ -269,6 +269,18 @@ TEST(Symbols, ASmallProcessBoxIsStillAProcessAt300Dpi) {
   EXPECT_EQ(to_string(found[0].kind), "process");
 }
 
+// A small capsule is flat: 0.23 x 0.09 in, lower than the smallest symbol is wide. The holes of
+// letters at 12 pt are far smaller still.
+TEST(Symbols, ASmallFlatTerminatorIsStillATerminatorButLettersAreNone) {
+  cv::Mat page(300, 400, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::terminator, {200, 100}, 34, 13, 3);
+  cv::putText(page, "OBAD", {120, 250}, cv::FONT_HERSHEY_SIMPLEX, 1.4, 0, 3);
+  const auto found = detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(to_string(found[0].kind), "terminator");
+  EXPECT_LT(found[0].bbox_px.y, 150);
+}
+
 // A scan of 75 ppi blown up to 300: the box's square corners come out cut by a few pixels, as a
 // small rounded rectangle's are, but by a far smaller part of its height.
 TEST(Symbols, AProcessBoxBlownUpFromALowResolutionScanStaysAProcess) {
