@@ -163,7 +163,9 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     const cv::Rect interior = cv::boundingRect(contours[i]);
     const int longer = std::max(interior.width, interior.height) + 2 * outline;
     const int shorter = std::min(interior.width, interior.height) + 2 * outline;
-    const bool flat = 2 * longer >= 3 * min_size && 5 * shorter >= 2 * min_size;
+    // A symbol's proportions: the strip between two arrows drawn side by side is far longer.
+    const bool flat = 2 * longer >= 3 * min_size && 5 * shorter >= 2 * min_size &&
+                      longer <= 3 * shorter;
     if (longer < min_size || (shorter < min_size && !flat)) continue;
     // All five PermenPAN-RB 35/2012 shapes are convex; the pockets arrows and outlines enclose
     // between them are not, as a rule. Text touching the outline only notches the interior, so

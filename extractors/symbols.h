@@ -23,7 +23,8 @@ struct DetectedSymbol {
 
 struct SymbolParams {
   // Smaller closed shapes are arrowheads, specks or the holes of letters. A small capsule is
-  // about half as high as wide: a flat shape half again as wide counts from 2/5 of this high.
+  // about half as high as wide: a flat shape half again as wide counts from 2/5 of this high,
+  // when no more than three times as wide as high.
   double min_size_inches = 0.12;
   double max_connector_inches = 0.5;
   // Interior area over its convex hull's: lower is a pocket between lines, not a symbol. A

@@ -281,6 +281,14 @@ TEST(Symbols, ASmallFlatTerminatorIsStillATerminatorButLettersAreNone) {
   EXPECT_LT(found[0].bbox_px.y, 150);
 }
 
+// Two arrows drawn side by side a millimetre and a half apart, joined at both ends, close a strip
+// as low as a small capsule but far longer: no symbol.
+TEST(Symbols, TheStripBetweenTwoArrowsSideBySideIsNoSymbol) {
+  cv::Mat page(300, 600, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, cv::Rect(100, 100, 400, 18), 0, 3);
+  EXPECT_TRUE(detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300).empty());
+}
+
 // A scan of 75 ppi blown up to 300: the box's square corners come out cut by a few pixels, as a
 // small rounded rectangle's are, but by a far smaller part of its height.
 TEST(Symbols, AProcessBoxBlownUpFromALowResolutionScanStaysAProcess) {
