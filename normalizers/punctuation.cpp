@@ -94,18 +94,12 @@ void drop_unpaired_quotes(std::vector<std::string>& words) {
 }
 
 // "Pemeriksa/ Penyidik" → "Pemeriksa/Penyidik": the space was a speck's gap.
-void join_after_slash(std::vector<std::string>& words) {
-  std::vector<std::string> joined;
-  for (std::string& word : words) {
-    if (!joined.empty() && joined.back().size() >= 2 && joined.back().back() == '/' &&
-        is_ascii_letter(joined.back()[joined.back().size() - 2]) && !word.empty() &&
-        is_ascii_letter(word[0])) {
-      joined.back() += word;
-    } else {
-      joined.push_back(std::move(word));
-    }
+std::optional<std::string> joined_after_slash(const std::string& left, const std::string& right) {
+  if (left.size() >= 2 && left.back() == '/' && is_ascii_letter(left[left.size() - 2]) &&
+      !right.empty() && is_ascii_letter(right[0])) {
+    return left + right;
   }
-  words = std::move(joined);
+  return std::nullopt;
 }
 
 bool is_letters(std::string_view word) {
@@ -134,18 +128,21 @@ std::optional<std::string> reduplication_of(std::string_view left, std::string_v
   return std::string(left) + '-' + std::string(right);
 }
 
-void join_reduplications(std::vector<std::string>& words) {
-  std::vector<std::string> joined;
+// Each word joined to the one before it where `joined` makes the two one word, left to right:
+// a word so joined may join the next too ("a/ b/ c").
+template <typename Join>
+void join_neighbours(std::vector<std::string>& words, Join joined) {
+  std::vector<std::string> kept;
   for (std::string& word : words) {
-    if (joined.empty()) {
-      joined.push_back(std::move(word));
-    } else if (auto whole = reduplication_of(joined.back(), word)) {
-      joined.back() = std::move(*whole);
+    if (kept.empty()) {
+      kept.push_back(std::move(word));
+    } else if (std::optional<std::string> whole = joined(kept.back(), word)) {
+      kept.back() = std::move(*whole);
     } else {
-      joined.push_back(std::move(word));
+      kept.push_back(std::move(word));
     }
   }
-  words = std::move(joined);
+  words = std::move(kept);
 }
 
 }  // namespace
@@ -153,8 +150,8 @@ void join_reduplications(std::vector<std::string>& words) {
 std::string repair_stray_punctuation(std::string_view text) {
   std::vector<std::string> words = split_words(text);
   drop_unpaired_quotes(words);
-  join_after_slash(words);
-  join_reduplications(words);
+  join_neighbours(words, joined_after_slash);
+  join_neighbours(words, reduplication_of);
   bool seen_jika = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string& word = words[i];
@@ -184,7 +181,7 @@ std::string repair_stray_punctuation(std::string_view text) {
 
 std::string repair_reduplication_hyphens(std::string_view text) {
   std::vector<std::string> words = split_words(text);
-  join_reduplications(words);
+  join_neighbours(words, reduplication_of);
   return join_words(words);
 }
 
