@@ -132,10 +132,13 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
   // (lower-cased here): such a day is read, and the date reviewed as repaired. A lone letter
   // is no day: before "Agustus 2023" it is a speck or the edge of a rule far more often than
   // a "1" (the real scans print month-and-year dates so), and it would invent the 1st.
-  // A year's four digits may be read with a space among them ("201 9", "20 19").
+  // A year's four digits may be read with a space among them ("201 9", "20 19"). A year runs
+  // to its last digit: "20,9" and "20I9" are a four-digit year a stamp garbled, not 2020.
+  // A day of three digits ("101 Mei", "310 Desember") is a day with the cell's rule or a speck
+  // read before it: its last two digits are the day, and the date is reviewed as repaired.
   static const std::regex words(
-      "(^|[^a-z0-9])([0-9lio]{1,2})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*"
-      "(\\d{4}|\\d{3} \\d|\\d{2} \\d{2}|\\d \\d{3}|\\d{2})");
+      "(^|[^a-z0-9])([0-9lio]{1,3})\\s*[.,-]?\\s*([a-z]{3,})\\s*[.,-]?\\s*"
+      "(\\d{4}|\\d{3} \\d|\\d{2} \\d{2}|\\d \\d{3}|\\d{2}(?![a-z]))(?![0-9]|[.,'][0-9])");
   auto lone_letter = [](const std::string& day) {
     return day.size() == 1 && !std::isdigit(static_cast<unsigned char>(day[0]));
   };
@@ -147,6 +150,10 @@ ParsedDate parse_indonesian_date(std::string_view raw) {
       if (c == 'o') c = '0';
     }
     repaired = day != match[2].str();
+    if (day.size() == 3) {
+      day.erase(0, 1);
+      repaired = true;
+    }
     if (auto month = month_of_word(match[3].str(), repaired)) {
       std::string year = match[4].str();
       std::erase(year, ' ');

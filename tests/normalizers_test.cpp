@@ -157,6 +157,24 @@ TEST(Date, AYearReadWithASpaceAmongItsDigitsIsOneYear) {
   EXPECT_EQ(parse_indonesian_date("04 Jan 21 3").iso, "2021-01-04");
 }
 
+// A stamp's ring through "2019" reads "20,9" or "20I9": the year is unread, not 2020.
+TEST(Date, AYearAStampCutIsNoTwoDigitYear) {
+  for (const char* cut : {"01 Mei 20,9", "01 Mei 20I9", "01 Mei 20.1"}) {
+    EXPECT_FALSE(parse_indonesian_date(cut).iso) << cut;
+  }
+  EXPECT_EQ(parse_indonesian_date("01 Mei 2019.").iso, "2019-05-01");
+  EXPECT_EQ(parse_indonesian_date("01 Mei 2019, ttd").iso, "2019-05-01");
+}
+
+// The cell's left rule or a speck before the day reads as a digit glued to it.
+TEST(Date, ADayOfThreeDigitsIsItsLastTwoAndSaysSo) {
+  const ParsedDate date = parse_indonesian_date("110 Desember 2019");
+  EXPECT_EQ(date.iso, "2019-12-10");
+  EXPECT_TRUE(date.month_repaired);
+  EXPECT_EQ(parse_indonesian_date("101 Mei 2019").iso, "2019-05-01");
+  EXPECT_FALSE(parse_indonesian_date("145 Mei 2019").iso);
+}
+
 TEST(Date, AMonthAndAYearAreNoDate) {
   const ParsedDate date = parse_indonesian_date("Agustus 2023");
   EXPECT_FALSE(date.iso);
