@@ -245,6 +245,24 @@ TEST(Lists, AMarkerAfterASpeckOrWithItsLetterDoubledIsStillAMarker) {
             (std::vector<std::string>{"Memahami peraturan", "Memahami jasa", "Memahami pedoman"}));
 }
 
+// At low resolution OCR loses a number's stop or reads it as a comma. Numbers that carry the
+// list's count from 1 are still its markers; a wrapped "2 Tahun 2017" or a number out of the
+// count is text.
+TEST(Lists, NumbersThatLostTheirStopAreMarkersWhereTheyCarryTheCount) {
+  EXPECT_EQ(split_list_items("1 Undang-Undang No. 23 Tahun 2014\n2 Undang-Undang No.\n"
+                             "2 Tahun 2017 tentang Jasa Konstruksi\n3, Peraturan Pemerintah"),
+            (std::vector<std::string>{"Undang-Undang No. 23 Tahun 2014",
+                                      "Undang-Undang No. 2 Tahun 2017 tentang Jasa Konstruksi",
+                                      "Peraturan Pemerintah"}));
+  EXPECT_EQ(split_list_items("1. Renstra PD\n2, RKPD tahun rencana\n3 Aplikasi keuangan"),
+            (std::vector<std::string>{"Renstra PD", "RKPD tahun rencana", "Aplikasi keuangan"}));
+  EXPECT_EQ(split_list_items("1. Peraturan Walikota Nomor\n39 Tahun 2018\n2. SK Kepala Dinas"),
+            (std::vector<std::string>{"Peraturan Walikota Nomor 39 Tahun 2018",
+                                      "SK Kepala Dinas"}));
+  EXPECT_EQ(split_list_items("Laporan bulanan\n4 Buku agenda"),
+            (std::vector<std::string>{"Laporan bulanan 4 Buku agenda"}));
+}
+
 TEST(Lists, AQuoteIsNeverCutIntoAMarker) {
   // "‘" is three bytes of UTF-8, two of them shared with the dashes: none is taken for a dash.
   EXPECT_EQ(split_list_items("- Usulan daftar\npelaku usaha\n‘terkualifikasi"),
