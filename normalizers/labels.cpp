@@ -94,6 +94,19 @@ std::optional<StepColumn> step_column_of(std::string_view header_text) {
   return match ? std::optional<StepColumn>(match->column) : std::nullopt;
 }
 
+namespace {
+
+// A label's letters and digits alone.
+std::string squeezed(std::string_view text) {
+  std::string kept;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) kept += c;
+  }
+  return kept;
+}
+
+}  // namespace
+
 std::optional<LabelMatch> match_label_prefix(std::string_view text,
                                              const std::vector<std::string>& labels,
                                              double min_similarity) {
@@ -112,7 +125,21 @@ std::optional<LabelMatch> match_label_prefix(std::string_view text,
           std::isalnum(static_cast<unsigned char>(lower[length - 1]))) {
         continue;
       }
-      const double score = similarity(lower.substr(0, length), label);
+      // OCR drops a label's stops and spaces as often as it garbles a letter ("TglEtektif"
+      // for "Tgl. Efektif"): they are compared without them too, where the letters read are
+      // as many as the label's. Fewer are a word lost ("pembuatan Kartu …" in a list is no
+      // "Tgl. Pembuatan"). A short label's letters are too few to tell a garble from another
+      // word ("N sop" of a wrapped "Nama SOP" is no "No. SOP").
+      const std::string prefix = lower.substr(0, length);
+      double score = similarity(prefix, label);
+      const std::string prefix_letters = squeezed(prefix);
+      const std::string label_letters = squeezed(label);
+      constexpr std::size_t kFewestLettersToSqueeze = 8;
+      if (label_letters.size() >= kFewestLettersToSqueeze &&
+          prefix_letters.size() + 1 >= label_letters.size() &&
+          prefix_letters.size() <= label_letters.size() + 1) {
+        score = std::max(score, similarity(prefix_letters, label_letters));
+      }
       if (score < min_similarity) continue;
       // Prefer the label that explains more of the text: "Peralatan / Perlengkapan" over
       // "Peralatan" when both match the start.

@@ -13,6 +13,7 @@
 #include "line_joining.h"
 #include "text.h"
 #include "title_line.h"
+#include "unicode_nfc.h"
 
 namespace sopocr {
 namespace {
@@ -169,6 +170,37 @@ std::optional<CellText> institution_of(const std::vector<CellText>& unlabelled, 
   return joined;
 }
 
+// A word of one or two characters standing apart from the next, further than four times the
+// line's height: the emblem of a letterhead cell that a missing rule left beside the keys ("*
+// Tgl. Revisi", "en Tgl. Efektif"), not a list's number ("1. Peraturan …"), which a hanging
+// indent keeps within about two heights of its item.
+bool is_speck_before(const std::vector<const OcrWord*>& words, std::size_t index) {
+  if (index + 1 >= words.size() || decode_utf8(words[index]->text).size() > 2) return false;
+  const int height = std::max(words[index + 1]->bbox_px.height, 1);
+  return words[index + 1]->bbox_px.x - words[index]->bbox_px.br().x > 4 * height;
+}
+
+// A label at the start of a line, or after one or two specks read before it. The match's end
+// counts from the line's start.
+std::optional<LabelMatch> label_at_line_start(const std::string& line,
+                                              const std::vector<const OcrWord*>& words,
+                                              double min_similarity) {
+  static const std::vector<std::string> label_texts = identity_label_texts();
+  // The line's words as the engine boxed them, one space apart.
+  const bool words_boxed = split_words(line).size() == words.size();
+  std::size_t start = 0;
+  for (std::size_t specks = 0; specks <= 2; ++specks) {
+    if (auto match = match_label_prefix(line.substr(start), label_texts, min_similarity)) {
+      match->end += start;
+      return match;
+    }
+    const std::size_t space = line.find(' ', start);
+    if (space == std::string::npos || !words_boxed || !is_speck_before(words, specks)) break;
+    start = space + 1;
+  }
+  return std::nullopt;
+}
+
 // A label read in a cell, what follows it there, and the grid column it is printed in. A rule
 // broken between two labels' cells leaves both in one cell ("Dasar Hukum : Kualifikasi
 // Pelaksana :"): each keeps the words after it up to the next, and the lines below that start
@@ -182,6 +214,11 @@ struct LabelInCell {
   bool below = false;         // found at the start of a later line than the cell's first label
   int line_middle_y_px = -1;  // the middle of the label's line; -1 where no word was boxed
   double similarity = 1.0;    // how closely the reading spelled the label
+  // Where the label's last word ends and the first word after it on its line begins; -1 where
+  // the words were not boxed or none follows.
+  int label_right_px = -1;
+  int value_left_px = -1;
+  int label_height_px = 0;  // the label's last word's
 };
 
 std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
@@ -224,12 +261,19 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   }
   std::vector<LabelInCell> found;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // label start, label end in `first`
+  std::size_t specks_before = 0;  // one- or two-character words before the first label
   for (std::size_t w = 0; w < starts.size(); ++w) {
     // Only the line's first word may start a garbled label: a value seldom holds a label.
+    const bool first_word = w == specks_before && found.empty();
     const auto match =
-        match_label_prefix(first.substr(starts[w]), label_texts, w == 0 ? 0.75 : 0.9);
+        match_label_prefix(first.substr(starts[w]), label_texts, first_word ? 0.75 : 0.9);
     if (!match) {
-      if (w == 0) return {};
+      if (!first_word) continue;
+      if (specks_before == 2 || line_words[label_line].size() != starts.size() ||
+          !is_speck_before(line_words[label_line], w)) {
+        return {};
+      }
+      ++specks_before;
       continue;
     }
     found.push_back({&identity_labels()[match->index],
@@ -242,7 +286,20 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     spans.emplace_back(starts[w], starts[w] + match->end);
     while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
   }
+  const bool first_line_boxed = line_words[label_line].size() == starts.size();
   for (std::size_t j = 0; j < found.size(); ++j) {
+    if (first_line_boxed) {
+      std::size_t after = 0;
+      while (after < starts.size() && starts[after] < spans[j].second) ++after;
+      if (after > 0) {
+        found[j].label_right_px = line_words[label_line][after - 1]->bbox_px.br().x;
+        found[j].label_height_px = line_words[label_line][after - 1]->bbox_px.height;
+      }
+      const std::size_t next_label = j + 1 < found.size() ? spans[j + 1].first : first.size();
+      if (after < starts.size() && starts[after] < next_label) {
+        found[j].value_left_px = line_words[label_line][after]->bbox_px.x;
+      }
+    }
     found[j].end_col = j + 1 < found.size() ? found[j + 1].col : cell.col + cell.col_span;
     const std::size_t end = j + 1 < found.size() ? spans[j + 1].first : first.size();
     found[j].value_original = value_after_label(first.substr(spans[j].first, end - spans[j].first),
@@ -253,7 +310,7 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     const int col = column_of_word(i, 0);
     // Under a single key, a line that starts with another key is that key's row.
     if (side_by_side == 1) {
-      if (const auto match = match_label_prefix(lines[i], label_texts, 0.85)) {
+      if (const auto match = label_at_line_start(lines[i], line_words[i], 0.85)) {
         found.push_back({&identity_labels()[match->index], value_after_label(lines[i], match->end),
                          col, cell.col + cell.col_span, true, middle_of_line(i),
                          match->similarity});
@@ -266,6 +323,26 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     value += (value.empty() ? "" : "\n") + lines[i];
   }
   return found;
+}
+
+// Where a key's value lies past a rule of the table's columns that its row lost: a dashed or
+// faded key|value rule that other rows keep leaves key and value in one cell, and what is left
+// of the rule there reads as a "1" or a "j" glued to the value ("1061/016/BID.BIKON"). The value
+// is then read from the rule on, where the key ends before the rule and the value starts at it
+// (within a letter's height: the glued stroke widens the word's box to the left).
+std::optional<cv::Rect> value_past_lost_rule(const TableGrid& grid, const GridCell& cell,
+                                             const LabelInCell& key) {
+  if (key.label->is_list || key.below || key.label_right_px < 0 || key.value_left_px < 0) {
+    return std::nullopt;
+  }
+  const int right = grid.col_rules_x_px[static_cast<std::size_t>(key.end_col)];
+  for (int col = cell.col + 1; col < key.end_col; ++col) {
+    const int rule = grid.col_rules_x_px[static_cast<std::size_t>(col)];
+    if (rule <= key.label_right_px) continue;
+    if (key.value_left_px < rule - key.label_height_px) return std::nullopt;
+    return cv::Rect(rule, cell.bbox_px.y, right - rule, cell.bbox_px.height);
+  }
+  return std::nullopt;
 }
 
 // The cell's reading cut to what follows `key` in it.
@@ -421,6 +498,12 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       ++scan.labels_found;
       used[i] = true;
       CellText value = value_after_key(texts[i], found);
+      if (!value.text.empty()) {
+        if (const auto past_rule = value_past_lost_rule(grid, grid.cells[i], found)) {
+          CellText read_past_rule = reader.read(*past_rule);
+          if (!read_past_rule.text.empty()) value = std::move(read_past_rule);
+        }
+      }
       // A key's value sits in the cell to its right (a speck under the label can read as "1");
       // a list heading's items follow it in its own cell or fill the cell below. The cell to
       // the right of a key found under another one is the upper key's.

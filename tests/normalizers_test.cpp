@@ -458,6 +458,18 @@ TEST(Labels, ToleratesOcrGarblesButNotOtherWords) {
   EXPECT_FALSE(match_label_prefix("Nomor SOP 067.17.002", labels));
 }
 
+// OCR runs a label's words together and loses its stop ("TglEtektif"); it does not invent the
+// words a list item lacks ("pembuatan Kartu …" is no "Tgl. Pembuatan").
+TEST(Labels, ALabelReadWithoutItsStopsAndSpacesIsStillKnown) {
+  const std::vector<std::string> labels{"Tgl. Efektif", "Tgl. Pembuatan"};
+  const auto glued = match_label_prefix("TglEtektif", labels, 0.85);
+  ASSERT_TRUE(glued);
+  EXPECT_EQ(glued->index, 0u);
+  EXPECT_FALSE(match_label_prefix("pembuatan Kartu Inventaris Ruangan", labels, 0.75));
+  // "Nama SOP" wrapped in a narrow cell: "N" and "SOP" on its first line, "ama" below.
+  EXPECT_FALSE(match_label_prefix("N sop Standar Pelayanan Audiensi", {"No. SOP"}, 0.75));
+}
+
 TEST(Labels, IdentityKeysAreKnownByTheirAbbreviatedAndAlternativeWordings) {
   std::vector<std::string> texts;
   for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);

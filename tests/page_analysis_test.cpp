@@ -957,6 +957,7 @@ TEST(CellReading, AnUnsureReadingOverGrainyPaperIsReadAgainFromTheInkAlone) {
 struct IdentityLook {
   std::string number_label = "Nomor SOP";  // what the scripted OCR reads in the number's label cell
   std::string title_label = "Nama SOP";    // and in the title's
+  std::string effective_label = "Tanggal Efektif";
   std::vector<std::string> letterhead_cells = {"DINAS KETENAGAKERJAAN KOTA BONTANG"};
   bool first_two_rows_in_one_cell = false;  // the rules between and under their cells lost
   bool title_row = true;                    // false: no "Nama SOP" row
@@ -968,6 +969,8 @@ struct IdentityLook {
   int list_split = 620;   // where the lists' two columns meet
   // "Disahkan Oleh" and the approver's block under it in one cell across the key|value rule.
   bool approver_in_key_cell = false;
+  // The key|value rule lost beside the number, but for a dash read as "1" just left of it.
+  bool number_rule_lost_but_a_dash = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -978,7 +981,7 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
       {look.number_label, "067/2018/Disnaker/01"},
       {"Tanggal Pembuatan", "01 Mei 2019"},
       {"Tanggal Revisi", "16 September 2019"},
-      {"Tanggal Efektif", "10 Desember 2019"},
+      {look.effective_label, "10 Desember 2019"},
       {"Disahkan Oleh", "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004"},
       {look.title_label, look.title}};
   if (!look.title_row) rows.pop_back();
@@ -1005,6 +1008,10 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
         page.cell(key, y, value, y + height, label);
       }
       page.cell(value, y, right, y + height, reading);
+    }
+    if (look.number_rule_lost_but_a_dash && label == look.number_label) {
+      page.break_rule(value, y + 3, value, y + height - 3);
+      page.cell(value - 8, y + 10, value + 2, y + height - 10, "1", false);
     }
     y += height;
     if (in_stack && label == "Disahkan Oleh") {
@@ -1163,6 +1170,26 @@ TEST(IdentityPage, KeysStackedInOneCellEachTakeTheValueBesideTheirLine) {
     ASSERT_TRUE(stacked.identity->fields.contains(key)) << key;
     EXPECT_EQ(stacked.identity->fields.at(key).text, value.text) << key;
   }
+}
+
+// A stacked key read with its words run together and a letter wrong is still its own key: its
+// line is not the value of the key above it.
+TEST(IdentityPage, AStackedKeyReadWithoutItsStopKeepsItsOwnValue) {
+  const PageContent stacked = analyze(
+      identity_page({.effective_label = "TglEtektif", .keys_stacked_in_one_cell = true}));
+  ASSERT_EQ(stacked.kind, PageKind::identity);
+  EXPECT_EQ(stacked.identity->fields.at("revised").text, "16 September 2019");
+  ASSERT_TRUE(stacked.identity->fields.contains("effective"));
+  EXPECT_EQ(stacked.identity->fields.at("effective").text, "10 Desember 2019");
+}
+
+// A dashed or faded key|value rule the other rows keep leaves a key and its value in one cell
+// where it broke, and what is left of it reads as a "1" glued to the value.
+TEST(IdentityPage, AValueIsReadFromTheColumnsRuleOnWhereItsRowLostThatRule) {
+  const PageContent content = analyze(identity_page({.number_rule_lost_but_a_dash = true}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
 }
 
 TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted) {
