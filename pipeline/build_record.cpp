@@ -295,13 +295,59 @@ bool looks_like_position(const std::string& line) {
   return std::regex_search(line, position);
 }
 
+// The lines of the approver's block. A stamp's ring or lettering crossing a line left of its
+// text reads as a word of a character or two standing apart from it ("t H. Ahmad Aznem",
+// "2 ABDURRAHMAN", "k NIP. 1973…"): such a word, further from the next than the line is high,
+// is no part of the line (the line's height: the median of its words', a stamp's letter may be
+// tall). Words one space apart ("La Ode") are.
+std::vector<std::string> approver_lines(const CellText& cell) {
+  std::vector<std::vector<const OcrWord*>> boxed_lines;
+  for (std::size_t i = 0; i < cell.words.size(); ++i) {
+    if (i == 0 || cell.words[i].line != cell.words[i - 1].line) boxed_lines.emplace_back();
+    boxed_lines.back().push_back(&cell.words[i]);
+  }
+  std::vector<std::string> lines = split_lines(cell.original);
+  for (std::string& line : lines) {
+    const std::vector<std::string> line_words = split_words(line);
+    const auto boxed = std::find_if(
+        boxed_lines.begin(), boxed_lines.end(), [&](const std::vector<const OcrWord*>& words) {
+          if (words.size() != line_words.size()) return false;
+          for (std::size_t i = 0; i < words.size(); ++i) {
+            if (normalize_text(words[i]->text) != line_words[i]) return false;
+          }
+          return true;
+        });
+    if (boxed == boxed_lines.end()) continue;
+    std::vector<int> heights;
+    for (const OcrWord* word : *boxed) heights.push_back(word->bbox_px.height);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const int height = heights[heights.size() / 2];
+    // An initial or an honorific ("H.", "A.", "Hj") stands apart where the stamp took the
+    // letters after it ("H. ad Azngin"): it is the name's.
+    static const std::regex initial("[A-Z]\\.?|Hj\\.?|Dr|Ir");
+    std::size_t specks = 0;
+    while (specks + 1 < boxed->size() && specks < 2 &&
+           decode_utf8((*boxed)[specks]->text).size() <= 2 &&
+           !std::regex_match((*boxed)[specks]->text, initial) &&
+           (*boxed)[specks + 1]->bbox_px.x - (*boxed)[specks]->bbox_px.br().x > height) {
+      ++specks;
+    }
+    if (specks == 0) continue;
+    line.clear();
+    for (std::size_t i = specks; i < line_words.size(); ++i) {
+      line += (line.empty() ? "" : " ") + line_words[i];
+    }
+  }
+  return lines;
+}
+
 // "Disahkan Oleh": position lines, signature space, name, rank, "NIP. …" (PermenPAN-RB 35/2012).
 std::optional<Approver> read_approver(const IdentityContent& identity, ReviewList& review) {
   auto found = identity.fields.find("approved_by");
   if (found == identity.fields.end()) return review.label_not_found("/header/approver", identity);
   if (!found->second.has_ink) return std::nullopt;
   const CellText& cell = found->second;
-  std::vector<std::string> lines = split_lines(cell.original);
+  std::vector<std::string> lines = approver_lines(cell);
   Approver approver;
   // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone
   // where the stamp took the word (fourteen digits and more), or ten digits and more anywhere
@@ -356,30 +402,40 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   return approver;
 }
 
+// A name, number or title begins with a letter or a digit and ends with one (or in a
+// bracket: "… (LKIP)"): a speck, a rule's end or a stamp's letter beside it reads as ".", ",",
+// "“" or "*" ("061/016/BID.BIKON.", "“Registrasi …", "… KALIMANTAN TIMUR.").
+std::string without_marks_at_its_ends(const std::string& text) {
+  const std::u32string letters = decode_utf8(text);
+  auto kept_at_start = [](char32_t c) {
+    return is_word_letter(c) || (c >= U'0' && c <= U'9') || c == U'(';
+  };
+  auto kept_at_end = [](char32_t c) {
+    return is_word_letter(c) || (c >= U'0' && c <= U'9') || c == U')';
+  };
+  const auto first = std::find_if(letters.begin(), letters.end(), kept_at_start);
+  const auto last = std::find_if(letters.rbegin(), letters.rend(), kept_at_end).base();
+  if (first >= last) return {};
+  return encode_utf8(std::u32string_view(letters).substr(
+      static_cast<std::size_t>(first - letters.begin()), static_cast<std::size_t>(last - first)));
+}
+
 void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewList& review) {
   Header& header = record.header;
   if (identity.institution) {
     header.institution =
         review.text_field(*identity.institution, "/header/institution", ReviewList::Kind::code);
+    if (header.institution) header.institution = without_marks_at_its_ends(*header.institution);
+    if (header.institution && header.institution->empty()) {
+      header.institution.reset();
+      review.add("/header/institution", "not_read", *identity.institution, kNothingFound);
+    }
   } else {
     review.add("/header/institution", "not_read", identity_area(identity), kNothingFound);
   }
   header.sop_number =
       header_text(identity, "sop_number", "/header/sop_number", review, ReviewList::Kind::code);
-  // No SOP number ends in a mark: "061/016/BID.BIKON." has a speck after it.
-  while (header.sop_number && !header.sop_number->empty() &&
-         std::string_view(".,:;").find(header.sop_number->back()) != std::string_view::npos) {
-    header.sop_number->pop_back();
-  }
-  // Nor starts with one: a speck, a rule's end or a stamp's letter before it reads as ".", "“"
-  // or "*". It starts with its first letter or digit.
-  if (header.sop_number) {
-    const std::u32string number = decode_utf8(*header.sop_number);
-    const auto first = std::find_if(number.begin(), number.end(), [](char32_t c) {
-      return is_word_letter(c) || (c >= U'0' && c <= U'9');
-    });
-    header.sop_number = encode_utf8(std::u32string_view(number).substr(first - number.begin()));
-  }
+  if (header.sop_number) header.sop_number = without_marks_at_its_ends(*header.sop_number);
   if (header.sop_number && header.sop_number->empty()) {
     header.sop_number.reset();
     review.add("/header/sop_number", "not_read", identity.fields.at("sop_number"), kNothingFound);
@@ -398,6 +454,13 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
     }
   }
   header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
+  if (header.title) {
+    header.title = without_marks_at_its_ends(*header.title);
+    if (header.title->empty()) {
+      header.title.reset();
+      review.add("/header/title", "not_read", identity.fields.at("title"), kNothingFound);
+    }
+  }
   header.created = header_date(identity, "created", "/header/created", review);
   header.revised = header_date(identity, "revised", "/header/revised", review);
   header.effective = header_date(identity, "effective", "/header/effective", review);
@@ -835,6 +898,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   if (sop.identity) fill_identity(*sop.identity, record, review);
   if (!record.header.title && sop.title_line) {
     record.header.title = review.text_field(*sop.title_line, "/header/title");
+    if (record.header.title) record.header.title = without_marks_at_its_ends(*record.header.title);
+    if (record.header.title && record.header.title->empty()) record.header.title.reset();
   }
   if (!sop.identity && !record.header.title) review_missing_identity(sop, review);
 

@@ -167,6 +167,78 @@ TEST(BuildRecord, TheApproversNameIsNotTakenFromARankOrNipLineAStampGarbled) {
   EXPECT_EQ(record.header.approver->position, "Kepala Dinas Ketenagakerjaan Kota Bontang");
 }
 
+// A cell read word by word: each line's words left to right, `gap` pixels between them, 30
+// pixels high; a word's gap before it overrides where given as "gap:word".
+CellText boxed_cell(const std::vector<std::vector<std::string>>& lines) {
+  CellText cell = read_cell("");
+  std::string original;
+  for (std::size_t line = 0; line < lines.size(); ++line) {
+    int x = 100;
+    std::string text;
+    for (const std::string& spec : lines[line]) {
+      const std::size_t colon = spec.find(':');
+      const int gap = colon == std::string::npos ? 10 : std::stoi(spec.substr(0, colon));
+      const std::string word = colon == std::string::npos ? spec : spec.substr(colon + 1);
+      x += gap;
+      const int width = 18 * static_cast<int>(word.size());
+      cell.words.push_back({word, 0.9, cv::Rect(x, 40 * static_cast<int>(line), width, 30),
+                            static_cast<int>(line)});
+      x += width;
+      text += (text.empty() ? "" : " ") + word;
+    }
+    original += (original.empty() ? "" : "\n") + text;
+  }
+  cell.original = original;
+  cell.text = original;
+  return cell;
+}
+
+// The stamp's ring crossing the block left of its centred lines reads as a letter or two far
+// from the line's first word; a name's own short first word stands a space from the next.
+TEST(BuildRecord, ALetterAStampLeftFarBeforeTheApproversLinesIsNoPartOfThem) {
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] =
+      boxed_cell({{"Kepala", "Dinas", "Ketenagakerjaan"},
+                  {"t", "160:H.", "Ahmad", "Aznem,", "SE,", "M.Si"},
+                  {"2", "80:Pembina", "Tk.", "I/IV.b"},
+                  {"k", "90:NIP.", "19730614", "200112", "1", "004"}});
+  SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "H. Ahmad Aznem, SE, M.Si");
+  EXPECT_EQ(record.header.approver->rank, "Pembina Tk. I/IV.b");
+  EXPECT_EQ(record.header.approver->nip, "197306142001121004");
+
+  sop.identity->fields["approved_by"] =
+      boxed_cell({{"Kepala", "Dinas"}, {"La", "Ode", "Rahman,", "S.E."}, {"NIP.", "19730614"}});
+  record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "La Ode Rahman, S.E.");
+
+  // The stamp took the letters after an initial: the initial stays the name's.
+  sop.identity->fields["approved_by"] =
+      boxed_cell({{"Kepala", "Dinas"}, {"H.", "120:ad", "Azngin", "SE,", "M.Si"}, {"NIP.", "1"}});
+  record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "H. ad Azngin, SE, M.Si");
+}
+
+// A speck beside a value reads as a mark: no title, name or number begins or ends in one, but
+// a title may end in its bracket.
+TEST(BuildRecord, MarksASpeckLeftAtTheEndsOfATitleNameOrNumberAreNoPartOfIt) {
+  RawSop sop = identity_only();
+  sop.identity->institution = read_cell("DINAS KETENAGAKERJAAN KOTA BONTANG,");
+  sop.identity->fields["title"] = read_cell("“Registrasi Auditor/Pemeriksa/Penyidik.");
+  sop.identity->fields["sop_number"] = read_cell("* 067.1/013/Disnaker.01.");
+  SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.institution, "DINAS KETENAGAKERJAAN KOTA BONTANG");
+  EXPECT_EQ(record.header.title, "Registrasi Auditor/Pemeriksa/Penyidik");
+  EXPECT_EQ(record.header.sop_number, "067.1/013/Disnaker.01");
+
+  sop.identity->fields["title"] = read_cell("Pengumpulan SKP (Sasaran Kinerja Pegawai)");
+  record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.title, "Pengumpulan SKP (Sasaran Kinerja Pegawai)");
+}
+
 TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
   RawSop sop = identity_only();
   CellText approver = read_cell(
