@@ -1,6 +1,8 @@
 #include "lists.h"
 
+#include <cctype>
 #include <regex>
+#include <string_view>
 
 #include "line_joining.h"
 #include "text.h"
@@ -21,12 +23,26 @@ const std::regex& marker_pattern() {
   return marker;
 }
 
-// A number at the start of a line whose '.' OCR lost or read as ',' ("1 Undang-Undang …",
-// "2, RKPD tahun rencana"), before a word that starts with a capital: a marker only where it
-// carries on the list's count (below). "2 Tahun 2017" wrapped from "No." is a year's phrase.
-const std::regex& unpunctuated_number_pattern() {
-  static const std::regex number("^\\s*(\\d{1,2}),?\\s+((?!Tahun\\b)[A-Z].*)$");
-  return number;
+// A number or a letter at the start of a line whose '.' OCR lost or read as ',' or ':' ("1
+// Undang-Undang …", "2, RKPD tahun rencana", "b Mampu …", "c: Kuitansi …"), before a word that
+// starts with a capital: a marker only where it is the list's next count (below). "2 Tahun
+// 2017" wrapped from "No." is a year's phrase.
+const std::regex& unpunctuated_marker_pattern() {
+  static const std::regex marker("^\\s*(\\d{1,2}|[a-zA-Z]|\\|)[,:;]?\\s+((?!Tahun\\b)[A-Z].*)$");
+  return marker;
+}
+
+// The count a marker gives its item: its number, or its letter's place in the alphabet (an
+// "a." marks the first item); 0 for a dash or a bullet.
+int count_of_marker(const std::string& marker) {
+  const auto digit = marker.find_first_of("0123456789");
+  if (digit != std::string::npos) return std::stoi(marker.substr(digit));
+  for (char c : marker) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      return std::tolower(static_cast<unsigned char>(c)) - 'a' + 1;
+    }
+  }
+  return 0;
 }
 
 bool starts_with_capital_word(const std::string& line) {
@@ -41,22 +57,31 @@ std::vector<std::string> split_list_items(std::string_view raw,
   std::vector<std::smatch> matches(lines.size());
   std::vector<bool> marked(lines.size(), false);
   bool any_marker = false;
-  // The count the next numbered item carries on: a number lost its '.' is a marker where it is
-  // that count, from 1 at the list's top.
-  int next_number = 1;
+  // The items begun so far, counted as their markers count them. A number or a letter that
+  // lost its stop is a marker where it is the next count: "2" or "b" after a first item whose
+  // marker was lost as well, and a first item's "1." read as "l", "L", "I" or "|".
+  int items_begun = 0;
   std::vector<std::string> unpunctuated_items(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     marked[i] = std::regex_match(lines[i], matches[i], marker_pattern());
-    std::smatch number;
+    std::smatch weak;
     if (marked[i]) {
-      const std::string marker = lines[i].substr(0, lines[i].size() - matches[i][3].length());
-      const auto digit = marker.find_first_of("0123456789");
-      if (digit != std::string::npos) next_number = std::stoi(marker.substr(digit)) + 1;
-    } else if (std::regex_match(lines[i], number, unpunctuated_number_pattern()) &&
-               std::stoi(number[1].str()) == next_number) {
-      marked[i] = true;
-      unpunctuated_items[i] = number[2].str();
-      ++next_number;
+      const int count =
+          count_of_marker(lines[i].substr(0, lines[i].size() - matches[i][3].length()));
+      items_begun = count > 0 ? count : items_begun + 1;
+    } else if (std::regex_match(lines[i], weak, unpunctuated_marker_pattern())) {
+      const std::string marker = weak[1].str();
+      const bool reads_as_one = items_begun == 0 && std::string_view("lLI|").find(marker) !=
+                                                        std::string_view::npos;
+      if (reads_as_one || count_of_marker(marker) == items_begun + 1) {
+        marked[i] = true;
+        unpunctuated_items[i] = weak[2].str();
+        ++items_begun;
+      } else if (i == 0) {
+        items_begun = 1;
+      }
+    } else if (i == 0) {
+      items_begun = 1;  // the first item, its marker lost
     }
     any_marker = any_marker || marked[i];
   }

@@ -263,6 +263,21 @@ TEST(Lists, NumbersThatLostTheirStopAreMarkersWhereTheyCarryTheCount) {
             (std::vector<std::string>{"Laporan bulanan 4 Buku agenda"}));
 }
 
+// Letters lose their stops too, and a first item's "1." reads as "L" or "l". The count runs on
+// from a first item whose marker was lost whole.
+TEST(Lists, LettersThatLostTheirStopAreMarkersWhereTheyCarryTheCount) {
+  EXPECT_EQ(split_list_items("Memahami tata cara\nb Mampu mengoperasikan komputer"),
+            (std::vector<std::string>{"Memahami tata cara", "Mampu mengoperasikan komputer"}));
+  EXPECT_EQ(split_list_items("a. Printer\nb. Kertas NCR\nc: Kuitansi, nota"),
+            (std::vector<std::string>{"Printer", "Kertas NCR", "Kuitansi, nota"}));
+  EXPECT_EQ(split_list_items("L Memahami tata cara\n2 Mampu mengoperasikan"),
+            (std::vector<std::string>{"Memahami tata cara", "Mampu mengoperasikan"}));
+  EXPECT_EQ(split_list_items("a, Capaian kinerja"), (std::vector<std::string>{"Capaian kinerja"}));
+  // A letter out of the count is a word's or a speck's.
+  EXPECT_EQ(split_list_items("a. Memahami tata cara\nd Mampu mengoperasikan"),
+            (std::vector<std::string>{"Memahami tata cara d Mampu mengoperasikan"}));
+}
+
 TEST(Lists, AQuoteIsNeverCutIntoAMarker) {
   // "‘" is three bytes of UTF-8, two of them shared with the dashes: none is taken for a dash.
   EXPECT_EQ(split_list_items("- Usulan daftar\npelaku usaha\n‘terkualifikasi"),
