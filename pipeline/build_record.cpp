@@ -265,6 +265,11 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
                cell.confidence);
     return std::nullopt;
   }
+  const int latest_year = review.policy().latest_date_year;
+  if (latest_year > 0 && std::stoi(date.iso->substr(0, 4)) > latest_year) {
+    review.add(path, "implausible_date", cell, cell.confidence);
+    return std::nullopt;
+  }
   review.flag_if_weak(cell, path,
                       date.month_repaired ? std::optional(repair_doubt()) : std::nullopt);
   return date.iso;

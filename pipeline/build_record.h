@@ -26,6 +26,10 @@ struct ReviewPolicy {
   // Wording with no amount read less surely than this is scan noise taken for letters ("SN pa
   // tae Gan eee"), not a duration such as "Setiap saat": the duration is null and reviewed.
   double min_wording_confidence = 0.4;
+  // A header date after this year is a misread (a stamp's ring through "2019" read "2044"):
+  // null and reviewed. The year the document is read in, and the next: an SOP may take effect
+  // early the next year. 0: no bound.
+  int latest_date_year = 0;
 };
 
 // With a `lexicon`, garbled words of text fields are repaired (term_repair.h); without one,

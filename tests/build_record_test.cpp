@@ -239,6 +239,22 @@ TEST(BuildRecord, MarksASpeckLeftAtTheEndsOfATitleNameOrNumberAreNoPartOfIt) {
   EXPECT_EQ(record.header.title, "Pengumpulan SKP (Sasaran Kinerja Pegawai)");
 }
 
+// A stamp's ring through "2019" can read as a year to come ("2044"): a date after the policy's
+// latest year is no date of the SOP's, null and reviewed.
+TEST(BuildRecord, AHeaderDateInAYearToComeIsNullAndReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["revised"] = read_cell("16 Desember 2044");
+  ReviewPolicy policy;
+  policy.latest_date_year = 2027;
+  SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')}, policy);
+  EXPECT_EQ(record.header.revised, std::nullopt);
+  EXPECT_TRUE(has_review(record, "/header/revised", "implausible_date"));
+  EXPECT_EQ(record.header.created, "2019-05-30");
+  sop.identity->fields["revised"] = read_cell("16 Desember 2027");
+  record = build_record(sop, {"in.pdf", std::string(64, 'a')}, policy);
+  EXPECT_EQ(record.header.revised, "2027-12-16");
+}
+
 TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
   RawSop sop = identity_only();
   CellText approver = read_cell(

@@ -29,6 +29,12 @@ struct IngestCommandOptions {
   double review_threshold = ReviewPolicy{}.review_threshold;
 };
 
+// The calendar year the documents are read in (UTC).
+int this_year() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<int>(std::chrono::year_month_day(today).year());
+}
+
 int run_ingest(const IngestCommandOptions& options) {
   silence_poppler_diagnostics();
 
@@ -71,6 +77,7 @@ int run_ingest(const IngestCommandOptions& options) {
   ingest_options.debug_dir = options.debug_dir;
   ingest_options.use_text_layer = !options.ignore_text_layer;
   ingest_options.review.review_threshold = options.review_threshold;
+  ingest_options.review.latest_date_year = this_year() + 1;
   if (!options.no_term_repair) {
     try {
       ingest_options.lexicon = load_default_lexicon();
