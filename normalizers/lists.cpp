@@ -71,8 +71,8 @@ std::vector<std::string> split_list_items(std::string_view raw,
       items_begun = count > 0 ? count : items_begun + 1;
     } else if (std::regex_match(lines[i], weak, unpunctuated_marker_pattern())) {
       const std::string marker = weak[1].str();
-      const bool reads_as_one = items_begun == 0 && std::string_view("lLI|").find(marker) !=
-                                                        std::string_view::npos;
+      const bool reads_as_one =
+          items_begun == 0 && std::string_view("lLI|").find(marker) != std::string_view::npos;
       if (reads_as_one || count_of_marker(marker) == items_begun + 1) {
         marked[i] = true;
         unpunctuated_items[i] = weak[2].str();
@@ -89,8 +89,8 @@ std::vector<std::string> split_list_items(std::string_view raw,
   std::vector<std::vector<std::string>> items;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (marked[i]) {
-      items.push_back({unpunctuated_items[i].empty() ? matches[i][3].str()
-                                                     : unpunctuated_items[i]});
+      items.push_back(
+          {unpunctuated_items[i].empty() ? matches[i][3].str() : unpunctuated_items[i]});
     } else if (items.empty()) {
       items.push_back({lines[i]});
     } else if (any_marker && i > 0 && i - 1 < broken_on_purpose.size() &&

@@ -314,14 +314,14 @@ std::vector<std::string> approver_lines(const CellText& cell) {
   std::vector<std::string> lines = split_lines(cell.original);
   for (std::string& line : lines) {
     const std::vector<std::string> line_words = split_words(line);
-    const auto boxed = std::find_if(
-        boxed_lines.begin(), boxed_lines.end(), [&](const std::vector<const OcrWord*>& words) {
-          if (words.size() != line_words.size()) return false;
-          for (std::size_t i = 0; i < words.size(); ++i) {
-            if (normalize_text(words[i]->text) != line_words[i]) return false;
-          }
-          return true;
-        });
+    auto boxes_this_line = [&](const std::vector<const OcrWord*>& words) {
+      if (words.size() != line_words.size()) return false;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (normalize_text(words[i]->text) != line_words[i]) return false;
+      }
+      return true;
+    };
+    const auto boxed = std::find_if(boxed_lines.begin(), boxed_lines.end(), boxes_this_line);
     if (boxed == boxed_lines.end()) continue;
     std::vector<int> heights;
     for (const OcrWord* word : *boxed) heights.push_back(word->bbox_px.height);

@@ -181,8 +181,8 @@ CellText boxed_cell(const std::vector<std::vector<std::string>>& lines) {
       const std::string word = colon == std::string::npos ? spec : spec.substr(colon + 1);
       x += gap;
       const int width = 18 * static_cast<int>(word.size());
-      cell.words.push_back({word, 0.9, cv::Rect(x, 40 * static_cast<int>(line), width, 30),
-                            static_cast<int>(line)});
+      cell.words.push_back(
+          {word, 0.9, cv::Rect(x, 40 * static_cast<int>(line), width, 30), static_cast<int>(line)});
       x += width;
       text += (text.empty() ? "" : " ") + word;
     }

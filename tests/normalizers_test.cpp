@@ -256,9 +256,9 @@ TEST(Lists, NumbersThatLostTheirStopAreMarkersWhereTheyCarryTheCount) {
                                       "Peraturan Pemerintah"}));
   EXPECT_EQ(split_list_items("1. Renstra PD\n2, RKPD tahun rencana\n3 Aplikasi keuangan"),
             (std::vector<std::string>{"Renstra PD", "RKPD tahun rencana", "Aplikasi keuangan"}));
-  EXPECT_EQ(split_list_items("1. Peraturan Walikota Nomor\n39 Tahun 2018\n2. SK Kepala Dinas"),
-            (std::vector<std::string>{"Peraturan Walikota Nomor 39 Tahun 2018",
-                                      "SK Kepala Dinas"}));
+  EXPECT_EQ(
+      split_list_items("1. Peraturan Walikota Nomor\n39 Tahun 2018\n2. SK Kepala Dinas"),
+      (std::vector<std::string>{"Peraturan Walikota Nomor 39 Tahun 2018", "SK Kepala Dinas"}));
   EXPECT_EQ(split_list_items("Laporan bulanan\n4 Buku agenda"),
             (std::vector<std::string>{"Laporan bulanan 4 Buku agenda"}));
 }

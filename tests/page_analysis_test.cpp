@@ -1175,8 +1175,8 @@ TEST(IdentityPage, KeysStackedInOneCellEachTakeTheValueBesideTheirLine) {
 // A stacked key read with its words run together and a letter wrong is still its own key: its
 // line is not the value of the key above it.
 TEST(IdentityPage, AStackedKeyReadWithoutItsStopKeepsItsOwnValue) {
-  const PageContent stacked = analyze(
-      identity_page({.effective_label = "TglEtektif", .keys_stacked_in_one_cell = true}));
+  const PageContent stacked =
+      analyze(identity_page({.effective_label = "TglEtektif", .keys_stacked_in_one_cell = true}));
   ASSERT_EQ(stacked.kind, PageKind::identity);
   EXPECT_EQ(stacked.identity->fields.at("revised").text, "16 September 2019");
   ASSERT_TRUE(stacked.identity->fields.contains("effective"));
