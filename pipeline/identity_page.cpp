@@ -305,6 +305,14 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     found[j].value_original = value_after_label(first.substr(spans[j].first, end - spans[j].first),
                                                 spans[j].second - spans[j].first);
   }
+  // Between two list headings of one line there are no items: what reads there with no word
+  // of four letters is a speck ("Dasar Hukum Ta Kualifikasi Pelaksana").
+  if (found.size() > 1) {
+    for (LabelInCell& label : found) {
+      if (label.label->is_list && reads_as_noise(label.value_original))
+        label.value_original.clear();
+    }
+  }
   const std::size_t side_by_side = found.size();
   for (std::size_t i = label_line + 1; i < lines.size(); ++i) {
     const int col = column_of_word(i, 0);
@@ -579,8 +587,11 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
             }
           }
           // Items under two list headings that share a cell share the cell below too: this
-          // heading's are the ones in its columns.
-          if (label.is_list && (neighbour->col < found.col ||
+          // heading's are the ones in its columns. And a streak or a fold taken for a rule
+          // below the heading leaves a strip under it too narrow for items (narrower than three
+          // of the heading's letter heights): they are the ones under all of its columns.
+          const bool strip = neighbour->bbox_px.width < 3 * found.label_height_px;
+          if (label.is_list && (strip || neighbour->col < found.col ||
                                 neighbour->col + neighbour->col_span > found.end_col)) {
             const int left = grid.col_rules_x_px[found.col];
             const int right = grid.col_rules_x_px[found.end_col];

@@ -971,6 +971,8 @@ struct IdentityLook {
   bool approver_in_key_cell = false;
   // The key|value rule lost beside the number, but for a dash read as "1" just left of it.
   bool number_rule_lost_but_a_dash = false;
+  // The rule between the two list headings lost, and a speck between them read as "Ta".
+  bool list_headings_parted_by_a_speck = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -1031,6 +1033,10 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   const int bottom = y + 60 + look.list_height;
   page.cell(left, y, split, y + 60, "Dasar Hukum :");
   page.cell(split, y, right, y + 60, "Kualifikasi Pelaksana :");
+  if (look.list_headings_parted_by_a_speck) {
+    page.break_rule(split, y + 3, split, y + 57);
+    page.cell(split - 40, y + 15, split - 10, y + 45, "Ta", false);
+  }
   page.cell(left, y + 60, split, bottom, "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
   page.cell(split, y + 60, right, bottom, "1. Memahami peraturan keuangan");
   return page;
@@ -1190,6 +1196,16 @@ TEST(IdentityPage, AValueIsReadFromTheColumnsRuleOnWhereItsRowLostThatRule) {
   ASSERT_EQ(content.kind, PageKind::identity);
   EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
   EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
+}
+
+// Two list headings in one cell where the rule between them broke, a speck read between
+// them: the speck is no item, and each heading's items are still the cell below it.
+TEST(IdentityPage, ASpeckBetweenTwoListHeadingsInOneCellIsNoItem) {
+  const PageContent content = analyze(identity_page({.list_headings_parted_by_a_speck = true}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->lists.at("legal_basis").text,
+            "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
+  EXPECT_EQ(content.identity->lists.at("qualifications").text, "1. Memahami peraturan keuangan");
 }
 
 TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted) {
