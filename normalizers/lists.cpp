@@ -1,6 +1,7 @@
 #include "lists.h"
 
 #include <cctype>
+#include <optional>
 #include <regex>
 #include <string_view>
 
@@ -54,43 +55,36 @@ bool starts_with_capital_word(const std::string& line) {
 std::vector<std::string> split_list_items(std::string_view raw,
                                           const std::vector<bool>& broken_on_purpose) {
   const std::vector<std::string> lines = split_lines(raw);
-  std::vector<std::smatch> matches(lines.size());
-  std::vector<bool> marked(lines.size(), false);
+  // Each marked line's item, without its marker.
+  std::vector<std::optional<std::string>> marked_item(lines.size());
   bool any_marker = false;
   // The items begun so far, counted as their markers count them. A number or a letter that
   // lost its stop is a marker where it is the next count: "2" or "b" after a first item whose
   // marker was lost as well, and a first item's "1." read as "l", "L", "I" or "|".
   int items_begun = 0;
-  std::vector<std::string> unpunctuated_items(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    marked[i] = std::regex_match(lines[i], matches[i], marker_pattern());
-    std::smatch weak;
-    if (marked[i]) {
-      const int count =
-          count_of_marker(lines[i].substr(0, lines[i].size() - matches[i][3].length()));
+    std::smatch match;
+    if (std::regex_match(lines[i], match, marker_pattern())) {
+      const int count = count_of_marker(lines[i].substr(0, lines[i].size() - match[3].length()));
       items_begun = count > 0 ? count : items_begun + 1;
-    } else if (std::regex_match(lines[i], weak, unpunctuated_marker_pattern())) {
-      const std::string marker = weak[1].str();
+      marked_item[i] = match[3].str();
+    } else if (std::regex_match(lines[i], match, unpunctuated_marker_pattern())) {
+      const std::string marker = match[1].str();
       const bool reads_as_one =
           items_begun == 0 && std::string_view("lLI|").find(marker) != std::string_view::npos;
       if (reads_as_one || count_of_marker(marker) == items_begun + 1) {
-        marked[i] = true;
-        unpunctuated_items[i] = weak[2].str();
+        marked_item[i] = match[2].str();
         ++items_begun;
-      } else if (i == 0) {
-        items_begun = 1;
       }
-    } else if (i == 0) {
-      items_begun = 1;  // the first item, its marker lost
     }
-    any_marker = any_marker || marked[i];
+    if (!marked_item[i] && i == 0) items_begun = 1;  // the first item, its marker lost
+    any_marker = any_marker || marked_item[i];
   }
   // Each item as its wrapped lines; lines without a marker continue the item above.
   std::vector<std::vector<std::string>> items;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (marked[i]) {
-      items.push_back(
-          {unpunctuated_items[i].empty() ? matches[i][3].str() : unpunctuated_items[i]});
+    if (marked_item[i]) {
+      items.push_back({*marked_item[i]});
     } else if (items.empty()) {
       items.push_back({lines[i]});
     } else if (any_marker && i > 0 && i - 1 < broken_on_purpose.size() &&

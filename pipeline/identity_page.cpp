@@ -180,19 +180,23 @@ bool is_speck_before(const std::vector<const OcrWord*>& words, std::size_t index
   return words[index + 1]->bbox_px.x - words[index]->bbox_px.br().x > 4 * height;
 }
 
-// A label at the start of a line, or after one or two specks read before it. The match's end
-// counts from the line's start.
-std::optional<LabelMatch> label_at_line_start(const std::string& line,
-                                              const std::vector<const OcrWord*>& words,
-                                              double min_similarity) {
+// A label at the start of a line, or after one or two specks read before it.
+struct LabelAtLineStart {
+  LabelMatch match;       // its end counts from `start`
+  std::size_t word = 0;   // the line's word it starts at: the specks before it
+  std::size_t start = 0;  // where it starts in the line
+};
+
+std::optional<LabelAtLineStart> label_at_line_start(const std::string& line,
+                                                    const std::vector<const OcrWord*>& words,
+                                                    double min_similarity) {
   static const std::vector<std::string> label_texts = identity_label_texts();
   // The line's words as the engine boxed them, one space apart.
   const bool words_boxed = split_words(line).size() == words.size();
   std::size_t start = 0;
   for (std::size_t specks = 0; specks <= 2; ++specks) {
     if (auto match = match_label_prefix(line.substr(start), label_texts, min_similarity)) {
-      match->end += start;
-      return match;
+      return LabelAtLineStart{*match, specks, start};
     }
     const std::size_t space = line.find(' ', start);
     if (space == std::string::npos || !words_boxed || !is_speck_before(words, specks)) break;
@@ -261,21 +265,14 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   }
   std::vector<LabelInCell> found;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // label start, label end in `first`
-  std::size_t specks_before = 0;  // one- or two-character words before the first label
-  for (std::size_t w = 0; w < starts.size(); ++w) {
-    // Only the line's first word may start a garbled label: a value seldom holds a label.
-    const bool first_word = w == specks_before && found.empty();
-    const auto match =
-        match_label_prefix(first.substr(starts[w]), label_texts, first_word ? 0.75 : 0.9);
-    if (!match) {
-      if (!first_word) continue;
-      if (specks_before == 2 || line_words[label_line].size() != starts.size() ||
-          !is_speck_before(line_words[label_line], w)) {
-        return {};
-      }
-      ++specks_before;
-      continue;
-    }
+  const auto first_label = label_at_line_start(first, line_words[label_line], 0.75);
+  if (!first_label) return {};
+  for (std::size_t w = first_label->word; w < starts.size(); ++w) {
+    // Only the line's first label may be garbled (matched loosely): a value seldom holds one.
+    const auto match = found.empty()
+                           ? std::optional(first_label->match)
+                           : match_label_prefix(first.substr(starts[w]), label_texts, 0.9);
+    if (!match) continue;
     found.push_back({&identity_labels()[match->index],
                      {},
                      column_of_word(label_line, w),
@@ -318,10 +315,11 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
     const int col = column_of_word(i, 0);
     // Under a single key, a line that starts with another key is that key's row.
     if (side_by_side == 1) {
-      if (const auto match = label_at_line_start(lines[i], line_words[i], 0.85)) {
-        found.push_back({&identity_labels()[match->index], value_after_label(lines[i], match->end),
-                         col, cell.col + cell.col_span, true, middle_of_line(i),
-                         match->similarity});
+      if (const auto label = label_at_line_start(lines[i], line_words[i], 0.85)) {
+        found.push_back({&identity_labels()[label->match.index],
+                         value_after_label(lines[i], label->start + label->match.end), col,
+                         cell.col + cell.col_span, true, middle_of_line(i),
+                         label->match.similarity});
         continue;
       }
     }
