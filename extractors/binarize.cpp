@@ -10,6 +10,9 @@ namespace sopocr {
 
 namespace {
 
+// A scan's dark border is far darker than its paper: grey levels apart at least.
+constexpr int kLeastBorderContrast = 32;
+
 // Window about a tenth of an inch, odd: wide enough to span a stroke and its paper, narrow
 // enough to follow illumination gradients across the page.
 int local_window(int dpi) { return std::max(15, dpi / 10) | 1; }
@@ -195,7 +198,12 @@ cv::Mat speck_mask(const cv::Mat& ink, int dpi) {
 cv::Mat scan_border(const cv::Mat& gray, int dpi) {
   // Dark is below halfway from the paper (the 75th percentile: paper is most of a page) to the
   // darkest hundredth.
-  const int dark_below = (level_at_share(gray, 0.01) + level_at_share(gray, 0.75)) / 2;
+  const int darkest = level_at_share(gray, 0.01);
+  const int paper = level_at_share(gray, 0.75);
+  // A clean page whose ink covers less than a hundredth of it has no dark area at all: halfway
+  // to its paper would make all of it dark.
+  if (paper - darkest < kLeastBorderContrast) return cv::Mat(gray.size(), CV_8UC1, cv::Scalar(0));
+  const int dark_below = (darkest + paper) / 2;
   cv::Mat dark;
   cv::threshold(gray, dark, dark_below, 255, cv::THRESH_BINARY_INV);
   // An area, not a stroke: what a square a millimetre wide fits in. A 2 pt border rule is

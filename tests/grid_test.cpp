@@ -601,6 +601,14 @@ TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   expect_one_step_table(drawn.page);
 }
 
+// A clean page with a few words on it has no dark border: the darkest hundredth of it is paper.
+TEST(Ink, ACleanPageWithLittleInkHasNoScanBorder) {
+  cv::Mat page(1100, 850, CV_8UC1, cv::Scalar(255));
+  cv::putText(page, "Uraian Kegiatan", {100, 100}, cv::FONT_HERSHEY_SIMPLEX, 0.4, 0, 1);
+  cv::putText(page, "Kepala Dinas", {400, 100}, cv::FONT_HERSHEY_SIMPLEX, 0.4, 0, 1);
+  EXPECT_EQ(cv::countNonZero(scan_border(page, 100)), 0);
+}
+
 TEST(Grid, ASheetsEdgeAcrossPartOfTheTableDoesNotFindItTwice) {
   // The edge of a sheet laid askew on the glass, above the table and down its left side: the
   // grid the edge frames takes in the table's upper left rules, half of it or more.
