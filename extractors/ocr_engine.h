@@ -44,6 +44,10 @@ class OcrEngine {
   virtual OcrText read_region(const cv::Rect& region_px) = 0;
   // The region as one line of text. An engine without such a mode reads it as a region.
   virtual OcrText read_line(const cv::Rect& region_px) { return read_region(region_px); }
+  // The words of a region wherever they stand, in no order of lines or columns: a page whose
+  // table rules were lost, read to find where its columns are. An engine without such a mode
+  // reads it as a region.
+  virtual OcrText read_scattered(const cv::Rect& region_px) { return read_region(region_px); }
   // nullopt when the engine cannot tell (too little text) or does not detect orientation.
   // Independent of set_page.
   virtual std::optional<PageOrientation> detect_orientation(const cv::Mat& gray, int dpi) = 0;

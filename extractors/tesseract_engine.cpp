@@ -82,6 +82,13 @@ class TesseractEngine final : public OcrEngine {
     return text;
   }
 
+  OcrText read_scattered(const cv::Rect& region_px) override {
+    api_.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+    OcrText text = read_region(region_px);
+    api_.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    return text;
+  }
+
   std::optional<PageOrientation> detect_orientation(const cv::Mat& gray, int dpi) override {
     if (!osd_ready_) {
       // Orientation needs Tesseract's separate "osd" model (tesseract-ocr-osd); load it once.

@@ -190,6 +190,7 @@ std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages) {
       }
     }
     if (table.unread_header) sop.unread_headers.push_back(*table.unread_header);
+    if (table.rules_lost) sop.unruled_tables.push_back(*table.rules_lost);
     add_page(sop, page);
     sop.rows.insert(sop.rows.end(), rows.begin(), rows.end());
   }

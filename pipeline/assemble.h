@@ -20,6 +20,8 @@ struct RawSop {
   std::vector<StepRowContent> rows;
   // The headers of its step-table pages whose labels were not read (StepTableContent).
   std::vector<CellText> unread_headers;
+  // Its step tables whose rules were lost, placed from their words (StepTableContent).
+  std::vector<CellText> unruled_tables;
 };
 
 std::vector<RawSop> assemble_sops(const std::vector<PageContent>& pages);

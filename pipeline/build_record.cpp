@@ -951,6 +951,11 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   for (const CellText& header : sop.unread_headers) {
     review.add("/steps", "column_roles_inferred", header, kNothingFound);
   }
+  // Steps read on a grid placed from where the words stand: where a row or a lane ends was
+  // judged from the text, not seen.
+  for (const CellText& table : sop.unruled_tables) {
+    review.add("/steps", "table_rules_not_found", table, kNothingFound);
+  }
   if (sop.rows.empty()) {
     CellText where = sop.identity ? identity_area(*sop.identity) : CellText{};
     if (where.page == 0 && !sop.pages.empty()) where.page = sop.pages.front();

@@ -265,6 +265,31 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   return cell;
 }
 
+std::vector<OcrWord> CellReader::read_scattered_words(const cv::Rect& bbox_px) {
+  if (use_text_layer_) return {};
+  // Over a whole page the engine misses small, lone words (a lane's name, a step's number),
+  // some on the page as OCR sees it, others on its ink alone, black on white: read both, and
+  // where two readings cover one place keep the surer.
+  std::vector<OcrWord> words = ocr_.read_scattered(bbox_px).words;
+  cv::Mat ink_only;
+  cv::bitwise_not(text_ink_, ink_only);
+  ocr_.set_page(ink_only, page_.dpi);
+  const std::vector<OcrWord> from_ink = ocr_.read_scattered(bbox_px).words;
+  ocr_.set_page(ocr_image_, page_.dpi);
+  for (const OcrWord& word : from_ink) {
+    bool placed = false;
+    for (OcrWord& known : words) {
+      const cv::Rect common = known.bbox_px & word.bbox_px;
+      if (2 * common.area() < std::min(known.bbox_px.area(), word.bbox_px.area())) continue;
+      if (word.confidence > known.confidence) known = word;
+      placed = true;
+      break;
+    }
+    if (!placed) words.push_back(word);
+  }
+  return words;
+}
+
 std::vector<CellText> CellReader::readings() const {
   std::vector<CellText> cells;
   for (const auto& [key, cell] : cache_) cells.push_back(cell);

@@ -29,6 +29,10 @@ class CellReader {
   // were not there; as read() on a grey page or a cell without coloured ink. Not cached.
   CellText read_without_coloured_ink(const cv::Rect& bbox_px);
 
+  // The words of the page anywhere in `bbox_px`, read with no cell to hold them (a table whose
+  // rules were lost); none on a page read from its text layer. Not cached.
+  std::vector<OcrWord> read_scattered_words(const cv::Rect& bbox_px);
+
   // Every reading made so far, top to bottom, for the debug dump.
   std::vector<CellText> readings() const;
 

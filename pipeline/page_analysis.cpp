@@ -5,6 +5,7 @@
 #include "identity_page.h"
 #include "page_geometry.h"
 #include "step_table.h"
+#include "word_grid.h"
 
 namespace sopocr {
 
@@ -19,19 +20,37 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
   content.rotation_degrees = prepared.page.rotation_degrees;
   content.skew_degrees = prepared.page.skew_degrees;
   content.perspective = prepared.page.perspective;
-  if (prepared.grids.empty()) {
-    write_debug_files(options.debug_stem, prepared, content, nullptr);
-    return content;
-  }
   CellReader reader = open_cell_reader(prepared, ocr);
-  content.steps = read_step_tables(prepared, reader, content.problems);
-  if (content.steps) {
-    content.kind = PageKind::step_table;
-  } else if (auto identity = read_identity(prepared, reader)) {
-    content.kind = PageKind::identity;
-    content.identity = std::move(identity);
-  } else if ((content.steps = read_unlabelled_step_tables(prepared, reader, content.problems))) {
-    content.kind = PageKind::step_table;
+  if (!prepared.grids.empty()) {
+    content.steps = read_step_tables(prepared, reader, content.problems);
+    if (content.steps) {
+      content.kind = PageKind::step_table;
+    } else if (auto identity = read_identity(prepared, reader)) {
+      content.kind = PageKind::identity;
+      content.identity = std::move(identity);
+    } else if ((content.steps = read_unlabelled_step_tables(prepared, reader, content.problems))) {
+      content.kind = PageKind::step_table;
+    }
+  }
+  // A page with no step table in its rules may hold one whose rules the scan lost.
+  if (content.kind == PageKind::other && !prepared.text_from_layer) {
+    const cv::Rect whole_page(0, 0, prepared.ink.cols, prepared.ink.rows);
+    if (auto grid = grid_from_words(reader.read_scattered_words(whole_page), prepared.ink,
+                                    prepared.page.dpi)) {
+      PreparedPage placed = prepared;
+      placed.grids = {*grid};
+      if ((content.steps = read_step_tables(placed, reader, content.problems))) {
+        content.kind = PageKind::step_table;
+        content.steps->rules_lost = CellText{};
+        content.steps->rules_lost->bbox_px = grid->bbox_px;
+        content.steps->rules_lost->page = content.page_number;
+        content.problems.push_back(
+            "no ruled step table found: its rows and columns were placed from where its words "
+            "stand");
+        write_debug_files(options.debug_stem, placed, content, &reader);
+        return content;
+      }
+    }
   }
   write_debug_files(options.debug_stem, prepared, content, &reader);
   return content;

@@ -84,6 +84,9 @@ struct StepTableContent {
   // Where the header is whose labels were not read: the columns' roles were inferred from where
   // the symbols stand (find_step_header_by_symbols). nullopt when the labels gave them.
   std::optional<CellText> unread_header;
+  // Where the table is whose rules the scan lost: its rows and columns were placed from where its
+  // words stand (grid_from_words). nullopt when its rules were found.
+  std::optional<CellText> rules_lost;
 };
 
 enum class PageKind { identity, step_table, other };

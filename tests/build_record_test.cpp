@@ -453,6 +453,23 @@ TEST(Flow, StepsReadUnderAHeaderWhoseLabelsWereNotReadAreReviewedAsATable) {
                           "column_roles_inferred"));
 }
 
+TEST(Flow, StepsReadOnAGridPlacedFromTheWordsAreReviewedAsATable) {
+  RawSop sop = two_page_flow();
+  CellText table;
+  table.page = 1;
+  table.bbox_px = cv::Rect(30, 50, 2100, 1400);
+  sop.unruled_tables = {table};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  const auto entry = std::find_if(record.review.begin(), record.review.end(),
+                                  [](const ReviewEntry& e) { return e.path == "/steps"; });
+  ASSERT_NE(entry, record.review.end());
+  EXPECT_EQ(entry->reason, "table_rules_not_found");
+  EXPECT_EQ(entry->page, 1);
+  EXPECT_EQ(entry->bbox, (PixelBox{30, 50, 2100, 1400}));
+  EXPECT_FALSE(has_review(build_record(two_page_flow(), {"in.pdf", std::string(64, 'a')}), "/steps",
+                          "table_rules_not_found"));
+}
+
 TEST(Review, EveryEntryHasPointerReasonConfidenceRawPageAndBbox) {
   RawSop sop = two_page_flow();
   sop.identity = identity_only().identity;  // several labels not found

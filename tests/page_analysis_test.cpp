@@ -69,12 +69,13 @@ std::vector<OcrWord> printed_words(const DrawnCell& cell) {
 struct DrawnPage {
   cv::Mat gray;
   std::vector<DrawnCell> cells;
+  bool rules_drawn = true;
 
   explicit DrawnPage(cv::Size size) : gray(size, CV_8UC1, cv::Scalar(255)) {}
 
   void cell(int x0, int y0, int x1, int y1, std::string reading, bool ruled = true) {
     const cv::Rect box(x0, y0, x1 - x0, y1 - y0);
-    if (ruled) cv::rectangle(gray, box, cv::Scalar(0), 2);
+    if (ruled && rules_drawn) cv::rectangle(gray, box, cv::Scalar(0), 2);
     DrawnCell drawn{box, std::move(reading)};
     for (const OcrWord& word : printed_words(drawn)) {
       cv::putText(gray, word.text, {word.bbox_px.x, word.bbox_px.br().y - 2},
@@ -161,6 +162,9 @@ struct TableLook {
   // The first step's activity printed as two sub-items, each in a cell of its own: a rule
   // across the activity column only.
   bool first_activity_in_sub_items = false;
+  // The table's rules lost to the scan, as a dotted grid scanned at a low resolution loses them:
+  // only the text and the flowchart are left.
+  bool rules_lost = false;
 };
 
 // A label as an unreadable header reads: its vowels lost.
@@ -186,6 +190,7 @@ std::vector<int> column_rules() {
 // Output) | Keterangan, a column-number row, and two steps with a process box in each lane.
 DrawnPage step_table(const TableLook& look = {}) {
   DrawnPage page(cv::Size(1650, 1100));
+  page.rules_drawn = !look.rules_lost;
   const int top = kTop, header1 = kHeader1, header2 = kHeader2;
   const int no = kNo, uraian = kUraian, lane1 = kLane1, lane2 = kLane2, kelengkapan = kKelengkapan,
             waktu = kWaktu, output = kOutput, keterangan = kKeterangan, right = kRight;
@@ -307,6 +312,47 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
   // The lone "2" is read with low confidence, but it is the amount before its unit.
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+}
+
+// Where the scan kept no rule, the table is still in where its words stand: the header's labels
+// over their columns, a number at the start of each step.
+TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {
+  const PageContent content = analyze(step_table({.rules_lost = true}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  EXPECT_EQ(content.steps->rows[0].number.text, "1");
+  EXPECT_EQ(content.steps->rows[1].number.text, "2");
+  EXPECT_EQ(content.steps->rows[0].requirements.text, "Telaahan Staf");
+  EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+  EXPECT_EQ(content.steps->rows[1].outputs.text, "Renja");
+  ASSERT_EQ(content.steps->rows[0].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
+  // Said, for the review list and the document's report: the grid was placed, not found.
+  ASSERT_TRUE(content.steps->rules_lost);
+  EXPECT_TRUE(content.steps->rules_lost->bbox_px.contains({kLane1 + 80, 400}));
+  EXPECT_EQ(content.steps->rules_lost->page, 1);
+  EXPECT_NE(std::find_if(content.problems.begin(), content.problems.end(),
+                         [](const std::string& problem) {
+                           return problem.find("placed from where its words stand") !=
+                                  std::string::npos;
+                         }),
+            content.problems.end());
+}
+
+// A step's sub-items in one unruled activity cell stay one step: no number starts the second,
+// and no Kelengkapan, Waktu or Output beside it.
+TEST(StepTable, SubItemsOfAStepWhoseRulesTheScanLostStayOneStep) {
+  const PageContent content = analyze(
+      step_table({.third_step = true, .first_activity_in_sub_items = true, .rules_lost = true}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"a. Membuat rencana b. kerja tahunan",
+                                      "Memeriksa rencana kerja", "Mengirim rencana kerja"}));
 }
 
 // A rule across the activity column alone parts a step's sub-items, not two steps: the number,
