@@ -109,6 +109,33 @@ std::vector<WordRun> word_runs(std::vector<OcrWord> words, int text_height) {
   return runs;
 }
 
+// Labels spanning columns (Pelaksana, "Pejabat yang bertanggung jawab", Mutu Baku) read as
+// several runs of one line, a letter's gap or a rule's dot parting their words wider than a space.
+std::vector<FoundLabel> span_labels_across_runs(const std::vector<WordRun>& runs, int text_height) {
+  std::vector<const WordRun*> by_x;
+  for (const WordRun& run : runs) by_x.push_back(&run);
+  std::sort(by_x.begin(), by_x.end(),
+            [](const WordRun* a, const WordRun* b) { return a->box.x < b->box.x; });
+  std::vector<FoundLabel> labels;
+  for (std::size_t first = 0; first < by_x.size(); ++first) {
+    std::string text = by_x[first]->text();
+    cv::Rect box = by_x[first]->box;
+    for (std::size_t next = first + 1, joined = 1; next < by_x.size() && joined < 6; ++next) {
+      const cv::Rect& beside = by_x[next]->box;
+      if (std::abs(centre_y(beside) - centre_y(box)) > text_height / 2) continue;
+      if (beside.x - box.br().x > 2 * text_height) break;
+      text += " " + by_x[next]->text();
+      box |= beside;
+      ++joined;
+      const auto match = match_step_column(text);
+      if (match && (match->column == StepColumn::lanes || match->column == StepColumn::quality)) {
+        labels.push_back({match->column, box});
+      }
+    }
+  }
+  return labels;
+}
+
 // "1", "12", "3." and the "l", "I" or "|" a thin 1 reads as.
 bool is_step_numeral(const std::string& text) {
   std::string kept = text;
@@ -337,18 +364,13 @@ struct HeaderLines {
 
 // Column rules and the roles the grid placement needs.
 struct PlacedColumns {
-  std::vector<int> rules_x;
+  TableGrid grid;  // its column rules only
   int activity_col = 0;
   std::vector<int> text_cols;  // Kelengkapan, Waktu, Output, Keterangan: text level with a step
 };
 
 bool is_span_label(const FoundLabel& label) {
   return label.column == StepColumn::lanes || label.column == StepColumn::quality;
-}
-
-int column_at(const std::vector<int>& rules_x, int x) {
-  const auto after = std::upper_bound(rules_x.begin() + 1, rules_x.end() - 1, x);
-  return static_cast<int>(after - rules_x.begin()) - 1;
 }
 
 // The words the engine read with some confidence that hold a letter or digit (a lone digit too:
@@ -390,6 +412,9 @@ std::optional<TableWords> table_words(const std::vector<OcrWord>& read, const cv
   table.blocks = word_blocks(table.runs, text_height);
   for (const WordBlock& block : table.blocks) {
     for (const FoundLabel& label : labels_in(block)) table.labels.push_back(label);
+  }
+  for (const FoundLabel& label : span_labels_across_runs(table.runs, text_height)) {
+    table.labels.push_back(label);
   }
   const FoundLabel* activity = nullptr;
   for (const FoundLabel& label : table.labels) {
@@ -473,18 +498,30 @@ HeaderLines header_lines(const TableWords& table) {
     }
   }
   // A line spans columns where it names the lanes or Mutu Baku, or lies over lines that stand
-  // apart from each other (two lanes' names); the others name one column each. A line of
-  // numerals below the labels is the column-number row.
+  // apart from each other (two lanes' names) and reach out past it: a wrapped name's first line
+  // lies over the words of its second, which stand apart too where the engine parted them. The
+  // others name one column each. A line of numerals below the labels is the column-number row.
   for (const WordRun* line : lines) {
     const cv::Rect& box = line->box;
     if (only_numerals(*line)) {
       if (box.y > label.br().y) header.numerals.push_back(box);
       continue;
     }
-    const bool names_a_span =
-        std::any_of(table.labels.begin(), table.labels.end(), [&](const FoundLabel& span) {
-          return is_span_label(span) && (span.box & box).area() * 2 >= box.area();
-        });
+    // A label read in parts spans as a whole: the widest span label the line is part of.
+    std::optional<cv::Rect> span_label;
+    for (const FoundLabel& span : table.labels) {
+      if (is_span_label(span) && (span.box & box).area() * 2 >= box.area() &&
+          (!span_label || span.box.width > span_label->width)) {
+        span_label = span.box;
+      }
+    }
+    if (span_label) {
+      if (std::find(header.spanning.begin(), header.spanning.end(), *span_label) ==
+          header.spanning.end()) {
+        header.spanning.push_back(*span_label);
+      }
+      continue;
+    }
     std::vector<cv::Rect> below;
     for (const WordRun* other : lines) {
       if (other->box.y >= box.br().y - text_height / 4 && overlap_sideways(box, other->box) &&
@@ -498,7 +535,11 @@ HeaderLines header_lines(const TableWords& table) {
         over_apart = !overlap_sideways(below[a], below[b]);
       }
     }
-    (names_a_span || over_apart ? header.spanning : header.naming).push_back(box);
+    over_apart =
+        over_apart && std::any_of(below.begin(), below.end(), [&](const cv::Rect& under) {
+          return under.x < box.x - text_height / 2 || under.br().x > box.br().x + text_height / 2;
+        });
+    (over_apart ? header.spanning : header.naming).push_back(box);
   }
   return header;
 }
@@ -546,13 +587,14 @@ std::optional<PlacedColumns> place_columns(const TableWords& table, const Header
   }
   const int margin = text_height / 2;
   PlacedColumns placed;
-  placed.rules_x.push_back(std::max(0, left - margin));
+  placed.grid.col_rules_x_px.push_back(std::max(0, left - margin));
   for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
-    placed.rules_x.push_back(rule_between(columns[c].second, columns[c + 1].first, body));
+    placed.grid.col_rules_x_px.push_back(
+        rule_between(columns[c].second, columns[c + 1].first, body));
   }
-  placed.rules_x.push_back(std::min(ink.cols - 1, right + margin));
+  placed.grid.col_rules_x_px.push_back(std::min(ink.cols - 1, right + margin));
 
-  placed.activity_col = column_at(placed.rules_x, centre_x(table.activity_label));
+  placed.activity_col = placed.grid.column_at(centre_x(table.activity_label));
   if (placed.activity_col == 0) {
     const int reach = 5 * text_height;
     int numbered = 0;
@@ -567,10 +609,10 @@ std::optional<PlacedColumns> place_columns(const TableWords& table, const Header
       }
     }
     if (2 * numbered >= static_cast<int>(table.activity_paragraphs.size())) {
-      placed.rules_x.front() =
-          std::max(0, std::min(placed.rules_x.front(), number_span.x - margin));
-      placed.rules_x.insert(placed.rules_x.begin() + 1,
-                            (number_span.br().x + table.activity_left) / 2);
+      placed.grid.col_rules_x_px.front() =
+          std::max(0, std::min(placed.grid.col_rules_x_px.front(), number_span.x - margin));
+      placed.grid.col_rules_x_px.insert(placed.grid.col_rules_x_px.begin() + 1,
+                                        (number_span.br().x + table.activity_left) / 2);
       placed.activity_col = 1;
     }
   }
@@ -578,7 +620,7 @@ std::optional<PlacedColumns> place_columns(const TableWords& table, const Header
     const bool text_column =
         label.column == StepColumn::requirements || label.column == StepColumn::duration ||
         label.column == StepColumn::output || label.column == StepColumn::notes;
-    const int col = column_at(placed.rules_x, centre_x(label.box));
+    const int col = placed.grid.column_at(centre_x(label.box));
     if (text_column && label.box.br().y <= table.body_top && col > placed.activity_col) {
       placed.text_cols.push_back(col);
     }
@@ -594,7 +636,7 @@ std::vector<int> step_starts(const TableWords& table, const PlacedColumns& colum
   const int text_height = table.text_height;
   std::vector<int> text_tops;
   for (const WordBlock& block : table.blocks) {
-    const int col = column_at(columns.rules_x, block.box.x + text_height / 4);
+    const int col = columns.grid.column_at(block.box.x + text_height / 4);
     if (block.box.y >= table.body_top - text_height / 2 &&
         std::find(columns.text_cols.begin(), columns.text_cols.end(), col) !=
             columns.text_cols.end()) {
@@ -611,8 +653,8 @@ std::vector<int> step_starts(const TableWords& table, const PlacedColumns& colum
   auto starts_a_step = [&](int y) {
     if (near(number_tops, y) || near(text_tops, y)) return true;
     if (number_col < 0) return false;
-    const int from = columns.rules_x[number_col] + text_height / 4;
-    const int to = columns.rules_x[number_col + 1] - text_height / 4;
+    const int from = columns.grid.col_rules_x_px[number_col] + text_height / 4;
+    const int to = columns.grid.col_rules_x_px[number_col + 1] - text_height / 4;
     return to > from &&
            !letter_marks(ink, {from, y - text_height / 2, to - from, 2 * text_height}, text_height)
                 .empty();
@@ -642,8 +684,7 @@ std::optional<TableGrid> grid_from_words(const std::vector<OcrWord>& read, const
   const int text_height = table->text_height;
   const int margin = text_height / 2;
 
-  TableGrid grid;
-  grid.col_rules_x_px = columns->rules_x;
+  TableGrid grid = columns->grid;
   const int left = grid.col_rules_x_px.front();
   const int right = grid.col_rules_x_px.back();
   // Each row rule goes in the emptiest rows between the text above and below it: a line the OCR
