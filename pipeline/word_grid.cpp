@@ -109,9 +109,9 @@ std::vector<WordRun> word_runs(std::vector<OcrWord> words, int text_height) {
   return runs;
 }
 
-// Labels spanning columns (Pelaksana, "Pejabat yang bertanggung jawab", Mutu Baku) read as
-// several runs of one line, a letter's gap or a rule's dot parting their words wider than a space.
-std::vector<FoundLabel> span_labels_across_runs(const std::vector<WordRun>& runs, int text_height) {
+// Labels read as several runs of one line, a letter's gap or a rule's dot parting their words
+// wider than a space ("Pejabat yang bertanggung jawab", "Proses/ Tahapan Kegiatan").
+std::vector<FoundLabel> labels_across_runs(const std::vector<WordRun>& runs, int text_height) {
   std::vector<const WordRun*> by_x;
   for (const WordRun& run : runs) by_x.push_back(&run);
   std::sort(by_x.begin(), by_x.end(),
@@ -127,10 +127,7 @@ std::vector<FoundLabel> span_labels_across_runs(const std::vector<WordRun>& runs
       text += " " + by_x[next]->text();
       box |= beside;
       ++joined;
-      const auto match = match_step_column(text);
-      if (match && (match->column == StepColumn::lanes || match->column == StepColumn::quality)) {
-        labels.push_back({match->column, box});
-      }
+      if (const auto match = match_step_column(text)) labels.push_back({match->column, box});
     }
   }
   return labels;
@@ -388,14 +385,27 @@ std::vector<OcrWord> lettered_words(const std::vector<OcrWord>& read, const cv::
   text_height = median_text_height(words, std::max(4, dpi / 10));
   std::vector<OcrWord> lettered;
   for (OcrWord& word : words) {
-    const std::vector<cv::Rect> marks = letter_marks(ink, word.bbox_px, text_height, false);
+    std::vector<cv::Rect> marks = letter_marks(ink, word.bbox_px, text_height, false);
     if (marks.empty()) continue;
-    cv::Rect box = marks.front();
-    for (const cv::Rect& mark : marks) box |= mark;
+    // The letters stand on one line: a speck above or below them is no part of the word.
+    std::vector<int> middles;
+    for (const cv::Rect& mark : marks) middles.push_back(centre_y(mark));
+    std::nth_element(middles.begin(), middles.begin() + middles.size() / 2, middles.end());
+    const int middle = middles[middles.size() / 2];
+    cv::Rect box;
+    for (const cv::Rect& mark : marks) {
+      if (std::abs(centre_y(mark) - middle) <= text_height / 2)
+        box = box.empty() ? mark : box | mark;
+    }
     word.bbox_px = box;
     lettered.push_back(std::move(word));
   }
   text_height = median_text_height(lettered, text_height);
+  // Grain a photographed page's paper shows is read as short "words" of a speck or two.
+  lettered.erase(
+      std::remove_if(lettered.begin(), lettered.end(),
+                     [&](const OcrWord& word) { return 2 * word.bbox_px.height < text_height; }),
+      lettered.end());
   return lettered;
 }
 
@@ -413,9 +423,11 @@ std::optional<TableWords> table_words(const std::vector<OcrWord>& read, const cv
   for (const WordBlock& block : table.blocks) {
     for (const FoundLabel& label : labels_in(block)) table.labels.push_back(label);
   }
-  for (const FoundLabel& label : span_labels_across_runs(table.runs, text_height)) {
+  for (const FoundLabel& label : labels_across_runs(table.runs, text_height)) {
     table.labels.push_back(label);
   }
+  // The topmost activity label, whole: its part alone ("Kegiatan" of "Proses/ Tahapan
+  // Kegiatan") would leave the rest of it as a column of its own.
   const FoundLabel* activity = nullptr;
   for (const FoundLabel& label : table.labels) {
     if (label.column == StepColumn::activity && (!activity || label.box.y < activity->box.y)) {
@@ -423,6 +435,11 @@ std::optional<TableWords> table_words(const std::vector<OcrWord>& read, const cv
     }
   }
   if (!activity) return std::nullopt;
+  for (const FoundLabel& label : table.labels) {
+    if (label.column == StepColumn::activity && (label.box & activity->box) == activity->box) {
+      activity = &label;
+    }
+  }
   const cv::Rect label = activity->box;
   table.activity_label = label;
   const bool step_header =
@@ -497,28 +514,29 @@ HeaderLines header_lines(const TableWords& table) {
       lines.push_back(&run);
     }
   }
-  // A line spans columns where it names the lanes or Mutu Baku, or lies over lines that stand
-  // apart from each other (two lanes' names) and reach out past it: a wrapped name's first line
-  // lies over the words of its second, which stand apart too where the engine parted them. The
-  // others name one column each. A line of numerals below the labels is the column-number row.
+  // A line spans columns where it is (part of) a label naming the lanes or Mutu Baku, or lies
+  // over lines that stand apart from each other (two lanes' names) and reach out past it: a wrapped
+  // name's first line lies over the words of its second, which stand apart too where the engine
+  // parted them. The others name one column each. A line of numerals below the labels is the
+  // column-number row.
   for (const WordRun* line : lines) {
     const cv::Rect& box = line->box;
     if (only_numerals(*line)) {
       if (box.y > label.br().y) header.numerals.push_back(box);
       continue;
     }
-    // A label read in parts spans as a whole: the widest span label the line is part of.
-    std::optional<cv::Rect> span_label;
-    for (const FoundLabel& span : table.labels) {
-      if (is_span_label(span) && (span.box & box).area() * 2 >= box.area() &&
-          (!span_label || span.box.width > span_label->width)) {
-        span_label = span.box;
+    // A label read in parts stands as a whole: the widest label the line is part of.
+    const FoundLabel* part_of = nullptr;
+    for (const FoundLabel& found : table.labels) {
+      if ((found.box & box).area() * 2 >= box.area() &&
+          (!part_of || found.box.width > part_of->box.width)) {
+        part_of = &found;
       }
     }
-    if (span_label) {
-      if (std::find(header.spanning.begin(), header.spanning.end(), *span_label) ==
-          header.spanning.end()) {
-        header.spanning.push_back(*span_label);
+    if (part_of) {
+      std::vector<cv::Rect>& kind = is_span_label(*part_of) ? header.spanning : header.naming;
+      if (std::find(kind.begin(), kind.end(), part_of->box) == kind.end()) {
+        kind.push_back(part_of->box);
       }
       continue;
     }

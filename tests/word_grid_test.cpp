@@ -148,6 +148,62 @@ TEST(WordGrid, ALabelOverTheLanesReadInTwoPartsStillSpansThem) {
   EXPECT_EQ(label->col_span, 2);
 }
 
+// Grain on a photographed page is read as "words" of a speck or two, in the header and between
+// the steps: they name no column and start no step.
+TEST(WordGrid, SpecksReadAsWordsNameNoColumn) {
+  UnruledPage page = step_table();
+  for (const cv::Point speck : {cv::Point(200, 130), cv::Point(470, 190), cv::Point(520, 240),
+                                cv::Point(880, 150), cv::Point(300, 380), cv::Point(450, 400)}) {
+    const cv::Rect box(speck.x, speck.y, 3, 5);
+    page.ink(box).setTo(255);
+    page.words.push_back({"ee", 0.45, box, 0});
+  }
+  const auto grid = grid_from_words(page.words, page.ink, kDpi);
+  ASSERT_TRUE(grid);
+  EXPECT_EQ(grid->col_count(), 8);
+  EXPECT_EQ(grid->column_at(centre(word(page, "Membuat").bbox_px).x), 1);
+  EXPECT_EQ(grid->row_at(300), grid->row_at(400));
+  EXPECT_NE(grid->row_at(400), grid->row_at(450));
+}
+
+// An engine's box may take in a speck above a word: the word still stands on its line, beside
+// the other words of its name.
+TEST(WordGrid, ASpeckInAWordsBoxDoesNotLiftItOffItsLine) {
+  UnruledPage page = step_table();
+  for (OcrWord& read : page.words) {
+    if (read.text != "Dinas") continue;
+    const cv::Rect speck(read.bbox_px.x + 10, read.bbox_px.y - 20, 6, 6);
+    page.ink(speck).setTo(255);
+    read.bbox_px |= speck;
+  }
+  const auto grid = grid_from_words(page.words, page.ink, kDpi);
+  ASSERT_TRUE(grid);
+  EXPECT_EQ(grid->col_count(), 8);
+  EXPECT_EQ(grid->column_at(centre(word(page, "Kepala").bbox_px).x), 2);
+  EXPECT_EQ(grid->column_at(centre(word(page, "Dinas").bbox_px).x + 5), 2);
+}
+
+// An activity label read in parts, the last a little apart ("Proses/ Tahapan" and "Kegiatan"):
+// the whole label heads the column, and the first part is no column of its own.
+TEST(WordGrid, AnActivityLabelReadInPartsHeadsOneColumn) {
+  UnruledPage page = step_table();
+  const OcrWord uraian = word(page, "Uraian");
+  const OcrWord kegiatan = word(page, "Kegiatan");
+  page.ink(uraian.bbox_px | kegiatan.bbox_px).setTo(0);
+  page.words.erase(std::remove_if(page.words.begin(), page.words.end(),
+                                  [](const OcrWord& read) {
+                                    return read.text == "Uraian" || read.text == "Kegiatan";
+                                  }),
+                   page.words.end());
+  page.line(230, 165, "Proses/ Tahapan");
+  page.line(368, 165, "Kegiatan");
+  const auto grid = grid_from_words(page.words, page.ink, kDpi);
+  ASSERT_TRUE(grid);
+  EXPECT_EQ(grid->col_count(), 8);
+  EXPECT_EQ(grid->column_at(centre(word(page, "Membuat").bbox_px).x), 1);
+  EXPECT_EQ(grid->column_at(centre(word(page, "Proses/").bbox_px).x), 1);
+}
+
 // Step numbers the engine did not read are still marks in the number column; a sub-item's
 // paragraph beside none, and with no Kelengkapan, Waktu or Output level with it, stays in its
 // step's row.
