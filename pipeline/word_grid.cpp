@@ -688,6 +688,42 @@ std::vector<int> step_starts(const TableWords& table, const PlacedColumns& colum
   return starts;
 }
 
+// The cells of a grid whose rules are placed: one atom each, but for the header's first two rows
+// where a label spans columns (`spanned_by` names the label over each column, -1 for none): the
+// label gets one cell across the columns it crosses, and every other column one cell down both.
+std::vector<GridCell> cells_of(const TableGrid& grid, const std::vector<int>& spanned_by,
+                               bool spanning_row) {
+  std::vector<GridCell> cells;
+  auto add_cell = [&](int row, int col, int row_span, int col_span) {
+    const int x = grid.col_rules_x_px[col];
+    const int y = grid.row_rules_y_px[row];
+    cells.push_back({row, col, row_span, col_span,
+                     cv::Rect(x, y, grid.col_rules_x_px[col + col_span] - x,
+                              grid.row_rules_y_px[row + row_span] - y)});
+  };
+  for (int row = 0; row < grid.row_count(); ++row) {
+    for (int col = 0; col < grid.col_count();) {
+      if (!spanning_row || row > 1) {
+        add_cell(row, col, 1, 1);
+        ++col;
+        continue;
+      }
+      const int spanner = spanned_by[col];
+      int end = col + 1;
+      if (row == 0 && spanner >= 0) {
+        while (end < grid.col_count() && spanned_by[end] == spanner) ++end;
+        add_cell(0, col, 1, end - col);
+      } else if (row == 0) {
+        add_cell(0, col, 2, 1);
+      } else if (spanner >= 0) {
+        add_cell(1, col, 1, 1);
+      }
+      col = end;
+    }
+  }
+  return cells;
+}
+
 }  // namespace
 
 std::optional<TableGrid> grid_from_words(const std::vector<OcrWord>& read, const cv::Mat& ink,
@@ -784,35 +820,7 @@ std::optional<TableGrid> grid_from_words(const std::vector<OcrWord>& read, const
   grid.bbox_px = cv::Rect(left, grid.row_rules_y_px.front(), right - left,
                           grid.row_rules_y_px.back() - grid.row_rules_y_px.front());
 
-  // Cells: one atom each, but for the header's first two rows where a label spans columns: it
-  // gets one cell across the columns it crosses, and every other column one cell down both.
-  auto add_cell = [&](int row, int col, int row_span, int col_span) {
-    const int x = grid.col_rules_x_px[col];
-    const int y = grid.row_rules_y_px[row];
-    grid.cells.push_back({row, col, row_span, col_span,
-                          cv::Rect(x, y, grid.col_rules_x_px[col + col_span] - x,
-                                   grid.row_rules_y_px[row + row_span] - y)});
-  };
-  for (int row = 0; row < grid.row_count(); ++row) {
-    for (int col = 0; col < grid.col_count();) {
-      if (!spanning_row || row > 1) {
-        add_cell(row, col, 1, 1);
-        ++col;
-        continue;
-      }
-      const int spanner = spanned_by[col];
-      int end = col + 1;
-      if (row == 0 && spanner >= 0) {
-        while (end < grid.col_count() && spanned_by[end] == spanner) ++end;
-        add_cell(0, col, 1, end - col);
-      } else if (row == 0) {
-        add_cell(0, col, 2, 1);
-      } else if (spanner >= 0) {
-        add_cell(1, col, 1, 1);
-      }
-      col = end;
-    }
-  }
+  grid.cells = cells_of(grid, spanned_by, spanning_row);
   return grid;
 }
 
