@@ -254,23 +254,32 @@ int rule_between(int left, int right, const std::vector<OcrWord>& body) {
   return left + best_start + best_length / 2;
 }
 
-// Marks of a letter's size inside `area`: a step number the OCR did not read.
-std::vector<cv::Rect> letter_marks(const cv::Mat& ink, const cv::Rect& area, int text_height,
-                                   bool one_letter = true) {
+// The boxes of the ink's connected marks inside `area`, on the page's coordinates.
+std::vector<cv::Rect> marks_in(const cv::Mat& ink, const cv::Rect& area) {
   const cv::Rect inside = area & cv::Rect(0, 0, ink.cols, ink.rows);
   std::vector<cv::Rect> marks;
   if (inside.empty()) return marks;
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink(inside), labels, stats, centroids, 8);
   for (int i = 1; i < count; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT) + inside.x,
+    marks.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT) + inside.x,
                        stats.at<int>(i, cv::CC_STAT_TOP) + inside.y,
                        stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    // Letters touching each other make one mark, in a word; alone, a number is a letter or two.
-    if (3 * box.height >= text_height && box.height <= 2 * text_height &&
-        (!one_letter || box.width <= 2 * text_height)) {
-      marks.push_back(box);
-    }
+  }
+  return marks;
+}
+
+// A mark as tall as a letter: a third of a line at least (a lower-case letter), two at most.
+bool letter_tall(const cv::Rect& mark, int text_height) {
+  return 3 * mark.height >= text_height && mark.height <= 2 * text_height;
+}
+
+// Marks of a letter's size inside `area`: a step number the OCR did not read. Letters touching
+// each other make one mark in a word; alone, a number is a letter or two wide.
+std::vector<cv::Rect> letter_marks(const cv::Mat& ink, const cv::Rect& area, int text_height) {
+  std::vector<cv::Rect> marks;
+  for (const cv::Rect& mark : marks_in(ink, area)) {
+    if (letter_tall(mark, text_height) && mark.width <= 2 * text_height) marks.push_back(mark);
   }
   return marks;
 }
@@ -313,17 +322,8 @@ int last_step_bottom(int start, int left, int right, const std::vector<OcrWord>&
       marks.push_back(word.bbox_px);
     }
   }
-  const cv::Rect below =
-      cv::Rect(left, start, right - left, ink.rows - start) & cv::Rect(0, 0, ink.cols, ink.rows);
-  if (!below.empty()) {
-    cv::Mat labels, stats, centroids;
-    const int count = cv::connectedComponentsWithStats(ink(below), labels, stats, centroids, 8);
-    for (int i = 1; i < count; ++i) {
-      const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT) + below.x,
-                         stats.at<int>(i, cv::CC_STAT_TOP) + below.y,
-                         stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-      if (2 * std::max(box.width, box.height) >= text_height) marks.push_back(box);
-    }
+  for (const cv::Rect& mark : marks_in(ink, {left, start, right - left, ink.rows - start})) {
+    if (2 * std::max(mark.width, mark.height) >= text_height) marks.push_back(mark);
   }
   std::sort(marks.begin(), marks.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
@@ -385,7 +385,10 @@ std::vector<OcrWord> lettered_words(const std::vector<OcrWord>& read, const cv::
   text_height = median_text_height(words, std::max(4, dpi / 10));
   std::vector<OcrWord> lettered;
   for (OcrWord& word : words) {
-    std::vector<cv::Rect> marks = letter_marks(ink, word.bbox_px, text_height, false);
+    std::vector<cv::Rect> marks;
+    for (const cv::Rect& mark : marks_in(ink, word.bbox_px)) {
+      if (letter_tall(mark, text_height)) marks.push_back(mark);
+    }
     if (marks.empty()) continue;
     // The letters stand on one line: a speck above or below them is no part of the word.
     std::vector<int> middles;
@@ -394,8 +397,9 @@ std::vector<OcrWord> lettered_words(const std::vector<OcrWord>& read, const cv::
     const int middle = middles[middles.size() / 2];
     cv::Rect box;
     for (const cv::Rect& mark : marks) {
-      if (std::abs(centre_y(mark) - middle) <= text_height / 2)
+      if (std::abs(centre_y(mark) - middle) <= text_height / 2) {
         box = box.empty() ? mark : box | mark;
+      }
     }
     word.bbox_px = box;
     lettered.push_back(std::move(word));
