@@ -436,16 +436,27 @@ TEST(Flow, TwoArrowsFromAProcessAreKeptAndReviewed) {
   EXPECT_FALSE(has_review(record, "/steps/2/next", "several_arrows_from_process"));
 }
 
-TEST(Flow, StepsReadUnderAHeaderWhoseLabelsWereNotReadAreReviewedAsATable) {
-  RawSop sop = two_page_flow();
-  CellText header;
-  header.page = 2;
-  header.bbox_px = cv::Rect(40, 60, 2000, 180);
-  sop.unread_headers = {header};
-  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+// A region of a step table on `page`, as the page reader reports it.
+CellText table_area(int page, const cv::Rect& box) {
+  CellText area;
+  area.page = page;
+  area.bbox_px = box;
+  return area;
+}
+
+// The review entry on the step list as a whole, or nullptr.
+const ReviewEntry* whole_steps_entry(const SopRecord& record) {
   const auto entry = std::find_if(record.review.begin(), record.review.end(),
                                   [](const ReviewEntry& e) { return e.path == "/steps"; });
-  ASSERT_NE(entry, record.review.end());
+  return entry == record.review.end() ? nullptr : &*entry;
+}
+
+TEST(Flow, StepsReadUnderAHeaderWhoseLabelsWereNotReadAreReviewedAsATable) {
+  RawSop sop = two_page_flow();
+  sop.unread_headers = {table_area(2, cv::Rect(40, 60, 2000, 180))};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  const ReviewEntry* entry = whole_steps_entry(record);
+  ASSERT_NE(entry, nullptr);
   EXPECT_EQ(entry->reason, "column_roles_inferred");
   EXPECT_EQ(entry->page, 2);
   EXPECT_EQ(entry->bbox, (PixelBox{40, 60, 2000, 180}));
@@ -455,14 +466,10 @@ TEST(Flow, StepsReadUnderAHeaderWhoseLabelsWereNotReadAreReviewedAsATable) {
 
 TEST(Flow, StepsReadOnAGridPlacedFromTheWordsAreReviewedAsATable) {
   RawSop sop = two_page_flow();
-  CellText table;
-  table.page = 1;
-  table.bbox_px = cv::Rect(30, 50, 2100, 1400);
-  sop.unruled_tables = {table};
+  sop.unruled_tables = {table_area(1, cv::Rect(30, 50, 2100, 1400))};
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
-  const auto entry = std::find_if(record.review.begin(), record.review.end(),
-                                  [](const ReviewEntry& e) { return e.path == "/steps"; });
-  ASSERT_NE(entry, record.review.end());
+  const ReviewEntry* entry = whole_steps_entry(record);
+  ASSERT_NE(entry, nullptr);
   EXPECT_EQ(entry->reason, "table_rules_not_found");
   EXPECT_EQ(entry->page, 1);
   EXPECT_EQ(entry->bbox, (PixelBox{30, 50, 2100, 1400}));
