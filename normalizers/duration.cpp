@@ -7,7 +7,9 @@
 #include <regex>
 #include <string>
 
+#include "term_repair.h"
 #include "text.h"
+#include "unicode_nfc.h"
 
 namespace sopocr {
 namespace {
@@ -49,6 +51,72 @@ std::optional<DurationUnit> unit_of_word(const std::string& word) {
     if (std::regex_match(word, std::regex(candidate.pattern))) return candidate.unit;
   }
   return std::nullopt;
+}
+
+struct UnitName {
+  std::string_view name;
+  DurationUnit unit;
+};
+
+constexpr std::array<UnitName, 6> kUnitNames{{
+    {"menit", DurationUnit::minute},
+    {"jam", DurationUnit::hour},
+    {"hari", DurationUnit::day},
+    {"minggu", DurationUnit::week},
+    {"bulan", DurationUnit::month},
+    {"tahun", DurationUnit::year},
+}};
+
+// The unit a word OCR garbled still names ("ment", "merit", "men" for menit; "han", "hart" for
+// hari; "butan" for bulan). The word keeps the name's first letter, is at most one edit off a
+// name of four letters or fewer and two off a longer one, counted as OCR misreads letters
+// (ocr_edit_cost: "n" for "ri" is less than an edit), and is nearer that name than any other.
+// A short name's other words stay themselves: "hal" is no "hari".
+std::optional<DurationUnit> unit_of_garbled_word(const std::string& word) {
+  if (word.size() < 3) return std::nullopt;
+  const std::u32string reading = decode_utf8(word);
+  std::optional<DurationUnit> nearest;
+  double nearest_cost = 0.0;
+  bool tied = false;
+  for (const UnitName& candidate : kUnitNames) {
+    if (word.front() != candidate.name.front()) continue;
+    const double cost = ocr_edit_cost(reading, decode_utf8(candidate.name));
+    const double allowed = candidate.name.size() <= 4 ? 1.0 : 2.0;
+    if (cost > allowed) continue;
+    if (!nearest || cost < nearest_cost) {
+      nearest = candidate.unit;
+      nearest_cost = cost;
+      tied = false;
+    } else if (cost == nearest_cost) {
+      tied = true;
+    }
+  }
+  if (tied) return std::nullopt;
+  return nearest;
+}
+
+// "kerja" after a day's unit, as printed or garbled ("kena", "keria").
+bool reads_as_kerja(const std::string& word) {
+  return word.size() >= 3 && word.front() == 'k' &&
+         ocr_edit_cost(decode_utf8(word), U"kerja") <= 2.0;
+}
+
+// The unit that `word` (and `next_word`, the one after it, for "hari kerja") names: as printed,
+// or as garbled by OCR, then with `repaired` set.
+std::optional<DurationUnit> unit_of_words(const std::string& word, const std::string& next_word,
+                                          bool& repaired) {
+  if (auto unit = unit_of_word(word)) {
+    if (*unit == DurationUnit::day && reads_as_kerja(next_word)) {
+      repaired = next_word != "kerja";
+      return DurationUnit::working_day;
+    }
+    return unit;
+  }
+  auto unit = unit_of_garbled_word(word);
+  if (!unit) return std::nullopt;
+  repaired = true;
+  if (*unit == DurationUnit::day && reads_as_kerja(next_word)) return DurationUnit::working_day;
+  return unit;
 }
 
 Duration amountless(std::string text, DurationUnit unit) {
@@ -104,17 +172,26 @@ std::optional<std::string> iso8601_duration(double amount, DurationUnit unit) {
 namespace {
 
 // OCR's marks inside a Waktu cell that no duration prints: quote marks from specks ("30
-// “menit"), a dot read for the space between an amount and its unit ("120.menit"), and the
-// "1" of "1 hari" read as "l" or "I" ("lhari", "I (satu) hari kerja").
+// “menit"), a dot or a dash read for the space between an amount and its unit ("120.menit",
+// "1. jam", "1-hari"), and the "1" of "1 hari" read as "l" or "I" ("lhari", "I (satu) hari
+// kerja", "I-jam"), at the cell's start also as "i" or "|" before a garbled unit ("lhan",
+// "ihart").
 std::string without_stray_marks(std::string_view raw) {
   static const std::regex quotes("\u201C|\u201D|\u2018|\u2019|[\"'`]");
-  static const std::regex dot_for_space("(\\d)\\.(?=[A-Za-z])");
+  static const std::regex mark_for_space("(\\d)\\s*[.-]\\s*(?=[A-Za-z])");
   static const std::regex letter_for_one(
-      "(^|\\s)[lI]\\s*(\\([A-Za-z\\s]+\\)\\s*)?(menit|jam|hari|minggu|bulan|tahun)\\b",
+      "(^|\\s)[lI][\\s-]*(\\([A-Za-z\\s]+\\)\\s*)?(menit|jam|hari|minggu|bulan|tahun)\\b",
       std::regex::icase);
+  static const std::regex letter_then_word("^[lIi|][\\s-]*((?:\\([A-Za-z\\s]+\\)\\s*)?)([A-Za-z]+)");
   std::string text = std::regex_replace(std::string(raw), quotes, "");
-  text = std::regex_replace(text, dot_for_space, "$1 ");
-  return std::regex_replace(text, letter_for_one, "$011 $2$3");
+  text = std::regex_replace(text, mark_for_space, "$1 ");
+  text = std::regex_replace(text, letter_for_one, "$011 $2$3");
+  std::smatch match;
+  if (std::regex_search(text, match, letter_then_word) &&
+      unit_of_garbled_word(ascii_lower(match[2].str()))) {
+    text = "1 " + match[1].str() + match[2].str() + match.suffix().str();
+  }
+  return text;
 }
 
 // A unit printed alone ("menit", "& Hari"): the amount beside it was lost, most often a thin
@@ -130,7 +207,7 @@ bool unit_alone(const std::string& lower) {
 
 }  // namespace
 
-std::optional<Duration> parse_duration(std::string_view raw) {
+DurationReading read_duration(std::string_view raw) {
   // Until nothing changes, so that the text parses as itself: trimming marks can uncover more
   // ("IJaM_" ends in a rule remnant that hides the "1").
   std::string text = normalize_text(raw);
@@ -139,26 +216,27 @@ std::optional<Duration> parse_duration(std::string_view raw) {
     if (cleaner == text) break;
     text = std::move(cleaner);
   }
-  if (text.empty()) return std::nullopt;
+  if (text.empty()) return {};
   const std::string lower = ascii_lower(text);
 
   static const std::regex as_needed("^sesuai\\s+(kebutuhan|keperluan)\\b.*");
   static const std::regex per_contract("^sesuai\\s+(kontrak|perjanjian)\\b.*");
   static const std::regex not_applicable("^(n\\s*/\\s*a|na|-+|–|—)$");
-  if (std::regex_match(lower, as_needed)) return amountless(text, DurationUnit::as_needed);
-  if (std::regex_match(lower, per_contract)) return amountless(text, DurationUnit::per_contract);
+  if (std::regex_match(lower, as_needed)) return {amountless(text, DurationUnit::as_needed)};
+  if (std::regex_match(lower, per_contract)) return {amountless(text, DurationUnit::per_contract)};
   if (std::regex_match(lower, not_applicable)) {
-    return amountless(text, DurationUnit::not_applicable);
+    return {amountless(text, DurationUnit::not_applicable)};
   }
 
-  // amount [- amount_max] [(in words)] unit, anywhere after qualifiers such as "Paling lambat",
-  // "maksimal" or "±", which stay in `text`.
+  // amount [- amount_max] [(in words)] unit [kerja], anywhere after qualifiers such as "Paling
+  // lambat", "maksimal" or "±", which stay in `text`.
   static const std::regex amount_and_unit(
       "(\\d+(?:[.,]\\d+)?)(?:\\s*(?:-|–|s\\.?d\\.?|sampai)\\s*(\\d+(?:[.,]\\d+)?))?"
-      "\\s*(?:\\([a-z\\s]+\\)\\s*)?([a-z]+(?:\\s*kerja)?)");
+      "\\s*(?:\\([a-z\\s]+\\)\\s*)?([a-z]+)(?:\\s+([a-z]+))?");
   std::smatch match;
   if (std::regex_search(lower, match, amount_and_unit)) {
-    if (auto unit = unit_of_word(match[3].str())) {
+    DurationReading reading;
+    if (auto unit = unit_of_words(match[3].str(), match[4].str(), reading.unit_repaired)) {
       Duration duration;
       duration.text = text;
       duration.unit = *unit;
@@ -167,20 +245,23 @@ std::optional<Duration> parse_duration(std::string_view raw) {
       // No step takes a million of anything: such an amount is digits run together by OCR.
       constexpr double kMaxAmount = 1e6;
       if (*duration.amount > kMaxAmount || duration.amount_max.value_or(0) > kMaxAmount) {
-        return std::nullopt;
+        return {};
       }
       duration.iso8601 = iso8601_duration(*duration.amount, *unit);
       duration.minutes = *duration.amount * *minutes_per_unit(*unit);
-      return duration;
+      reading.duration = std::move(duration);
+      return reading;
     }
   }
   // A number without a unit cannot be read safely; wording without any number is "other".
   static const std::regex any_digit("\\d");
-  if (std::regex_search(lower, any_digit)) return std::nullopt;
-  if (unit_alone(lower)) return std::nullopt;
+  if (std::regex_search(lower, any_digit)) return {};
+  if (unit_alone(lower)) return {};
   static const std::regex has_letters("[a-z]{2,}");
-  if (std::regex_search(lower, has_letters)) return amountless(text, DurationUnit::other);
-  return std::nullopt;
+  if (std::regex_search(lower, has_letters)) return {amountless(text, DurationUnit::other)};
+  return {};
 }
+
+std::optional<Duration> parse_duration(std::string_view raw) { return read_duration(raw).duration; }
 
 }  // namespace sopocr

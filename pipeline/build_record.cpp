@@ -586,7 +586,8 @@ Step build_step(const StepRowContent& row, std::size_t index,
   step.outputs = review.list_field(row.outputs, base + "/outputs");
   if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
   if (row.duration.has_ink) {
-    step.duration = parse_duration(row.duration.text);
+    const DurationReading reading = read_duration(row.duration.text);
+    step.duration = reading.duration;
     if (step.duration && step.duration->unit == DurationUnit::other &&
         row.duration.confidence < review.policy().min_wording_confidence) {
       step.duration.reset();
@@ -594,7 +595,8 @@ Step build_step(const StepRowContent& row, std::size_t index,
     } else if (!step.duration) {
       review.add(base + "/duration", "unparsed_duration", row.duration, row.duration.confidence);
     } else {
-      review.flag_if_weak(row.duration, base + "/duration");
+      review.flag_if_weak(row.duration, base + "/duration",
+                          reading.unit_repaired ? std::optional(repair_doubt()) : std::nullopt);
     }
   }
 

@@ -548,6 +548,18 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
 }
 
+TEST(BuildRecord, ADurationWhoseUnitWordOcrGarbledIsReadAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].duration = read_cell("10 Ment", 0.95);
+  sop.rows[1].duration = read_cell("10 menit", 0.95);
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.steps[0].duration);
+  EXPECT_EQ(record.steps[0].duration->minutes, 10);
+  EXPECT_EQ(record.steps[0].duration->text, "10 Ment");
+  EXPECT_TRUE(has_review(record, "/steps/0/duration", "uncertain_repair"));
+  EXPECT_FALSE(has_review(record, "/steps/1/duration", "uncertain_repair"));
+}
+
 // A rule's ragged edge or a few specks left in a cell count as ink, but the engine finds no text
 // in them: an optional value there is blank. Marks the engine doubted are something to look at.
 TEST(BuildRecord, InkInWhichTheEngineFoundNoTextIsABlankOptionalValueNotAnUnreadOne) {

@@ -587,4 +587,52 @@ TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
   EXPECT_EQ(parse_duration("1.5 jam")->minutes, 90);
 }
 
+// OCR garbles a unit word the way it garbles any other ("ment", "merit" for menit, "han" for
+// hari), and the amount beside it is still clear. The unit is the one name the word is near;
+// the reading says it was repaired, so the duration is reviewed.
+TEST(Duration, AGarbledUnitIsReadAsTheUnitItIsNearestAndSaysSo) {
+  struct Garbled {
+    const char* read;
+    double amount;
+    DurationUnit unit;
+  };
+  for (const Garbled& garbled : {Garbled{"10 Ment", 10, DurationUnit::minute},
+                                 Garbled{"30\nmerit", 30, DurationUnit::minute},
+                                 Garbled{"15 merut", 15, DurationUnit::minute},
+                                 Garbled{"3\nmen", 3, DurationUnit::minute},
+                                 Garbled{"1 han", 1, DurationUnit::day},
+                                 Garbled{"3han,", 3, DurationUnit::day},
+                                 Garbled{"1 han/8 Jam", 1, DurationUnit::day},
+                                 Garbled{"2jan", 2, DurationUnit::hour},
+                                 Garbled{"1 butan", 1, DurationUnit::month},
+                                 Garbled{"1 minggo", 1, DurationUnit::week},
+                                 Garbled{"1 (satu) han\nkena", 1, DurationUnit::working_day},
+                                 Garbled{"lhan", 1, DurationUnit::day},
+                                 Garbled{"ihart", 1, DurationUnit::day}}) {
+    const DurationReading reading = read_duration(garbled.read);
+    ASSERT_TRUE(reading.duration) << garbled.read;
+    EXPECT_EQ(reading.duration->amount, garbled.amount) << garbled.read;
+    EXPECT_EQ(reading.duration->unit, garbled.unit) << garbled.read;
+    EXPECT_TRUE(reading.unit_repaired) << garbled.read;
+  }
+  EXPECT_FALSE(read_duration("10 menit").unit_repaired);
+  EXPECT_FALSE(read_duration("5 hari kerja").unit_repaired);
+  EXPECT_EQ(read_duration("5 hari kerja").duration->unit, DurationUnit::working_day);
+}
+
+// Only a word near one unit name, keeping its first letter, is read as that unit: a word of its
+// own ("hal", "orang") or a garble too far from every name leaves the duration unread.
+TEST(Duration, AWordFarFromEveryUnitNameIsNoUnit) {
+  for (const char* unread : {"2 hal", "3 orang", "30 Meal", "1 nan", "62 Nara", "6pm"}) {
+    EXPECT_FALSE(parse_duration(unread)) << unread;
+  }
+}
+
+TEST(Duration, ADotOrDashBetweenTheAmountAndItsUnitIsASpace) {
+  EXPECT_EQ(parse_duration("1. jam")->minutes, 60);
+  EXPECT_EQ(parse_duration("1-hari")->minutes, 480);
+  EXPECT_EQ(parse_duration("I-jam.")->minutes, 60);
+  EXPECT_EQ(parse_duration("1-2 hari")->amount_max, 2);
+}
+
 }  // namespace sopocr
