@@ -4,7 +4,9 @@
 #include <cctype>
 
 #include "punctuation.h"
+#include "term_repair.h"
 #include "text.h"
+#include "unicode_nfc.h"
 
 namespace sopocr {
 
@@ -266,6 +268,78 @@ std::optional<std::string> decision_branch_label(std::string_view text) {
   const std::optional<std::string_view> second = branch_word(letters_only(words[1]), false);
   if (!second) return std::nullopt;
   return in_case_read("tidak", words[0], true) + " " + in_case_read(*second, words[1], false);
+}
+
+namespace {
+
+// Branch words that answer each other without "Tidak": "Disetujui" / "Ditolak".
+constexpr std::pair<std::string_view, std::string_view> kOpposedBranchWords[] = {
+    {"disetujui", "ditolak"}, {"diterima", "ditolak"}, {"benar", "salah"}};
+
+// The labels the other branch of a decision may carry where one branch is labelled `usual` (as
+// decision_branch_label gives it, lower case): "ya" and "tidak" answer each other, "lengkap"
+// and "tidak lengkap", "disetujui" and "ditolak".
+std::vector<std::string> answers_to(const std::string& usual) {
+  if (usual == "ya") return {"tidak"};
+  if (usual == "tidak") return {"ya"};
+  if (usual.starts_with("tidak ")) return {usual.substr(6)};
+  std::vector<std::string> answers{"tidak " + usual};
+  for (const auto& [one, other] : kOpposedBranchWords) {
+    if (usual == one) answers.emplace_back(other);
+    if (usual == other) answers.emplace_back(one);
+  }
+  return answers;
+}
+
+// What it costs to read `reading` (letters only) as a stretch of `label` (letters only), in
+// OCR edits: a label cut short by a rule or the lane's edge costs nothing for what was cut.
+double cost_as_part_of(const std::string& reading, const std::string& label) {
+  const std::u32string read = decode_utf8(reading);
+  const std::u32string whole = decode_utf8(label);
+  double cheapest = static_cast<double>(read.size());
+  for (std::size_t first = 0; first < whole.size(); ++first) {
+    for (std::size_t last = first + 1; last <= whole.size(); ++last) {
+      cheapest = std::min(cheapest, ocr_edit_cost(read, whole.substr(first, last - first)));
+    }
+  }
+  return cheapest;
+}
+
+std::string in_capitals(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string without_spaces(std::string text) {
+  std::erase(text, ' ');
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> other_branch_label(std::string_view usual, std::string_view read) {
+  const std::string usual_letters = letters_only(usual);
+  const std::string reading = without_spaces(letters_only(read));
+  if (reading.empty() || !decision_branch_label(usual)) return std::nullopt;
+  const double as_usual = cost_as_part_of(reading, without_spaces(usual_letters));
+  std::optional<std::string> found;
+  for (const std::string& answer : answers_to(usual_letters)) {
+    const double cost = cost_as_part_of(reading, without_spaces(answer));
+    // At most half its letters misread, and no nearer the other branch's own label: a label
+    // that reads as that one says nothing of which this is. Where the answer holds the other
+    // label ("Tidak lengkap" to "Lengkap"), that one may itself be what was left of the answer
+    // after a cut: this reading must then show some of what only the answer has ("Tidak").
+    const bool other_may_be_cut = answer.find(usual_letters) != std::string::npos;
+    const bool nearer = other_may_be_cut ? cost < as_usual : cost <= as_usual;
+    if (2 * cost > static_cast<double>(decode_utf8(reading).size()) || !nearer) continue;
+    if (found) return std::nullopt;  // as near two answers
+    // In the other label's case: "YA" / "TIDAK", "Lengkap" / "Tidak lengkap".
+    const std::string first_word = answer.substr(0, answer.find(' '));
+    const std::string capitalised = in_case_read(first_word, usual, true);
+    found = capitalised == in_capitals(capitalised) ? in_capitals(answer)
+                                                    : capitalised + answer.substr(first_word.size());
+  }
+  return found;
 }
 
 std::string align_actor_mentions(std::string_view text, const std::vector<std::string>& actors,

@@ -76,4 +76,11 @@ std::string align_actor_mentions(std::string_view text, const std::vector<std::s
 // caller.
 std::optional<std::string> decision_branch_label(std::string_view text);
 
+// The label of a decision's branch OCR read as `read`, no usual wording ("AK", "Tuak", "kap"),
+// where the decision's other branch reads as the usual wording `usual`: a decision's two branches
+// answer each other ("Ya" / "Tidak", "Lengkap" / "Tidak lengkap", "Disetujui" / "Ditolak"), so
+// this one is the answer to `usual`, in its case ("YA" / "TIDAK"), if `read` is a piece of it with
+// at most half its letters misread, no nearer `usual` itself. Else nullopt.
+std::optional<std::string> other_branch_label(std::string_view usual, std::string_view read);
+
 }  // namespace sopocr

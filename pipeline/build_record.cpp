@@ -730,6 +730,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     // A headless line to the very next step is the table's order; one that skips steps could
     // as well be a branch coming back up.
     bool direction_inferred = false;
+    // The labels of no usual wording, kept as read, by their edge's place in step.next.
+    std::map<std::size_t, const CellText*> unusual_labels;
     for (std::size_t a = 0; a < row.arrows_out.size(); ++a) {
       const StepArrow& arrow = row.arrows_out[a];
       std::optional<std::size_t> target;
@@ -763,6 +765,7 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       } else {
         edge.to_index = static_cast<int>(*target);
       }
+      const CellText* unusual = nullptr;
       if (arrow.label && arrow.label->has_ink) {
         // "YA", "Tldak" or "Tidak lenakap" is a usual wording (decision_branch_label); other
         // wording is kept as read, and checked by a person where it reads as no phrase or OCR
@@ -773,12 +776,27 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         } else if (!arrow.label->text.empty()) {
           edge.label = arrow.label->text;
           review.flag_phrase_if_weak(*arrow.label, path);
+          unusual = &*arrow.label;
         } else {
           review.add(path, "label_not_read", *arrow.label, arrow.label->confidence);
         }
       }
       if (std::find(step.next.begin(), step.next.end(), edge) == step.next.end()) {
         step.next.push_back(std::move(edge));
+        if (unusual) unusual_labels[step.next.size() - 1] = unusual;
+      }
+    }
+    // A decision's two branches answer each other: where one reads "Ya" and the other only
+    // "AK" or "Tuak" (cut short by a rule, or misread), that one is "Tidak".
+    if (step.symbol == SymbolKind::decision && step.next.size() == 2 &&
+        unusual_labels.size() == 1) {
+      const auto [garbled, as_read] = *unusual_labels.begin();
+      const Edge& other = step.next[1 - garbled];
+      if (other.label) {
+        if (auto answer = other_branch_label(*other.label, *step.next[garbled].label)) {
+          step.next[garbled].label = std::move(answer);
+          review.flag_if_weak(*as_read, path, repair_doubt({as_read->text}));
+        }
       }
     }
     const bool decision_without_labels = step.symbol == SymbolKind::decision &&

@@ -410,6 +410,19 @@ TEST(Flow, ABranchLabelOfOtherWordsIsKeptAsReadAndReviewedOnlyWhenItReadsAsNoPhr
   EXPECT_TRUE(has_review(cut, "/steps/2/next", "implausible_item"));
 }
 
+TEST(Flow, ADecisionBranchLabelReadOnlyInPartIsTheAnswerToItsOtherBranchAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "YA"), to_row(-1, "AK")};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[2].next, (std::vector<Edge>{{4, {}, "YA"}, {2, {}, "TIDAK"}}));
+  EXPECT_TRUE(has_review(record, "/steps/2/next", "uncertain_repair"));
+
+  // A process has no branches that answer each other: its label stays as read.
+  sop.rows[1].arrows_out = {to_row(1, "YA"), to_row(-1, "AK")};
+  const SopRecord process = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(process.steps[1].next[1].label, "AK");
+}
+
 TEST(Flow, AnArrowEndThatReachedNoSymbolIsReviewedNotGuessed) {
   RawSop sop = two_page_flow();
   sop.rows[1].arrows_out.clear();

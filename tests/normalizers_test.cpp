@@ -114,6 +114,34 @@ TEST(BranchLabel, TheWordsBranchesAreLabelledWithAreReadAsPrintedWithAMisreadLet
   EXPECT_EQ(decision_branch_label("Dikembalikan ke Kasubag"), std::nullopt);
 }
 
+// A decision's two branches answer each other. Where one reads as a usual wording and the
+// other only in part (a rule or the lane's edge cut it) or misread, the other is its answer, in
+// its case, so long as what was read is a piece of that answer.
+TEST(BranchLabel, TheOtherBranchOfADecisionIsTheAnswerToItsUsualLabel) {
+  EXPECT_EQ(other_branch_label("YA", "AK"), "TIDAK");
+  EXPECT_EQ(other_branch_label("YA", "TD"), "TIDAK");
+  EXPECT_EQ(other_branch_label("Ya", "Tuak"), "Tidak");
+  EXPECT_EQ(other_branch_label("Ya", "icak"), "Tidak");
+  EXPECT_EQ(other_branch_label("Tidak", "Yo"), "Ya");
+  EXPECT_EQ(other_branch_label("Lengkap", "Tdak lengk"), "Tidak lengkap");
+  EXPECT_EQ(other_branch_label("Lengkap", "ak lenokan"), "Tidak lengkap");
+  EXPECT_EQ(other_branch_label("TIDAK LENGKAP", "ENGK"), "LENGKAP");
+  EXPECT_EQ(other_branch_label("Disetujui", "Ditolk"), "Ditolak");
+}
+
+TEST(BranchLabel, ALabelThatIsNoPieceOfTheAnswerStaysAsRead) {
+  // Marks with nothing of "Tidak" in them, or another wording altogether.
+  EXPECT_EQ(other_branch_label("YA", "n"), std::nullopt);
+  EXPECT_EQ(other_branch_label("Lengkap", "4 sm is"), std::nullopt);
+  EXPECT_EQ(other_branch_label("Ya", "Dikembalikan"), std::nullopt);
+  // As near the other branch's own label as its answer: it says nothing of which this is.
+  EXPECT_EQ(other_branch_label("Ya", "Ya"), std::nullopt);
+  // "Lengkap" may be what a cut left of "Tidak lengkap": a piece of "lengkap" could be either.
+  EXPECT_EQ(other_branch_label("Lengkap", "kap"), std::nullopt);
+  // The other branch's label is no usual wording itself.
+  EXPECT_EQ(other_branch_label("Diteruskan", "AK"), std::nullopt);
+}
+
 TEST(Date, ReadsIndonesianMonthNames) {
   EXPECT_EQ(parse_indonesian_date("04 Januari 2021").iso, "2021-01-04");
   EXPECT_EQ(parse_indonesian_date("8 Nopember 2023").iso, "2023-11-08");
