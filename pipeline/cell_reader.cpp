@@ -213,7 +213,9 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
   // A stamp's rings, lettering and emblem read as letters that are not there ("(" or "9" before
   // the approver's name) and turn the letters they cross into others. They are filled in from
   // what surrounds them, not painted paper: a stroke a ring cut across is joined up again.
+  StampLeftIn stamp_left_in;
   if (!prepared.stamp_ink.empty() && cv::countNonZero(prepared.stamp_ink) > 0) {
+    stamp_left_in = {ocr_image.clone(), text_ink.clone(), prepared.stamp_ink};
     cv::Mat gone;
     cv::dilate(prepared.stamp_ink, gone, cv::Mat());
     // Filled from a neighbourhood about a stroke's width across, which must lie in the region.
@@ -226,16 +228,18 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
     filled.copyTo(ocr_image(around));
     text_ink.setTo(0, prepared.stamp_ink);
   }
-  return CellReader(page, text_ink, std::move(ocr_image), std::move(paper), ocr);
+  return CellReader(page, text_ink, std::move(ocr_image), std::move(paper), ocr,
+                    std::move(stamp_left_in));
 }
 
 CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
-                       OcrEngine& ocr)
+                       OcrEngine& ocr, StampLeftIn stamp_left_in)
     : page_(page),
       text_ink_(std::move(text_ink)),
       ocr_image_(std::move(ocr_image)),
       paper_(std::move(paper)),
       ocr_(ocr),
+      stamp_left_in_(std::move(stamp_left_in)),
       use_text_layer_(ocr_image_.empty()) {
   if (!use_text_layer_) ocr_.set_page(ocr_image_, page_.dpi);
 }
@@ -261,6 +265,18 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   ocr_.set_page(image, page_.dpi);
   CellText cell = read_uncached(bbox_px, text_ink, image);
   cell.coloured_ink_removed = true;
+  ocr_.set_page(ocr_image_, page_.dpi);
+  return cell;
+}
+
+CellText CellReader::read_with_stamp_left_in(const cv::Rect& bbox_px) {
+  const cv::Mat& stamp = stamp_left_in_.stamp_ink;
+  const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  if (use_text_layer_ || stamp.empty() || box.empty() || cv::countNonZero(stamp(box)) == 0) {
+    return read(bbox_px);
+  }
+  ocr_.set_page(stamp_left_in_.ocr_image, page_.dpi);
+  CellText cell = read_uncached(bbox_px, stamp_left_in_.text_ink, stamp_left_in_.ocr_image);
   ocr_.set_page(ocr_image_, page_.dpi);
   return cell;
 }

@@ -18,16 +18,29 @@ namespace sopocr {
 // little of it is blank. `ocr_image` is what the OCR engine reads; empty, the page's text layer
 // is read instead. `paper` is the page's paper grey (paper_background), what ink painted out
 // of `ocr_image` becomes.
+// A page as scanned where a round stamp was filled in before OCR: its image and text ink with
+// the stamp's rings still in them.
+struct StampLeftIn {
+  cv::Mat ocr_image;
+  cv::Mat text_ink;
+  cv::Mat stamp_ink;  // where the stamp was filled in
+};
+
 class CellReader {
  public:
   CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
-             OcrEngine& ocr);
+             OcrEngine& ocr, StampLeftIn stamp_left_in = {});
 
   CellText read(const cv::Rect& bbox_px);
 
   // The cell read as if the coloured ink in it (a signature or stamp over the approver's name)
   // were not there; as read() on a grey page or a cell without coloured ink. Not cached.
   CellText read_without_coloured_ink(const cv::Rect& bbox_px);
+
+  // The cell read with the round stamp over it left as scanned: filling a ring in takes the
+  // strokes of the letters it runs along with it ("Ahmad" read as "mad"), where OCR may still
+  // read them through the ring. As read() where no stamp was filled in there. Not cached.
+  CellText read_with_stamp_left_in(const cv::Rect& bbox_px);
 
   // The words of the page anywhere in `bbox_px`, read with no cell to hold them (a table whose
   // rules were lost); none on a page read from its text layer. Not cached.
@@ -53,6 +66,7 @@ class CellReader {
   cv::Mat ocr_image_;  // kept alive for the engine, which reads it until the next set_page
   cv::Mat paper_;
   OcrEngine& ocr_;
+  StampLeftIn stamp_left_in_;
   bool use_text_layer_ = false;
   std::map<std::tuple<int, int, int, int>, CellText> cache_;
 };

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "labels.h"
 #include "line_joining.h"
+#include "nip.h"
 #include "text.h"
 #include "title_line.h"
 #include "unicode_nfc.h"
@@ -359,6 +360,14 @@ CellText value_after_key(const CellText& cell, const LabelInCell& key) {
   return value;
 }
 
+// Whether one of the lines of `cell` reads as a valid NIP.
+bool holds_valid_nip(const CellText& cell) {
+  for (const std::string& line : split_lines(cell.original)) {
+    if (parse_nip(line).valid) return true;
+  }
+  return false;
+}
+
 bool is_date_key(std::string_view key) {
   return key == "created" || key == "revised" || key == "effective";
 }
@@ -583,6 +592,18 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
                 (!as_read.iso || !read_through.month_repaired)) {
               value = std::move(through);
             }
+          }
+          // A round stamp filled in before OCR takes the letters its rings run along with it
+          // ("Noveme 2023", a NIP a digit short). A date that still reads as none, or an
+          // approver's block without a valid NIP, is read again with the stamp left in, and
+          // taken if it then reads as one.
+          if ((is_date_key(label.key) && !parse_indonesian_date(value.text).iso) ||
+              (approver && !holds_valid_nip(value))) {
+            CellText stamped = reader.read_with_stamp_left_in(value_box);
+            const bool reads = is_date_key(label.key)
+                                   ? parse_indonesian_date(stamped.text).iso.has_value()
+                                   : holds_valid_nip(stamped);
+            if (reads) value = std::move(stamped);
           }
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns. And a streak or a fold taken for a rule
