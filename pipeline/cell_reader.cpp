@@ -269,11 +269,11 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   return cell;
 }
 
-CellText CellReader::read_with_stamp_left_in(const cv::Rect& bbox_px) {
+std::optional<CellText> CellReader::read_with_stamp_left_in(const cv::Rect& bbox_px) {
   const cv::Mat& stamp = stamp_left_in_.stamp_ink;
   const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
   if (use_text_layer_ || stamp.empty() || box.empty() || cv::countNonZero(stamp(box)) == 0) {
-    return read(bbox_px);
+    return std::nullopt;
   }
   ocr_.set_page(stamp_left_in_.ocr_image, page_.dpi);
   CellText cell = read_uncached(bbox_px, stamp_left_in_.text_ink, stamp_left_in_.ocr_image);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -39,8 +40,8 @@ class CellReader {
 
   // The cell read with the round stamp over it left as scanned: filling a ring in takes the
   // strokes of the letters it runs along with it ("Ahmad" read as "mad"), where OCR may still
-  // read them through the ring. As read() where no stamp was filled in there. Not cached.
-  CellText read_with_stamp_left_in(const cv::Rect& bbox_px);
+  // read them through the ring. Nullopt where no stamp was filled in there. Not cached.
+  std::optional<CellText> read_with_stamp_left_in(const cv::Rect& bbox_px);
 
   // The words of the page anywhere in `bbox_px`, read with no cell to hold them (a table whose
   // rules were lost); none on a page read from its text layer. Not cached.

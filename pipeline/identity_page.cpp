@@ -599,11 +599,11 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           // taken if it then reads as one.
           if ((is_date_key(label.key) && !parse_indonesian_date(value.text).iso) ||
               (approver && !holds_valid_nip(value))) {
-            CellText stamped = reader.read_with_stamp_left_in(value_box);
-            const bool reads = is_date_key(label.key)
-                                   ? parse_indonesian_date(stamped.text).iso.has_value()
-                                   : holds_valid_nip(stamped);
-            if (reads) value = std::move(stamped);
+            std::optional<CellText> stamped = reader.read_with_stamp_left_in(value_box);
+            const bool reads = stamped && (is_date_key(label.key)
+                                               ? parse_indonesian_date(stamped->text).iso.has_value()
+                                               : holds_valid_nip(*stamped));
+            if (reads) value = std::move(*stamped);
           }
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns. And a streak or a fold taken for a rule
