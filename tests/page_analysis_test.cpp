@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <random>
@@ -1342,13 +1343,15 @@ TEST(IdentityPage, AnApproverBlockInItsKeysOwnCellIsReadWithoutThePenOverIt) {
   EXPECT_EQ(approver.text.find("Disahkan"), std::string::npos) << approver.text;
 }
 
-// Reads as the scripted engine does, but a word under a stain of the page image (a stamp's ring
-// over it) comes back garbled and unsure.
-class StainedWordsEngine final : public OcrEngine {
+// Reads as the scripted engine does, then has `alter` change each word by what the page image
+// it was given shows under it (a stamp's ring there, or filled in). A crop of the page is read
+// as scripted: nothing of the page is known there.
+class PageImageAwareEngine final : public OcrEngine {
  public:
-  StainedWordsEngine(const std::vector<DrawnCell>& cells, std::vector<cv::Point> stain,
-                     cv::Size page_size)
-      : scripted_(cells, 0), stain_(std::move(stain)), page_size_(page_size) {}
+  using Alter = std::function<void(OcrWord&, const cv::Mat& page_image)>;
+
+  PageImageAwareEngine(const std::vector<DrawnCell>& cells, cv::Size page_size, Alter alter)
+      : scripted_(cells, 0), page_size_(page_size), alter_(std::move(alter)) {}
 
   void set_page(const cv::Mat& image, int dpi) override {
     image_ = image.clone();
@@ -1357,24 +1360,18 @@ class StainedWordsEngine final : public OcrEngine {
 
   OcrText read_region(const cv::Rect& region_px) override {
     OcrText text = scripted_.read_region(region_px);
-    if (image_.size() != page_size_) return text;  // a crop of the page: no stains are known there
+    if (image_.size() != page_size_ || text.words.empty()) return text;
     std::string joined;
     double confidence = 0;
-    for (OcrWord& word : text.words) {
-      const bool stained = std::any_of(stain_.begin(), stain_.end(), [&](const cv::Point& at) {
-        return word.bbox_px.contains(at) && image_.at<uchar>(at) < 128;
-      });
-      if (stained) {
-        word.text = "Dxsxmbxr";
-        word.confidence = 0.6;
-      }
-      joined += (joined.empty() ? "" : " ") + word.text;
+    for (std::size_t i = 0; i < text.words.size(); ++i) {
+      OcrWord& word = text.words[i];
+      alter_(word, image_);
+      if (i > 0) joined += text.words[i - 1].line == word.line ? " " : "\n";
+      joined += word.text;
       confidence += word.confidence;
     }
-    if (!text.words.empty()) {
-      text.text = joined;
-      text.confidence = confidence / static_cast<double>(text.words.size());
-    }
+    text.text = joined;
+    text.confidence = confidence / static_cast<double>(text.words.size());
     return text;
   }
 
@@ -1384,8 +1381,8 @@ class StainedWordsEngine final : public OcrEngine {
 
  private:
   ScriptedOcrEngine scripted_;
-  std::vector<cv::Point> stain_;
   cv::Size page_size_;
+  Alter alter_;
   cv::Mat image_;
 };
 
@@ -1408,7 +1405,16 @@ TEST(IdentityPage, AStampOverAPrintedValueIsReadThroughWhereTheScanKeptItsColour
     }
   }
   ASSERT_FALSE(stain.empty());
-  StainedWordsEngine ocr(drawn.cells, stain, page.gray.size());
+  // A word under the stain, where the page image shows it, comes back garbled and unsure.
+  PageImageAwareEngine ocr(drawn.cells, page.gray.size(), [&](OcrWord& word, const cv::Mat& image) {
+    const bool stained = std::any_of(stain.begin(), stain.end(), [&](const cv::Point& at) {
+      return word.bbox_px.contains(at) && image.at<uchar>(at) < 128;
+    });
+    if (stained) {
+      word.text = "Dxsxmbxr";
+      word.confidence = 0.6;
+    }
+  });
   const PageContent content = analyze_page(page, ocr);
   ASSERT_EQ(content.kind, PageKind::identity);
   EXPECT_EQ(content.identity->fields.at("effective").text, "10 Desember 2019");
@@ -1433,53 +1439,6 @@ TEST(IdentityPage, TheApproverReadWithoutThePenSaysSo) {
   EXPECT_TRUE(content.identity->fields.at("approved_by").coloured_ink_removed);
   EXPECT_FALSE(content.identity->fields.at("title").coloured_ink_removed);
 }
-
-// Reads as the scripted engine does, but a word a grey stamp's ring runs along reads only in
-// part where the ring was filled in before OCR (the fill took the letters' strokes with it),
-// and whole where the ring is still on the page.
-class FilledRingEngine final : public OcrEngine {
- public:
-  FilledRingEngine(const std::vector<DrawnCell>& cells, std::vector<cv::Point> ring,
-                   cv::Size page_size)
-      : scripted_(cells, 0), ring_(std::move(ring)), page_size_(page_size) {}
-
-  void set_page(const cv::Mat& image, int dpi) override {
-    image_ = image.clone();
-    scripted_.set_page(image, dpi);
-  }
-
-  OcrText read_region(const cv::Rect& region_px) override {
-    OcrText text = scripted_.read_region(region_px);
-    if (image_.size() != page_size_) return text;
-    std::string joined;
-    for (std::size_t i = 0; i < text.words.size(); ++i) {
-      OcrWord& word = text.words[i];
-      int on_ring = 0;
-      int inked = 0;
-      for (const cv::Point& at : ring_) {
-        if (!word.bbox_px.contains(at)) continue;
-        ++on_ring;
-        inked += image_.at<uchar>(at) < 128 ? 1 : 0;
-      }
-      if (on_ring > 0 && 2 * inked < on_ring) word.text = word.text.substr(0, 3);
-      word.confidence = 0.95;  // the NIP's lone "1" too
-      if (i > 0) joined += text.words[i - 1].line == word.line ? " " : "\n";
-      joined += word.text;
-    }
-    if (!text.words.empty()) text.text = joined;
-    return text;
-  }
-
-  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
-    return PageOrientation{0, 20.0};
-  }
-
- private:
-  ScriptedOcrEngine scripted_;
-  std::vector<cv::Point> ring_;
-  cv::Size page_size_;
-  cv::Mat image_;
-};
 
 TEST(IdentityPage, AnApproverWhoseNipAGreyStampsFilledRingCutIsReadWithTheStampLeftIn) {
   DrawnPage drawn = identity_page();
@@ -1507,7 +1466,19 @@ TEST(IdentityPage, AnApproverWhoseNipAGreyStampsFilledRingCutIsReadWithTheStampL
     ring.emplace_back(centre.x + static_cast<int>(std::lround(radius * std::cos(angle))),
                       centre.y + static_cast<int>(std::lround(radius * std::sin(angle))));
   }
-  FilledRingEngine ocr(drawn.cells, ring, page.gray.size());
+  // A word the ring runs through reads only in part where the ring was filled in before OCR
+  // (the fill took the letters' strokes with it), and whole where the ring is still on the page.
+  PageImageAwareEngine ocr(drawn.cells, page.gray.size(), [&](OcrWord& word, const cv::Mat& image) {
+    int on_ring = 0;
+    int inked = 0;
+    for (const cv::Point& at : ring) {
+      if (!word.bbox_px.contains(at)) continue;
+      ++on_ring;
+      inked += image.at<uchar>(at) < 128 ? 1 : 0;
+    }
+    if (on_ring > 0 && 2 * inked < on_ring) word.text = word.text.substr(0, 3);
+    word.confidence = 0.95;  // the NIP's lone "1" too
+  });
   const PageContent content = analyze_page(page, ocr);
   ASSERT_EQ(content.kind, PageKind::identity);
   const std::string approved = content.identity->fields.at("approved_by").text;
