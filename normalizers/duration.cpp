@@ -17,17 +17,20 @@ namespace {
 struct UnitWord {
   const char* pattern;  // regex alternative, lower case
   DurationUnit unit;
+  // The unit's name in full, which a word OCR garbled is matched against; empty for a unit of
+  // two words ("hari kerja": its garbles are read word by word).
+  std::string_view name;
 };
 
 // Longest first: "hari kerja" before "hari". OCR and scribal variants included.
 constexpr std::array<UnitWord, 7> kUnitWords{{
-    {"hari\\s*kerja|hk", DurationUnit::working_day},
-    {"menit|mnt|minit|mnit|menlt|men1t|mins?", DurationUnit::minute},
-    {"jam|j", DurationUnit::hour},
-    {"hari|hr", DurationUnit::day},
-    {"minggu|mgg|pekan", DurationUnit::week},
-    {"bulan|bln", DurationUnit::month},
-    {"tahun|thn", DurationUnit::year},
+    {"hari\\s*kerja|hk", DurationUnit::working_day, ""},
+    {"menit|mnt|minit|mnit|menlt|men1t|mins?", DurationUnit::minute, "menit"},
+    {"jam|j", DurationUnit::hour, "jam"},
+    {"hari|hr", DurationUnit::day, "hari"},
+    {"minggu|mgg|pekan", DurationUnit::week, "minggu"},
+    {"bulan|bln", DurationUnit::month, "bulan"},
+    {"tahun|thn", DurationUnit::year, "tahun"},
 }};
 
 std::string format_amount(double amount) {
@@ -53,20 +56,6 @@ std::optional<DurationUnit> unit_of_word(const std::string& word) {
   return std::nullopt;
 }
 
-struct UnitName {
-  std::string_view name;
-  DurationUnit unit;
-};
-
-constexpr std::array<UnitName, 6> kUnitNames{{
-    {"menit", DurationUnit::minute},
-    {"jam", DurationUnit::hour},
-    {"hari", DurationUnit::day},
-    {"minggu", DurationUnit::week},
-    {"bulan", DurationUnit::month},
-    {"tahun", DurationUnit::year},
-}};
-
 // The unit a word OCR garbled still names ("ment", "merit", "men" for menit; "han", "hart" for
 // hari; "butan" for bulan). The word keeps the name's first letter, is at most one edit off a
 // name of four letters or fewer and two off a longer one, counted as OCR misreads letters
@@ -78,8 +67,8 @@ std::optional<DurationUnit> unit_of_garbled_word(const std::string& word) {
   std::optional<DurationUnit> nearest;
   double nearest_cost = 0.0;
   bool tied = false;
-  for (const UnitName& candidate : kUnitNames) {
-    if (word.front() != candidate.name.front()) continue;
+  for (const UnitWord& candidate : kUnitWords) {
+    if (candidate.name.empty() || word.front() != candidate.name.front()) continue;
     const double cost = ocr_edit_cost(reading, decode_utf8(candidate.name));
     const double allowed = candidate.name.size() <= 4 ? 1.0 : 2.0;
     if (cost > allowed) continue;
