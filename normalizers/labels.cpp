@@ -291,11 +291,17 @@ std::vector<std::string> answers_to(const std::string& usual) {
   return answers;
 }
 
-// What it costs to read `reading` (letters only) as a stretch of `label` (letters only), in
-// OCR edits: a label cut short by a rule or the lane's edge costs nothing for what was cut.
+std::string without_spaces(std::string text) {
+  std::erase(text, ' ');
+  return text;
+}
+
+// What it costs to read `reading` (letters only) as a stretch of `label` (letters only), spaces
+// aside, in OCR edits: a label cut short by a rule or the lane's edge costs nothing for what was
+// cut.
 double cost_as_part_of(const std::string& reading, const std::string& label) {
-  const std::u32string read = decode_utf8(reading);
-  const std::u32string whole = decode_utf8(label);
+  const std::u32string read = decode_utf8(without_spaces(reading));
+  const std::u32string whole = decode_utf8(without_spaces(label));
   double cheapest = static_cast<double>(read.size());
   for (std::size_t first = 0; first < whole.size(); ++first) {
     for (std::size_t last = first + 1; last <= whole.size(); ++last) {
@@ -310,28 +316,23 @@ std::string in_capitals(std::string text) {
   return text;
 }
 
-std::string without_spaces(std::string text) {
-  std::erase(text, ' ');
-  return text;
-}
-
 }  // namespace
 
 std::optional<std::string> other_branch_label(std::string_view usual, std::string_view read) {
   const std::string usual_letters = letters_only(usual);
   const std::string reading = without_spaces(letters_only(read));
   if (reading.empty() || !decision_branch_label(usual)) return std::nullopt;
-  const double as_usual = cost_as_part_of(reading, without_spaces(usual_letters));
+  const double as_usual = cost_as_part_of(reading, usual_letters);
   std::optional<std::string> found;
   for (const std::string& answer : answers_to(usual_letters)) {
-    const double cost = cost_as_part_of(reading, without_spaces(answer));
+    const double cost = cost_as_part_of(reading, answer);
     // At most half its letters misread, and no nearer the other branch's own label: a label
     // that reads as that one says nothing of which this is. Where the answer holds the other
     // label ("Tidak lengkap" to "Lengkap"), that one may itself be what was left of the answer
     // after a cut: this reading must then show some of what only the answer has ("Tidak").
     const bool other_may_be_cut = answer.find(usual_letters) != std::string::npos;
     const bool nearer = other_may_be_cut ? cost < as_usual : cost <= as_usual;
-    if (2 * cost > static_cast<double>(decode_utf8(reading).size()) || !nearer) continue;
+    if (2 * cost > static_cast<double>(reading.size()) || !nearer) continue;  // ASCII letters
     if (found) return std::nullopt;  // as near two answers
     // In the other label's case: "YA" / "TIDAK", "Lengkap" / "Tidak lengkap".
     const std::string first_word = answer.substr(0, answer.find(' '));

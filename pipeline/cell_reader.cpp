@@ -252,33 +252,35 @@ CellText CellReader::read(const cv::Rect& bbox_px) {
   return cell;
 }
 
-CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
-  const cv::Mat& coloured = page_.coloured_ink;
+bool CellReader::marks_in_cell(const cv::Mat& marks, const cv::Rect& bbox_px) const {
   const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
-  if (use_text_layer_ || coloured.empty() || box.empty() || cv::countNonZero(coloured(box)) == 0) {
-    return read(bbox_px);
-  }
-  cv::Mat image = ocr_image_.clone();
-  paper_(box).copyTo(image(box), coloured(box));
-  cv::Mat text_ink = text_ink_.clone();
-  text_ink(box).setTo(0, coloured(box));
-  ocr_.set_page(image, page_.dpi);
-  CellText cell = read_uncached(bbox_px, text_ink, image);
-  cell.coloured_ink_removed = true;
+  return !use_text_layer_ && !marks.empty() && !box.empty() && cv::countNonZero(marks(box)) > 0;
+}
+
+CellText CellReader::read_on(const cv::Rect& bbox_px, const cv::Mat& text_ink,
+                             const cv::Mat& page_image) {
+  ocr_.set_page(page_image, page_.dpi);
+  CellText cell = read_uncached(bbox_px, text_ink, page_image);
   ocr_.set_page(ocr_image_, page_.dpi);
   return cell;
 }
 
-std::optional<CellText> CellReader::read_with_stamp_left_in(const cv::Rect& bbox_px) {
-  const cv::Mat& stamp = stamp_left_in_.stamp_ink;
+CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
+  const cv::Mat& coloured = page_.coloured_ink;
+  if (!marks_in_cell(coloured, bbox_px)) return read(bbox_px);
   const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
-  if (use_text_layer_ || stamp.empty() || box.empty() || cv::countNonZero(stamp(box)) == 0) {
-    return std::nullopt;
-  }
-  ocr_.set_page(stamp_left_in_.ocr_image, page_.dpi);
-  CellText cell = read_uncached(bbox_px, stamp_left_in_.text_ink, stamp_left_in_.ocr_image);
-  ocr_.set_page(ocr_image_, page_.dpi);
+  cv::Mat image = ocr_image_.clone();
+  paper_(box).copyTo(image(box), coloured(box));
+  cv::Mat text_ink = text_ink_.clone();
+  text_ink(box).setTo(0, coloured(box));
+  CellText cell = read_on(bbox_px, text_ink, image);
+  cell.coloured_ink_removed = true;
   return cell;
+}
+
+std::optional<CellText> CellReader::read_with_stamp_left_in(const cv::Rect& bbox_px) {
+  if (!marks_in_cell(stamp_left_in_.stamp_ink, bbox_px)) return std::nullopt;
+  return read_on(bbox_px, stamp_left_in_.text_ink, stamp_left_in_.ocr_image);
 }
 
 std::vector<OcrWord> CellReader::read_scattered_words(const cv::Rect& bbox_px) {

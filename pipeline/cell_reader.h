@@ -51,6 +51,11 @@ class CellReader {
   std::vector<CellText> readings() const;
 
  private:
+  // Whether `marks` (a mask of the page) has any pixel in the cell, on a page read by OCR.
+  bool marks_in_cell(const cv::Mat& marks, const cv::Rect& bbox_px) const;
+  // The cell read on another version of the page (`page_image`, `text_ink`), the engine handed
+  // back the usual one after.
+  CellText read_on(const cv::Rect& bbox_px, const cv::Mat& text_ink, const cv::Mat& page_image);
   // Reads with the engine as last set_page'd (`page_image`), `text_ink` saying where the text is.
   CellText read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_ink,
                          const cv::Mat& page_image);
