@@ -269,6 +269,14 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
   const auto first_label = label_at_line_start(first, line_words[label_line], 0.75);
   if (!first_label) return {};
   for (std::size_t w = first_label->word; w < starts.size(); ++w) {
+    // A label starts at a word, not at the colon before it ("Dasar Hukum : Kualifikasi").
+    const std::string_view word =
+        std::string_view(first).substr(starts[w], first.find(' ', starts[w]) - starts[w]);
+    if (!found.empty() && std::none_of(word.begin(), word.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0;
+        })) {
+      continue;
+    }
     // Only the line's first label may be garbled (matched loosely): a value seldom holds one.
     const auto match = found.empty()
                            ? std::optional(first_label->match)

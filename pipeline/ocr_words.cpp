@@ -45,6 +45,34 @@ void doubt_long_unsure_runs(const std::vector<OcrWord>& words, std::vector<Verdi
   close_run(words.size());
 }
 
+// Some authors type a space before a comma or colon ("satpam , Jadwal", "yang berisi :"). Such
+// a mark sits low on its line, a space after a word, shorter than that word: a speck could do
+// the same, but a streak or a rule's fragment crossing the line is as tall as the line or taller.
+// A speck after a line's last word reads as a comma now and then, seldom as a colon's two dots:
+// a comma needs a word after it too.
+bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
+  constexpr double kSure = 0.75;
+  constexpr double kTallestShare = 0.75;
+  const OcrWord& mark = words[i];
+  const bool comma_or_colon = mark.text == "," || mark.text == ";" || mark.text == ":";
+  if (!comma_or_colon || mark.confidence < kSure || i == 0) return false;
+  const OcrWord& before = words[i - 1];
+  const cv::Rect& word = before.bbox_px;
+  const cv::Rect& box = mark.bbox_px;
+  const bool word_before = before.line == mark.line && !before.text.empty() &&
+                           std::any_of(before.text.begin(), before.text.end(), [](char c) {
+                             return std::isalnum(static_cast<unsigned char>(c)) != 0;
+                           });
+  const int space = box.x - word.br().x;
+  const bool word_after = i + 1 < words.size() && words[i + 1].line == mark.line &&
+                          words[i + 1].bbox_px.x - box.br().x <= word.height;
+  if (mark.text != ":" && !word_after) return false;
+  const bool lower_half = box.br().y * 2 > word.y * 2 + word.height;
+  const bool down_to_the_line = box.br().y <= word.br().y + word.height / 4;
+  return word_before && space >= 0 && space <= word.height && box.y >= word.y && lower_half &&
+         down_to_the_line && box.height <= kTallestShare * word.height;
+}
+
 std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   // A speck read as "5" or "Ia" is a fraction of the height of the words around it.
   std::vector<int> word_heights;
@@ -89,7 +117,8 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
     bool keep = has_alnum
                     ? !speck_sized && !drawing_read_as_word &&
                           (word.text.size() > 1 || word.confidence >= 0.5 || amount_before_word)
-                    : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75);
+                    : (is_bullet && starts_line) || (!lone_mark && word.confidence >= 0.75) ||
+                          is_mark_typed_apart(words, i);
     if (keep) {
       verdicts.push_back(Verdict::text);
       last_kept_line = word.line;
@@ -109,7 +138,11 @@ bool is_capital_i_read_as_bar(const std::vector<OcrWord>& words, std::size_t i) 
   constexpr double kCapitalShare = 0.6;
   constexpr double kTallestShare = 1.1;
   const OcrWord& word = words[i];
-  if (word.text != "|" || word.confidence < kSure || i == 0) return false;
+  // "|," of "peringatan I, II dan III": the bar and the mark after it, read as one word.
+  const bool bar = word.text == "|" || (word.text.size() == 2 && word.text[0] == '|' &&
+                                        std::string_view(",.;:").find(word.text[1]) !=
+                                            std::string_view::npos);
+  if (!bar || word.confidence < kSure || i == 0) return false;
   // After a word, a space away, not a number: beside a step's number, or far along the line
   // at a cell's edge, or taller than the letters, a bar is what is left of a rule.
   const OcrWord& before = words[i - 1];
@@ -129,7 +162,7 @@ SiftedWords sift_words(const std::vector<OcrWord>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (is_capital_i_read_as_bar(words, i)) {
       OcrWord letter = words[i];
-      letter.text = "I";
+      letter.text = "I" + words[i].text.substr(1);
       sifted.text.push_back(std::move(letter));
       continue;
     }

@@ -39,6 +39,9 @@ TEST(SiftWords, ASureBarAfterAWordIsTheCapitalIOfASansFont) {
       kept_reading({word("Peralatan/perlengkapan", 0.92, 0, 0, 46), word("|", 0.96, 1490, 0, 54)}),
       "Peralatan/perlengkapan");
   EXPECT_EQ(kept_reading({word("Asisten", 0.96, 0, 0), word("|", 0.93, 40, 0, 40)}), "Asisten");
+  // "peringatan I, II dan III": the bar and its comma, read as one word.
+  EXPECT_EQ(kept_reading({word("peringatan", 0.96, 0, 0), word("|,", 0.9, 40, 0, 34)}),
+            "peringatan I,");
 }
 
 TEST(SiftWords, ADrawingReadAsAWordIsDropped) {
@@ -102,6 +105,24 @@ TEST(SiftWords, LonePunctuationAndWeakLettersAreSpecks) {
   EXPECT_EQ(kept_reading({word("Draft", 0.95, 0, 0), word(",", 0.9, 110, 0, 8),
                           word("laporan", 0.95, 140, 0), word("i", 0.2, 300, 0)}),
             "Draft laporan");
+}
+
+TEST(SiftWords, ACommaOrColonTypedASpaceAfterAWordIsText) {
+  // "satpam , Jadwal" and "yang berisi :": the mark sits on the line, low and short, a space on.
+  auto mark = [](std::string text, int x, int top, int height) {
+    return OcrWord{std::move(text), 0.9, cv::Rect(x, top, 6, height), 0};
+  };
+  const OcrWord satpam = word("satpam", 0.95, 0, 0);  // 30 px wide, rows 100 to 132
+  EXPECT_EQ(kept_reading({satpam, mark(",", 40, 122, 12), word("Jadwal", 0.95, 60, 0)}),
+            "satpam , Jadwal");
+  EXPECT_EQ(kept_reading({satpam, mark(":", 40, 112, 18)}), "satpam :");
+  // A comma after a line's last word is as often a speck.
+  EXPECT_EQ(kept_reading({satpam, mark(",", 40, 122, 12)}), "satpam");
+  // As tall as the line (a streak across it), high on it, far along it, or unsure: a speck.
+  EXPECT_EQ(kept_reading({satpam, mark(":", 40, 98, 36)}), "satpam");
+  EXPECT_EQ(kept_reading({satpam, mark(",", 40, 100, 10)}), "satpam");
+  EXPECT_EQ(kept_reading({satpam, mark(",", 200, 122, 12)}), "satpam");
+  EXPECT_EQ(kept_reading({satpam, OcrWord{",", 0.5, cv::Rect(40, 122, 6, 12), 0}}), "satpam");
 }
 
 TEST(SiftWords, ACellOfOneShortWordIsNotJudgedByHeight) {

@@ -58,7 +58,11 @@ std::vector<OcrWord> printed_words(const DrawnCell& cell) {
     for (const std::string& word : lines[line]) {
       // Sure of words, unsure of a lone digit beside one ("2 jam"), as Tesseract is.
       const bool lone_digit = word.size() == 1 && std::isdigit(static_cast<unsigned char>(word[0]));
-      const cv::Rect box(x, y, kLetter * int(word.size()), kHeight);
+      // A colon or comma typed apart from its word sits low on the line, as printed.
+      const bool mark = word == ":" || word == ",";
+      const int mark_height = 3 * kHeight / 5;
+      const cv::Rect box = mark ? cv::Rect(x, y + kHeight - mark_height, kLetter, mark_height)
+                                : cv::Rect(x, y, kLetter * int(word.size()), kHeight);
       printed.push_back({word, lone_digit && several_words ? 0.3 : 0.95, box, int(line)});
       x += box.width + kSpace;
     }
@@ -112,14 +116,16 @@ class ScriptedOcrEngine final : public OcrEngine {
       if (region_px.contains((word.bbox_px.tl() + word.bbox_px.br()) / 2)) inside.push_back(word);
     }
     if (inside.empty()) return {};
+    // Line by line, by where the words stand.
     std::sort(inside.begin(), inside.end(), [](const OcrWord& a, const OcrWord& b) {
-      return std::tie(a.bbox_px.y, a.bbox_px.x) < std::tie(b.bbox_px.y, b.bbox_px.x);
+      return std::make_pair(a.bbox_px.br().y, a.bbox_px.x) <
+             std::make_pair(b.bbox_px.br().y, b.bbox_px.x);
     });
     OcrText text{"", 0.95, {}};
     int line = 0;
     for (std::size_t i = 0; i < inside.size(); ++i) {
       if (i > 0) {
-        const bool new_line = inside[i].bbox_px.y > inside[i - 1].bbox_px.y + 7;
+        const bool new_line = inside[i].bbox_px.br().y > inside[i - 1].bbox_px.br().y + 7;
         text.text += new_line ? "\n" : " ";
         line += new_line;
       }
@@ -1020,6 +1026,8 @@ struct IdentityLook {
   bool number_rule_lost_but_a_dash = false;
   // The rule between the two list headings lost, and a speck between them read as "Ta".
   bool list_headings_parted_by_a_speck = false;
+  // The rule between the two list headings lost: "Dasar Hukum : Kualifikasi Pelaksana :".
+  bool list_headings_rule_lost = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -1080,8 +1088,10 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   const int bottom = y + 60 + look.list_height;
   page.cell(left, y, split, y + 60, "Dasar Hukum :");
   page.cell(split, y, right, y + 60, "Kualifikasi Pelaksana :");
-  if (look.list_headings_parted_by_a_speck) {
+  if (look.list_headings_parted_by_a_speck || look.list_headings_rule_lost) {
     page.break_rule(split, y + 3, split, y + 57);
+  }
+  if (look.list_headings_parted_by_a_speck) {
     page.cell(split - 40, y + 15, split - 10, y + 45, "Ta", false);
   }
   page.cell(left, y + 60, split, bottom, "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
@@ -1249,6 +1259,15 @@ TEST(IdentityPage, AValueIsReadFromTheColumnsRuleOnWhereItsRowLostThatRule) {
 // them: the speck is no item, and each heading's items are still the cell below it.
 TEST(IdentityPage, ASpeckBetweenTwoListHeadingsInOneCellIsNoItem) {
   const PageContent content = analyze(identity_page({.list_headings_parted_by_a_speck = true}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->lists.at("legal_basis").text,
+            "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");
+  EXPECT_EQ(content.identity->lists.at("qualifications").text, "1. Memahami peraturan keuangan");
+}
+
+TEST(IdentityPage, TwoListHeadingsInOneCellEachTakeTheItemsUnderThem) {
+  // The colon after the first heading is no part of the second: its items are in its column.
+  const PageContent content = analyze(identity_page({.list_headings_rule_lost = true}));
   ASSERT_EQ(content.kind, PageKind::identity);
   EXPECT_EQ(content.identity->lists.at("legal_basis").text,
             "1. Peraturan Walikota Bontang Nomor 27 Tahun 2012");

@@ -453,6 +453,7 @@ TEST(RandomDocument, TheSameSeedDrawsTheSameDocumentAndEveryStepIsConsistent) {
   EXPECT_EQ(first.truth, again.truth);
   EXPECT_NE(fx::random_document(1235, pool).docs_entry, first.docs_entry);
 
+  int documents_with_marks_apart = 0;
   for (unsigned seed = 0; seed < 50; ++seed) {
     const fx::RandomDocument document = fx::random_document(seed, pool);
     const SopRecord& truth = document.truth;
@@ -471,5 +472,19 @@ TEST(RandomDocument, TheSameSeedDrawsTheSameDocumentAndEveryStepIsConsistent) {
     for (const char* factor : {"ppi", "font_kind", "lanes", "rule_damage", "page_box"}) {
       EXPECT_TRUE(document.docs_entry["factors"].contains(factor)) << factor;
     }
+    // An author who types a space before a comma does so in every activity.
+    if (document.docs_entry["factors"]["punctuation"] != "usual") {
+      ++documents_with_marks_apart;
+      for (const Step& step : truth.steps) {
+        const std::string& text = *step.activity;
+        for (std::size_t i = text.find_first_of(",:"); i != std::string::npos;
+             i = text.find_first_of(",:", i + 1)) {
+          if (i + 1 < text.size() && text[i + 1] == ' ') {
+            EXPECT_EQ(text[i - 1], ' ') << text;
+          }
+        }
+      }
+    }
   }
+  EXPECT_GT(documents_with_marks_apart, 0);
 }

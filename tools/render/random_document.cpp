@@ -217,6 +217,17 @@ std::string as_sub_items(const std::string& activity) {
   return text;
 }
 
+std::string with_space_before_marks(const std::string& text) {
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool mark_then_space =
+        (text[i] == ',' || text[i] == ':') && i + 1 < text.size() && text[i + 1] == ' ';
+    if (mark_then_space && i > 0 && text[i - 1] != ' ') spaced += ' ';
+    spaced += text[i];
+  }
+  return spaced;
+}
+
 // Template details found in real archives after the first generator: keys sharing one label
 // cell, a number column whose head is left blank, the activity headed "Proses/ Tahapan
 // Kegiatan", activities printed as sub-items in cells of their own. From a stream of their own,
@@ -250,6 +261,14 @@ void random_template_details(std::mt19937& rng, SopRecord& record, json& style, 
   }
   style["activity_sub_item_cells"] = sub_items;
   factors["activity_cells"] = sub_items ? "sub-items" : "one";
+  // Some authors type a space before a comma or a colon ("satpam , Jadwal", "berisi :").
+  const bool marks_typed_apart = chance(rng, 0.2);
+  if (marks_typed_apart) {
+    for (Step& step : record.steps) {
+      if (step.activity) step.activity = with_space_before_marks(*step.activity);
+    }
+  }
+  factors["punctuation"] = marks_typed_apart ? "space before , :" : "usual";
 }
 
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
