@@ -457,6 +457,17 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
       review.add("/header/sop_number", "space_in_code", identity.fields.at("sop_number"),
                  kOneOfTwo);
     }
+    // No numbering scheme uses "%", "*" or quotes: such a mark is a digit or a separator
+    // misread ("25%" for "256").
+    const bool unexpected_mark =
+        std::any_of(header.sop_number->begin(), header.sop_number->end(), [](char c) {
+          return !std::isalnum(static_cast<unsigned char>(c)) &&
+                 std::string_view(" ./-_(),:").find(c) == std::string_view::npos;
+        });
+    if (unexpected_mark) {
+      review.add("/header/sop_number", "unexpected_mark_in_code",
+                 identity.fields.at("sop_number"), kNothingFound);
+    }
   }
   header.title = header_text(identity, "title", "/header/title", review, ReviewList::Kind::prose);
   if (header.title) {

@@ -8,7 +8,7 @@
 #include <opencv2/core.hpp>
 #include <thread>
 
-#include "approver_consensus.h"
+#include "bundle_consensus.h"
 #include "assemble.h"
 #include "page_analysis.h"
 #include "page_source.h"
@@ -101,6 +101,7 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
     built.push_back(build_record(sop, source_info, options.review, options.lexicon.get()));
   }
   agree_on_approvers(built);
+  agree_on_sop_numbers(built);
   for (SopRecord& record : built) {
     const std::vector<SchemaViolation> violations = validator.validate(to_json(record));
     if (!violations.empty()) {

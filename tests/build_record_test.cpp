@@ -114,6 +114,17 @@ TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
   EXPECT_TRUE(has_review(record, "/header/sop_number", "space_in_code"));
 }
 
+TEST(BuildRecord, AMarkNoNumberingSchemeUsesInASopNumberIsKeptAsReadAndReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["sop_number"] = read_cell("000.8.3.3/25%/SATPOLPP-A");
+  SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, "000.8.3.3/25%/SATPOLPP-A");
+  EXPECT_TRUE(has_review(record, "/header/sop_number", "unexpected_mark_in_code"));
+  sop.identity->fields["sop_number"] = read_cell("800/12/BKD-(A)_2021");
+  record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(has_review(record, "/header/sop_number", "unexpected_mark_in_code"));
+}
+
 TEST(BuildRecord, ASopNumberReadAsNothingButASpeckIsNullAndReviewed) {
   RawSop sop = identity_only();
   sop.identity->fields["sop_number"] = read_cell(".");

@@ -1,6 +1,8 @@
-// The approver's name and NIP agreed across the SOPs of one file. One official signs every SOP
-// of a bundle, so the same name and NIP are printed on each identity page, and the signature
-// or stamp over them garbles each copy in a different place ("SUHERMAI", "SUHEFMAN").
+// What the SOPs of one file print alike, agreed across them. One official signs every SOP of a
+// bundle, so the same name and NIP are printed on each identity page, and the signature or stamp
+// over them garbles each copy in a different place ("SUHERMAI", "SUHEFMAN"). The SOPs are
+// numbered in one scheme ("000.8.3.3/324/SATPOLPP-A", ".../325/..."), so their numbers share
+// all but the part that counts the SOPs, and OCR garbles the shared parts in different places.
 #pragma once
 
 #include <optional>
@@ -31,5 +33,13 @@ std::optional<Consensus> consensus_of_readings(const std::vector<std::string>& r
 // sure (some character shown by no more than half the readings), a review entry
 // "agreed_with_other_sops" takes its place, holding the record's own reading.
 void agree_on_approvers(std::vector<SopRecord>& records);
+
+// Where three or more of `records` read nearly the same SOP number (at most a quarter of the
+// characters apart), each character most of those numbers show alike (more than half of them)
+// is taken in each; the others, the part that counts the SOPs, stay as each record read them.
+// A number that there shows something other than a digit where every other number shows a
+// digit ("M7" among "147" and "256") is reviewed as "unlike_other_sops". A number the agreement
+// changed loses its "space_in_code" entry when no space is left.
+void agree_on_sop_numbers(std::vector<SopRecord>& records);
 
 }  // namespace sopocr

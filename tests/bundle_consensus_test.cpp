@@ -1,8 +1,9 @@
-// The approver agreed across a bundle's SOPs, as a specification: copies of one name or NIP, each
-// garbled somewhere else by the signature over it, give the printed text; different officials,
-// too few copies and copies that do not agree give nothing, and every changed reading is kept
-// for the reviewer.
-#include "approver_consensus.h"
+// What a bundle's SOPs print alike, agreed across them, as a specification: copies of one name or
+// NIP, each garbled somewhere else by the signature over it, give the printed text; different
+// officials, too few copies and copies that do not agree give nothing, and every changed reading
+// is kept for the reviewer. SOP numbers of one scheme agree on the parts they share and keep the
+// part that counts the SOPs.
+#include "bundle_consensus.h"
 
 #include <gtest/gtest.h>
 
@@ -110,6 +111,75 @@ TEST(AgreeOnApprovers, ANipThatFailsTheCheckIsNotAgreedOn) {
                                    signed_by(kName, "197041102002121006")};
   agree_on_approvers(bundle);
   EXPECT_EQ(bundle[2].header.approver->nip, "197041102002121006");
+}
+
+SopRecord numbered(const std::string& number) {
+  SopRecord record;
+  record.source.pages = {3};
+  record.header.sop_number = number;
+  return record;
+}
+
+std::vector<std::string> numbers_of(const std::vector<SopRecord>& bundle) {
+  std::vector<std::string> numbers;
+  for (const SopRecord& record : bundle) numbers.push_back(record.header.sop_number.value_or(""));
+  return numbers;
+}
+
+TEST(AgreeOnSopNumbers, ThePartsTheNumbersShareAreAgreedAndTheCountingPartKept) {
+  // A dot read as a space in different places, a slash read as " I".
+  std::vector<SopRecord> bundle = {
+      numbered("000.8.3.3/324 ISATPOLPP-A"), numbered("000 8.3.3/325/SATPOLPP-A"),
+      numbered("000.8 3 3/327/SATPOLPP-A"), numbered("000.8.3.3/328/SATPOLPP-A")};
+  ReviewEntry space;
+  space.path = "/header/sop_number";
+  space.reason = "space_in_code";
+  bundle[1].review.push_back(space);
+
+  agree_on_sop_numbers(bundle);
+
+  EXPECT_EQ(numbers_of(bundle),
+            (std::vector<std::string>{"000.8.3.3/324/SATPOLPP-A", "000.8.3.3/325/SATPOLPP-A",
+                                      "000.8.3.3/327/SATPOLPP-A", "000.8.3.3/328/SATPOLPP-A"}));
+  EXPECT_TRUE(bundle[1].review.empty());  // no space is left to check
+}
+
+TEST(AgreeOnSopNumbers, ACountingPartWithALetterWhereTheOthersShowDigitsIsReviewed) {
+  std::vector<SopRecord> bundle = {numbered("000.8.3.3/M7/SATPOLPP-A"),
+                                   numbered("000.8.3.3/256/SATPOLPP-A"),
+                                   numbered("000.8.3.3/219/SATPOLPP-A")};
+
+  agree_on_sop_numbers(bundle);
+
+  // Nothing the others share tells what "M" was: kept as read, and reviewed.
+  EXPECT_EQ(bundle[0].header.sop_number, "000.8.3.3/M7/SATPOLPP-A");
+  ASSERT_EQ(bundle[0].review.size(), 1u);
+  EXPECT_EQ(bundle[0].review[0].path, "/header/sop_number");
+  EXPECT_EQ(bundle[0].review[0].reason, "unlike_other_sops");
+  EXPECT_EQ(bundle[0].review[0].page, 3);
+  EXPECT_TRUE(bundle[1].review.empty());
+  EXPECT_TRUE(bundle[2].review.empty());
+}
+
+TEST(AgreeOnSopNumbers, OtherSchemesAndTwoNumbersStayAsRead) {
+  std::vector<SopRecord> two = {numbered("000 8.3.3/325/SATPOLPP-A"),
+                                numbered("000.8.3.3/328/SATPOLPP-A")};
+  agree_on_sop_numbers(two);
+  EXPECT_EQ(two[0].header.sop_number, "000 8.3.3/325/SATPOLPP-A");
+
+  std::vector<SopRecord> schemes = {numbered("800/12/BKD/2021"), numbered("800/13/BKD/2021"),
+                                    numbered("000.8.3.3/327/SATPOLPP-A"),
+                                    numbered("800/14/BKD/2021")};
+  agree_on_sop_numbers(schemes);
+  // Two "324"s may be one misread: the third's "325" is another SOP's number as likely.
+  std::vector<SopRecord> counted = {numbered("000.8.3.3/324/SATPOLPP-A"),
+                                    numbered("000.8.3.3/324/SATPOLPP-A"),
+                                    numbered("000.8.3.3/325/SATPOLPP-A")};
+  agree_on_sop_numbers(counted);
+  EXPECT_EQ(counted[2].header.sop_number, "000.8.3.3/325/SATPOLPP-A");
+  EXPECT_EQ(numbers_of(schemes),
+            (std::vector<std::string>{"800/12/BKD/2021", "800/13/BKD/2021",
+                                      "000.8.3.3/327/SATPOLPP-A", "800/14/BKD/2021"}));
 }
 
 }  // namespace
