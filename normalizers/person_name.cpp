@@ -25,9 +25,10 @@ std::vector<std::string> split_words(const std::string& text) {
 
 // A degree as printed after a name: dotted parts ("S.T.", "S.Sos.", "M.Si", "M.Kes") or a
 // known undotted one ("SE", "MM"; an unknown run of capitals may be a name, "SRI"), with the
-// separator after it. OCR reads a dot as a comma and back, so both count inside a degree.
+// separator after it. OCR reads a dot as a comma or a colon and back, so all count inside a
+// degree, and a part's capital S as a 5 ("S:H", "S.5os").
 bool is_degree(const std::string& word) {
-  static const std::regex dotted("[A-Z][a-z]{0,3}([.,][A-Z][A-Za-z]{0,3})+[.,]*");
+  static const std::regex dotted("[A-Z5][a-z]{0,3}([.,:;][A-Z5][A-Za-z]{0,3})+[.,]*");
   static const std::regex undotted(
       "(SE|SH|ST|SP|SIP|SKM|SKom|SPd|SSos|MM|MH|MT|MAP|MPA|MBA|MSi|MKes|MPd|MSc|PhD|Ak)[.,]*");
   return std::regex_match(word, dotted) || std::regex_match(word, undotted);
@@ -44,8 +45,10 @@ std::string printed_degree(const std::string& word) {
     core.pop_back();
   }
   bool dotted = false;
-  for (char& c : core) {
-    if (c == ',') c = '.';
+  for (std::size_t i = 0; i < core.size(); ++i) {
+    char& c = core[i];
+    if (c == ',' || c == ':' || c == ';') c = '.';
+    if (c == '5' && (i == 0 || core[i - 1] == '.')) c = 'S';
     dotted = dotted || c == '.';
   }
   if (!dotted) return core;

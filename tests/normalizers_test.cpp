@@ -551,7 +551,9 @@ INSTANTIATE_TEST_SUITE_P(
                       NameCase{"H. Ahmad Aznem, SE, M,Si", "H. Ahmad Aznem, SE, M.Si"},
                       NameCase{"ABDURRAHMAN, S.Sos., M,Si", "ABDURRAHMAN, S.Sos., M.Si"},
                       NameCase{"Rahmadi Noor, S.T, M.T.", "Rahmadi Noor, S.T., M.T."},
-                      NameCase{"Rahmadi Noor, S.T., M.T.", "Rahmadi Noor, S.T., M.T."}));
+                      NameCase{"Rahmadi Noor, S.T., M.T.", "Rahmadi Noor, S.T., M.T."},
+                      NameCase{"SUHERMAN, S:H, M.H.", "SUHERMAN, S.H., M.H."},
+                      NameCase{"ABDURRAHMAN, S.5os., M.Si", "ABDURRAHMAN, S.Sos., M.Si"}));
 
 TEST(PersonName, NamesWithoutDegreesKeepTheirWords) {
   EXPECT_EQ(normalize_person_name("JOKO SRI"), "JOKO SRI");
