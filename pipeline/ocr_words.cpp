@@ -48,8 +48,8 @@ void doubt_long_unsure_runs(const std::vector<OcrWord>& words, std::vector<Verdi
 // Some authors type a space before a comma or colon ("satpam , Jadwal", "yang berisi :"). Such
 // a mark sits low on its line, a space after a word, shorter than that word: a speck could do
 // the same, but a streak or a rule's fragment crossing the line is as tall as the line or taller.
-// A speck after a line's last word reads as a comma now and then, seldom as a colon's two dots:
-// a comma needs a word after it too.
+// A round speck reads as a comma now and then, seldom as a colon's two dots: a comma's tail makes
+// it half again as tall as it is wide.
 bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
   constexpr double kSure = 0.75;
   constexpr double kTallestShare = 0.75;
@@ -64,9 +64,7 @@ bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
                              return std::isalnum(static_cast<unsigned char>(c)) != 0;
                            });
   const int space = box.x - word.br().x;
-  const bool word_after = i + 1 < words.size() && words[i + 1].line == mark.line &&
-                          words[i + 1].bbox_px.x - box.br().x <= word.height;
-  if (mark.text != ":" && !word_after) return false;
+  if (mark.text != ":" && 2 * box.height < 3 * box.width) return false;
   const bool lower_half = box.br().y * 2 > word.y * 2 + word.height;
   const bool down_to_the_line = box.br().y <= word.br().y + word.height / 4;
   return word_before && space >= 0 && space <= word.height && box.y >= word.y && lower_half &&

@@ -116,8 +116,9 @@ TEST(SiftWords, ACommaOrColonTypedASpaceAfterAWordIsText) {
   EXPECT_EQ(kept_reading({satpam, mark(",", 40, 122, 12), word("Jadwal", 0.95, 60, 0)}),
             "satpam , Jadwal");
   EXPECT_EQ(kept_reading({satpam, mark(":", 40, 112, 18)}), "satpam :");
-  // A comma after a line's last word is as often a speck.
-  EXPECT_EQ(kept_reading({satpam, mark(",", 40, 122, 12)}), "satpam");
+  // At a line's end too; but a round speck is no comma.
+  EXPECT_EQ(kept_reading({satpam, mark(",", 40, 122, 12)}), "satpam ,");
+  EXPECT_EQ(kept_reading({satpam, OcrWord{",", 0.9, cv::Rect(40, 124, 9, 8), 0}}), "satpam");
   // As tall as the line (a streak across it), high on it, far along it, or unsure: a speck.
   EXPECT_EQ(kept_reading({satpam, mark(":", 40, 98, 36)}), "satpam");
   EXPECT_EQ(kept_reading({satpam, mark(",", 40, 100, 10)}), "satpam");
