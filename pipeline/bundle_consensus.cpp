@@ -320,14 +320,15 @@ void agree_on_approvers(std::vector<SopRecord>& records) {
   agree_on(records, &Approver::nip, "/header/approver/nip");
 }
 
-void agree_on_sop_numbers(std::vector<SopRecord>& records) {
+void agree_on_sop_numbers(std::vector<SopRecord>& records,
+                          const std::vector<std::optional<ReadAt>>& numbers_read_at) {
   const std::string path = "/header/sop_number";
-  std::vector<SopRecord*> readers;
+  std::vector<std::size_t> readers;
   std::vector<std::u32string> texts;
-  for (SopRecord& record : records) {
-    if (!record.header.sop_number) continue;
-    readers.push_back(&record);
-    texts.push_back(decode_utf8(*record.header.sop_number));
+  for (std::size_t index = 0; index < records.size(); ++index) {
+    if (!records[index].header.sop_number) continue;
+    readers.push_back(index);
+    texts.push_back(decode_utf8(*records[index].header.sop_number));
   }
   for (const std::vector<std::size_t>& group : groups_of_one_text(texts)) {
     if (group.size() < kMinReadings) continue;
@@ -335,7 +336,8 @@ void agree_on_sop_numbers(std::vector<SopRecord>& records) {
     for (const std::size_t index : group) numbers.push_back(texts[index]);
     const std::vector<PartlyAgreed> agreed = agreed_where_most_agree(numbers);
     for (std::size_t k = 0; k < group.size(); ++k) {
-      SopRecord& record = *readers[group[k]];
+      const std::size_t index = readers[group[k]];
+      SopRecord& record = records[index];
       const std::string number = encode_utf8(agreed[k].text);
       if (number != *record.header.sop_number && number.find(' ') == std::string::npos) {
         std::erase_if(record.review, [&](const ReviewEntry& old) {
@@ -344,6 +346,10 @@ void agree_on_sop_numbers(std::vector<SopRecord>& records) {
       }
       if (agreed[k].unlike_the_others) {
         ReviewEntry entry = review_at(record, path);
+        if (index < numbers_read_at.size() && numbers_read_at[index]) {
+          entry.page = numbers_read_at[index]->page;
+          entry.bbox = numbers_read_at[index]->bbox;
+        }
         entry.reason = "unlike_other_sops";
         entry.confidence = 0.0;
         entry.raw = *record.header.sop_number;

@@ -39,7 +39,13 @@ void agree_on_approvers(std::vector<SopRecord>& records);
 // is taken in each; the others, the part that counts the SOPs, stay as each record read them.
 // A number that there shows something other than a digit where every other number shows a
 // digit ("M7" among "147" and "256") is reviewed as "unlike_other_sops". A number the agreement
-// changed loses its "space_in_code" entry when no space is left.
-void agree_on_sop_numbers(std::vector<SopRecord>& records);
+// changed loses its "space_in_code" entry when no space is left. `numbers_read_at`, one per
+// record where given, says on which page and where each read its number, for that entry.
+struct ReadAt {
+  int page = 0;
+  PixelBox bbox;
+};
+void agree_on_sop_numbers(std::vector<SopRecord>& records,
+                          const std::vector<std::optional<ReadAt>>& numbers_read_at = {});
 
 }  // namespace sopocr

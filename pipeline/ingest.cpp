@@ -97,11 +97,18 @@ DocumentResult process_document(const std::filesystem::path& file, const IngestO
   const RecordValidator validator;
   const RecordSourceInfo source_info{file.string(), result.sha256};
   std::vector<SopRecord> built;
+  std::vector<std::optional<ReadAt>> numbers_read_at;
   for (const RawSop& sop : assemble_sops(pages)) {
     built.push_back(build_record(sop, source_info, options.review, options.lexicon.get()));
+    numbers_read_at.push_back(std::nullopt);
+    if (!sop.identity) continue;
+    const auto number = sop.identity->fields.find("sop_number");
+    if (number == sop.identity->fields.end() || number->second.bbox_px.area() <= 0) continue;
+    const cv::Rect& box = number->second.bbox_px;
+    numbers_read_at.back() = ReadAt{number->second.page, {box.x, box.y, box.width, box.height}};
   }
   agree_on_approvers(built);
-  agree_on_sop_numbers(built);
+  agree_on_sop_numbers(built, numbers_read_at);
   for (SopRecord& record : built) {
     const std::vector<SchemaViolation> violations = validator.validate(to_json(record));
     if (!violations.empty()) {

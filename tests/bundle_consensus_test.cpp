@@ -149,14 +149,17 @@ TEST(AgreeOnSopNumbers, ACountingPartWithALetterWhereTheOthersShowDigitsIsReview
                                    numbered("000.8.3.3/256/SATPOLPP-A"),
                                    numbered("000.8.3.3/219/SATPOLPP-A")};
 
-  agree_on_sop_numbers(bundle);
+  const PixelBox number_cell{1200, 310, 900, 60};
+  agree_on_sop_numbers(bundle, {ReadAt{2, number_cell}, std::nullopt, std::nullopt});
 
-  // Nothing the others share tells what "M" was: kept as read, and reviewed.
+  // Nothing the others share tells what "M" was: kept as read, and reviewed where it was read.
   EXPECT_EQ(bundle[0].header.sop_number, "000.8.3.3/M7/SATPOLPP-A");
   ASSERT_EQ(bundle[0].review.size(), 1u);
   EXPECT_EQ(bundle[0].review[0].path, "/header/sop_number");
   EXPECT_EQ(bundle[0].review[0].reason, "unlike_other_sops");
-  EXPECT_EQ(bundle[0].review[0].page, 3);
+  EXPECT_EQ(bundle[0].review[0].raw, "000.8.3.3/M7/SATPOLPP-A");
+  EXPECT_EQ(bundle[0].review[0].page, 2);
+  EXPECT_EQ(bundle[0].review[0].bbox, number_cell);
   EXPECT_TRUE(bundle[1].review.empty());
   EXPECT_TRUE(bundle[2].review.empty());
 }
