@@ -1,5 +1,5 @@
-// Draws routed flowchart arrows: thin orthogonal polylines with a filled arrowhead at the target,
-// and the "Ya"/"Tidak" branch labels beside decision exits.
+// Draws routed flowchart arrows: thin orthogonal polylines with a head at the target (filled, or
+// open as a chevron), and the "Ya"/"Tidak" branch labels beside decision exits.
 #pragma once
 
 #include <cairo.h>
@@ -12,6 +12,6 @@
 namespace sopocr::fixtures {
 
 void draw_arrows(cairo_t* cr, const std::vector<ArrowRoute>& arrows, double stroke_pt,
-                 const TextStyle& label_style, const Typesetter& typesetter);
+                 const ArrowHead& head, const TextStyle& label_style, const Typesetter& typesetter);
 
 }  // namespace sopocr::fixtures

@@ -163,7 +163,7 @@ void draw_step_table(cairo_t* cr, const StepTablePage& page, const SopRecord& re
   for (const OffPageConnector& connector : page.connectors) {
     draw_off_page_connector(cr, connector, style, small, typesetter);
   }
-  draw_arrows(cr, page.arrows, style.arrow_stroke_pt, small, typesetter);
+  draw_arrows(cr, page.arrows, style.arrow_stroke_pt, style.arrow_head, small, typesetter);
   cairo_restore(cr);
 }
 

@@ -556,6 +556,27 @@ void apply_identity_style(DocumentStyle& style, const nlohmann::json& identity,
   }
 }
 
+// style.arrow_head: {"shape": "filled" | "open", "length_pt", "half_width_pt"}.
+void apply_arrow_head_style(ArrowHead& head, const nlohmann::json& keys, const std::string& where) {
+  if (!keys.is_object()) throw FixtureError(where + ": expected an object");
+  for (const auto& [key, value] : keys.items()) {
+    const std::string at = where + "." + key;
+    if (key == "shape" && value.is_string() &&
+        (value.get<std::string>() == "filled" || value.get<std::string>() == "open")) {
+      head.open = value.get<std::string>() == "open";
+    } else if (key == "length_pt" && value.is_number() && value.get<double>() >= 2 &&
+               value.get<double>() <= 10) {
+      head.length_pt = value.get<double>();
+    } else if (key == "half_width_pt" && value.is_number() && value.get<double>() >= 1 &&
+               value.get<double>() <= 5) {
+      head.half_width_pt = value.get<double>();
+    } else {
+      throw FixtureError(at + ": unknown key or out of range (shape filled or open, length_pt 2-10, "
+                              "half_width_pt 1-5)");
+    }
+  }
+}
+
 void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::string& document) {
   for (const auto& [key, value] : keys.items()) {
     const std::string where = "document '" + document + "': style." + key;
@@ -611,6 +632,8 @@ void apply_style(DocumentStyle& style, const nlohmann::json& keys, const std::st
       style.symbol_stroke_pt = number(0.1, 3);
     } else if (key == "arrow_stroke_pt") {
       style.arrow_stroke_pt = number(0.1, 3);
+    } else if (key == "arrow_head") {
+      apply_arrow_head_style(style.arrow_head, value, where);
     } else if (key == "symbol_scale") {
       style.symbol_scale = number(0.3, 2);
     } else if (key == "terminator") {

@@ -45,6 +45,13 @@ enum class RuleDash { solid, dashed, dotted };
 // rounded rectangle or an ellipse from an office suite's shape menu.
 enum class TerminatorShape { capsule, rounded_rectangle, ellipse };
 
+// How an arrow's head is drawn: a filled triangle, or open as a chevron of two strokes ("->").
+struct ArrowHead {
+  bool open = false;
+  double length_pt = 5.0;
+  double half_width_pt = 2.2;
+};
+
 // The printed words of a step table's header; archives word them differently.
 struct HeaderWording {
   std::string number = "No";
@@ -113,6 +120,7 @@ struct DocumentStyle {
   bool activity_sub_item_cells = false;
   double symbol_stroke_pt = 0.9;
   double arrow_stroke_pt = 0.7;
+  ArrowHead arrow_head;
   double symbol_scale = 1.0;  // symbol size against the usual (width 56 % of its lane)
   TerminatorShape terminator = TerminatorShape::capsule;
   double row_stretch = 1.0;  // share of the usual spread of a page's free height over its rows

@@ -269,6 +269,14 @@ void random_template_details(std::mt19937& rng, SopRecord& record, json& style, 
     }
   }
   factors["punctuation"] = marks_typed_apart ? "space before , :" : "usual";
+  // Heads drawn open as a chevron ("->", as some provinces' word processors draw them), and heads
+  // of other sizes than the usual filled 5 x 4.4 pt.
+  const bool open_heads = chance(rng, 0.3);
+  const double head_length = round_to(uniform(rng, 3.0, 6.5), 0.1);
+  style["arrow_head"] = {{"shape", open_heads ? "open" : "filled"},
+                         {"length_pt", head_length},
+                         {"half_width_pt", round_to(head_length * uniform(rng, 0.35, 0.55), 0.1)}};
+  factors["arrow_head"] = open_heads ? "open" : "filled";
 }
 
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
