@@ -32,6 +32,7 @@ class Groups {
 struct Segment {
   cv::Rect box;
   bool horizontal = false;
+  int line = 0;  // the line it belongs to, as in straight_lines' `line_ids`
 };
 
 std::vector<Segment> segments_of(const cv::Mat& runs, bool horizontal, cv::Mat& labels) {
@@ -65,12 +66,21 @@ int longest_blank_stretch(const cv::Mat& mask, bool along_x, int from, int lengt
   return longest;
 }
 
+// How far off its straight course a line's pixels may lie: its width and a scan's wobble.
+int line_slack(int dpi) { return std::max(3, dpi / 50); }
+
+// The longest break joined within a line: a worn scan breaks a connector as it breaks the
+// table's rules, by up to 3 mm, and the blur eats the broken ends a little further.
+int longest_break(int dpi) { return std::max(6, dpi * 7 / 50); }
+
 // Arrows run horizontally and vertically. Splits the lines into straight segments and joins
 // those that meet at a bend or where one ends on another (arrows merging), and those that
 // continue each other across a short break, but not two that cross: crossing arrows stay
 // apart. `pieces` are the lines with the fragments of broken lines too short to be lines of
-// their own. Returns per pixel the line it belongs to (0: none) in `line_ids`.
-void straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi, cv::Mat& line_ids) {
+// their own. Returns the straight segments, and per pixel the line it belongs to (0: none) in
+// `line_ids`.
+std::vector<Segment> straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi,
+                                    cv::Mat& line_ids) {
   const int run = std::max(5, dpi / 25);
   cv::Mat horizontal;
   cv::Mat vertical;
@@ -86,10 +96,8 @@ void straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi, cv
     segments.push_back(segment);
   }
 
-  const int slack = std::max(3, dpi / 50);  // a line's width and a scan's wobble
-  // A worn scan breaks a connector as it breaks the table's rules, by up to 3 mm, and the blur
-  // eats the broken ends a little further.
-  const int max_break = std::max(6, dpi * 7 / 50);
+  const int slack = line_slack(dpi);
+  const int max_break = longest_break(dpi);
   const int cross_margin = std::max(slack, dpi / 20);
   Groups groups(static_cast<int>(segments.size()));
   for (std::size_t a = 0; a < segments.size(); ++a) {
@@ -134,6 +142,9 @@ void straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi, cv
       }
     }
   }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    segments[i].line = groups.find(static_cast<int>(i)) + 1;
+  }
   line_ids = cv::Mat::zeros(line_mask.size(), CV_32S);
   for (int y = 0; y < line_mask.rows; ++y) {
     const int* across = horizontal_labels.ptr<int>(y);
@@ -147,6 +158,7 @@ void straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi, cv
       }
     }
   }
+  return segments;
 }
 
 // Where one line meets one symbol.
@@ -157,7 +169,102 @@ struct Attachment {
   cv::Rect touch;     // the piece of line where it meets the symbol
   int component = 0;  // the ink it belongs to
   float widest = 0;   // radius of the widest ink near the meeting point
+  // How far ink of the line's own, off its straight runs, reaches out on both sides of its course
+  // near the meeting point (the lesser of the two sides): the arms of a head drawn open as a
+  // chevron ("->"), or a filled head's flanks. A bend or a speck reaches out on one side only.
+  int spread = 0;
 };
+
+// Where a line stops short of any symbol and of the rest of its own line, and the way it was
+// heading there.
+struct FreeEnd {
+  int line = 0;
+  cv::Point point;
+  cv::Point heading;  // one pixel along the line's axis, out of the line
+};
+
+// The ends of `line`'s straight segments that meet no other segment of it, neither at a bend
+// nor across a break it was joined over, and that come near none of `symbol_zones`.
+std::vector<FreeEnd> free_ends(const std::vector<Segment>& segments, int line,
+                               const std::vector<cv::Rect>& symbol_zones, int dpi) {
+  const int slack = line_slack(dpi);
+  const int joined_reach = 3 * longest_break(dpi);
+  std::vector<FreeEnd> ends;
+  for (const Segment& segment : segments) {
+    if (segment.line != line) continue;
+    const cv::Rect& box = segment.box;
+    const cv::Point centre(box.x + box.width / 2, box.y + box.height / 2);
+    const std::pair<cv::Point, cv::Point> candidates[] = {
+        segment.horizontal
+            ? std::pair{cv::Point(box.x, centre.y), cv::Point(-1, 0)}
+            : std::pair{cv::Point(centre.x, box.y), cv::Point(0, -1)},
+        segment.horizontal
+            ? std::pair{cv::Point(box.br().x - 1, centre.y), cv::Point(1, 0)}
+            : std::pair{cv::Point(centre.x, box.br().y - 1), cv::Point(0, 1)}};
+    for (const auto& [point, heading] : candidates) {
+      // Ahead of the end, as far as a break the line was joined over may reach.
+      const cv::Point far = point + heading * joined_reach;
+      const cv::Rect ahead = cv::Rect(point, far) | cv::Rect(far, point);
+      const cv::Rect corridor(ahead.x - slack, ahead.y - slack, ahead.width + 2 * slack + 1,
+                              ahead.height + 2 * slack + 1);
+      const bool joined = std::any_of(segments.begin(), segments.end(), [&](const Segment& other) {
+        if (&other == &segment || other.line != line) return false;
+        const cv::Rect grown(other.box.x - slack, other.box.y - slack,
+                             other.box.width + 2 * slack, other.box.height + 2 * slack);
+        return grown.contains(point) ||
+               (other.horizontal == segment.horizontal && !(corridor & other.box).empty());
+      });
+      const bool at_symbol =
+          std::any_of(symbol_zones.begin(), symbol_zones.end(),
+                      [&](const cv::Rect& zone) { return zone.contains(point); });
+      if (!joined && !at_symbol) ends.push_back({line, point, heading});
+    }
+  }
+  return ends;
+}
+
+// The stretch of line missing between two free ends of which one could be the other's
+// continuation: straight on, facing each other on one course; round one bend ahead of both; or,
+// facing each other a break apart or less on two courses, along the line across (a connector
+// drawn along a table's rule, erased with it).
+struct MissingPath {
+  std::vector<cv::Rect> strips;  // the path, `slack` wide either side; none if there is no path
+  int length = 0;
+};
+
+MissingPath missing_path(const FreeEnd& a, const FreeEnd& b, int slack, int max_break) {
+  auto strip = [&](cv::Point from, cv::Point to) {
+    const cv::Rect span = cv::Rect(from, to) | cv::Rect(to, from);
+    return cv::Rect(span.x - slack, span.y - slack, span.width + 2 * slack + 1,
+                    span.height + 2 * slack + 1);
+  };
+  auto along = [](cv::Point from, cv::Point to) {
+    return std::abs(to.x - from.x) + std::abs(to.y - from.y);
+  };
+  const cv::Point apart = b.point - a.point;
+  if (a.heading == -b.heading) {
+    const bool level = a.heading.x != 0 ? std::abs(apart.y) <= 2 * slack
+                                        : std::abs(apart.x) <= 2 * slack;
+    if (level && apart.dot(a.heading) > 0) {
+      return {{strip(a.point, b.point)}, apart.dot(a.heading)};
+    }
+    if (level || apart.dot(a.heading) < -slack || apart.dot(a.heading) > max_break) return {};
+    const cv::Point middle = a.point + a.heading * (apart.dot(a.heading) / 2);
+    const cv::Point across = a.heading.x != 0 ? cv::Point(middle.x, b.point.y)
+                                              : cv::Point(b.point.x, middle.y);
+    // Only the ends are missing from the scan: the run across is hidden in the rule, not faded,
+    // however long it is.
+    return {{strip(a.point, middle), strip(middle, across), strip(across, b.point)},
+            along(a.point, middle) + along(across, b.point)};
+  }
+  if (a.heading.dot(b.heading) != 0) return {};  // both heading the same way
+  const cv::Point bend = a.heading.x != 0 ? cv::Point(b.point.x, a.point.y)
+                                          : cv::Point(a.point.x, b.point.y);
+  if ((bend - a.point).dot(a.heading) < -slack || (bend - b.point).dot(b.heading) < -slack) {
+    return {};
+  }
+  return {{strip(a.point, bend), strip(b.point, bend)}, along(a.point, bend) + along(b.point, bend)};
+}
 
 // Two letters of one line of text: level with each other, and no further apart than a word
 // space, which with the letters' side bearings is up to two thirds of a capital's height; a
@@ -201,6 +308,147 @@ cv::Rect with_letters_on_the_line(const cv::Rect& label, const cv::Mat& ink) {
   const int left = reach(label.x, -1);
   const int right = reach(label.br().x - 1, 1);
   return cv::Rect(left, label.y, right - left + 1, label.height);
+}
+
+// A line that reaches symbols at one end only: it leaves them without a head, or arrives at them
+// with one and starts at none.
+struct LooseLine {
+  int line = 0;
+  bool headed = false;  // its touches are heads
+  std::vector<const Attachment*> touches;
+};
+
+// What trace_arrows found of the lines, for joining them across a lost stretch.
+struct LineMap {
+  const cv::Mat& line_ids;   // per pixel its line, as straight_lines gives it
+  const cv::Mat& thickness;  // per pixel of ink the distance to the nearest blank
+  const std::vector<Segment>& segments;
+  const std::vector<cv::Rect>& symbol_boxes;
+  const std::vector<bool>& reaches_symbol;  // per line: whether it meets some symbol
+  int attach_reach = 0;
+};
+
+// Two loose lines, by their place in the list, that may be one line lost for `missing` pixels.
+// Or a loose line, `first`, whose free end heads straight into a symbol's box, `symbol`, a
+// break's length off or closer: its last stretch was lost where it crossed a rule.
+struct Continuation {
+  int missing = 0;
+  std::size_t first = 0;
+  std::size_t second = 0;
+  int symbol = -1;  // the symbol `first` reaches, where it reaches no other line
+  cv::Point free_end;  // where `first` stops short of `symbol`
+};
+
+// A line faded out of the scan for longer than a break (straight_lines), or round its bend,
+// leaves two lines that each reach one symbol. Where the free end of one heads straight at the
+// other's (missing_path), with no other arrow's line and no symbol on the way, they may be one
+// arrow; not where both arrive with heads, nor where a free end carries a head of its own (an
+// arrow drawn pointing at nothing). Returns the candidates, shortest missing stretch first.
+std::vector<Continuation> continuations_across_gaps(const std::vector<LooseLine>& loose,
+                                                    const LineMap& map, int dpi,
+                                                    const ArrowParams& params) {
+  const cv::Rect whole(0, 0, map.line_ids.cols, map.line_ids.rows);
+  const int slack = line_slack(dpi);
+  const int head_length = static_cast<int>(params.head_length_inches * dpi);
+  const double min_head_radius = params.min_head_radius_pt * dpi / 72.0;
+  std::vector<cv::Rect> symbol_zones;
+  for (const cv::Rect& box : map.symbol_boxes) {
+    symbol_zones.push_back(cv::Rect(box.x - map.attach_reach, box.y - map.attach_reach,
+                                    box.width + 2 * map.attach_reach,
+                                    box.height + 2 * map.attach_reach));
+  }
+  auto ends_in_head = [&](const FreeEnd& end, const LooseLine& line) {
+    float line_radius = line.touches.front()->widest;
+    for (const Attachment* touch : line.touches) line_radius = std::min(line_radius, touch->widest);
+    const cv::Rect window = cv::Rect(end.point.x - head_length, end.point.y - head_length,
+                                     2 * head_length + 1, 2 * head_length + 1) &
+                            whole;
+    float widest = 0;
+    for (int y = window.y; y < window.br().y; ++y) {
+      for (int x = window.x; x < window.br().x; ++x) {
+        if (map.line_ids.at<int>(y, x) == end.line) {
+          widest = std::max(widest, map.thickness.at<float>(y, x));
+        }
+      }
+    }
+    return widest >= std::max(min_head_radius, params.min_head_contrast * line_radius);
+  };
+  auto path_is_clear = [&](const std::vector<cv::Rect>& path, int line_a, int line_b) {
+    for (const cv::Rect& strip : path) {
+      const cv::Rect inside = strip & whole;
+      if (std::any_of(map.symbol_boxes.begin(), map.symbol_boxes.end(),
+                      [&](const cv::Rect& box) { return (box & inside).area() > 0; })) {
+        return false;
+      }
+      for (int y = inside.y; y < inside.br().y; ++y) {
+        const int* id = map.line_ids.ptr<int>(y);
+        for (int x = inside.x; x < inside.br().x; ++x) {
+          // What is left of the faded stretch itself reaches no symbol.
+          if (id[x] != 0 && id[x] != line_a && id[x] != line_b && map.reaches_symbol[id[x]]) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  };
+  std::vector<std::vector<FreeEnd>> ends_of;
+  for (const LooseLine& line : loose) {
+    std::vector<FreeEnd> ends;
+    for (const FreeEnd& end : free_ends(map.segments, line.line, symbol_zones, dpi)) {
+      if (!ends_in_head(end, line)) ends.push_back(end);
+    }
+    ends_of.push_back(std::move(ends));
+  }
+  const int longest_fade = static_cast<int>(params.longest_fade_inches * dpi);
+  std::vector<Continuation> continuations;
+  for (std::size_t i = 0; i < loose.size(); ++i) {
+    for (std::size_t j = i + 1; j < loose.size(); ++j) {
+      if (loose[i].headed && loose[j].headed) continue;
+      for (const FreeEnd& a : ends_of[i]) {
+        for (const FreeEnd& b : ends_of[j]) {
+          const MissingPath path = missing_path(a, b, slack, longest_break(dpi));
+          if (!path.strips.empty() && path.length <= longest_fade &&
+              path_is_clear(path.strips, loose[i].line, loose[j].line)) {
+            continuations.push_back({path.length, i, j, -1, {}});
+          }
+        }
+      }
+    }
+  }
+  const int max_break = longest_break(dpi);
+  for (std::size_t i = 0; i < loose.size(); ++i) {
+    for (const FreeEnd& end : ends_of[i]) {
+      for (std::size_t symbol = 0; symbol < map.symbol_boxes.size(); ++symbol) {
+        const cv::Rect& box = map.symbol_boxes[symbol];
+        const bool across_x = end.heading.y != 0;  // the box's extent the line must fall in
+        const int across = across_x ? end.point.x : end.point.y;
+        const int low = across_x ? box.x : box.y;
+        const int high = across_x ? box.br().x : box.br().y;
+        if (across < low + slack || across > high - slack) continue;
+        const int near_side = end.heading.x > 0 ? box.x
+                              : end.heading.x < 0 ? box.br().x - 1
+                              : end.heading.y > 0 ? box.y
+                                                  : box.br().y - 1;
+        const int along = end.heading.x != 0 ? end.point.x : end.point.y;
+        const int distance = (near_side - along) * (end.heading.x + end.heading.y);
+        if (distance < 0 || distance > max_break) continue;
+        // Up to the box's side: the strip stops short of it by a pixel.
+        const cv::Point reached = end.point + end.heading * std::max(0, distance - 1);
+        const cv::Rect span = cv::Rect(end.point, reached) | cv::Rect(reached, end.point);
+        const cv::Rect strip(span.x - slack * std::abs(end.heading.y),
+                             span.y - slack * std::abs(end.heading.x),
+                             span.width + 2 * slack * std::abs(end.heading.y),
+                             span.height + 2 * slack * std::abs(end.heading.x));
+        if (path_is_clear({strip}, loose[i].line, loose[i].line)) {
+          continuations.push_back({distance, i, i, static_cast<int>(symbol), end.point});
+        }
+      }
+    }
+  }
+  std::sort(continuations.begin(), continuations.end(),
+            [](const Continuation& a, const Continuation& b) { return a.missing < b.missing; });
+  return continuations;
 }
 
 }  // namespace
@@ -267,7 +515,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
   cv::Mat line_ids;
-  straight_lines(line_mask, line_pieces, dpi, line_ids);
+  const std::vector<Segment> segments = straight_lines(line_mask, line_pieces, dpi, line_ids);
   double most_ids = 0;
   cv::minMaxLoc(line_ids, nullptr, &most_ids);
   const int line_count = static_cast<int>(most_ids) + 1;
@@ -278,6 +526,8 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
   const int head_length = static_cast<int>(params.head_length_inches * dpi);
   const double min_head_radius = params.min_head_radius_pt * dpi / 72.0;
   const double lone_head_radius = params.lone_head_radius_pt * dpi / 72.0;
+  const double min_open_head_spread = params.min_open_head_spread_pt * dpi / 72.0;
+  const int slack = line_slack(dpi);
 
   std::vector<Attachment> attachments;
   for (std::size_t symbol = 0; symbol < erased.size(); ++symbol) {
@@ -334,22 +584,58 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     // the junction's other branches than its own end.
     if (other_ends.size() != 1) other_ends.clear();
     auto squared = [](cv::Point d) { return d.x * d.x + d.y * d.y; };
+    // The course of the line where it meets the symbol: its straight segment nearest there.
+    const Segment* course = nullptr;
+    double course_distance = 0;
+    for (const Segment& segment : segments) {
+      if (segment.line != attachment.line) continue;
+      const double distance = distance_to_rect(attachment.point, segment.box);
+      if (course == nullptr || distance < course_distance) {
+        course = &segment;
+        course_distance = distance;
+      }
+    }
+    // Ink along the line's other straight runs (a bend, a branch merging) is no head's arm.
+    std::vector<cv::Rect> other_runs;
+    for (const Segment& segment : segments) {
+      if (segment.line == attachment.line && &segment != course) {
+        other_runs.push_back(cv::Rect(segment.box.x - slack, segment.box.y - slack,
+                                      segment.box.width + 2 * slack,
+                                      segment.box.height + 2 * slack));
+      }
+    }
+    int reach_below = 0;  // off the course on the side of lower coordinates, and higher
+    int reach_above = 0;
     for (int y = head_window.y; y < head_window.br().y; ++y) {
       const int* row = labels.ptr<int>(y);
       const float* width = thickness.ptr<float>(y);
+      const int* run = line_ids.ptr<int>(y);
       for (int x = head_window.x; x < head_window.br().x; ++x) {
-        if (row[x] != attachment.component || width[x] <= attachment.widest) continue;
+        if (row[x] != attachment.component) continue;
         const int own = squared(cv::Point(x, y) - attachment.point);
         const bool nearer_another =
             std::any_of(other_ends.begin(), other_ends.end(),
                         [&](const cv::Point& end) { return squared(cv::Point(x, y) - end) < own; });
-        if (!nearer_another) attachment.widest = width[x];
+        if (nearer_another) continue;
+        attachment.widest = std::max(attachment.widest, width[x]);
+        if (course == nullptr || run[x] != 0 ||
+            std::any_of(other_runs.begin(), other_runs.end(),
+                        [&](const cv::Rect& zone) { return zone.contains({x, y}); })) {
+          continue;
+        }
+        const cv::Rect& box = course->box;
+        const int off_course = course->horizontal ? y - (box.y + box.height / 2)
+                                                  : x - (box.x + box.width / 2);
+        reach_below = std::max(reach_below, -off_course);
+        reach_above = std::max(reach_above, off_course);
       }
     }
+    attachment.spread = std::min(reach_below, reach_above);
   }
 
   // Each line joins every symbol it leaves to every symbol its heads point at: one line may
   // carry several arrows where they merge into one entry or fan out of one exit.
+  std::vector<LooseLine> loose_lines;
   std::vector<int> lines;
   for (const Attachment& attachment : attachments) lines.push_back(attachment.line);
   std::sort(lines.begin(), lines.end());
@@ -371,16 +657,28 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     const double head_threshold = widest >= params.min_head_contrast * thinnest
                                       ? std::max<double>((thinnest + widest) / 2, min_head_radius)
                                       : lone_head_radius;
+    // A head drawn open is no wider in stroke than its line: its arms reach out on both sides of
+    // the course, where a plain end has nothing (a bend's corner may be as wide as a small head).
+    // Where some ends of a line have arms and some have not, the arms tell the heads.
+    const double arm_reach = std::max(min_open_head_spread, params.open_head_contrast * thinnest);
+    auto has_arms = [&](const Attachment* touch) { return touch->spread >= arm_reach; };
+    const bool arms_tell = std::any_of(touches.begin(), touches.end(), has_arms) &&
+                           !std::all_of(touches.begin(), touches.end(), has_arms);
     std::vector<const Attachment*> starts;
     std::vector<const Attachment*> ends;
     for (const Attachment* touch : touches) {
-      (touch->widest >= head_threshold ? ends : starts).push_back(touch);
+      const bool head = arms_tell ? has_arms(touch) : touch->widest >= head_threshold;
+      (head ? ends : starts).push_back(touch);
     }
     // Flowcharts drawn with plain connector lines have no heads at all: a line joining two
     // symbols is reported as such, for the caller to direct by the table's order.
     if (ends.empty() && starts.size() == 2 && starts[0]->symbol != starts[1]->symbol) {
       trace.headless.push_back(
           {starts[0]->symbol, starts[1]->symbol, starts[0]->point + area.tl(), {}});
+      continue;
+    }
+    if (ends.empty() || starts.empty()) {
+      loose_lines.push_back({line, !ends.empty(), ends.empty() ? starts : ends});
       continue;
     }
     for (const Attachment* start : starts) {
@@ -392,8 +690,50 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
       }
       if (!joined) trace.loose_starts.push_back(start->symbol);
     }
-    if (starts.empty()) {
-      for (const Attachment* end : ends) trace.loose_ends.push_back(end->symbol);
+  }
+
+  std::vector<bool> reaches_symbol(line_count + count, false);
+  for (const Attachment& attachment : attachments) reaches_symbol[attachment.line] = true;
+  const LineMap map{line_ids, thickness, segments, erased, reaches_symbol, reach};
+  std::vector<bool> used(loose_lines.size(), false);
+  for (const Continuation& continuation : continuations_across_gaps(loose_lines, map, dpi, params)) {
+    if (used[continuation.first] || used[continuation.second]) continue;
+    used[continuation.first] = used[continuation.second] = true;
+    const LooseLine& first = loose_lines[continuation.first];
+    if (continuation.symbol >= 0) {
+      // The line reaches a symbol at its free end too: from the symbols it leaves without a
+      // head, or to those it arrives at with one.
+      for (const Attachment* touch : first.touches) {
+        if (touch->symbol == continuation.symbol) continue;
+        trace.arrows.push_back(first.headed ? TracedArrow{continuation.symbol, touch->symbol,
+                                                          continuation.free_end + area.tl(), {},
+                                                          true}
+                                            : TracedArrow{touch->symbol, continuation.symbol,
+                                                          touch->point + area.tl(), {}, true});
+      }
+      continue;
+    }
+    const LooseLine& second = loose_lines[continuation.second];
+    if (first.headed == second.headed) {
+      // Neither shows a head (a head may be lost with the faded stretch): the caller directs it
+      // by the table's order, as a line drawn without heads.
+      trace.headless.push_back({first.touches.front()->symbol, second.touches.front()->symbol,
+                                first.touches.front()->point + area.tl(), {}, true});
+      continue;
+    }
+    const LooseLine& from = first.headed ? second : first;
+    const LooseLine& to = first.headed ? first : second;
+    for (const Attachment* start : from.touches) {
+      for (const Attachment* end : to.touches) {
+        if (end->symbol == start->symbol) continue;
+        trace.arrows.push_back({start->symbol, end->symbol, start->point + area.tl(), {}, true});
+      }
+    }
+  }
+  for (std::size_t i = 0; i < loose_lines.size(); ++i) {
+    if (used[i]) continue;
+    for (const Attachment* touch : loose_lines[i].touches) {
+      (loose_lines[i].headed ? trace.loose_ends : trace.loose_starts).push_back(touch->symbol);
     }
   }
 

@@ -16,6 +16,9 @@ struct TracedArrow {
   cv::Point start_px;  // where the line leaves the source symbol
   // Small text printed beside the start ("Ya" / "Tidak" at a decision's exit), if any.
   std::optional<cv::Rect> label_bbox_px;
+  // Its line is lost for a stretch longer than a break (faded out of the scan): two lines, one
+  // from `from` and one into `to`, head straight at each other.
+  bool joined_across_gap = false;
 };
 
 struct ArrowTrace {
@@ -44,6 +47,13 @@ struct ArrowParams {
   double min_head_radius_pt = 0.9;
   double lone_head_radius_pt = 1.1;
   double head_length_inches = 0.09;
+  // A head drawn open, as a chevron ("->"), has arms reaching at least `min_open_head_spread_pt`
+  // and `open_head_contrast` times the line's radius out on both sides of the line's course.
+  double min_open_head_spread_pt = 1.2;
+  double open_head_contrast = 2.0;
+  // The longest stretch of line, along its course, that may be missing (faded out of the scan)
+  // between a line leaving a symbol and a line arriving at another.
+  double longest_fade_inches = 0.8;
   // Text closer than this to an arrow's start is its label.
   double label_reach_inches = 0.2;
 };

@@ -741,6 +741,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     // A headless line to the very next step is the table's order; one that skips steps could
     // as well be a branch coming back up.
     bool direction_inferred = false;
+    // An arrow whose line was lost for a stretch was joined over it by where its ends head.
+    bool joined_across_gap = false;
     // The labels of no usual wording, kept as read, by their edge's place in step.next.
     std::map<std::size_t, const CellText*> unusual_labels;
     for (std::size_t a = 0; a < row.arrows_out.size(); ++a) {
@@ -764,6 +766,7 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         continue;
       }
       if (arrow.headless && *target != i + 1) direction_inferred = true;
+      if (arrow.joined_across_gap) joined_across_gap = true;
       Edge edge;
       // A number printed twice (one of them misread) cannot say which step: then, as for a
       // row without a number, the index does.
@@ -823,6 +826,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       review.add(path, "uncertain_connector_match", lanes_of(row), kOneOfTwo);
     } else if (direction_inferred) {
       review.add(path, "arrow_direction_inferred", lanes_of(row), kOneOfTwo);
+    } else if (joined_across_gap) {
+      review.add(path, "arrow_joined_across_gap", lanes_of(row), kOneOfTwo);
     } else if (dead_end) {
       review.add(path, "no_arrow_found", lanes_of(row), kNothingFound);
     } else if (decision_without_labels) {

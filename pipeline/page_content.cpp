@@ -81,6 +81,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
         if (arrow.connector_mark) entry["to_connector"] = !arrow.connector_mark->empty();
         if (arrow.label) entry["label"] = to_debug_json(*arrow.label);
         if (arrow.headless) entry["headless"] = true;
+        if (arrow.joined_across_gap) entry["joined_across_gap"] = true;
         arrows.push_back(std::move(entry));
       }
       steps["rows"].push_back({{"number", to_debug_json(row.number)},

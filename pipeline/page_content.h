@@ -57,6 +57,8 @@ struct StepArrow {
   std::optional<CellText> label;  // beside a decision's exit: "Ya", "Tidak", ...
   // Drawn without a head: directed down the table, as PermenPAN-RB 35/2012 orders the steps.
   bool headless = false;
+  // Its line is lost for a stretch (faded out of the scan) and was joined over it.
+  bool joined_across_gap = false;
 };
 
 struct StepRowContent {

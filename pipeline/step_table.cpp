@@ -202,6 +202,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
       continue;
     }
     StepArrow step_arrow;
+    step_arrow.joined_across_gap = arrow.joined_across_gap;
     if (is_connector_node(to)) {
       step_arrow.connector_mark = connector_glyph(rule_free, to.symbol->bbox_px, page.dpi);
     } else if (to.row != from.row) {
@@ -229,6 +230,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     StepArrow step_arrow;
     step_arrow.row_offset = lower.row - upper.row;
     step_arrow.headless = true;
+    step_arrow.joined_across_gap = line.joined_across_gap;
     add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
   }
   for (int symbol : trace.loose_starts) {

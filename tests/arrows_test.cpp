@@ -53,6 +53,25 @@ class Flow {
     cv::fillConvexPoly(page_, head, 0, cv::LINE_AA);
   }
 
+  // The same with the head drawn open, as a chevron of two strokes ("->").
+  void open_arrow(const std::vector<cv::Point>& points) {
+    const int line = std::max(1, dpi_ / 100);
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      cv::line(page_, points[i], points[i + 1], 0, line);
+    }
+    const cv::Point tip = points.back();
+    const cv::Point2d along =
+        cv::Point2d(tip - points[points.size() - 2]) / cv::norm(tip - points[points.size() - 2]);
+    const cv::Point2d across(-along.y, along.x);
+    const cv::Point2d base = cv::Point2d(tip) - along * (4.0 * dpi_ / 72);
+    const double half_width = 2.0 * dpi_ / 72;
+    // Drawn with a finer stroke than the line, as the scans show them: where the arms meet the
+    // line the ink is no wider than the line itself.
+    const int arm = std::max(1, line - 1);
+    cv::line(page_, tip, base + across * half_width, 0, arm);
+    cv::line(page_, tip, base - across * half_width, 0, arm);
+  }
+
   void text(const std::string& words, cv::Point bottom_left) {
     cv::putText(page_, words, bottom_left, cv::FONT_HERSHEY_SIMPLEX, dpi_ / 400.0, 0,
                 std::max(1, dpi_ / 150));
@@ -244,6 +263,104 @@ TEST_P(AtResolution, AnArrowBrokenTwiceWithAFragmentBetweenStillJoinsItsEnds) {
   cv::rectangle(flow.page(), cv::Rect(550, 280, gap, 40), 255, cv::FILLED);
   cv::rectangle(flow.page(), cv::Rect(550 + gap + fragment, 280, gap, 40), 255, cv::FILLED);
   EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, AnArrowFadedOutForHalfAnInchIsJoinedWhereItsEndsHeadAtEachOther) {
+  // Faded toner loses a stretch of the across run far longer than any break: the line leaving
+  // the first symbol stops, and the line into the second starts, level with it further on.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int first = flow.box({300, 150});
+  const int second = flow.box({900, 450});
+  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  cv::rectangle(flow.page(), cv::Rect(450, 280, dpi / 2, 40), 255, cv::FILLED);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  ASSERT_EQ(trace.arrows.size(), 1u);
+  EXPECT_TRUE(trace.arrows[0].joined_across_gap);
+  EXPECT_TRUE(trace.loose_starts.empty());
+  EXPECT_TRUE(trace.loose_ends.empty());
+}
+
+TEST_P(AtResolution, AnArrowFadedOutRoundItsBendIsJoinedAtTheBend) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int first = flow.box({300, 150});
+  const int second = flow.box({900, 450});
+  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  // The bend above the second symbol is gone, with 0.4 in of line before it and 0.2 in after.
+  cv::rectangle(flow.page(), cv::Rect(900 - dpi * 2 / 5, 270, dpi * 2 / 5 + 40, 30 + dpi / 5), 255,
+                cv::FILLED);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, AConnectorDrawnAlongARowRuleAndErasedWithItJoinsItsEnds) {
+  // The across run lay on the table's rule and went with it: the line down from the first
+  // symbol stops at the rule, the line into the second starts under it, further along.
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({700, 450});
+  flow.arrow({{300, 180}, {300, 300}, {700, 300}, {700, 420}});
+  cv::rectangle(flow.page(), cv::Rect(0, 296, 1200, 9), 255, cv::FILLED);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+}
+
+TEST_P(AtResolution, ALineWhoseHeadWasLostAtARuleJustAboveItsTargetReachesIt) {
+  // The last stretch and the head went with a rule crossed just above the second symbol: the
+  // line, leaving the first without a head, stops heading straight into the second's box.
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({700, 450});
+  flow.arrow({{300, 180}, {300, 300}, {700, 300}, {700, 420}});
+  cv::rectangle(flow.page(), cv::Rect(650, 395, 100, 26), 255, cv::FILLED);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  EXPECT_TRUE(trace.loose_starts.empty());
+}
+
+TEST_P(AtResolution, LinesWhoseEndsDoNotHeadAtEachOtherStayLoose) {
+  // The line out of the first symbol stops heading right; the line into the second starts
+  // further down and runs right as well: no one arrow could run from one to the other.
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({700, 600});
+  flow.arrow({{300, 180}, {300, 300}, {420, 300}});
+  // Without its head the first line ends plainly, as a faded one does.
+  cv::rectangle(flow.page(), cv::Rect(380, 270, 60, 60), 255, cv::FILLED);
+  flow.arrow({{450, 600}, {630, 600}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  EXPECT_EQ(trace.loose_starts, std::vector<int>{first});
+  EXPECT_EQ(trace.loose_ends, std::vector<int>{second});
+}
+
+TEST_P(AtResolution, AnArrowPointingAtNothingIsNotJoinedToALineFurtherOn) {
+  // The first line ends in its head short of a line into the second symbol on its course: a
+  // drawn head says the line ends there, so it is no faded stretch.
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({300, 850});
+  flow.arrow({{300, 180}, {300, 400}});
+  flow.arrow({{300, 560}, {300, 820}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  EXPECT_EQ(trace.loose_starts, std::vector<int>{first});
+  EXPECT_EQ(trace.loose_ends, std::vector<int>{second});
+}
+
+TEST_P(AtResolution, HeadsDrawnOpenAsChevronsGiveTheDirection) {
+  // A decision sends the flow back up into the step before it, with heads drawn as two strokes
+  // no wider than the line: the arms either side of the line's course are the head.
+  Flow flow(GetParam());
+  const int draft = flow.box({300, 150});
+  const int check = flow.diamond({700, 500});
+  flow.open_arrow({{300, 180}, {300, 300}, {700, 300}, {700, 455}});
+  flow.open_arrow({{630, 500}, {150, 500}, {150, 150}, {230, 150}});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{draft, check}, {check, draft}}));
+  EXPECT_TRUE(trace.headless.empty());
 }
 
 TEST_P(AtResolution, AnArrowShorterThanTwoHeadsBetweenCompactRowsKeepsItsDirection) {

@@ -556,6 +556,16 @@ TEST(Flow, AHeadlessLineToTheNextStepIsTheTablesOrderOneSkippingStepsIsReviewed)
   EXPECT_FALSE(has_review(record, "/steps/1/next", "arrow_direction_inferred"));
 }
 
+TEST(Flow, AnArrowJoinedAcrossAFadedStretchIsKeptAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].arrows_out = {to_row(1)};
+  sop.rows[0].arrows_out[0].joined_across_gap = true;
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.steps[0].next, (std::vector<Edge>{{2, {}, {}}}));
+  EXPECT_TRUE(has_review(record, "/steps/0/next", "arrow_joined_across_gap"));
+  EXPECT_FALSE(has_review(record, "/steps/1/next", "arrow_joined_across_gap"));
+}
+
 TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   RawSop sop = two_page_flow();
   sop.rows[0].duration = read_cell("SN pa tae Gan eee ne eee", 0.24);
