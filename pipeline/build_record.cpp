@@ -605,6 +605,10 @@ Step build_step(const StepRowContent& row, std::size_t index,
       review.add(base + "/duration", "not_read", row.duration, row.duration.confidence);
     } else if (!step.duration) {
       review.add(base + "/duration", "unparsed_duration", row.duration, row.duration.confidence);
+    } else if (step.duration->unit == DurationUnit::other) {
+      // A time given in words ("Setiap saat") is kept as read: checked where it reads as no
+      // phrase ("han", a garbled "hari" whose amount was lost).
+      review.flag_phrase_if_weak(row.duration, base + "/duration");
     } else {
       review.flag_if_weak(row.duration, base + "/duration",
                           reading.unit_repaired ? std::optional(repair_doubt()) : std::nullopt);

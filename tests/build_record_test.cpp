@@ -28,6 +28,11 @@ bool has_review(const SopRecord& record, const std::string& path, const std::str
   });
 }
 
+bool has_review(const SopRecord& record, const std::string& path) {
+  return std::any_of(record.review.begin(), record.review.end(),
+                     [&](const ReviewEntry& entry) { return entry.path == path; });
+}
+
 RawSop identity_only() {
   RawSop sop;
   sop.pages = {1};
@@ -580,6 +585,21 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
   ASSERT_TRUE(record.steps[2].duration);
   EXPECT_EQ(record.steps[2].duration->minutes, 60);
   EXPECT_TRUE(has_review(record, "/steps/2/duration", "low_ocr_confidence"));
+}
+
+TEST(BuildRecord, ATimeInWordsIsKeptAsReadAndReviewedWhereItReadsAsNoPhrase) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].duration = read_cell("Setiap saat", 0.91);
+  sop.rows[1].duration = read_cell("han", 0.91);  // "7 hari" with its amount lost
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  ASSERT_TRUE(record.steps[0].duration);
+  EXPECT_EQ(record.steps[0].duration->text, "Setiap saat");
+  EXPECT_FALSE(has_review(record, "/steps/0/duration"));
+  ASSERT_TRUE(record.steps[1].duration);
+  EXPECT_EQ(record.steps[1].duration->unit, DurationUnit::other);
+  EXPECT_TRUE(has_review(record, "/steps/1/duration"));
 }
 
 TEST(BuildRecord, ADurationWhoseUnitWordOcrGarbledIsReadAndReviewed) {
