@@ -330,13 +330,15 @@ std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool
       return std::isalpha(static_cast<unsigned char>(c));
     });
   };
+  // Of a pair written with a slash ("Sekretaris/Kabi"), the piece is its last word.
+  auto last_word = [](const std::string& word) { return word.substr(word.rfind('/') + 1); };
   std::vector<std::string> words;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string word = pieces[i];
-    while (i + 1 < pieces.size() && letters(word) && letters(pieces[i + 1]) &&
+    while (i + 1 < pieces.size() && letters(last_word(word)) && letters(pieces[i + 1]) &&
            std::islower(static_cast<unsigned char>(pieces[i + 1].front())) &&
-           lexicon.knows(word + pieces[i + 1]) &&
-           !(lexicon.knows(word) && lexicon.knows(pieces[i + 1]))) {
+           lexicon.knows(last_word(word) + pieces[i + 1]) &&
+           !(lexicon.knows(last_word(word)) && lexicon.knows(pieces[i + 1]))) {
       word += pieces[++i];
       joined = true;
     }

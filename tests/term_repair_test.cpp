@@ -134,6 +134,10 @@ TEST(JoinSplitWords, PiecesOfAWordANarrowCellWrappedAreOneWordAgain) {
   joined = false;
   EXPECT_EQ(join_split_words("Pengadministr asi umum", lexicon(), joined), "Pengadministrasi umum");
   EXPECT_TRUE(joined);
+  // The second of a pair written with a slash.
+  joined = false;
+  EXPECT_EQ(join_split_words("Sekretaris/Kabi d", lexicon(), joined), "Sekretaris/Kabid");
+  EXPECT_TRUE(joined);
 }
 
 TEST(JoinSplitWords, TwoKnownWordsOrAPieceInCapitalsStayApart) {
