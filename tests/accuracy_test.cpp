@@ -122,13 +122,14 @@ TEST(Accuracy, RealScansStayAboveTheirFloors) {
       ingest_and_score(realdocs, truth, truth / "docs.json");
   ASSERT_EQ(report.truth_sops, 36);
   // Measured when set: split 1.00 / 1.00, steps 1.00, actor 0.96, symbol 0.99, edge F1 0.88,
-  // activity CER 0.004, duration 0.96, header 0.86; lists 0.89 when their floor was set.
+  // activity CER 0.004, duration 0.96, header 0.86; lists 0.89 when their floor was set; edge
+  // F1 0.94 when its floor was raised (lines lost across gaps and open heads read).
   expect_above(report, {.split_recall = 0.95,
                         .split_precision = 0.95,
                         .step_count_exact = 0.95,
                         .actor = 0.93,
                         .symbol = 0.95,
-                        .edge_f1 = 0.86,
+                        .edge_f1 = 0.90,
                         .max_activity_cer = 0.01,
                         .duration = 0.92,
                         .header = 0.83,
