@@ -100,6 +100,22 @@ std::vector<std::pair<int, int>> edges_of(const ArrowTrace& trace) {
 
 using Edges = std::vector<std::pair<int, int>>;
 
+// The usual arrow from one step to the next: down out of the first box, across, and down into
+// the second, with a filled head.
+struct TwoSteps {
+  Flow flow;
+  int first = 0;
+  int second = 0;
+};
+
+TwoSteps two_steps_joined_by_an_elbow(int dpi, int second_x) {
+  TwoSteps steps{Flow(dpi)};
+  steps.first = steps.flow.box({300, 150});
+  steps.second = steps.flow.box({second_x, 450});
+  steps.flow.arrow({{300, 180}, {300, 300}, {second_x, 300}, {second_x, 420}});
+  return steps;
+}
+
 class AtResolution : public ::testing::TestWithParam<int> {};
 
 TEST_P(AtResolution, AStraightFlowWithBendsGoesFromEachStepToTheNext) {
@@ -241,41 +257,32 @@ TEST_P(AtResolution, ALineBrokenByTheScanStillJoinsItsEnds) {
 TEST_P(AtResolution, AnElbowArrowBrokenForThreeMillimetresStillJoinsItsEnds) {
   // A worn scan breaks a connector as it breaks the table's rules: up to 3 mm of its across
   // stretch gone, between the lanes.
-  Flow flow(GetParam());
-  const int first = flow.box({300, 150});
-  const int second = flow.box({900, 450});
-  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  TwoSteps steps = two_steps_joined_by_an_elbow(GetParam(), 900);
   const int gap = GetParam() * 3 / 25;
-  cv::rectangle(flow.page(), cv::Rect(600, 280, gap, 40), 255, cv::FILLED);
-  EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+  cv::rectangle(steps.flow.page(), cv::Rect(600, 280, gap, 40), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(steps.flow.trace()), (Edges{{steps.first, steps.second}}));
 }
 
 TEST_P(AtResolution, AnArrowBrokenTwiceWithAFragmentBetweenStillJoinsItsEnds) {
   // Two breaks of 2.5 mm a millimetre and a half apart: the fragment left between them is too
   // short to be a line, and the ends of the line lie 6.5 mm apart.
   const int dpi = GetParam();
-  Flow flow(dpi);
-  const int first = flow.box({300, 150});
-  const int second = flow.box({900, 450});
-  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  TwoSteps steps = two_steps_joined_by_an_elbow(dpi, 900);
   const int gap = dpi * 25 / 254;
   const int fragment = dpi * 15 / 254;
-  cv::rectangle(flow.page(), cv::Rect(550, 280, gap, 40), 255, cv::FILLED);
-  cv::rectangle(flow.page(), cv::Rect(550 + gap + fragment, 280, gap, 40), 255, cv::FILLED);
-  EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+  cv::rectangle(steps.flow.page(), cv::Rect(550, 280, gap, 40), 255, cv::FILLED);
+  cv::rectangle(steps.flow.page(), cv::Rect(550 + gap + fragment, 280, gap, 40), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(steps.flow.trace()), (Edges{{steps.first, steps.second}}));
 }
 
 TEST_P(AtResolution, AnArrowFadedOutForHalfAnInchIsJoinedWhereItsEndsHeadAtEachOther) {
   // Faded toner loses a stretch of the across run far longer than any break: the line leaving
   // the first symbol stops, and the line into the second starts, level with it further on.
   const int dpi = GetParam();
-  Flow flow(dpi);
-  const int first = flow.box({300, 150});
-  const int second = flow.box({900, 450});
-  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
-  cv::rectangle(flow.page(), cv::Rect(450, 280, dpi / 2, 40), 255, cv::FILLED);
-  const ArrowTrace trace = flow.trace();
-  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  TwoSteps steps = two_steps_joined_by_an_elbow(dpi, 900);
+  cv::rectangle(steps.flow.page(), cv::Rect(450, 280, dpi / 2, 40), 255, cv::FILLED);
+  const ArrowTrace trace = steps.flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{steps.first, steps.second}}));
   ASSERT_EQ(trace.arrows.size(), 1u);
   EXPECT_TRUE(trace.arrows[0].joined_across_gap);
   EXPECT_TRUE(trace.loose_starts.empty());
@@ -284,39 +291,28 @@ TEST_P(AtResolution, AnArrowFadedOutForHalfAnInchIsJoinedWhereItsEndsHeadAtEachO
 
 TEST_P(AtResolution, AnArrowFadedOutRoundItsBendIsJoinedAtTheBend) {
   const int dpi = GetParam();
-  Flow flow(dpi);
-  const int first = flow.box({300, 150});
-  const int second = flow.box({900, 450});
-  flow.arrow({{300, 180}, {300, 300}, {900, 300}, {900, 420}});
+  TwoSteps steps = two_steps_joined_by_an_elbow(dpi, 900);
   // The bend above the second symbol is gone, with 0.4 in of line before it and 0.2 in after.
-  cv::rectangle(flow.page(), cv::Rect(900 - dpi * 2 / 5, 270, dpi * 2 / 5 + 40, 30 + dpi / 5), 255,
-                cv::FILLED);
-  const ArrowTrace trace = flow.trace();
-  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  cv::rectangle(steps.flow.page(),
+                cv::Rect(900 - dpi * 2 / 5, 270, dpi * 2 / 5 + 40, 30 + dpi / 5), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(steps.flow.trace()), (Edges{{steps.first, steps.second}}));
 }
 
 TEST_P(AtResolution, AConnectorDrawnAlongARowRuleAndErasedWithItJoinsItsEnds) {
   // The across run lay on the table's rule and went with it: the line down from the first
   // symbol stops at the rule, the line into the second starts under it, further along.
-  Flow flow(GetParam());
-  const int first = flow.box({300, 150});
-  const int second = flow.box({700, 450});
-  flow.arrow({{300, 180}, {300, 300}, {700, 300}, {700, 420}});
-  cv::rectangle(flow.page(), cv::Rect(0, 296, 1200, 9), 255, cv::FILLED);
-  const ArrowTrace trace = flow.trace();
-  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  TwoSteps steps = two_steps_joined_by_an_elbow(GetParam(), 700);
+  cv::rectangle(steps.flow.page(), cv::Rect(0, 296, 1200, 9), 255, cv::FILLED);
+  EXPECT_EQ(edges_of(steps.flow.trace()), (Edges{{steps.first, steps.second}}));
 }
 
 TEST_P(AtResolution, ALineWhoseHeadWasLostAtARuleJustAboveItsTargetReachesIt) {
   // The last stretch and the head went with a rule crossed just above the second symbol: the
   // line, leaving the first without a head, stops heading straight into the second's box.
-  Flow flow(GetParam());
-  const int first = flow.box({300, 150});
-  const int second = flow.box({700, 450});
-  flow.arrow({{300, 180}, {300, 300}, {700, 300}, {700, 420}});
-  cv::rectangle(flow.page(), cv::Rect(650, 395, 100, 26), 255, cv::FILLED);
-  const ArrowTrace trace = flow.trace();
-  EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
+  TwoSteps steps = two_steps_joined_by_an_elbow(GetParam(), 700);
+  cv::rectangle(steps.flow.page(), cv::Rect(650, 395, 100, 26), 255, cv::FILLED);
+  const ArrowTrace trace = steps.flow.trace();
+  EXPECT_EQ(edges_of(trace), (Edges{{steps.first, steps.second}}));
   EXPECT_TRUE(trace.loose_starts.empty());
 }
 
