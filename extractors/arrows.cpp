@@ -401,13 +401,14 @@ std::vector<Continuation> continuations_across_gaps(const std::vector<LooseLine>
     ends_of.push_back(std::move(ends));
   }
   const int longest_fade = static_cast<int>(params.longest_fade_inches * dpi);
+  const int max_break = longest_break(dpi);
   std::vector<Continuation> continuations;
   for (std::size_t i = 0; i < loose.size(); ++i) {
     for (std::size_t j = i + 1; j < loose.size(); ++j) {
       if (loose[i].headed && loose[j].headed) continue;
       for (const FreeEnd& a : ends_of[i]) {
         for (const FreeEnd& b : ends_of[j]) {
-          const MissingPath path = missing_path(a, b, slack, longest_break(dpi));
+          const MissingPath path = missing_path(a, b, slack, max_break);
           if (!path.strips.empty() && path.length <= longest_fade &&
               path_is_clear(path.strips, loose[i].line, loose[j].line)) {
             continuations.push_back({path.length, i, j, -1, {}});
@@ -416,7 +417,6 @@ std::vector<Continuation> continuations_across_gaps(const std::vector<LooseLine>
       }
     }
   }
-  const int max_break = longest_break(dpi);
   for (std::size_t i = 0; i < loose.size(); ++i) {
     for (const FreeEnd& end : ends_of[i]) {
       for (std::size_t symbol = 0; symbol < map.symbol_boxes.size(); ++symbol) {
