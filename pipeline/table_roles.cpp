@@ -520,7 +520,8 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   if (!lanes && !first_quality_col) return std::nullopt;
 
   // The header ends at the first row rule under its labels; the number and activity labels
-  // are centred in cells spanning every header row, which end there too.
+  // are centred in cells spanning every header row, which end there too. Where they disagree,
+  // a broken rule joined the longer one to the first step's cell below it.
   const int slack = text_height / 4;
   int header_end = 1;
   for (StepColumn column :
@@ -530,11 +531,14 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
       header_end = std::max(header_end, first_row_below(grid, label->box.br().y - slack));
     }
   }
+  std::optional<int> spanning_end;
   for (const HeaderLabel* spanning : {activity, find(StepColumn::number)}) {
     if (spanning && spanning->fills_cell) {
-      header_end = std::max(header_end, spanning->cell->row + spanning->cell->row_span);
+      const int end = spanning->cell->row + spanning->cell->row_span;
+      spanning_end = spanning_end ? std::min(*spanning_end, end) : end;
     }
   }
+  if (spanning_end) header_end = std::max(header_end, *spanning_end);
   // Under a "Pelaksana" alone in its cell, past the rule drawn under it, is the row of lane
   // names. Where that rule broke, the names share the label's cell.
   if (lanes && lanes->fills_cell) {

@@ -695,6 +695,24 @@ TEST(StepTable, AFirstStepJoinedToTheHeaderByABrokenRuleIsStillAStep) {
   EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
 }
 
+// The number's head merged with the first step's number by a broken rule spans one row more than
+// the header: the activity's head and every other label still end the header where they end.
+TEST(StepTable, AFirstStepWhoseNumberCellJoinedTheHeadersIsStillAStep) {
+  DrawnPage drawn = step_table({.column_number_row = false});
+  drawn.break_rule(kNo + 3, kHeader2, kUraian - 10, kHeader2);
+  // Its "1" is lost to the scan: "No" is all the merged cell reads.
+  for (DrawnCell& cell : drawn.cells) {
+    if (cell.box.x != kNo || cell.reading != "1") continue;
+    cell.reading.clear();
+    drawn.gray(cell.box - cv::Size(10, 10) + cv::Point(5, 5)).setTo(255);
+  }
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
 TEST(StepTable, ABandOfScanNoiseRuledAboveTheTableIsNotItsHeader) {
   DrawnPage drawn = step_table();
   drawn.cell(kNo, kTop - 50, kRight, kTop, "Ih ot 7! vo TM. 5 Oa ta wo");
