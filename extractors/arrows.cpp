@@ -451,6 +451,32 @@ std::vector<Continuation> continuations_across_gaps(const std::vector<LooseLine>
   return continuations;
 }
 
+// The radius of `line` along its straight runs, across them (the median of the widest ink
+// across each run at each step along it), in pixels of `thickness` (the ink's distance
+// transform); 0 for a line with no straight run.
+float body_radius(const std::vector<Segment>& segments, int line, const cv::Mat& thickness) {
+  std::vector<float> across;
+  for (const Segment& segment : segments) {
+    if (segment.line != line) continue;
+    const cv::Rect& box = segment.box;
+    const int length = segment.horizontal ? box.width : box.height;
+    const int breadth = segment.horizontal ? box.height : box.width;
+    for (int along = 0; along < length; ++along) {
+      float widest = 0;
+      for (int side = 0; side < breadth; ++side) {
+        const int x = box.x + (segment.horizontal ? along : side);
+        const int y = box.y + (segment.horizontal ? side : along);
+        widest = std::max(widest, thickness.at<float>(y, x));
+      }
+      across.push_back(widest);
+    }
+  }
+  if (across.empty()) return 0;
+  auto middle = across.begin() + static_cast<std::ptrdiff_t>(across.size() / 2);
+  std::nth_element(across.begin(), middle, across.end());
+  return *middle;
+}
+
 }  // namespace
 
 ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
@@ -647,16 +673,22 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
     // A head is wider than the line's other ends. How wide a line comes out of a scan varies
     // with its resolution and blur, so the ends of one line are compared with each other; a
-    // line whose ends all look alike falls back to the head's size on paper.
+    // line whose ends all look alike falls back to the head's size on paper, and to the line's
+    // own width where it is drawn as thick as that: a head no wider than its line is none.
     float thinnest = touches.front()->widest;
     float widest = thinnest;
     for (const Attachment* touch : touches) {
       thinnest = std::min(thinnest, touch->widest);
       widest = std::max(widest, touch->widest);
     }
-    const double head_threshold = widest >= params.min_head_contrast * thinnest
-                                      ? std::max<double>((thinnest + widest) / 2, min_head_radius)
-                                      : lone_head_radius;
+    const bool ends_alike = widest < params.min_head_contrast * thinnest;
+    const double head_threshold =
+        !ends_alike ? std::max<double>((thinnest + widest) / 2, min_head_radius)
+                    : std::max<double>(lone_head_radius, params.min_head_contrast *
+                                                             body_radius(segments, line, thickness));
+    // Where every end of a line joining symbols passes for a head, alike, none can be told from
+    // the line: SOP flowcharts draw no double-headed arrows.
+    const bool heads_untold = touches.size() >= 2 && ends_alike && thinnest >= head_threshold;
     // A head drawn open is no wider in stroke than its line: its arms reach out on both sides of
     // the course, where a plain end has nothing (a bend's corner may be as wide as a small head).
     // Where some ends of a line have arms and some have not, the arms tell the heads.
@@ -667,7 +699,8 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     std::vector<const Attachment*> starts;
     std::vector<const Attachment*> ends;
     for (const Attachment* touch : touches) {
-      const bool head = arms_tell ? has_arms(touch) : touch->widest >= head_threshold;
+      const bool head =
+          arms_tell ? has_arms(touch) : !heads_untold && touch->widest >= head_threshold;
       (head ? ends : starts).push_back(touch);
     }
     // Flowcharts drawn with plain connector lines have no heads at all: a line joining two

@@ -400,6 +400,41 @@ TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedUndirected) {
   EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
 }
 
+// A straight arrow down from (x, top) to (x, tip) drawn with a heavy stroke (1.8 pt), its filled
+// head `head_length_pt` long and `head_half_width_pt` to either side of the line.
+void heavy_arrow_down(cv::Mat& page, int dpi, int x, int top, int tip, double head_length_pt,
+                      double head_half_width_pt) {
+  const int line = static_cast<int>(std::lround(1.8 * dpi / 72));
+  cv::line(page, {x, top}, {x, tip - 4}, 0, line);
+  const int half_width = static_cast<int>(std::lround(head_half_width_pt * dpi / 72));
+  const int base = tip - static_cast<int>(std::lround(head_length_pt * dpi / 72));
+  const std::vector<cv::Point> head{{x, tip}, {x - half_width, base}, {x + half_width, base}};
+  cv::fillConvexPoly(page, head, 0, cv::LINE_AA);
+}
+
+// A head hardly wider than a heavy line cannot be told from the line's other end, which meets its
+// symbol as widely: the line joins the two symbols undirected (the table's order directs it),
+// not as a line with a head at each end that starts nowhere.
+TEST_P(AtResolution, AHeadNoWiderThanItsHeavyLineLeavesTheLineUndirected) {
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({300, 450});
+  heavy_arrow_down(flow.page(), GetParam(), 300, 180, 420, 3.0, 1.1);
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  EXPECT_TRUE(trace.loose_ends.empty());
+  ASSERT_EQ(trace.headless.size(), 1u);
+  EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
+}
+
+TEST_P(AtResolution, AHeadWiderThanItsHeavyLineStillGivesTheDirection) {
+  Flow flow(GetParam());
+  const int first = flow.box({300, 150});
+  const int second = flow.box({300, 450});
+  heavy_arrow_down(flow.page(), GetParam(), 300, 180, 420, 5.0, 2.5);
+  EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Dpi, AtResolution, ::testing::Values(200, 300));
 
 }  // namespace
