@@ -184,6 +184,10 @@ LaneName normalize_lane_name(std::string_view text) {
       name.repaired = true;
     } else if ((c == ':' || c == ';') && after_letter && ends_word) {
       // No position title holds a colon: a speck beside the word's last letter.
+    } else if ((c == '.' || c == ',') && i >= 1 && kept[i - 1] == '/') {
+      // Nor a stop after a slash: a speck where the slash ended its line ("Pemeriksa/." over
+      // "Penyidik"), the line joined on after it.
+      if (i + 1 < kept.size() && kept[i + 1] == ' ') ++i;
     } else if (c == '!' && after_letter) {
       // The slash between two positions ("Auditor/Pemeriksa"), its foot lost.
       name.text += '/';

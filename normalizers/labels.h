@@ -59,7 +59,9 @@ struct LaneName {
 // bracket with no opening one after capitals read back as the J it was ("UKPB)" -> "UKPBJ"), a
 // speck read as ':' after a word dropped ("Pembinaan: Pengadaan"), a '!' after one read back
 // as the slash it was ("Auditor! Pemeriksa" -> "Auditor/ Pemeriksa": offices type the slash
-// spaced on one side too, "Petugas Informasi/ TU") and the reduplication hyphens of
+// spaced on one side too, "Petugas Informasi/ TU"), a speck read as '.' after a slash that ended
+// a line dropped with the space the line's end left ("Pemeriksa/. Penyidik" ->
+// "Pemeriksa/Penyidik") and the reduplication hyphens of
 // repair_reduplication_hyphens (punctuation.h) put back ("Perundang-undangan").
 LaneName normalize_lane_name(std::string_view text);
 

@@ -583,6 +583,10 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
   const LaneName slash = normalize_lane_name("Auditor! Pemeriksa");
   EXPECT_EQ(slash.text, "Auditor/ Pemeriksa");
   EXPECT_TRUE(slash.repaired);
+  // Nor a stop after a slash: a speck where the slash ended its line.
+  const LaneName stop_after_slash = normalize_lane_name("Auditor/Pemeriksa/. Penyidik");
+  EXPECT_EQ(stop_after_slash.text, "Auditor/Pemeriksa/Penyidik");
+  EXPECT_FALSE(stop_after_slash.repaired);
   // Offices space a slash on one side too; a reduplication's hyphen lost at low resolution is
   // put back, and is no repaired letter.
   const LaneName hyphen = normalize_lane_name("Petugas Informasi/ TU Perundang undangan");
