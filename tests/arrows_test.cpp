@@ -38,19 +38,15 @@ class Flow {
 
   // A polyline whose last segment ends in a head at the last point.
   void arrow(const std::vector<cv::Point>& points) {
-    const int line = std::max(1, dpi_ / 100);
-    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-      cv::line(page_, points[i], points[i + 1], 0, line);
-    }
-    const cv::Point tip = points.back();
-    const cv::Point2d along =
-        cv::Point2d(tip - points[points.size() - 2]) / cv::norm(tip - points[points.size() - 2]);
-    const cv::Point2d across(-along.y, along.x);
-    const double length = 5.0 * dpi_ / 72;
-    const double half_width = 2.2 * dpi_ / 72;
-    const cv::Point2d base = cv::Point2d(tip) - along * length;
-    std::vector<cv::Point> head{tip, base + across * half_width, base - across * half_width};
-    cv::fillConvexPoly(page_, head, 0, cv::LINE_AA);
+    filled_arrow(points, std::max(1, dpi_ / 100), 5.0, 2.2);
+  }
+
+  // The same drawn with a heavy stroke (1.8 pt), its head `head_length_pt` long and
+  // `head_half_width_pt` to either side of the line.
+  void heavy_arrow(const std::vector<cv::Point>& points, double head_length_pt,
+                   double head_half_width_pt) {
+    filled_arrow(points, static_cast<int>(std::lround(1.8 * dpi_ / 72)), head_length_pt,
+                 head_half_width_pt);
   }
 
   // The same with the head drawn open, as a chevron of two strokes ("->").
@@ -85,6 +81,22 @@ class Flow {
 
  private:
   int stroke() const { return std::max(2, dpi_ / 80); }
+
+  void filled_arrow(const std::vector<cv::Point>& points, int line_px, double head_length_pt,
+                    double head_half_width_pt) {
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      cv::line(page_, points[i], points[i + 1], 0, line_px);
+    }
+    const cv::Point tip = points.back();
+    const cv::Point2d along =
+        cv::Point2d(tip - points[points.size() - 2]) / cv::norm(tip - points[points.size() - 2]);
+    const cv::Point2d across(-along.y, along.x);
+    const double length = head_length_pt * dpi_ / 72;
+    const double half_width = head_half_width_pt * dpi_ / 72;
+    const cv::Point2d base = cv::Point2d(tip) - along * length;
+    std::vector<cv::Point> head{tip, base + across * half_width, base - across * half_width};
+    cv::fillConvexPoly(page_, head, 0, cv::LINE_AA);
+  }
 
   int dpi_;
   cv::Mat page_;
@@ -400,18 +412,6 @@ TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedUndirected) {
   EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
 }
 
-// A straight arrow down from (x, top) to (x, tip) drawn with a heavy stroke (1.8 pt), its filled
-// head `head_length_pt` long and `head_half_width_pt` to either side of the line.
-void heavy_arrow_down(cv::Mat& page, int dpi, int x, int top, int tip, double head_length_pt,
-                      double head_half_width_pt) {
-  const int line = static_cast<int>(std::lround(1.8 * dpi / 72));
-  cv::line(page, {x, top}, {x, tip - 4}, 0, line);
-  const int half_width = static_cast<int>(std::lround(head_half_width_pt * dpi / 72));
-  const int base = tip - static_cast<int>(std::lround(head_length_pt * dpi / 72));
-  const std::vector<cv::Point> head{{x, tip}, {x - half_width, base}, {x + half_width, base}};
-  cv::fillConvexPoly(page, head, 0, cv::LINE_AA);
-}
-
 // A head hardly wider than a heavy line cannot be told from the line's other end, which meets its
 // symbol as widely: the line joins the two symbols undirected (the table's order directs it),
 // not as a line with a head at each end that starts nowhere.
@@ -419,7 +419,7 @@ TEST_P(AtResolution, AHeadNoWiderThanItsHeavyLineLeavesTheLineUndirected) {
   Flow flow(GetParam());
   const int first = flow.box({300, 150});
   const int second = flow.box({300, 450});
-  heavy_arrow_down(flow.page(), GetParam(), 300, 180, 420, 3.0, 1.1);
+  flow.heavy_arrow({{300, 180}, {300, 420}}, 3.0, 1.1);
   const ArrowTrace trace = flow.trace();
   EXPECT_TRUE(trace.arrows.empty());
   EXPECT_TRUE(trace.loose_ends.empty());
@@ -431,7 +431,7 @@ TEST_P(AtResolution, AHeadWiderThanItsHeavyLineStillGivesTheDirection) {
   Flow flow(GetParam());
   const int first = flow.box({300, 150});
   const int second = flow.box({300, 450});
-  heavy_arrow_down(flow.page(), GetParam(), 300, 180, 420, 5.0, 2.5);
+  flow.heavy_arrow({{300, 180}, {300, 420}}, 5.0, 2.5);
   EXPECT_EQ(edges_of(flow.trace()), (Edges{{first, second}}));
 }
 
