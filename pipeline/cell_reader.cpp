@@ -115,63 +115,136 @@ bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
   return letters >= kFewestLetters;
 }
 
-// The rows of `text_ink` inside `region` that hold a line of text: runs of inked rows at least
-// half as tall as `text_height` and no more than twice, each with ink enough for a few letters.
+// Lines printed close (tight leading, low resolution, blur) touch where a descender meets the
+// ascender below, and leave no blank row between them; the rows between still hold far less ink
+// than either line's letters. A run of inked rows is cut where its ink falls to this share of the
+// ink on both sides.
+constexpr double kValleyShareOfLine = 0.15;
+
+// The rows [begin, end) of `row_ink` as lines: cut at the deepest valley (each side at least
+// `shortest` rows), then each side the same way.
+void split_at_valleys(const cv::Mat& row_ink, int begin, int end, int shortest,
+                      std::vector<std::pair<int, int>>& lines) {
+  // The most ink in a row above each row, and from it down.
+  std::vector<int> most_above(end - begin + 1, 0);
+  std::vector<int> most_below(end - begin + 1, 0);
+  for (int row = begin; row < end; ++row) {
+    most_above[row - begin + 1] = std::max(most_above[row - begin], row_ink.at<int>(row));
+  }
+  for (int row = end - 1; row >= begin; --row) {
+    most_below[row - begin] = std::max(most_below[row - begin + 1], row_ink.at<int>(row));
+  }
+  int cut = -1;
+  double deepest = kValleyShareOfLine;
+  for (int row = begin + shortest; row + shortest <= end; ++row) {
+    const int either_side = std::min(most_above[row - begin], most_below[row - begin]);
+    const double share = row_ink.at<int>(row) / static_cast<double>(either_side);
+    if (share <= deepest) {
+      deepest = share;
+      cut = row;
+    }
+  }
+  if (cut < 0) {
+    lines.emplace_back(begin, end);
+    return;
+  }
+  split_at_valleys(row_ink, begin, cut, shortest, lines);
+  split_at_valleys(row_ink, cut, end, shortest, lines);
+}
+
+// The rows of `text_ink` inside `region` that hold a line of text: runs of inked rows, cut
+// between touching lines, at least a third as tall as `text_height` and no more than twice, each
+// with ink enough for a few letters. (Words read across two lines make `text_height` taller than
+// a line.)
 std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const cv::Rect& region,
                                                  int text_height) {
-  std::vector<std::pair<int, int>> bands;
   cv::Mat row_ink;
   cv::reduce(text_ink(region) / 255, row_ink, 1, cv::REDUCE_SUM, CV_32S);
+  std::vector<std::pair<int, int>> runs;
   int top = -1;
-  int ink = 0;
   for (int row = 0; row <= row_ink.rows; ++row) {
-    const int count = row < row_ink.rows ? row_ink.at<int>(row) : 0;
-    if (count > 0) {
-      if (top < 0) top = row;
-      ink += count;
-      continue;
-    }
-    if (top >= 0) {
-      const int height = row - top;
-      // A letter of the line's height holds about a third of its square in ink.
-      const bool letters = ink >= text_height * text_height;
-      if (2 * height >= text_height && height <= 2 * text_height && letters) {
-        bands.emplace_back(region.y + top, region.y + row);
-      }
-    }
+    const bool inked = row < row_ink.rows && row_ink.at<int>(row) > 0;
+    if (inked && top < 0) top = row;
+    if (inked || top < 0) continue;
+    split_at_valleys(row_ink, top, row, std::max(2, text_height / 3), runs);
     top = -1;
-    ink = 0;
+  }
+  std::vector<std::pair<int, int>> bands;
+  for (const auto& [begin, end] : runs) {
+    const int height = end - begin;
+    int ink = 0;
+    for (int row = begin; row < end; ++row) ink += row_ink.at<int>(row);
+    // A letter of the line's height holds about a third of its square in ink.
+    const int letter_height = std::min(height, text_height);
+    const bool letters = ink >= letter_height * letter_height;
+    if (3 * height >= text_height && height <= 2 * text_height && letters) {
+      bands.emplace_back(region.y + begin, region.y + end);
+    }
   }
   return bands;
 }
 
+// The line in rows [top, bottom) of `region` read on its own, with paper in place of the lines
+// above and below: Tesseract's line reader finds no line at all in a box that takes in the
+// descenders above and the ascenders below.
+OcrText read_line_alone(int top, int bottom, const cv::Rect& region, const cv::Mat& page_image,
+                        const cv::Mat& paper, int dpi, OcrEngine& ocr) {
+  const int margin = std::max(2, (bottom - top) / 2);
+  const cv::Rect box = cv::Rect(region.x, top - margin, region.width, bottom - top + 2 * margin) &
+                       cv::Rect(0, 0, page_image.cols, page_image.rows);
+  cv::Mat line_image = page_image(box).clone();
+  for (int row = box.y; row < box.br().y; ++row) {
+    if (row >= top && row < bottom) continue;
+    paper(box).row(row - box.y).copyTo(line_image.row(row - box.y));
+  }
+  ocr.set_page(line_image, dpi);
+  OcrText line = ocr.read_line(cv::Rect(cv::Point(0, 0), box.size()));
+  ocr.set_page(page_image, dpi);
+  for (OcrWord& word : line.words) word.bbox_px += box.tl();
+  return line;
+}
+
 // Tesseract's line finder drops a line of a short cell now and then, most often at low
-// resolution ("Kepala" over "Perangkat Daerah"): a band of text ink no word was read in is read
-// again on its own, as one line, and its words join the reading in their place.
+// resolution ("Kepala" over "Perangkat Daerah"), or takes two touching lines for one and reads
+// words across both: a band of text ink in which no word was read, or a word across it and the
+// next, is read again on its own, as one line, and its words take the place of those read in it.
 void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect& region,
-                         OcrEngine& ocr) {
+                         const cv::Mat& page_image, const cv::Mat& paper, int dpi, OcrEngine& ocr) {
   if (text.words.empty()) return;
   std::vector<int> heights;
   for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
   const int text_height = heights[heights.size() / 2];
-  const auto read_in = [&](int top, int bottom) {
-    return std::any_of(text.words.begin(), text.words.end(), [&](const OcrWord& word) {
+  const std::vector<std::pair<int, int>> bands = text_line_bands(text_ink, region, text_height);
+  const auto centred_in = [](const OcrWord& word, const std::pair<int, int>& band) {
+    const int middle = word.bbox_px.y + word.bbox_px.height / 2;
+    return middle >= band.first && middle < band.second;
+  };
+  const auto across_lines = [&](const OcrWord& word) {
+    const auto covers = [&](const std::pair<int, int>& band) {
       const int overlap =
-          std::min(bottom, word.bbox_px.br().y) - std::max(top, word.bbox_px.y);
-      return 2 * overlap >= std::min(bottom - top, word.bbox_px.height);
-    });
+          std::min(band.second, word.bbox_px.br().y) - std::max(band.first, word.bbox_px.y);
+      return 2 * overlap >= band.second - band.first;
+    };
+    return std::count_if(bands.begin(), bands.end(), covers) >= 2;
+  };
+  const auto read_in = [&](const std::pair<int, int>& band) {
+    bool any = false;
+    for (const OcrWord& word : text.words) {
+      if (!centred_in(word, band)) continue;
+      if (across_lines(word)) return false;
+      any = true;
+    }
+    return any;
   };
   int next_line = 0;
   for (const OcrWord& word : text.words) next_line = std::max(next_line, word.line + 1);
   const int first_added_line = next_line;
-  for (const auto& [top, bottom] : text_line_bands(text_ink, region, text_height)) {
-    if (read_in(top, bottom)) continue;
-    const int margin = std::max(2, (bottom - top) / 4);
-    const cv::Rect line_box =
-        cv::Rect(region.x, top - margin, region.width, bottom - top + 2 * margin) & region;
-    OcrText line = ocr.read_line(line_box);
+  for (const auto& band : bands) {
+    if (read_in(band)) continue;
+    OcrText line = read_line_alone(band.first, band.second, region, page_image, paper, dpi, ocr);
     if (line.words.empty()) continue;
+    std::erase_if(text.words, [&](const OcrWord& word) { return centred_in(word, band); });
     for (OcrWord& word : line.words) {
       word.line = next_line;
       text.words.push_back(std::move(word));
@@ -362,7 +435,7 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
       if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
     }
-    read_lines_left_out(text, text_ink, region, ocr_);
+    read_lines_left_out(text, text_ink, region, page_image, paper_, page_.dpi, ocr_);
   }
   if (text.words.empty()) {
     cell.original = text.text;

@@ -84,7 +84,8 @@ class LeavesOutFirstLineEngine final : public OcrEngine {
   OcrText read_line(const cv::Rect& region) override {
     ++lines_read;
     OcrText text;
-    if (region.y < 140) text.words = {{"Kepala", 0.8, cv::Rect(130, 100, 140, 30), 0}};
+    // The line is read from an image of its own, the region's corner at the line's.
+    text.words = {{"Kepala", 0.8, cv::Rect(region.x + 30, region.y + 10, 140, 30), 0}};
     return text;
   }
   std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
@@ -109,6 +110,66 @@ TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
   EXPECT_EQ(cell.original, "Kepala\nPerangkat\nDaerah");
   EXPECT_EQ(cell.text, "Kepala Perangkat Daerah");
   EXPECT_EQ(engine.lines_read, 1);  // the lines the block reading holds are not read again
+}
+
+// An engine whose block reading takes a cell's touching lines for fewer: it leaves out the first
+// and reads one word across the second and third, as Tesseract does with tight leading at low
+// resolution. Asked for a line alone, it reads it.
+class ReadsAcrossTouchingLinesEngine final : public OcrEngine {
+  static constexpr const char* kLinesLeftOut[] = {"Memeriksa", "permohonan", "salinan", "?"};
+  cv::Mat page_;
+
+ public:
+  void set_page(const cv::Mat& gray, int) override { page_ = gray.clone(); }
+  OcrText read_region(const cv::Rect&) override {
+    OcrText text;
+    text.words = {{"salinan", 0.95, cv::Rect(130, 141, 150, 58), 0},
+                  {"aslinya?", 0.95, cv::Rect(130, 207, 140, 30), 1}};
+    return text;
+  }
+  OcrText read_line(const cv::Rect& region) override {
+    // The lines left out are asked for top to bottom, each from an image of its own.
+    const char* line = kLinesLeftOut[lines_read++];
+    double darkest_at_top = 0.0;
+    double darkest_at_bottom = 0.0;
+    cv::minMaxLoc(page_.row(0), &darkest_at_top);
+    cv::minMaxLoc(page_.row(page_.rows - 1), &darkest_at_bottom);
+    if (darkest_at_top < 128 || darkest_at_bottom < 128) ++lines_read_with_neighbours;
+    OcrText text;
+    text.words = {{line, 0.9, cv::Rect(region.x + 30, region.y + 10, 150, 24), 0}};
+    return text;
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+  int lines_read = 0;
+  int lines_read_with_neighbours = 0;
+};
+
+TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
+  OnePage sheet;
+  const int leading = 33;
+  const int first_baseline = 130;
+  int baseline = first_baseline;
+  for (const char* line : {"Memeriksa kelengkapan berkas", "permohonan. Apakah berkas lengkap",
+                           "dan salinan dokumen sesuai", "aslinya?"}) {
+    cv::putText(sheet.page.gray, line, {130, baseline}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+                cv::Scalar(30), 2);
+    baseline += leading;
+  }
+  // Descenders meeting the ascenders below: no blank row is left between the lines.
+  for (int gap = 0; gap < 3; ++gap) {
+    cv::rectangle(sheet.page.gray, cv::Rect(400, first_baseline + gap * leading, 3, 16),
+                  cv::Scalar(30), cv::FILLED);
+  }
+  const cv::Mat ink = sheet.page.gray < 128;
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(235));
+  ReadsAcrossTouchingLinesEngine engine;
+  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
+  const CellText cell = reader.read(cv::Rect(100, 80, 800, 200));
+  EXPECT_EQ(cell.original, "Memeriksa\npermohonan\nsalinan\naslinya?");
+  EXPECT_EQ(engine.lines_read, 3);  // "aslinya?" was read on its own line and is not read again
+  EXPECT_EQ(engine.lines_read_with_neighbours, 0);  // the touching lines are paper around each
 }
 
 }  // namespace
