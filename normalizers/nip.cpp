@@ -63,4 +63,10 @@ ParsedNip parse_nip(std::string_view raw) {
   return parsed;
 }
 
+bool reads_as_nip_line(const std::string& line) {
+  static const std::regex nip_line("(^|[^A-Za-z])N\\s*[I1l]\\s*P\\b|\\d([ .]?\\d){13}",
+                                   std::regex::icase);
+  return std::regex_search(line, nip_line);
+}
+
 }  // namespace sopocr

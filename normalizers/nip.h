@@ -18,4 +18,8 @@ struct ParsedNip {
 
 ParsedNip parse_nip(std::string_view raw);
 
+// Whether a line of an approver's block is its NIP's: "NIP" at its start or after what a stamp
+// left there, or fourteen digits and more where the stamp took the word.
+bool reads_as_nip_line(const std::string& line);
+
 }  // namespace sopocr

@@ -357,13 +357,11 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone
   // where the stamp took the word (fourteen digits and more), or ten digits and more anywhere
   // on the line where the stamp took some: no name, rank or position has them.
-  static const std::regex nip_line("(^|[^A-Za-z])N\\s*[I1l]\\s*P\\b|\\d([ .]?\\d){13}",
-                                   std::regex::icase);
   constexpr long kFewestNipDigits = 10;
   auto nip_at = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
-    return std::regex_search(line, nip_line) || std::count_if(line.begin(), line.end(), [](char c) {
-                                                  return c >= '0' && c <= '9';
-                                                }) >= kFewestNipDigits;
+    return reads_as_nip_line(line) || std::count_if(line.begin(), line.end(), [](char c) {
+                                        return c >= '0' && c <= '9';
+                                      }) >= kFewestNipDigits;
   });
   if (nip_at != lines.end()) {
     const ParsedNip nip = parse_nip(*nip_at);

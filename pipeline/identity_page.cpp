@@ -376,6 +376,24 @@ bool holds_valid_nip(const CellText& cell) {
   return false;
 }
 
+// The bottom of the lowest line of `cell` that reads as a NIP, if one does: where an approver's
+// block ends.
+std::optional<int> nip_line_bottom(const CellText& cell) {
+  std::optional<int> bottom;
+  for (std::size_t first = 0; first < cell.words.size();) {
+    std::size_t end = first;
+    std::string line;
+    int line_bottom = 0;
+    for (; end < cell.words.size() && cell.words[end].line == cell.words[first].line; ++end) {
+      line += (line.empty() ? "" : " ") + cell.words[end].text;
+      line_bottom = std::max(line_bottom, cell.words[end].bbox_px.br().y);
+    }
+    if (reads_as_nip_line(line)) bottom = std::max(bottom.value_or(0), line_bottom);
+    first = end;
+  }
+  return bottom;
+}
+
 bool is_date_key(std::string_view key) {
   return key == "created" || key == "revised" || key == "effective";
 }
@@ -567,8 +585,16 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
                      other.line_middle_y_px < value_box.br().y;
             });
             if (shared) {
-              const int top = std::max(value_box.y, band_top);
-              const int bottom = std::min(value_box.br().y, band_bottom);
+              int top = std::max(value_box.y, band_top);
+              int bottom = std::min(value_box.br().y, band_bottom);
+              // An approver's block taller than its key's row reaches past halfway to the next
+              // key, its NIP level with that key: the block ends with its NIP's line.
+              const std::optional<int> block_end = nip_line_bottom(texts[index]);
+              constexpr std::string_view kApprover = "approved_by";
+              if (block_end && j > 0 && labels[j - 1].label->key == kApprover) {
+                top = std::max(top, *block_end);
+              }
+              if (block_end && label.key == kApprover) bottom = std::max(bottom, *block_end);
               value_box = cv::Rect(value_box.x, top, value_box.width, std::max(0, bottom - top));
             }
           }

@@ -1046,6 +1046,9 @@ struct IdentityLook {
   bool list_headings_parted_by_a_speck = false;
   // The rule between the two list headings lost: "Dasar Hukum : Kualifikasi Pelaksana :".
   bool list_headings_rule_lost = false;
+  // The rule between the approver's row and the title's lost: "Nama SOP" under "Disahkan Oleh"
+  // in one cell, level with the approver's NIP (past halfway between the keys), the title under it.
+  bool approver_block_reaches_the_title_key = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -1072,6 +1075,18 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   bool in_stack = look.keys_stacked_in_one_cell;
   const int stack_top = y;
   for (const auto& [label, reading] : rows) {
+    if (look.approver_block_reaches_the_title_key && label == "Disahkan Oleh") {
+      const int approver_height = 200, bottom = y + approver_height + 60;
+      page.cell(key, y, value, y + 30, label, false);
+      page.cell(value, y, right, y + approver_height, reading, false);
+      // The NIP, the block's last line, is printed 111-125 px below the row's top.
+      page.cell(key, y + 103, value, y + 133, look.title_label, false);
+      page.cell(value, y + approver_height, right, bottom, look.title, false);
+      cv::rectangle(page.gray, cv::Rect(key, y, value - key, bottom - y), cv::Scalar(0), 2);
+      cv::rectangle(page.gray, cv::Rect(value, y, right - value, bottom - y), cv::Scalar(0), 2);
+      y = bottom;
+      break;
+    }
     const int height = label == "Disahkan Oleh" ? 200 : 60;
     // A stacked key is printed at the top of its row's band, level with its value's first line.
     if (look.approver_in_key_cell && label == "Disahkan Oleh") {
@@ -1251,6 +1266,20 @@ TEST(IdentityPage, KeysStackedInOneCellEachTakeTheValueBesideTheirLine) {
     ASSERT_TRUE(stacked.identity->fields.contains(key)) << key;
     EXPECT_EQ(stacked.identity->fields.at(key).text, value.text) << key;
   }
+}
+
+// An approver's block taller than its row, with the rule under it lost, reaches past halfway to the
+// title's key stacked under it: the block is the approver's down to its NIP, the title the rest.
+TEST(IdentityPage, AnApproversBlockStackedOverTheTitleEndsWithItsNip) {
+  const PageContent page = analyze(identity_page({.approver_block_reaches_the_title_key = true}));
+  ASSERT_EQ(page.kind, PageKind::identity);
+  ASSERT_TRUE(page.identity->fields.contains("title"));
+  EXPECT_EQ(page.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+  // The approver's block reads as it does in a row of its own.
+  const PageContent own_row = analyze(identity_page());
+  EXPECT_EQ(page.identity->fields.at("approved_by").text,
+            own_row.identity->fields.at("approved_by").text);
 }
 
 // A stacked key read with its words run together and a letter wrong is still its own key: its
