@@ -184,19 +184,27 @@ std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const 
   return bands;
 }
 
-// The line in rows [top, bottom) of `region` read on its own, with paper in place of the lines
-// above and below: Tesseract's line reader finds no line at all in a box that takes in the
-// descenders above and the ascenders below.
-OcrText read_line_alone(int top, int bottom, const cv::Rect& region, const cv::Mat& page_image,
-                        const cv::Mat& paper, int dpi, OcrEngine& ocr) {
+// The line in rows [top, bottom) of `region` read on its own, with its own paper in place of the
+// lines above and below: Tesseract's line reader finds no line at all in a box that takes in the
+// descenders above and the ascenders below. The paper put in is as light as the line's own, where
+// a paper estimate lighter or darker than the scan draws the box's edges as lines.
+OcrText read_line_alone(int top, int bottom, const cv::Rect& region, const cv::Mat& text_ink,
+                        const cv::Mat& page_image, int dpi, OcrEngine& ocr) {
   const int margin = std::max(2, (bottom - top) / 2);
   const cv::Rect box = cv::Rect(region.x, top - margin, region.width, bottom - top + 2 * margin) &
                        cv::Rect(0, 0, page_image.cols, page_image.rows);
-  cv::Mat line_image = page_image(box).clone();
-  for (int row = box.y; row < box.br().y; ++row) {
-    if (row >= top && row < bottom) continue;
-    paper(box).row(row - box.y).copyTo(line_image.row(row - box.y));
+  const cv::Rect band = cv::Rect(region.x, top, region.width, bottom - top) & box;
+  std::vector<uchar> paper_of_line;
+  for (int y = band.y; y < band.br().y; ++y) {
+    for (int x = band.x; x < band.br().x; ++x) {
+      if (text_ink.at<uchar>(y, x) == 0) paper_of_line.push_back(page_image.at<uchar>(y, x));
+    }
   }
+  if (paper_of_line.empty()) return {};
+  std::nth_element(paper_of_line.begin(), paper_of_line.begin() + paper_of_line.size() / 2,
+                   paper_of_line.end());
+  cv::Mat line_image(box.size(), CV_8UC1, cv::Scalar(paper_of_line[paper_of_line.size() / 2]));
+  page_image(band).copyTo(line_image(band - box.tl()));
   ocr.set_page(line_image, dpi);
   OcrText line = ocr.read_line(cv::Rect(cv::Point(0, 0), box.size()));
   ocr.set_page(page_image, dpi);
@@ -209,7 +217,7 @@ OcrText read_line_alone(int top, int bottom, const cv::Rect& region, const cv::M
 // words across both: a band of text ink in which no word was read, or a word across it and the
 // next, is read again on its own, as one line, and its words take the place of those read in it.
 void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect& region,
-                         const cv::Mat& page_image, const cv::Mat& paper, int dpi, OcrEngine& ocr) {
+                         const cv::Mat& page_image, int dpi, OcrEngine& ocr) {
   if (text.words.empty()) return;
   std::vector<int> heights;
   for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
@@ -242,7 +250,7 @@ void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect&
   const int first_added_line = next_line;
   for (const auto& band : bands) {
     if (read_in(band)) continue;
-    OcrText line = read_line_alone(band.first, band.second, region, page_image, paper, dpi, ocr);
+    OcrText line = read_line_alone(band.first, band.second, region, text_ink, page_image, dpi, ocr);
     if (line.words.empty()) continue;
     std::erase_if(text.words, [&](const OcrWord& word) { return centred_in(word, band); });
     for (OcrWord& word : line.words) {
@@ -435,7 +443,7 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
       if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
     }
-    read_lines_left_out(text, text_ink, region, page_image, paper_, page_.dpi, ocr_);
+    read_lines_left_out(text, text_ink, region, page_image, page_.dpi, ocr_);
   }
   if (text.words.empty()) {
     cell.original = text.text;

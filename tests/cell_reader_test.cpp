@@ -10,6 +10,7 @@ namespace sopocr {
 namespace {
 
 constexpr int kDpi = 300;
+constexpr int kScannedPaper = 235;
 
 // An engine that finds no text anywhere: a date under a stamp, as Tesseract sometimes reads it.
 class ReadsNothingEngine final : public OcrEngine {
@@ -27,13 +28,13 @@ struct OnePage {
 
   OnePage() {
     page.dpi = kDpi;
-    page.gray = cv::Mat(600, 1500, CV_8UC1, cv::Scalar(235));
+    page.gray = cv::Mat(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
   }
 
   CellText read(const cv::Rect& cell) {
     ink = page.gray < 128;
     ReadsNothingEngine engine;
-    const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(235));
+    const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
     CellReader reader(page, ink.clone(), page.gray.clone(), paper, engine);
     return reader.read(cell);
   }
@@ -70,28 +71,47 @@ TEST(CellReader, APlaceholderDashOrSpecksTheEngineReadNothingFromAreNoUnreadText
   EXPECT_FALSE(specks_cell.letters_unread);
 }
 
-// An engine whose block reading leaves out a cell's first line, as Tesseract's line finder does
-// now and then, and reads that line when asked for it alone.
-class LeavesOutFirstLineEngine final : public OcrEngine {
+// An engine whose block reading is scripted, as Tesseract's line finder left a cell's lines, and
+// which reads the lines it is asked for alone in the order given (top to bottom). It notes what
+// each line's own image held around the line.
+class ScriptedLinesEngine final : public OcrEngine {
  public:
-  void set_page(const cv::Mat&, int) override {}
+  ScriptedLinesEngine(std::vector<OcrWord> block_words, std::vector<std::string> lines_alone)
+      : block_words_(std::move(block_words)), lines_alone_(std::move(lines_alone)) {}
+
+  void set_page(const cv::Mat& gray, int) override { page_ = gray.clone(); }
   OcrText read_region(const cv::Rect&) override {
     OcrText text;
-    text.words = {{"Perangkat", 0.9, cv::Rect(130, 150, 200, 30), 0},
-                  {"Daerah", 0.9, cv::Rect(130, 200, 150, 30), 1}};
+    text.words = block_words_;
     return text;
   }
   OcrText read_line(const cv::Rect& region) override {
-    ++lines_read;
+    const auto asked = static_cast<std::size_t>(lines_read++);
+    double darkest_at_top = 0.0;
+    double lightest_at_top = 0.0;
+    double darkest_at_bottom = 0.0;
+    cv::minMaxLoc(page_.row(0), &darkest_at_top, &lightest_at_top);
+    cv::minMaxLoc(page_.row(page_.rows - 1), &darkest_at_bottom);
+    if (darkest_at_top < 128 || darkest_at_bottom < 128) ++lines_read_with_neighbours;
+    if (lightest_at_top != kScannedPaper) ++lines_read_on_other_paper;
     OcrText text;
     // The line is read from an image of its own, the region's corner at the line's.
-    text.words = {{"Kepala", 0.8, cv::Rect(region.x + 30, region.y + 10, 140, 30), 0}};
+    const std::string line = asked < lines_alone_.size() ? lines_alone_[asked] : "?";
+    text.words = {{line, 0.9, cv::Rect(region.x + 30, region.y + 10, 150, 24), 0}};
     return text;
   }
   std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
     return std::nullopt;
   }
+
   int lines_read = 0;
+  int lines_read_with_neighbours = 0;
+  int lines_read_on_other_paper = 0;
+
+ private:
+  std::vector<OcrWord> block_words_;
+  std::vector<std::string> lines_alone_;
+  cv::Mat page_;
 };
 
 TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
@@ -103,48 +123,17 @@ TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
     baseline += 50;
   }
   const cv::Mat ink = sheet.page.gray < 128;
-  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(235));
-  LeavesOutFirstLineEngine engine;
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
+  // The block reading leaves out the first line.
+  ScriptedLinesEngine engine({{"Perangkat", 0.9, cv::Rect(130, 150, 200, 30), 0},
+                              {"Daerah", 0.9, cv::Rect(130, 200, 150, 30), 1}},
+                             {"Kepala"});
   CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
   const CellText cell = reader.read(cv::Rect(100, 80, 600, 200));
   EXPECT_EQ(cell.original, "Kepala\nPerangkat\nDaerah");
   EXPECT_EQ(cell.text, "Kepala Perangkat Daerah");
   EXPECT_EQ(engine.lines_read, 1);  // the lines the block reading holds are not read again
 }
-
-// An engine whose block reading takes a cell's touching lines for fewer: it leaves out the first
-// and reads one word across the second and third, as Tesseract does with tight leading at low
-// resolution. Asked for a line alone, it reads it.
-class ReadsAcrossTouchingLinesEngine final : public OcrEngine {
-  static constexpr const char* kLinesLeftOut[] = {"Memeriksa", "permohonan", "salinan", "?"};
-  cv::Mat page_;
-
- public:
-  void set_page(const cv::Mat& gray, int) override { page_ = gray.clone(); }
-  OcrText read_region(const cv::Rect&) override {
-    OcrText text;
-    text.words = {{"salinan", 0.95, cv::Rect(130, 141, 150, 58), 0},
-                  {"aslinya?", 0.95, cv::Rect(130, 207, 140, 30), 1}};
-    return text;
-  }
-  OcrText read_line(const cv::Rect& region) override {
-    // The lines left out are asked for top to bottom, each from an image of its own.
-    const char* line = kLinesLeftOut[lines_read++];
-    double darkest_at_top = 0.0;
-    double darkest_at_bottom = 0.0;
-    cv::minMaxLoc(page_.row(0), &darkest_at_top);
-    cv::minMaxLoc(page_.row(page_.rows - 1), &darkest_at_bottom);
-    if (darkest_at_top < 128 || darkest_at_bottom < 128) ++lines_read_with_neighbours;
-    OcrText text;
-    text.words = {{line, 0.9, cv::Rect(region.x + 30, region.y + 10, 150, 24), 0}};
-    return text;
-  }
-  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
-    return std::nullopt;
-  }
-  int lines_read = 0;
-  int lines_read_with_neighbours = 0;
-};
 
 TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
   OnePage sheet;
@@ -163,13 +152,19 @@ TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
                   cv::Scalar(30), cv::FILLED);
   }
   const cv::Mat ink = sheet.page.gray < 128;
-  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(235));
-  ReadsAcrossTouchingLinesEngine engine;
+  // The page's paper estimate lighter than the scan's paper, as a blurred estimate can be.
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(255));
+  // The block reading takes the touching lines for fewer, as Tesseract does with tight leading
+  // at low resolution: it leaves out the first and reads a word across the second and third.
+  ScriptedLinesEngine engine({{"salinan", 0.95, cv::Rect(130, 141, 150, 58), 0},
+                              {"aslinya?", 0.95, cv::Rect(130, 207, 140, 30), 1}},
+                             {"Memeriksa", "permohonan", "salinan"});
   CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
   const CellText cell = reader.read(cv::Rect(100, 80, 800, 200));
   EXPECT_EQ(cell.original, "Memeriksa\npermohonan\nsalinan\naslinya?");
   EXPECT_EQ(engine.lines_read, 3);  // "aslinya?" was read on its own line and is not read again
   EXPECT_EQ(engine.lines_read_with_neighbours, 0);  // the touching lines are paper around each
+  EXPECT_EQ(engine.lines_read_on_other_paper, 0);   // and that paper is the line's own
 }
 
 }  // namespace
