@@ -153,9 +153,9 @@ void split_at_valleys(const cv::Mat& row_ink, int begin, int end, int shortest,
 }
 
 // The rows of `text_ink` inside `region` that hold a line of text: runs of inked rows, cut
-// between touching lines, at least a third as tall as `text_height` and no more than twice, each
-// with ink enough for a few letters. (Words read across two lines make `text_height` taller than
-// a line.)
+// between touching lines, at least half as tall as a line and no more than twice `text_height`,
+// each with ink enough for a few letters. A line is as tall as `text_height` or as the region's
+// runs, the shorter: words read across two lines make `text_height` taller than a line.
 std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const cv::Rect& region,
                                                  int text_height) {
   cv::Mat row_ink;
@@ -169,6 +169,14 @@ std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const 
     split_at_valleys(row_ink, top, row, std::max(2, text_height / 3), runs);
     top = -1;
   }
+  std::vector<int> run_heights;
+  for (const auto& [begin, end] : runs) {
+    if (3 * (end - begin) >= text_height) run_heights.push_back(end - begin);
+  }
+  if (run_heights.empty()) return {};
+  std::nth_element(run_heights.begin(), run_heights.begin() + run_heights.size() / 2,
+                   run_heights.end());
+  const int line_height = std::min(text_height, run_heights[run_heights.size() / 2]);
   std::vector<std::pair<int, int>> bands;
   for (const auto& [begin, end] : runs) {
     const int height = end - begin;
@@ -177,7 +185,7 @@ std::vector<std::pair<int, int>> text_line_bands(const cv::Mat& text_ink, const 
     // A letter of the line's height holds about a third of its square in ink.
     const int letter_height = std::min(height, text_height);
     const bool letters = ink >= letter_height * letter_height;
-    if (3 * height >= text_height && height <= 2 * text_height && letters) {
+    if (2 * height >= line_height && height <= 2 * text_height && letters) {
       bands.emplace_back(region.y + begin, region.y + end);
     }
   }

@@ -167,5 +167,25 @@ TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
   EXPECT_EQ(engine.lines_read_on_other_paper, 0);   // and that paper is the line's own
 }
 
+// A thin run of marks in a cell (a dotted rule's remnant, 12 px beside 28 px words) is no line of
+// its own: it is not read alone, where the engine would make letters of it.
+TEST(CellReader, AThinRunOfMarksBesideALineIsNotReadAsALine) {
+  OnePage sheet;
+  cv::putText(sheet.page.gray, "Tanggal Revisi", {130, 160}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(30), 2);
+  for (int x = 130; x < 530; x += 20) {
+    cv::rectangle(sheet.page.gray, cv::Rect(x, 110, 3, 12), cv::Scalar(30), cv::FILLED);
+  }
+  const cv::Mat ink = sheet.page.gray < 128;
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
+  ScriptedLinesEngine engine({{"Tanggal", 0.95, cv::Rect(130, 138, 120, 28), 0},
+                              {"Revisi", 0.95, cv::Rect(262, 138, 100, 28), 0}},
+                             {"....u.u.uuuuum."});
+  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
+  const CellText cell = reader.read(cv::Rect(100, 90, 800, 100));
+  EXPECT_EQ(cell.original, "Tanggal Revisi");
+  EXPECT_EQ(engine.lines_read, 0);
+}
+
 }  // namespace
 }  // namespace sopocr
