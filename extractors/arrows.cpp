@@ -310,6 +310,33 @@ cv::Rect with_letters_on_the_line(const cv::Rect& label, const cv::Mat& ink) {
   return cv::Rect(left, label.y, right - left + 1, label.height);
 }
 
+// The longest straight run of ink of each component of `labels`, across (along a row) and down
+// (along a column).
+struct LongestRuns {
+  std::vector<int> across;
+  std::vector<int> down;
+};
+
+LongestRuns longest_runs_of(const cv::Mat& labels, int count) {
+  LongestRuns longest{std::vector<int>(count, 0), std::vector<int>(count, 0)};
+  std::vector<int> run_down(labels.cols, 0);
+  std::vector<int> label_above(labels.cols, 0);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    int run_across = 0;
+    for (int x = 0; x < labels.cols; ++x) {
+      const int here = label[x];
+      run_across = here != 0 && x > 0 && label[x - 1] == here ? run_across + 1 : 1;
+      run_down[x] = here != 0 && label_above[x] == here ? run_down[x] + 1 : 1;
+      label_above[x] = here;
+      if (here == 0) continue;
+      longest.across[here] = std::max(longest.across[here], run_across);
+      longest.down[here] = std::max(longest.down[here], run_down[x]);
+    }
+  }
+  return longest;
+}
+
 // A line that reaches symbols at one end only: it leaves them without a head, or arrives at them
 // with one and starts at none.
 struct LooseLine {
@@ -507,6 +534,12 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
   const int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
   const int min_line = static_cast<int>(params.min_line_inches * dpi);
   const int min_text = std::max(4, dpi / 30);
+  const int longest_text = static_cast<int>(params.longest_text_inches * dpi);
+  // A line runs straight for half its length or more. Letters that blur or bold type join into
+  // one piece ("Len" of "Lengkap") are as long as a short line, but no stroke of theirs runs
+  // further than a letter or two. Longer than a label, a piece is a line whatever its runs: a long
+  // line a little aslant (a photo's perspective, a page's curl) runs in steps.
+  const LongestRuns longest_runs = longest_runs_of(labels, count);
   std::vector<bool> is_line(count, false);
   std::vector<cv::Rect> text_boxes;
   for (int label = 1; label < count; ++label) {
@@ -514,7 +547,10 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
         stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
         stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
     const int longer = std::max(box.width, box.height);
-    if (longer >= min_line) {
+    const int run_along =
+        box.width >= box.height ? longest_runs.across[label] : longest_runs.down[label];
+    const bool runs_straight = run_along >= min_line && 2 * run_along >= longer;
+    if (longer >= min_line && (runs_straight || longer >= longest_text)) {
       is_line[label] = true;
     } else if (longer >= min_text) {
       text_boxes.push_back(box);

@@ -35,6 +35,8 @@ struct ArrowTrace {
 struct ArrowParams {
   // Lines shorter than this (longer side of their bounding box) are text, specks or stubs.
   double min_line_inches = 0.10;
+  // Ink longer than this is a line, however it runs: a branch label's words are shorter.
+  double longest_text_inches = 1.0;
   // A line ending this close to a symbol's box is attached to the symbol.
   double attach_reach_inches = 0.05;
   // An arrowhead is a filled triangle: within its length of the symbol the line is much wider

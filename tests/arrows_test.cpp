@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <utility>
 
@@ -210,6 +211,42 @@ TEST_P(AtResolution, ABranchLabelsLettersWhoseDescendersTouchTheLineArePartOfIt)
   ASSERT_TRUE(trace.arrows[0].label_bbox_px);
   EXPECT_GE(trace.arrows[0].label_bbox_px->br().x, left + size.width - dpi / 50)
       << "the label's last letter, on the line";
+}
+
+TEST_P(AtResolution, ABranchLabelWhoseLettersRanTogetherIsStillTextNotALine) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int check = flow.diamond({600, 300});
+  const int next = flow.box({600, 700});
+  flow.arrow({{600, 345}, {600, 670}});
+  // Set tight, as blur and ink spread print a low-resolution label: each letter touches the
+  // next, and the word is one piece of ink longer than a short line.
+  const std::string words = "Lengkap";
+  const double scale = dpi / 400.0;
+  const int weight = std::max(1, dpi / 150);
+  int right = 600 - dpi / 30;
+  const int bottom = 345 + dpi / 12;
+  std::vector<cv::Rect> letters;
+  for (auto letter = words.rbegin(); letter != words.rend(); ++letter) {
+    int baseline = 0;
+    const cv::Size size = cv::getTextSize(std::string(1, *letter), cv::FONT_HERSHEY_SIMPLEX, scale,
+                                          weight, &baseline);
+    const cv::Point bottom_left(right - size.width, bottom);
+    cv::putText(flow.page(), std::string(1, *letter), bottom_left, cv::FONT_HERSHEY_SIMPLEX, scale,
+                0, weight);
+    letters.push_back(
+        cv::Rect(bottom_left.x, bottom - size.height, size.width, size.height + baseline));
+    right = bottom_left.x + size.width / 3;
+  }
+  const cv::Rect word = std::accumulate(letters.begin(), letters.end(), letters.front(),
+                                        [](const cv::Rect& a, const cv::Rect& b) { return a | b; });
+  cv::Mat pieces;
+  ASSERT_LE(cv::connectedComponents(flow.page()(word) < 128, pieces), 3)
+      << "the letters should run together";
+  const ArrowTrace trace = flow.trace();
+  ASSERT_EQ(edges_of(trace), (Edges{{check, next}}));
+  ASSERT_TRUE(trace.arrows[0].label_bbox_px);
+  EXPECT_LE(trace.arrows[0].label_bbox_px->x, word.x + dpi / 50) << "its first letter";
 }
 
 TEST_P(AtResolution, ALabelOfOneLetterTakesInNoMarkBesideIt) {
