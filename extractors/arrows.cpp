@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <opencv2/imgproc.hpp>
 
 namespace sopocr {
@@ -695,6 +696,14 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     attachment.spread = std::min(reach_below, reach_above);
   }
 
+  // A line without heads, from the symbol higher on the page: the order the table lists them.
+  auto top_down = [&](const Attachment& a, const Attachment& b, bool joined_across_gap) {
+    const bool a_higher = symbol_boxes_px[a.symbol].y <= symbol_boxes_px[b.symbol].y;
+    const Attachment& upper = a_higher ? a : b;
+    const Attachment& lower = a_higher ? b : a;
+    return TracedArrow{upper.symbol, lower.symbol, upper.point + area.tl(), {}, joined_across_gap};
+  };
+
   // Each line joins every symbol it leaves to every symbol its heads point at: one line may
   // carry several arrows where they merge into one entry or fan out of one exit.
   std::vector<LooseLine> loose_lines;
@@ -742,8 +751,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     // Flowcharts drawn with plain connector lines have no heads at all: a line joining two
     // symbols is reported as such, for the caller to direct by the table's order.
     if (ends.empty() && starts.size() == 2 && starts[0]->symbol != starts[1]->symbol) {
-      trace.headless.push_back(
-          {starts[0]->symbol, starts[1]->symbol, starts[0]->point + area.tl(), {}});
+      trace.headless.push_back(top_down(*starts[0], *starts[1], false));
       continue;
     }
     if (ends.empty() || starts.empty()) {
@@ -786,8 +794,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     if (first.headed == second.headed) {
       // Neither shows a head (a head may be lost with the faded stretch): the caller directs it
       // by the table's order, as a line drawn without heads.
-      trace.headless.push_back({first.touches.front()->symbol, second.touches.front()->symbol,
-                                first.touches.front()->point + area.tl(), {}, true});
+      trace.headless.push_back(top_down(*first.touches.front(), *second.touches.front(), true));
       continue;
     }
     const LooseLine& from = first.headed ? second : first;
@@ -806,46 +813,55 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
 
-  // Text goes to the arrow whose start is nearest, if near enough.
+  // Text goes to the line whose start is nearest, if near enough: an arrow's, or a headless
+  // line's upper end (a decision's branch whose head the scan lost still has its label).
+  std::vector<TracedArrow*> labelled;
+  for (TracedArrow& arrow : trace.arrows) labelled.push_back(&arrow);
+  for (TracedArrow& line : trace.headless) labelled.push_back(&line);
   const double label_reach = params.label_reach_inches * dpi;
+  // A label is a line of words ("Tidak lengkap"): its letters, each beside the next, go
+  // together to the line whose start is nearest to any of them. Letter by letter, a label
+  // printed between two exits would be parted between them.
+  std::vector<int> line_of_text(text_boxes.size());
+  std::iota(line_of_text.begin(), line_of_text.end(), 0);
+  const auto text_line = [&](int t) {
+    while (line_of_text[t] != t) t = line_of_text[t] = line_of_text[line_of_text[t]];
+    return t;
+  };
+  for (std::size_t t = 0; t < text_boxes.size(); ++t) {
+    for (std::size_t other = t + 1; other < text_boxes.size(); ++other) {
+      if (beside_on_line(text_boxes[t], text_boxes[other])) {
+        line_of_text[text_line(static_cast<int>(other))] = text_line(static_cast<int>(t));
+      }
+    }
+  }
+  std::vector<double> nearest_distance(text_boxes.size(), label_reach);
+  std::vector<int> arrow_of_line(text_boxes.size(), -1);
+  for (std::size_t t = 0; t < text_boxes.size(); ++t) {
+    const int line = text_line(static_cast<int>(t));
+    const cv::Rect page_box = text_boxes[t] + area.tl();
+    for (std::size_t i = 0; i < labelled.size(); ++i) {
+      const double distance = distance_to_rect(labelled[i]->start_px, page_box);
+      if (distance <= nearest_distance[line]) {
+        arrow_of_line[line] = static_cast<int>(i);
+        nearest_distance[line] = distance;
+      }
+    }
+  }
   std::vector<int> arrow_of_text(text_boxes.size(), -1);
   for (std::size_t t = 0; t < text_boxes.size(); ++t) {
-    const cv::Rect page_box = text_boxes[t] + area.tl();
-    double nearest_distance = label_reach;
-    for (std::size_t i = 0; i < trace.arrows.size(); ++i) {
-      const double distance = distance_to_rect(trace.arrows[i].start_px, page_box);
-      if (distance <= nearest_distance) {
-        arrow_of_text[t] = static_cast<int>(i);
-        nearest_distance = distance;
-      }
-    }
+    arrow_of_text[t] = arrow_of_line[text_line(static_cast<int>(t))];
   }
-  // A label is a line of words ("Tidak lengkap") of which only the letters next to the exit are
-  // within reach: it takes in the letters beside it on its line, a word space apart or closer.
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (std::size_t t = 0; t < text_boxes.size(); ++t) {
-      if (arrow_of_text[t] >= 0) continue;
-      for (std::size_t owned = 0; owned < text_boxes.size(); ++owned) {
-        if (arrow_of_text[owned] < 0 || !beside_on_line(text_boxes[owned], text_boxes[t])) {
-          continue;
-        }
-        arrow_of_text[t] = arrow_of_text[owned];
-        grew = true;
-        break;
-      }
-    }
-  }
-  std::vector<cv::Rect> label_of(trace.arrows.size());
+  std::vector<cv::Rect> label_of(labelled.size());
   for (std::size_t t = 0; t < text_boxes.size(); ++t) {
     if (arrow_of_text[t] < 0) continue;
     const cv::Rect page_box = text_boxes[t] + area.tl();
     cv::Rect& label = label_of[static_cast<std::size_t>(arrow_of_text[t])];
     label = label.empty() ? page_box : (label | page_box);
   }
-  for (std::size_t i = 0; i < trace.arrows.size(); ++i) {
+  for (std::size_t i = 0; i < labelled.size(); ++i) {
     if (label_of[i].empty()) continue;
-    trace.arrows[i].label_bbox_px =
+    labelled[i]->label_bbox_px =
         with_letters_on_the_line(label_of[i] - area.tl(), mask) + area.tl();
   }
   return trace;

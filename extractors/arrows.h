@@ -27,8 +27,9 @@ struct ArrowTrace {
   std::vector<int> loose_starts;
   // Symbols an arrowhead points at whose line starts at no other symbol.
   std::vector<int> loose_ends;
-  // Lines with no head joining exactly two symbols (`from` and `to` in no particular order):
-  // flowcharts drawn with plain connector lines. No label is looked for.
+  // Lines with no head joining exactly two symbols: flowcharts drawn with plain connector lines,
+  // or heads the scan lost. `from` is the one higher on the page (the order a step table lists
+  // them), and a label is looked for beside that end.
   std::vector<TracedArrow> headless;
 };
 

@@ -189,6 +189,14 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
   const cv::Rect area(lanes_left, top, lanes_right - lanes_left, below_table.br().y - top);
   const ArrowTrace trace = trace_arrows(rule_free, area, boxes, page.dpi);
 
+  // PermenPAN-RB 35/2012 labels a decision's branches ("Ya" / "Tidak") beside their exits.
+  auto branch_label = [&](const Node& from, const TracedArrow& arrow) -> std::optional<CellText> {
+    if (from.symbol->kind != SymbolKind::decision || !arrow.label_bbox_px) return std::nullopt;
+    const int margin = page.dpi / 40 + 3;
+    const cv::Rect label = *arrow.label_bbox_px;
+    return reader.read(cv::Rect(label.x - margin, label.y - margin, label.width + 2 * margin,
+                                label.height + 2 * margin));
+  };
   auto is_connector_node = [&](const Node& node) {
     return node.row < 0 || is_connector(node.symbol->kind);
   };
@@ -210,13 +218,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     } else {
       continue;  // between two symbols of one step
     }
-    // PermenPAN-RB 35/2012 labels a decision's branches ("Ya" / "Tidak") beside their exits.
-    if (from.symbol->kind == SymbolKind::decision && arrow.label_bbox_px) {
-      const int margin = page.dpi / 40 + 3;
-      const cv::Rect label = *arrow.label_bbox_px;
-      step_arrow.label = reader.read(cv::Rect(label.x - margin, label.y - margin,
-                                              label.width + 2 * margin, label.height + 2 * margin));
-    }
+    step_arrow.label = branch_label(from, arrow);
     add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
   }
   // A headless line runs from the step above to the step below: the table lists the steps in
@@ -231,6 +233,8 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     step_arrow.row_offset = lower.row - upper.row;
     step_arrow.headless = true;
     step_arrow.joined_across_gap = line.joined_across_gap;
+    // The line's label sits by its upper end (trace_arrows), the end it leaves from.
+    if (&upper == &a) step_arrow.label = branch_label(upper, line);
     add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
   }
   for (int symbol : trace.loose_starts) {

@@ -433,7 +433,7 @@ TEST_P(AtResolution, AnArrowThatReachesNoSymbolIsALooseStartNotAnEdge) {
   EXPECT_EQ(trace.loose_starts, std::vector<int>{first});
 }
 
-TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedUndirected) {
+TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedFromTheHigherSymbol) {
   Flow flow(GetParam());
   const int first = flow.box({300, 150});
   const int second = flow.box({700, 450});
@@ -446,7 +446,25 @@ TEST_P(AtResolution, PlainConnectorLinesWithoutHeadsAreReportedUndirected) {
   EXPECT_TRUE(trace.arrows.empty());
   EXPECT_TRUE(trace.loose_starts.empty());
   ASSERT_EQ(trace.headless.size(), 1u);
-  EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
+  EXPECT_EQ(trace.headless[0].from, first);
+  EXPECT_EQ(trace.headless[0].to, second);
+}
+
+TEST_P(AtResolution, ADecisionsBranchWithoutAHeadKeepsTheLabelBesideItsExit) {
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int next = flow.box({300, 700});
+  const int check = flow.diamond({300, 300});
+  // The head into the next step lost in the scan; "Ya" printed left of the line, under the exit.
+  cv::line(flow.page(), {300, 345}, {300, 670}, 0, std::max(1, dpi / 100));
+  flow.text("Ya", {300 - dpi / 8, 345 + dpi / 12});
+  const ArrowTrace trace = flow.trace();
+  EXPECT_TRUE(trace.arrows.empty());
+  ASSERT_EQ(trace.headless.size(), 1u);
+  EXPECT_EQ(trace.headless[0].from, check);
+  EXPECT_EQ(trace.headless[0].to, next);
+  ASSERT_TRUE(trace.headless[0].label_bbox_px);
+  EXPECT_LT(trace.headless[0].label_bbox_px->br().x, 300);
 }
 
 // A head hardly wider than a heavy line cannot be told from the line's other end, which meets its
@@ -461,7 +479,8 @@ TEST_P(AtResolution, AHeadNoWiderThanItsHeavyLineLeavesTheLineUndirected) {
   EXPECT_TRUE(trace.arrows.empty());
   EXPECT_TRUE(trace.loose_ends.empty());
   ASSERT_EQ(trace.headless.size(), 1u);
-  EXPECT_EQ(std::minmax(trace.headless[0].from, trace.headless[0].to), std::minmax(first, second));
+  EXPECT_EQ(trace.headless[0].from, first);
+  EXPECT_EQ(trace.headless[0].to, second);
 }
 
 TEST_P(AtResolution, AHeadWiderThanItsHeavyLineStillGivesTheDirection) {
