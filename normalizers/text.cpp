@@ -87,6 +87,8 @@ std::vector<std::string> split_lines(std::string_view text) {
   return lines;
 }
 
+bool is_placeholder(std::string_view text) { return text == "-" || text == "–" || text == "—"; }
+
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::string current;

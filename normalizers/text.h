@@ -35,6 +35,9 @@ std::vector<std::string> split_words(std::string_view text);
 // The non-empty `words`, one space between each.
 std::string join_words(const std::vector<std::string>& words);
 
+// A dash printed where a value would stand ("-", "–", "—"): the document has none.
+bool is_placeholder(std::string_view text);
+
 // Indonesian reduplication: the length of the longest end of `first` that `second` starts with,
 // four letters or more, case aside ("Perundang" + "undangan": 6, "kegiatan" + "kegiatan": 8);
 // 0 where there is none.

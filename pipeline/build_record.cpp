@@ -21,9 +21,6 @@
 namespace sopocr {
 namespace {
 
-// Header values printed as "-" mean "none".
-bool is_placeholder(const std::string& text) { return text == "-" || text == "–" || text == "—"; }
-
 // Ink in which the engine found no text at all, not even marks it doubted, and nothing the size
 // of a letter: a rule's ragged edge or a few specks left in a cell. An optional value there (a
 // step's notes, a revision date) is blank, not unread; a reviewer shown it would find an empty

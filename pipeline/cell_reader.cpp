@@ -115,6 +115,42 @@ bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
   return letters >= kFewestLetters;
 }
 
+// Where `ink` (a cell's interior) holds nothing but a placeholder dash ("-" for no revision, no
+// notes), the dash's box. The engine reads a lone dash as letters ("ee", "an", "oh") or drops it,
+// so a cell printed empty on purpose came back as an unreadable value. A dash is a straight bar
+// at least one and a half times as wide as it is thick (blur thickens a short hyphen), from a
+// hyphen at 7 pt (1/40 inch) to an em rule at 12 pt (1/6 inch) and no thicker than a bold stroke
+// (1/24 inch), clear of the cell's edges, where a rule's remains lie. Beside it only what the speck
+// mask left of dust: marks smaller than the least letter (1/30 inch) that are no bar or lie against
+// the edge, or slivers with a quarter of a dot's ink.
+std::optional<cv::Rect> lone_dash(const cv::Mat& ink, int dpi) {
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int dot = std::max(2, dpi / 40);
+  const int least_letter = std::max(3, dpi / 30);
+  std::optional<cv::Rect> dash;
+  for (int label = 1; label < count; ++label) {
+    const cv::Rect box(
+        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    const int area = stats.at<int>(label, cv::CC_STAT_AREA);
+    constexpr double kBarFill = 0.6;  // a bar fills its box; a tilde or a pen's stroke does not
+    const bool bar = 2 * box.width >= 3 * box.height && box.height <= std::max(2, dpi / 24) &&
+                     box.width >= dot && box.width <= dpi / 6 && area >= kBarFill * box.area();
+    const bool clear_of_edges =
+        box.x > 0 && box.y > 0 && box.br().x < ink.cols && box.br().y < ink.rows;
+    const bool sliver = 4 * area <= dot * dot;
+    const bool speck =
+        (!bar || !clear_of_edges) && box.width < least_letter && box.height < least_letter;
+    if (sliver || speck) continue;
+    if (!bar || !clear_of_edges || dash) return std::nullopt;
+    dash = box;
+  }
+  return dash;
+}
+
 // Lines printed close (tight leading, low resolution, blur) touch where a descender meets the
 // ascender below, and leave no blank row between them; the rows between still hold far less ink
 // than either line's letters. A run of inked rows is cut where its ink falls to this share of the
@@ -444,6 +480,10 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
   OcrText text;
   if (use_text_layer_) {
     text = read_text_layer(page_.text_layer, bbox_px);
+  } else if (const std::optional<cv::Rect> dash = lone_dash(text_ink(interior), page_.dpi)) {
+    text.text = "-";
+    text.confidence = 1.0;
+    text.words.push_back(OcrWord{"-", 1.0, *dash + interior.tl(), 0});
   } else {
     const cv::Rect region = around_text(interior, text_ink);
     text = ocr_.read_region(region);

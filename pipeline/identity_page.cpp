@@ -615,15 +615,16 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           // A stamp pressed over a date (the row above the approver's block) garbles it. Where
           // the scan kept the stamp's colour and the date does not read as one, it is read
           // again without that ink and taken if it then does, or reads its month without a
-          // repair where the first reading needed one. Only dates: on real scans the colour
+          // repair where the first reading needed one, or is the placeholder dash a stamp's
+          // rim beside it had hidden. Only dates: on real scans the colour
           // mask also takes in faint parts of typed text (a code's dots), so a reading that was
           // valid as printed stays.
           const ParsedDate as_read = parse_indonesian_date(value.text);
           if (is_date_key(label.key) && (!as_read.iso || as_read.month_repaired)) {
             CellText through = reader.read_without_coloured_ink(value_box);
             const ParsedDate read_through = parse_indonesian_date(through.text);
-            if (through.coloured_ink_removed && read_through.iso &&
-                (!as_read.iso || !read_through.month_repaired)) {
+            const bool dated = read_through.iso && (!as_read.iso || !read_through.month_repaired);
+            if (through.coloured_ink_removed && (dated || is_placeholder(through.text))) {
               value = std::move(through);
             }
           }

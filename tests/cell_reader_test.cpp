@@ -71,6 +71,68 @@ TEST(CellReader, APlaceholderDashOrSpecksTheEngineReadNothingFromAreNoUnreadText
   EXPECT_FALSE(specks_cell.letters_unread);
 }
 
+// An engine that reads whatever it is shown as letters, as Tesseract reads a lone dash ("ee").
+class ReadsLettersEngine final : public OcrEngine {
+ public:
+  void set_page(const cv::Mat&, int) override {}
+  OcrText read_region(const cv::Rect& region) override {
+    ++reads;
+    return {"ee", 0.3, {OcrWord{"ee", 0.3, region, 0}}};
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+  int reads = 0;
+};
+
+CellText read_with_letters_engine(const cv::Mat& gray, const cv::Rect& cell, int& engine_reads) {
+  PageImage page;
+  page.dpi = kDpi;
+  page.gray = gray;
+  ReadsLettersEngine engine;
+  const cv::Mat paper(gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
+  CellReader reader(page, gray < 128, gray.clone(), paper, engine);
+  CellText text = reader.read(cell);
+  engine_reads = engine.reads;
+  return text;
+}
+
+TEST(CellReader, APlaceholderDashReadsAsADashWhateverTheEngineMakesOfIt) {
+  const cv::Mat blank(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
+  // A hyphen at 9 pt, an en dash at 12 pt, each with a speck of dust beside it.
+  for (const cv::Rect& dash : {cv::Rect(130, 140, 14, 4), cv::Rect(600, 138, 40, 5)}) {
+    cv::Mat gray = blank.clone();
+    cv::rectangle(gray, dash, cv::Scalar(30), cv::FILLED);
+    cv::rectangle(gray, cv::Rect(dash.x + 60, 120, 3, 3), cv::Scalar(30), cv::FILLED);
+    int engine_reads = 0;
+    const CellText cell = read_with_letters_engine(gray, kCell, engine_reads);
+    EXPECT_EQ(cell.text, "-") << "dash " << dash;
+    EXPECT_EQ(engine_reads, 0) << "dash " << dash;
+  }
+}
+
+TEST(CellReader, ABarThatIsNoDashIsLeftToTheEngine) {
+  const cv::Mat blank(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
+  struct Case {
+    const char* what;
+    std::vector<cv::Rect> marks;
+  };
+  const std::vector<Case> cases{
+      {"a bar longer than any dash (an underline)", {cv::Rect(130, 140, 120, 4)}},
+      {"a bar as thick as a letter is tall", {cv::Rect(130, 130, 40, 25)}},
+      {"a bar against the cell's edge (a rule's remains)", {cv::Rect(100, 140, 30, 4)}},
+      {"a dash beside a letter-sized mark", {cv::Rect(130, 140, 20, 4), cv::Rect(180, 125, 8, 30)}},
+  };
+  for (const Case& c : cases) {
+    cv::Mat gray = blank.clone();
+    for (const cv::Rect& mark : c.marks) cv::rectangle(gray, mark, cv::Scalar(30), cv::FILLED);
+    int engine_reads = 0;
+    const CellText cell = read_with_letters_engine(gray, kCell, engine_reads);
+    EXPECT_EQ(cell.text, "ee") << c.what;
+    EXPECT_GT(engine_reads, 0) << c.what;
+  }
+}
+
 // An engine whose block reading is scripted, as Tesseract's line finder left a cell's lines, and
 // which reads the lines it is asked for alone in the order given (top to bottom). It notes what
 // each line's own image held around the line.

@@ -1489,6 +1489,34 @@ TEST(IdentityPage, AStampOverAPrintedValueIsReadThroughWhereTheScanKeptItsColour
   EXPECT_FALSE(content.identity->fields.at("created").coloured_ink_removed);
 }
 
+// A placeholder dash reads as a dash only with nothing but dust beside it: a stamp's rim
+// reaching into the cell leaves it to the engine, which reads it as letters. Where the scan kept
+// the stamp's colour, the cell read without that ink is the dash, and the date is none.
+TEST(IdentityPage, APlaceholderDashAStampsRimReachesIsReadWithoutTheStampsColour) {
+  DrawnPage drawn = identity_page();
+  const auto revised = std::find_if(drawn.cells.begin(), drawn.cells.end(), [](const DrawnCell& c) {
+    return c.reading == "16 September 2019";
+  });
+  ASSERT_NE(revised, drawn.cells.end());
+  const cv::Rect box = revised->box;
+  drawn.gray(cv::Rect(box.x + 3, box.y + 3, box.width - 6, box.height - 6)).setTo(255);
+  cv::rectangle(drawn.gray, cv::Rect(box.x + 20, box.y + 28, 10, 3), cv::Scalar(0), cv::FILLED);
+  revised->reading = "ee";  // what the engine makes of a lone dash
+  PageImage page;
+  page.page_number = 1;
+  page.dpi = kDpi;
+  page.gray = drawn.gray;
+  page.coloured_ink = cv::Mat::zeros(drawn.gray.size(), CV_8UC1);
+  const cv::Point rim_from(box.x + 120, box.y + 48), rim_to(box.x + 190, box.y + 44);
+  cv::line(page.gray, rim_from, rim_to, cv::Scalar(70), 3);
+  cv::line(page.coloured_ink, rim_from, rim_to, cv::Scalar(255), 5);
+  ScriptedOcrEngine ocr(drawn.cells, 0);
+  const PageContent content = analyze_page(page, ocr);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("revised").text, "-");
+  EXPECT_TRUE(content.identity->fields.at("revised").coloured_ink_removed);
+}
+
 TEST(IdentityPage, TheApproverReadWithoutThePenSaysSo) {
   DrawnPage drawn = identity_page();
   PageImage page;
