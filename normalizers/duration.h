@@ -13,18 +13,9 @@ namespace sopocr {
 // Minutes per unit on the contract's working-time calendar; nullopt for amount-less units.
 std::optional<double> minutes_per_unit(DurationUnit unit);
 
-struct DurationReading {
-  // nullopt when the text names an amount without a recognisable unit ("2"), or is empty: the
-  // caller leaves the duration null and puts it on the review list.
-  std::optional<Duration> duration;
-  // The unit word was garbled ("10 ment", "1 han") and read as the unit it is nearest: a
-  // reviewer should see it.
-  bool unit_repaired = false;
-};
-
-DurationReading read_duration(std::string_view raw);
-
-// read_duration's duration alone.
+// The duration a Waktu cell's text gives; nullopt when it names an amount without a recognisable
+// unit ("2"), or is empty: the caller leaves the duration null and puts it on the review list.
+// A unit word OCR garbled ("10 ment", "1 han") is read as the unit it is nearest.
 std::optional<Duration> parse_duration(std::string_view raw);
 
 // The ISO 8601 duration for an amount of a unit ("PT30M", "P1D"); nullopt for amount-less units.

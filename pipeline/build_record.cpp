@@ -592,8 +592,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
   step.outputs = review.list_field(row.outputs, base + "/outputs");
   if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
   if (row.duration.has_ink) {
-    const DurationReading reading = read_duration(row.duration.text);
-    step.duration = reading.duration;
+    step.duration = parse_duration(row.duration.text);
     if (step.duration && step.duration->unit == DurationUnit::other &&
         row.duration.confidence < review.policy().min_wording_confidence) {
       step.duration.reset();
@@ -605,8 +604,7 @@ Step build_step(const StepRowContent& row, std::size_t index,
       // phrase ("han", a garbled "hari" whose amount was lost).
       review.flag_phrase_if_weak(row.duration, base + "/duration");
     } else {
-      review.flag_if_weak(row.duration, base + "/duration",
-                          reading.unit_repaired ? std::optional(repair_doubt()) : std::nullopt);
+      review.flag_if_weak(row.duration, base + "/duration");
     }
   }
 
