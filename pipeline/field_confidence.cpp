@@ -38,6 +38,12 @@ constexpr std::array<std::string_view, 16> kNumberedWords{
     "nomor", "no",       "no.", "tahun", "pasal",  "ayat",    "huruf",    "angka",
     "tahap", "lampiran", "bab", "ke",    "lembar", "rangkap", "semester", "dan"};
 
+// Words a lone digit comes before in real text, an amount of what they count: "3 hari kerja",
+// "sebanyak 4 kali", "2 rangkap".
+constexpr std::array<std::string_view, 14> kCountedWords{
+    "menit", "jam",  "hari",    "minggu", "bulan",  "tahun",     "kali",
+    "orang", "buah", "rangkap", "lembar", "berkas", "eksemplar", "set"};
+
 // How an Indonesian SOP sentence after a full stop begins: a conjunction or question word, or a
 // verb (me-, di-, ber-, ter-, se-). "Pemeriksaan. Administratif" is a speck in a name.
 constexpr std::array<std::string_view, 14> kSentenceStarters{
@@ -219,9 +225,12 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
     const bool lone_digit = word.size() == 1 && is_digit(word[0]);
     if (lone_digit && words.size() > 1) {
       const std::string before = i > 0 ? ascii_lower(words[i - 1]) : std::string();
+      const std::string after = i + 1 < words.size() ? letters_lower(words[i + 1]) : std::string();
       const bool numbered =
           std::find(kNumberedWords.begin(), kNumberedWords.end(), before) != kNumberedWords.end();
-      if (!numbered) found(kStrayDigit, "stray_digit");
+      const bool amount =
+          std::find(kCountedWords.begin(), kCountedWords.end(), after) != kCountedWords.end();
+      if (!numbered && !amount) found(kStrayDigit, "stray_digit");
     }
     // A phrase has no sentences: "LKIP. PD" is a speck after "LKIP".
     if (kind == FieldKind::list_item && i + 1 < words.size() && word.size() >= 3 &&

@@ -99,6 +99,16 @@ TEST(FieldConfidence, SignsOfOcrTroubleAreReviewedWithTheirReason) {
   }
 }
 
+// A lone digit is a speck read as one, unless it numbers ("Nomor 5") or counts what the next
+// word names ("3 hari kerja", "sebanyak 4 kali").
+TEST(FieldConfidence, ALoneDigitBeforeWhatItCountsIsAnAmountNotAStrayDigit) {
+  for (const char* value :
+       {"3 hari kerja", "Rapat sebanyak 4 kali", "Dicetak 2 rangkap", "Peraturan Nomor 5"}) {
+    EXPECT_GE(judged(value, FieldKind::prose).value, kThreshold) << value;
+  }
+  EXPECT_EQ(judged("Menyusun 4 laporan kinerja", FieldKind::prose).reason, "stray_digit");
+}
+
 // Where the table's author ends every activity with a stop, the stop after the last word is
 // theirs; elsewhere it is a speck the scan left.
 TEST(FieldConfidence, AFinalStopIsASpeckUnlessTheAuthorEndsSentencesWithOne) {
