@@ -848,15 +848,12 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
       }
     }
   }
-  std::vector<int> arrow_of_text(text_boxes.size(), -1);
-  for (std::size_t t = 0; t < text_boxes.size(); ++t) {
-    arrow_of_text[t] = arrow_of_line[text_line(static_cast<int>(t))];
-  }
   std::vector<cv::Rect> label_of(labelled.size());
   for (std::size_t t = 0; t < text_boxes.size(); ++t) {
-    if (arrow_of_text[t] < 0) continue;
+    const int arrow = arrow_of_line[text_line(static_cast<int>(t))];
+    if (arrow < 0) continue;
     const cv::Rect page_box = text_boxes[t] + area.tl();
-    cv::Rect& label = label_of[static_cast<std::size_t>(arrow_of_text[t])];
+    cv::Rect& label = label_of[static_cast<std::size_t>(arrow)];
     label = label.empty() ? page_box : (label | page_box);
   }
   for (std::size_t i = 0; i < labelled.size(); ++i) {
