@@ -22,21 +22,25 @@ class ReadsNothingEngine final : public OcrEngine {
   }
 };
 
+// A page of scanned paper to draw a cell's marks on, read with the engine a test chooses.
 struct OnePage {
   PageImage page;
-  cv::Mat ink;
 
   OnePage() {
     page.dpi = kDpi;
     page.gray = cv::Mat(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
   }
 
-  CellText read(const cv::Rect& cell) {
-    ink = page.gray < 128;
-    ReadsNothingEngine engine;
-    const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
-    CellReader reader(page, ink.clone(), page.gray.clone(), paper, engine);
+  // `paper_estimate`: the page's paper grey as the pipeline estimated it.
+  CellText read(const cv::Rect& cell, OcrEngine& engine, int paper_estimate = kScannedPaper) {
+    const cv::Mat paper(page.gray.size(), CV_8UC1, cv::Scalar(paper_estimate));
+    CellReader reader(page, page.gray < 128, page.gray.clone(), paper, engine);
     return reader.read(cell);
+  }
+
+  CellText read(const cv::Rect& cell) {
+    ReadsNothingEngine engine;
+    return read(cell, engine);
   }
 };
 
@@ -85,34 +89,20 @@ class ReadsLettersEngine final : public OcrEngine {
   int reads = 0;
 };
 
-CellText read_with_letters_engine(const cv::Mat& gray, const cv::Rect& cell, int& engine_reads) {
-  PageImage page;
-  page.dpi = kDpi;
-  page.gray = gray;
-  ReadsLettersEngine engine;
-  const cv::Mat paper(gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
-  CellReader reader(page, gray < 128, gray.clone(), paper, engine);
-  CellText text = reader.read(cell);
-  engine_reads = engine.reads;
-  return text;
-}
-
 TEST(CellReader, APlaceholderDashReadsAsADashWhateverTheEngineMakesOfIt) {
-  const cv::Mat blank(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
   // A hyphen at 9 pt, an en dash at 12 pt, each with a speck of dust beside it.
   for (const cv::Rect& dash : {cv::Rect(130, 140, 14, 4), cv::Rect(600, 138, 40, 5)}) {
-    cv::Mat gray = blank.clone();
-    cv::rectangle(gray, dash, cv::Scalar(30), cv::FILLED);
-    cv::rectangle(gray, cv::Rect(dash.x + 60, 120, 3, 3), cv::Scalar(30), cv::FILLED);
-    int engine_reads = 0;
-    const CellText cell = read_with_letters_engine(gray, kCell, engine_reads);
+    OnePage sheet;
+    cv::rectangle(sheet.page.gray, dash, cv::Scalar(30), cv::FILLED);
+    cv::rectangle(sheet.page.gray, cv::Rect(dash.x + 60, 120, 3, 3), cv::Scalar(30), cv::FILLED);
+    ReadsLettersEngine engine;
+    const CellText cell = sheet.read(kCell, engine);
     EXPECT_EQ(cell.text, "-") << "dash " << dash;
-    EXPECT_EQ(engine_reads, 0) << "dash " << dash;
+    EXPECT_EQ(engine.reads, 0) << "dash " << dash;
   }
 }
 
 TEST(CellReader, ABarThatIsNoDashIsLeftToTheEngine) {
-  const cv::Mat blank(600, 1500, CV_8UC1, cv::Scalar(kScannedPaper));
   struct Case {
     const char* what;
     std::vector<cv::Rect> marks;
@@ -124,12 +114,14 @@ TEST(CellReader, ABarThatIsNoDashIsLeftToTheEngine) {
       {"a dash beside a letter-sized mark", {cv::Rect(130, 140, 20, 4), cv::Rect(180, 125, 8, 30)}},
   };
   for (const Case& c : cases) {
-    cv::Mat gray = blank.clone();
-    for (const cv::Rect& mark : c.marks) cv::rectangle(gray, mark, cv::Scalar(30), cv::FILLED);
-    int engine_reads = 0;
-    const CellText cell = read_with_letters_engine(gray, kCell, engine_reads);
+    OnePage sheet;
+    for (const cv::Rect& mark : c.marks) {
+      cv::rectangle(sheet.page.gray, mark, cv::Scalar(30), cv::FILLED);
+    }
+    ReadsLettersEngine engine;
+    const CellText cell = sheet.read(kCell, engine);
     EXPECT_EQ(cell.text, "ee") << c.what;
-    EXPECT_GT(engine_reads, 0) << c.what;
+    EXPECT_GT(engine.reads, 0) << c.what;
   }
 }
 
@@ -184,14 +176,11 @@ TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
                 cv::Scalar(30), 3);
     baseline += 50;
   }
-  const cv::Mat ink = sheet.page.gray < 128;
-  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
   // The block reading leaves out the first line.
   ScriptedLinesEngine engine({{"Perangkat", 0.9, cv::Rect(130, 150, 200, 30), 0},
                               {"Daerah", 0.9, cv::Rect(130, 200, 150, 30), 1}},
                              {"Kepala"});
-  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
-  const CellText cell = reader.read(cv::Rect(100, 80, 600, 200));
+  const CellText cell = sheet.read(cv::Rect(100, 80, 600, 200), engine);
   EXPECT_EQ(cell.original, "Kepala\nPerangkat\nDaerah");
   EXPECT_EQ(cell.text, "Kepala Perangkat Daerah");
   EXPECT_EQ(engine.lines_read, 1);  // the lines the block reading holds are not read again
@@ -213,16 +202,13 @@ TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
     cv::rectangle(sheet.page.gray, cv::Rect(400, first_baseline + gap * leading, 3, 16),
                   cv::Scalar(30), cv::FILLED);
   }
-  const cv::Mat ink = sheet.page.gray < 128;
-  // The page's paper estimate lighter than the scan's paper, as a blurred estimate can be.
-  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(255));
   // The block reading takes the touching lines for fewer, as Tesseract does with tight leading
   // at low resolution: it leaves out the first and reads a word across the second and third.
   ScriptedLinesEngine engine({{"salinan", 0.95, cv::Rect(130, 141, 150, 58), 0},
                               {"aslinya?", 0.95, cv::Rect(130, 207, 140, 30), 1}},
                              {"Memeriksa", "permohonan", "salinan"});
-  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
-  const CellText cell = reader.read(cv::Rect(100, 80, 800, 200));
+  // The page's paper estimate lighter than the scan's paper, as a blurred estimate can be.
+  const CellText cell = sheet.read(cv::Rect(100, 80, 800, 200), engine, 255);
   EXPECT_EQ(cell.original, "Memeriksa\npermohonan\nsalinan\naslinya?");
   EXPECT_EQ(engine.lines_read, 3);  // "aslinya?" was read on its own line and is not read again
   EXPECT_EQ(engine.lines_read_with_neighbours, 0);  // the touching lines are paper around each
@@ -238,13 +224,10 @@ TEST(CellReader, AThinRunOfMarksBesideALineIsNotReadAsALine) {
   for (int x = 130; x < 530; x += 20) {
     cv::rectangle(sheet.page.gray, cv::Rect(x, 110, 3, 12), cv::Scalar(30), cv::FILLED);
   }
-  const cv::Mat ink = sheet.page.gray < 128;
-  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
   ScriptedLinesEngine engine({{"Tanggal", 0.95, cv::Rect(130, 138, 120, 28), 0},
                               {"Revisi", 0.95, cv::Rect(262, 138, 100, 28), 0}},
                              {"....u.u.uuuuum."});
-  CellReader reader(sheet.page, ink.clone(), sheet.page.gray.clone(), paper, engine);
-  const CellText cell = reader.read(cv::Rect(100, 90, 800, 100));
+  const CellText cell = sheet.read(cv::Rect(100, 90, 800, 100), engine);
   EXPECT_EQ(cell.original, "Tanggal Revisi");
   EXPECT_EQ(engine.lines_read, 0);
 }
