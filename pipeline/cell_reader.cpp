@@ -96,23 +96,40 @@ cv::Mat text_only(const cv::Mat& gray, const cv::Mat& paper, const cv::Mat& ink,
   return clean;
 }
 
-// Whether `ink` holds at least three marks of a letter's size: as tall as a small letter's
-// x-height (5 pt type) and no wider than a word. A placeholder dash is thinner, a speck smaller,
-// a rule's ragged edge both.
-bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
-  constexpr int kFewestLetters = 3;
+// A connected piece of ink: its box and how many pixels it holds.
+struct Mark {
+  cv::Rect box;
+  int area = 0;
+};
+
+std::vector<Mark> marks_in(const cv::Mat& ink) {
   cv::Mat labels;
   cv::Mat stats;
   cv::Mat centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int shortest = std::max(3, dpi / 30);
-  const int widest = std::max(6, dpi / 3);
-  int letters = 0;
+  std::vector<Mark> marks;
   for (int label = 1; label < count; ++label) {
-    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
-    if (height >= shortest && stats.at<int>(label, cv::CC_STAT_WIDTH) <= widest) ++letters;
+    marks.push_back(
+        {cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+                  stats.at<int>(label, cv::CC_STAT_WIDTH),
+                  stats.at<int>(label, cv::CC_STAT_HEIGHT)),
+         stats.at<int>(label, cv::CC_STAT_AREA)});
   }
-  return letters >= kFewestLetters;
+  return marks;
+}
+
+// The least height of a letter's mark: a small letter's x-height in 5 pt type.
+int least_letter_height(int dpi) { return std::max(3, dpi / 30); }
+
+// Whether `ink` holds at least three marks of a letter's size: as tall as the least letter and
+// no wider than a word. A placeholder dash is thinner, a speck smaller, a rule's ragged edge both.
+bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
+  constexpr long kFewestLetters = 3;
+  const int widest = std::max(6, dpi / 3);
+  const std::vector<Mark> marks = marks_in(ink);
+  return std::count_if(marks.begin(), marks.end(), [&](const Mark& mark) {
+           return mark.box.height >= least_letter_height(dpi) && mark.box.width <= widest;
+         }) >= kFewestLetters;
 }
 
 // Where `ink` (a cell's interior) holds nothing but a placeholder dash ("-" for no revision, no
@@ -121,29 +138,21 @@ bool holds_letter_sized_marks(const cv::Mat& ink, int dpi) {
 // at least one and a half times as wide as it is thick (blur thickens a short hyphen), from a
 // hyphen at 7 pt (1/40 inch) to an em rule at 12 pt (1/6 inch) and no thicker than a bold stroke
 // (1/24 inch), clear of the cell's edges, where a rule's remains lie. Beside it only what the speck
-// mask left of dust: marks smaller than the least letter (1/30 inch) that are no bar or lie against
-// the edge, or slivers with a quarter of a dot's ink.
+// mask left of dust: marks smaller than the least letter that are no bar or lie against the edge,
+// or slivers with a quarter of a dot's ink.
 std::optional<cv::Rect> lone_dash(const cv::Mat& ink, int dpi) {
-  cv::Mat labels;
-  cv::Mat stats;
-  cv::Mat centroids;
-  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int dot = std::max(2, dpi / 40);
-  const int least_letter = std::max(3, dpi / 30);
   std::optional<cv::Rect> dash;
-  for (int label = 1; label < count; ++label) {
-    const cv::Rect box(
-        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
-    const int area = stats.at<int>(label, cv::CC_STAT_AREA);
+  for (const Mark& mark : marks_in(ink)) {
+    const cv::Rect& box = mark.box;
     constexpr double kBarFill = 0.6;  // a bar fills its box; a tilde or a pen's stroke does not
     const bool bar = 2 * box.width >= 3 * box.height && box.height <= std::max(2, dpi / 24) &&
-                     box.width >= dot && box.width <= dpi / 6 && area >= kBarFill * box.area();
+                     box.width >= dot && box.width <= dpi / 6 && mark.area >= kBarFill * box.area();
     const bool clear_of_edges =
         box.x > 0 && box.y > 0 && box.br().x < ink.cols && box.br().y < ink.rows;
-    const bool sliver = 4 * area <= dot * dot;
-    const bool speck =
-        (!bar || !clear_of_edges) && box.width < least_letter && box.height < least_letter;
+    const bool sliver = 4 * mark.area <= dot * dot;
+    const bool speck = (!bar || !clear_of_edges) && box.width < least_letter_height(dpi) &&
+                       box.height < least_letter_height(dpi);
     if (sliver || speck) continue;
     if (!bar || !clear_of_edges || dash) return std::nullopt;
     dash = box;
