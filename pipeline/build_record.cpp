@@ -550,8 +550,13 @@ CellText lanes_of(const StepRowContent& row) {
   }
   lanes.original = (symbols.empty() ? "no symbol" : symbols) + "; " +
                    (arrows.empty() ? "no arrow out" : "arrows to " + arrows);
-  if (row.loose_arrow_ends > 0) {
-    lanes.original += "; " + std::to_string(row.loose_arrow_ends) + " loose arrow end(s)";
+  if (row.loose_arrow_starts > 0) {
+    lanes.original +=
+        "; " + std::to_string(row.loose_arrow_starts) + " line(s) out reaching no symbol";
+  }
+  if (row.arrivals_from_nowhere > 0) {
+    lanes.original +=
+        "; " + std::to_string(row.arrivals_from_nowhere) + " arrow(s) in from no symbol";
   }
   return lanes;
 }
@@ -724,6 +729,13 @@ std::map<std::pair<std::size_t, std::size_t>, ConnectorMatch> match_connectors(c
   return matches;
 }
 
+// Whether `from` has an edge to the step at index `target` of `steps`.
+bool leads_to(const Step& from, std::size_t target, const std::vector<Step>& steps) {
+  return std::any_of(from.next.begin(), from.next.end(), [&](const Edge& edge) {
+    return edge.to_index == static_cast<int>(target) || (edge.to && edge.to == steps[target].no);
+  });
+}
+
 // Turns the arrows traced on each page into `next` edges by target step. An arrow whose end
 // was not found, a connector that could not be matched or a step that should lead on and has no
 // arrow puts the step's `next` on the review list; no edge is ever assumed.
@@ -733,7 +745,7 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     const StepRowContent& row = sop.rows[i];
     Step& step = record.steps[i];
     const std::string path = "/steps/" + std::to_string(i) + "/next";
-    bool unresolved = row.loose_arrow_ends > 0;
+    bool unresolved = row.loose_arrow_starts > 0;
     bool uncertain = false;
     // A headless line to the very next step is the table's order; one that skips steps could
     // as well be a branch coming back up.
@@ -813,6 +825,16 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     const bool decision_without_labels = step.symbol == SymbolKind::decision &&
                                          std::any_of(step.next.begin(), step.next.end(),
                                                      [](const Edge& edge) { return !edge.label; });
+    // An arrow into a step whose line starts at no symbol lost its start on the way: it is
+    // most likely the step before's (a table lists its steps in the order they happen), unless
+    // that one already leads there; then the step it came from is not known, and the step it
+    // arrives at says so.
+    const bool next_arrival_unsourced = i + 1 < sop.rows.size() &&
+                                        sop.rows[i + 1].arrivals_from_nowhere > 0 &&
+                                        !leads_to(step, i + 1, record.steps);
+    const bool arrival_unsourced =
+        row.arrivals_from_nowhere > 0 && (i == 0 || leads_to(record.steps[i - 1], i, record.steps));
+    if (next_arrival_unsourced || arrival_unsourced) unresolved = true;
     const bool dead_end = step.next.empty() && i + 1 < sop.rows.size();
     // Only a decision branches (PermenPAN-RB 35/2012): a second arrow from a process is more
     // likely a neighbouring arrow's line taken for its own.

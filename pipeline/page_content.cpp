@@ -93,7 +93,8 @@ nlohmann::json to_debug_json(const PageContent& page) {
                                {"symbols", std::move(symbols)},
                                {"arrows_out", std::move(arrows)},
                                {"arrives_from_connectors", row.arrives_from_connectors.size()},
-                               {"loose_arrow_ends", row.loose_arrow_ends}});
+                               {"loose_arrow_starts", row.loose_arrow_starts},
+                               {"arrivals_from_nowhere", row.arrivals_from_nowhere}});
     }
     out["steps"] = std::move(steps);
   }

@@ -72,9 +72,12 @@ struct StepRowContent {
   std::vector<StepArrow> arrows_out;
   // Marks of the connectors whose arrow ends at this step.
   std::vector<ConnectorGlyph> arrives_from_connectors;
-  // Arrow ends at this step's symbols that lead to no symbol: a line that starts here and stops
-  // short, or an arrowhead whose line starts nowhere.
-  int loose_arrow_ends = 0;
+  // Lines that leave this step's symbols and stop short of any other: where the step leads is
+  // not all known.
+  int loose_arrow_starts = 0;
+  // Arrowheads at this step's symbols whose lines start at no symbol: the step they come from
+  // was not seen to lead here.
+  int arrivals_from_nowhere = 0;
   cv::Rect lanes_bbox_px;
   int page = 0;
 };

@@ -238,10 +238,10 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
   }
   for (int symbol : trace.loose_starts) {
-    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_starts;
   }
   for (int symbol : trace.loose_ends) {
-    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_ends;
+    if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].arrivals_from_nowhere;
   }
 }
 

@@ -442,10 +442,29 @@ TEST(Flow, ADecisionBranchLabelReadOnlyInPartIsTheAnswerToItsOtherBranchAndRevie
 TEST(Flow, AnArrowEndThatReachedNoSymbolIsReviewedNotGuessed) {
   RawSop sop = two_page_flow();
   sop.rows[1].arrows_out.clear();
-  sop.rows[1].loose_arrow_ends = 1;
+  sop.rows[1].loose_arrow_starts = 1;
   const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
   EXPECT_TRUE(record.steps[1].next.empty());
   EXPECT_TRUE(has_review(record, "/steps/1/next", "arrow_not_attached"));
+}
+
+// An arrowhead at a step whose line starts at no symbol says the step it comes from was not seen
+// to lead there: the step before it, where that one does not; the step it came from cannot be
+// told where the step before already leads there.
+TEST(Flow, AnArrowInFromNoSymbolReviewsTheStepItMostLikelyCameFrom) {
+  RawSop lost_start = two_page_flow();
+  lost_start.rows[0].arrows_out.clear();
+  lost_start.rows[1].arrivals_from_nowhere = 1;
+  const SopRecord lost = build_record(lost_start, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(has_review(lost, "/steps/0/next", "arrow_not_attached"));
+  EXPECT_FALSE(has_review(lost, "/steps/1/next"));
+  EXPECT_EQ(lost.steps[1].next, (std::vector<Edge>{{3, {}, {}}}));
+
+  RawSop second_arrival = two_page_flow();
+  second_arrival.rows[1].arrivals_from_nowhere = 1;
+  const SopRecord second = build_record(second_arrival, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(has_review(second, "/steps/0/next"));
+  EXPECT_TRUE(has_review(second, "/steps/1/next", "arrow_not_attached"));
 }
 
 TEST(Flow, AStepThatShouldLeadOnAndHasNoArrowIsReviewed) {
