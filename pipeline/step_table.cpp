@@ -47,7 +47,8 @@ bool is_column_number_row(const StepRowContent& row) {
 
 // The activity-column cells below the header, top to bottom: one per step. Arrows crossing
 // several lanes can add rules that split a row in the lanes, never across "Uraian Kegiatan". A
-// cell that a broken rule joined to the header keeps only its rows below the header.
+// cell that a broken rule joined to the header keeps only its rows below the header, and one
+// joined to its number's cell only the columns after the number's ("2 Memperbaiki ...").
 std::vector<GridCell> step_cells(const TableGrid& grid, const StepHeader& header) {
   std::vector<GridCell> cells;
   for (const GridCell& cell : grid.cells) {
@@ -64,9 +65,28 @@ std::vector<GridCell> step_cells(const TableGrid& grid, const StepHeader& header
       body.bbox_px.height = body.bbox_px.br().y - top;
       body.bbox_px.y = top;
     }
+    if (header.number_col && *header.number_col < *header.activity_col &&
+        body.col <= *header.number_col) {
+      const int left = grid.col_rules_x_px[*header.number_col + 1];
+      body.col_span -= *header.number_col + 1 - body.col;
+      body.col = *header.number_col + 1;
+      body.bbox_px.width = body.bbox_px.br().x - left;
+      body.bbox_px.x = left;
+    }
     cells.push_back(body);
   }
   return cells;
+}
+
+// The columns right of the lanes that hold a step's own text: Kelengkapan, Waktu, Output and
+// Keterangan, where the table has them.
+std::vector<int> mutu_baku_columns(const StepHeader& header) {
+  std::vector<int> columns;
+  for (const std::optional<int>& col :
+       {header.requirements_col, header.duration_col, header.output_col, header.notes_col}) {
+    if (col) columns.push_back(*col);
+  }
+  return columns;
 }
 
 // Some tables print a step's activity as sub-items ("a. …", "b. …"), each in a cell of its own,
@@ -79,11 +99,7 @@ std::vector<GridCell> step_cells(const TableGrid& grid, const StepHeader& header
 std::vector<GridCell> join_sub_item_cells(const TableGrid& grid, const StepHeader& header,
                                           std::vector<GridCell> cells) {
   if (!header.number_col) return cells;
-  std::vector<int> text_columns;
-  for (const std::optional<int>& col :
-       {header.requirements_col, header.duration_col, header.output_col, header.notes_col}) {
-    if (col) text_columns.push_back(*col);
-  }
+  const std::vector<int> text_columns = mutu_baku_columns(header);
   auto spans_boundary = [&](int col, int row_above, int row_below) {
     const GridCell* above = grid.cell_at(row_above, col);
     return above && above == grid.cell_at(row_below, col);
@@ -106,6 +122,48 @@ std::vector<GridCell> join_sub_item_cells(const TableGrid& grid, const StepHeade
     joined.push_back(cell);
   }
   return joined;
+}
+
+// A step's rule faded or broken across the number and activity columns leaves two steps in one
+// activity cell, while the columns right of the lanes, where the rule held, still part them
+// (a dotted rule faded over 15 mm runs across a 10 mm No column and half an activity column).
+// The activity cell is parted again at such a rule where most of those columns are and each
+// part holds text of its own. A sub-item's rule is the other way round: it parts the activity
+// column and none of the others (join_sub_item_cells).
+std::vector<GridCell> part_steps_a_faded_rule_joined(const TableGrid& grid,
+                                                     const StepHeader& header,
+                                                     const std::vector<GridCell>& cells,
+                                                     CellReader& reader) {
+  const std::vector<int> text_columns = mutu_baku_columns(header);
+  if (text_columns.empty()) return cells;
+  auto part = [&](const GridCell& cell, int first_row, int end_row) {
+    GridCell piece = cell;
+    piece.row = first_row;
+    piece.row_span = end_row - first_row;
+    const int top = grid.row_rules_y_px[first_row];
+    piece.bbox_px.y = top;
+    piece.bbox_px.height = grid.row_rules_y_px[end_row] - top;
+    return piece;
+  };
+  std::vector<GridCell> parted;
+  for (const GridCell& cell : cells) {
+    const int end_row = cell.row + cell.row_span;
+    int first_row = cell.row;
+    for (int rule = cell.row + 1; rule < end_row; ++rule) {
+      int columns_parted = 0;
+      for (int col : text_columns) {
+        columns_parted += grid.cell_at(rule - 1, col) != grid.cell_at(rule, col);
+      }
+      if (3 * columns_parted < 2 * static_cast<int>(text_columns.size())) continue;
+      const GridCell upper = part(cell, first_row, rule);
+      const GridCell lower = part(cell, rule, end_row);
+      if (!reader.read(upper.bbox_px).has_ink || !reader.read(lower.bbox_px).has_ink) continue;
+      parted.push_back(upper);
+      first_row = rule;
+    }
+    parted.push_back(part(cell, first_row, end_row));
+  }
+  return parted;
 }
 
 // The ink mask without the table's rules, so that symbols and arrows stand alone, with the
@@ -281,7 +339,8 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
                                    ? CellText{}
                                    : without_column_number(reader.read(lane.name_box_px)));
   }
-  const std::vector<GridCell> steps = join_sub_item_cells(grid, header, step_cells(grid, header));
+  const std::vector<GridCell> steps = part_steps_a_faded_rule_joined(
+      grid, header, join_sub_item_cells(grid, header, step_cells(grid, header)), reader);
   const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
   const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];

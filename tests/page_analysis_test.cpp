@@ -379,6 +379,38 @@ TEST(StepTable, AnActivityPrintedAsSubItemsInCellsOfTheirOwnIsOneStep) {
   EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
 }
 
+// A step's rule faded across the number and activity columns, and only there, leaves two steps
+// in one activity cell; the Mutu Baku cells, still parted by the rule, keep them two.
+TEST(StepTable, TwoStepsWhoseRuleFadedAcrossTheActivityColumnAloneStayTwo) {
+  DrawnPage page = step_table({.third_step = true});
+  const int rule_between_first_and_second_step = 430;
+  page.break_rule(kNo + 4, rule_between_first_and_second_step, kLane1 - 4,
+                  rule_between_first_and_second_step);
+  const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja",
+                                      "Mengirim rencana kerja"}));
+  ASSERT_EQ(content.steps->rows.size(), 3u);
+  EXPECT_EQ(content.steps->rows[0].number.text, "1");
+  EXPECT_EQ(content.steps->rows[1].number.text, "2");
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
+}
+
+// The rule between a step's number and its activity lost for the row leaves them one cell: the
+// activity is what stands right of the number column, the number what stands in it.
+TEST(StepTable, AnActivityWhoseRuleFromItsNumberWasLostDoesNotStartWithTheNumber) {
+  DrawnPage page = step_table();
+  const int second_step_top = 430, second_step_bottom = 580;
+  page.break_rule(kUraian, second_step_top + 4, kUraian, second_step_bottom - 4);
+  const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+  EXPECT_EQ(content.steps->rows[1].number.text, "2");
+}
+
 TEST(StepTable, ANarrowColumnBeforeTheActivitiesHoldsTheNumbersWhenItsHeadIsBlank) {
   const PageContent content = analyze(step_table({.number_label = "", .column_number_row = false}));
   ASSERT_EQ(content.kind, PageKind::step_table);
