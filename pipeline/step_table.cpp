@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <sstream>
 
 #include "arrows.h"
 #include "labels.h"
@@ -43,6 +44,40 @@ bool is_column_number_row(const StepRowContent& row) {
   const int numbered = bare_number(row.requirements) + bare_number(row.duration) +
                        bare_number(row.outputs) + bare_number(row.notes);
   return numbered >= 2;
+}
+
+// Where the scan garbled the numbers under Uraian Kegiatan and Mutu Baku, the column-number row
+// is still known by its other cells, the lanes' included: most of them hold a bare number ("3",
+// "4.", "3 4" where a lost rule joined two), where a step's row holds words, and symbols in its
+// lanes.
+bool numbered_across(const TableGrid& grid, int row, CellReader& reader) {
+  auto only_numbers = [](const std::string& text) {
+    std::istringstream words(text);
+    bool any = false;
+    for (std::string word; words >> word;) {
+      const auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)); };
+      const auto first = std::find_if(word.begin(), word.end(), is_alnum);
+      const auto last = std::find_if(word.rbegin(), word.rend(), is_alnum).base();
+      if (first >= last || !std::all_of(first, last, [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+          })) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  };
+  int read = 0;
+  int numbered = 0;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.row != row) continue;
+    const std::string text = reader.read(cell.bbox_px).text;
+    if (text.empty()) continue;
+    ++read;
+    numbered += only_numbers(text);
+  }
+  constexpr int kLeastNumberedCells = 4;
+  return numbered >= kLeastNumberedCells && 2 * numbered >= read;
 }
 
 // The activity-column cells below the header, top to bottom: one per step. Arrows crossing
@@ -363,7 +398,10 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     content.duration = read_column(header.duration_col);
     content.outputs = read_column(header.output_col);
     content.notes = read_column(header.notes_col);
-    if (row == header.body_start_row && is_column_number_row(content)) continue;
+    if (row == header.body_start_row &&
+        (is_column_number_row(content) || numbered_across(grid, row, reader))) {
+      continue;
+    }
     content.lanes_bbox_px =
         cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
     std::vector<DetectedSymbol> symbols =

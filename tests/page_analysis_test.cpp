@@ -161,6 +161,7 @@ struct TableLook {
   std::string column_number_under_no = "1";
   std::string column_number_under_uraian = "2";
   std::string column_number_under_first_lane = "3";
+  std::vector<std::string> column_numbers_after_first_lane = {"4", "5", "6", "7", "8"};
   bool first_lane_outside_pelaksana = false;
   std::string output_label = "Output";
   // Every label of the header printed too faint or too small to read: it reads as garble.
@@ -233,8 +234,11 @@ DrawnPage step_table(const TableLook& look = {}) {
     ys.push_back(690);
   }
   if (look.column_number_row) {
-    rows.insert(rows.begin(), {look.column_number_under_no, look.column_number_under_uraian,
-                               look.column_number_under_first_lane, "4", "5", "6", "7", "8"});
+    std::vector<std::string> numbers{look.column_number_under_no, look.column_number_under_uraian,
+                                     look.column_number_under_first_lane};
+    numbers.insert(numbers.end(), look.column_numbers_after_first_lane.begin(),
+                   look.column_numbers_after_first_lane.end());
+    rows.insert(rows.begin(), numbers);
     ys = {header2, 280, 430, 580};
     if (look.third_step) ys.push_back(730);
   }
@@ -540,6 +544,18 @@ TEST(StepTable, ColumnNumberRowIsNotAStepWhenTheTwoUnderUraianKegiatanIsLost) {
   cv::rectangle(page.gray, cv::Rect((kUraian + kLane1) / 2, kHeader2 + 12, 7, 15), cv::Scalar(0),
                 cv::FILLED);
   const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
+// Garbled under Uraian Kegiatan and in half the Mutu Baku cells, the column-number row is still
+// known by the bare numbers in most of its cells, the lanes' included.
+TEST(StepTable, ColumnNumberRowIsNotAStepWhereMostOfItsCellsStillReadAsNumbers) {
+  TableLook look;
+  look.column_number_under_uraian = "Mara 2";
+  look.column_numbers_after_first_lane = {"4.", "Wo", "6", "7 aa", ""};
+  const PageContent content = analyze(step_table(look));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(activities(content),
             (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
