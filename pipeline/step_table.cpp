@@ -48,36 +48,43 @@ bool is_column_number_row(const StepRowContent& row) {
 
 // Where the scan garbled the numbers under Uraian Kegiatan and Mutu Baku, the column-number row
 // is still known by its other cells, the lanes' included: most of them hold a bare number ("3",
-// "4.", "3 4" where a lost rule joined two), where a step's row holds words, and symbols in its
-// lanes.
+// "4.", "3 4" where a lost rule joined two), rising from left to right. A step's row holds words,
+// and symbols in its lanes; an arrow's line down a lane that OCR reads as "1" does not rise.
 bool numbered_across(const TableGrid& grid, int row, CellReader& reader) {
-  auto only_numbers = [](const std::string& text) {
+  // The first number of a cell that holds nothing but numbers, with their stray marks.
+  auto first_number = [](const std::string& text) -> std::optional<int> {
     std::istringstream words(text);
-    bool any = false;
+    std::optional<int> first;
     for (std::string word; words >> word;) {
       const auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)); };
-      const auto first = std::find_if(word.begin(), word.end(), is_alnum);
-      const auto last = std::find_if(word.rbegin(), word.rend(), is_alnum).base();
-      if (first >= last || !std::all_of(first, last, [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c));
-          })) {
-        return false;
+      const auto begin = std::find_if(word.begin(), word.end(), is_alnum);
+      const auto end = std::find_if(word.rbegin(), word.rend(), is_alnum).base();
+      constexpr long kLongestColumnNumber = 2;
+      if (begin >= end || end - begin > kLongestColumnNumber ||
+          !std::all_of(begin, end,
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        return std::nullopt;
       }
-      any = true;
+      if (!first) first = std::stoi(std::string(begin, end));
     }
-    return any;
+    return first;
   };
   int read = 0;
-  int numbered = 0;
-  for (const GridCell& cell : grid.cells) {
+  int rising = 0;
+  int last_number = -1;
+  for (const GridCell& cell : grid.cells) {  // row-major: left to right along the row
     if (cell.row != row) continue;
     const std::string text = reader.read(cell.bbox_px).text;
     if (text.empty()) continue;
     ++read;
-    numbered += only_numbers(text);
+    const std::optional<int> number = first_number(text);
+    if (number && *number > last_number) {
+      ++rising;
+      last_number = *number;
+    }
   }
   constexpr int kLeastNumberedCells = 4;
-  return numbered >= kLeastNumberedCells && 2 * numbered >= read;
+  return rising >= kLeastNumberedCells && 2 * rising >= read;
 }
 
 // The activity-column cells below the header, top to bottom: one per step. Arrows crossing

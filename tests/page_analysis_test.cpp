@@ -162,6 +162,8 @@ struct TableLook {
   std::string column_number_under_uraian = "2";
   std::string column_number_under_first_lane = "3";
   std::vector<std::string> column_numbers_after_first_lane = {"4", "5", "6", "7", "8"};
+  std::vector<std::string> first_step = {
+      "1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""};
   bool first_lane_outside_pelaksana = false;
   std::string output_label = "Output";
   // Every label of the header printed too faint or too small to read: it reads as garble.
@@ -226,8 +228,7 @@ DrawnPage step_table(const TableLook& look = {}) {
   }
   const std::vector<int> xs = column_rules();
   std::vector<std::vector<std::string>> rows{
-      {"1", "Membuat rencana kerja", "", "", "Telaahan Staf", "60 Menit", "Disposisi", ""},
-      {"2", look.second_activity, "", "", "Disposisi", "2 jam", "Renja", ""}};
+      look.first_step, {"2", look.second_activity, "", "", "Disposisi", "2 jam", "Renja", ""}};
   std::vector<int> ys{header2, 390, 540};
   if (look.third_step) {
     rows.push_back({"3", "Mengirim rencana kerja", "", "", "Renja", "1 hari", "Surat", ""});
@@ -555,6 +556,18 @@ TEST(StepTable, ColumnNumberRowIsNotAStepWhereMostOfItsCellsStillReadAsNumbers) 
   TableLook look;
   look.column_number_under_uraian = "Mara 2";
   look.column_numbers_after_first_lane = {"4.", "Wo", "6", "7 aa", ""};
+  const PageContent content = analyze(step_table(look));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+}
+
+// A first step whose cells read as bare numbers that do not rise along the row (arrows' lines
+// down its lanes read as "1") is a step, not the column-number row.
+TEST(StepTable, AFirstStepWhoseCellsReadAsNumbersThatDoNotRiseIsAStep) {
+  TableLook look;
+  look.column_number_row = false;
+  look.first_step = {"1", "Membuat rencana kerja", "1", "1", "Telaahan Staf", "1", "1", ""};
   const PageContent content = analyze(step_table(look));
   ASSERT_EQ(content.kind, PageKind::step_table);
   EXPECT_EQ(activities(content),
