@@ -232,5 +232,52 @@ TEST(CellReader, AThinRunOfMarksBesideALineIsNotReadAsALine) {
   EXPECT_EQ(engine.lines_read, 0);
 }
 
+// Tesseract's Indonesian model reads ";" as ",". What ends a word is told by the ink after its
+// letters: a dot straight above the comma makes it a semicolon.
+enum class WordEnd { kSemicolon, kComma, kCommaCutByAnErasedUnderline, kCommaUnderASpeck };
+
+CellText read_word_ending_in(WordEnd end) {
+  OnePage sheet;
+  constexpr int kBaseline = 160;
+  cv::putText(sheet.page.gray, "lengkap", {130, kBaseline}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(30), 2);
+  const int x = 262;
+  const auto draw = [&](const cv::Rect& box) {
+    cv::rectangle(sheet.page.gray, box, cv::Scalar(30), cv::FILLED);
+  };
+  switch (end) {
+    case WordEnd::kSemicolon:
+      draw({x, kBaseline - 18, 6, 6});  // the dot, at the letters' middle
+      draw({x, kBaseline - 6, 6, 6});   // the comma's head on the baseline
+      draw({x + 2, kBaseline, 3, 7});   // and its tail below
+      break;
+    case WordEnd::kComma:
+      draw({x, kBaseline - 6, 6, 6});
+      draw({x + 2, kBaseline, 3, 7});
+      break;
+    case WordEnd::kCommaUnderASpeck:
+      draw({x + 2, kBaseline - 17, 2, 2});  // scanner noise, a fraction of a dot
+      draw({x, kBaseline - 6, 6, 6});
+      draw({x + 2, kBaseline, 3, 7});
+      break;
+    case WordEnd::kCommaCutByAnErasedUnderline:
+      draw({x, kBaseline - 6, 6, 6});
+      draw({x + 2, kBaseline + 2, 3, 5});
+      break;
+  }
+  ScriptedLinesEngine engine({{"lengkap,", 0.9, cv::Rect(128, kBaseline - 26, 144, 36), 0}}, {});
+  return sheet.read(cv::Rect(100, 100, 800, 100), engine);
+}
+
+TEST(CellReader, ACommaWithADotStraightAboveItIsASemicolon) {
+  EXPECT_EQ(read_word_ending_in(WordEnd::kSemicolon).original, "lengkap;");
+}
+
+TEST(CellReader, ACommaAloneCutInTwoOrUnderASpeckStaysAComma) {
+  EXPECT_EQ(read_word_ending_in(WordEnd::kComma).original, "lengkap,");
+  EXPECT_EQ(read_word_ending_in(WordEnd::kCommaCutByAnErasedUnderline).original, "lengkap,");
+  EXPECT_EQ(read_word_ending_in(WordEnd::kCommaUnderASpeck).original, "lengkap,");
+}
+
 }  // namespace
 }  // namespace sopocr
