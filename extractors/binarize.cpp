@@ -1,7 +1,9 @@
 #include "binarize.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 #include <vector>
@@ -234,6 +236,27 @@ cv::Mat edge_ink(const cv::Mat& ink) {
   return components_mask(labels, at_edge);
 }
 
+namespace {
+
+// The paper's colour under each pixel of `colour` (CV_8UC3): the brightest of each channel
+// around it (tinted paper, shadows and uneven light included), over a thirtieth of the page's
+// longer side (about a third of an inch on any paper and at any resolution). Worked out on a
+// quarter-size copy: paper varies slowly.
+cv::Mat paper_colour(const cv::Mat& colour) {
+  constexpr int kQuarter = 4;
+  cv::Mat small;
+  cv::resize(colour, small, {}, 1.0 / kQuarter, 1.0 / kQuarter, cv::INTER_AREA);
+  const int window = std::max(3, std::max(colour.cols, colour.rows) / 30 / kQuarter) | 1;
+  cv::Mat paper_small;
+  cv::dilate(small, paper_small, cv::getStructuringElement(cv::MORPH_RECT, {window, window}));
+  cv::blur(paper_small, paper_small, {window, window});
+  cv::Mat paper;
+  cv::resize(paper_small, paper, colour.size(), 0, 0, cv::INTER_LINEAR);
+  return paper;
+}
+
+}  // namespace
+
 cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
   if (bgr.empty() || (bgr.type() != CV_8UC3 && bgr.type() != CV_8UC4)) {
     throw std::invalid_argument("coloured_ink_mask: expected a non-empty CV_8UC3 or CV_8UC4 image");
@@ -259,12 +282,7 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
     if (cv::countNonZero(hue_spread >= kLeastHue) == 0)
       return cv::Mat::zeros(colour.size(), CV_8UC1);
   }
-  const int window = std::max(3, std::max(colour.cols, colour.rows) / 30 / kQuarter) | 1;
-  cv::Mat paper_small;
-  cv::dilate(small, paper_small, cv::getStructuringElement(cv::MORPH_RECT, {window, window}));
-  cv::blur(paper_small, paper_small, {window, window});
-  cv::Mat paper;
-  cv::resize(paper_small, paper, colour.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat paper = paper_colour(colour);
   // What the ink absorbed of the paper's light, per channel, as a share (in 255ths): ink
   // multiplies the paper's colour, so black ink absorbs every channel alike on white, cream or
   // shaded paper. One 8-bit channel at a time: a phone's page is tens of megapixels.
@@ -318,6 +336,90 @@ cv::Mat coloured_ink_mask(const cv::Mat& bgr) {
   cv::Mat mask =
       (spread_around >= most_around * kMinChromaShare) & (most >= kMinAbsorbed) & ~printed;
   return mask;
+}
+
+cv::Mat black_ink_only(const cv::Mat& bgr, const cv::Mat& coloured) {
+  cv::Mat colour = bgr;
+  if (bgr.channels() == 4) cv::cvtColor(bgr, colour, cv::COLOR_BGRA2BGR);
+  const cv::Mat paper = paper_colour(colour);
+  // Absorbance of a channel value against its paper: ln(paper) - ln(value), from a table.
+  std::array<float, 256> log_of{};
+  for (int value = 0; value < 256; ++value) log_of[value] = std::log(std::max(value, 1) / 255.0f);
+  const auto absorbance = [&](const cv::Vec3b& pixel, const cv::Vec3b& under) {
+    cv::Vec3f a;
+    for (int c = 0; c < 3; ++c) a[c] = std::max(0.0f, log_of[under[c]] - log_of[pixel[c]]);
+    return a;
+  };
+  // The coloured ink's hue, measured where it is dense enough (a third of the light taken in its
+  // strongest channel). Where it crosses black ink or a letter's edge takes its hue (JPEG keeps
+  // colour at half resolution) the two mix, nearer grey: the hue is the median direction of the
+  // third of those pixels furthest from grey.
+  constexpr float kDenseEnough = 0.4f;
+  const cv::Vec3f grey(1.0f / std::sqrt(3.0f), 1.0f / std::sqrt(3.0f), 1.0f / std::sqrt(3.0f));
+  struct Sample {
+    cv::Vec3f direction;
+    float least = 0;  // the absorbance of its least absorbed channel
+  };
+  std::vector<Sample> samples;
+  for (int y = 0; y < colour.rows; y += 2) {
+    for (int x = 0; x < colour.cols; x += 2) {
+      if (coloured.at<uchar>(y, x) == 0) continue;
+      const cv::Vec3f a = absorbance(colour.at<cv::Vec3b>(y, x), paper.at<cv::Vec3b>(y, x));
+      if (std::max({a[0], a[1], a[2]}) < kDenseEnough) continue;
+      samples.push_back({a / static_cast<float>(cv::norm(a)), std::min({a[0], a[1], a[2]})});
+    }
+  }
+  cv::Vec3f hue = grey;
+  // A pixel whose least absorbed channel takes more than the coloured ink ever does there is
+  // black ink under it: in the darkest pixels a channel's logarithm is mostly noise, and the
+  // split would give the black to the colour.
+  float coloured_least_most = std::numeric_limits<float>::max();
+  if (!samples.empty()) {
+    const auto nearer_grey = [&](const Sample& a, const Sample& b) {
+      return a.direction.dot(grey) < b.direction.dot(grey);
+    };
+    const std::size_t third = std::max<std::size_t>(1, samples.size() / 3);
+    std::nth_element(samples.begin(), samples.begin() + third, samples.end(), nearer_grey);
+    const auto median_of = [&](const auto& value_of) {
+      std::vector<float> values;
+      for (std::size_t i = 0; i < third; ++i) values.push_back(value_of(samples[i]));
+      std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+      return values[values.size() / 2];
+    };
+    for (int c = 0; c < 3; ++c) {
+      hue[c] = median_of([c](const Sample& sample) { return sample.direction[c]; });
+    }
+    hue /= static_cast<float>(cv::norm(hue));
+    std::vector<float> least;
+    for (std::size_t i = 0; i < third; ++i) least.push_back(samples[i].least);
+    const std::size_t most = least.size() * 19 / 20;
+    std::nth_element(least.begin(), least.begin() + most, least.end());
+    coloured_least_most = 1.5f * least[most];
+  }
+  cv::Mat black(colour.size(), CV_8UC1);
+  // Least squares of absorbance = amount of black x grey + amount of colour x hue, for the
+  // black amount; a hue too near grey to tell apart leaves the pixel's own grey.
+  const float overlap = grey.dot(hue);
+  const float determinant = 1.0f - overlap * overlap;
+  constexpr float kLeastDeterminant = 0.02f;
+  for (int y = 0; y < colour.rows; ++y) {
+    for (int x = 0; x < colour.cols; ++x) {
+      const cv::Vec3f a = absorbance(colour.at<cv::Vec3b>(y, x), paper.at<cv::Vec3b>(y, x));
+      const float along_grey = a.dot(grey);
+      const float along_hue = a.dot(hue);
+      float amount = along_grey;
+      const bool under_black = std::min({a[0], a[1], a[2]}) > coloured_least_most;
+      if (determinant >= kLeastDeterminant && !under_black) {
+        amount = (along_grey - overlap * along_hue) / determinant;
+        const float colour_amount = (along_hue - overlap * along_grey) / determinant;
+        if (colour_amount < 0) amount = along_grey;
+      }
+      // Each channel of black ink takes amount / sqrt(3) of absorbance.
+      const float value = 255.0f * std::exp(-std::max(0.0f, amount) / std::sqrt(3.0f));
+      black.at<uchar>(y, x) = cv::saturate_cast<uchar>(value);
+    }
+  }
+  return black;
 }
 
 }  // namespace sopocr

@@ -29,6 +29,14 @@ double paper_grain(const cv::Mat& gray, int dpi);
 // black ink under a translucent coloured stroke. `bgr` is CV_8UC3 or CV_8UC4 (BGRA).
 cv::Mat coloured_ink_mask(const cv::Mat& bgr);
 
+// CV_8UC1, `bgr` (CV_8UC3 or CV_8UC4) as a grey page of its black ink alone: the coloured ink
+// of `coloured` (coloured_ink_mask) taken out of every pixel, black ink under it and the
+// letters' blurred edges beside it left. Ink multiplies the paper's light, so a pixel's
+// absorbance (the logarithm of paper over pixel, per channel) is the sum of each ink's: the
+// coloured ink's share follows its hue, measured on the page where it lies alone, and what is
+// left along black's (equal in every channel) is the black ink. White paper is 255.
+cv::Mat black_ink_only(const cv::Mat& bgr, const cv::Mat& coloured);
+
 // Isolated specks of ink (scanner dust, salt noise): 255 on a speck's pixels, 0 elsewhere. OCR
 // reads them as punctuation or stray letters, so they are painted out before it. A speck is an
 // ink component no larger than a full stop with no other ink within 1/30 inch.

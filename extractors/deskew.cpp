@@ -70,6 +70,10 @@ PageImage deskew(const PageImage& page, const SkewParams& params) {
     cv::warpAffine(page.coloured_ink, level.coloured_ink, rotation, page.gray.size(),
                    cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
   }
+  if (!page.without_coloured_ink.empty()) {
+    cv::warpAffine(page.without_coloured_ink, level.without_coloured_ink, rotation,
+                   page.gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  }
   level.skew_degrees = page.skew_degrees + skew;
   return level;
 }

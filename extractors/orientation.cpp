@@ -68,6 +68,9 @@ PageImage rotate_clockwise(const PageImage& page, int degrees) {
   }
   cv::rotate(page.gray, turned.gray, rotation);
   if (!page.coloured_ink.empty()) cv::rotate(page.coloured_ink, turned.coloured_ink, rotation);
+  if (!page.without_coloured_ink.empty()) {
+    cv::rotate(page.without_coloured_ink, turned.without_coloured_ink, rotation);
+  }
   turned.rotation_degrees = (page.rotation_degrees + turn) % 360;
   return turned;
 }

@@ -25,6 +25,10 @@ struct PageImage {
   // CV_8UC1, 255 where the ink is coloured (a pen's blue, a stamp's violet) on a colour raster;
   // empty for a grey one. Turned and levelled with `gray`.
   cv::Mat coloured_ink;
+  // CV_8UC1, the page's grey as if its coloured ink were not there (black_ink_only): black ink
+  // under a stamp's violet and the blurred edges of letters beside it stay, the stamp does not.
+  // Set where `coloured_ink` is; turned and levelled with `gray`.
+  cv::Mat without_coloured_ink;
   int rotation_degrees = 0;   // clockwise rotation applied to reach `gray` from the raster
   double skew_degrees = 0.0;  // residual skew removed from `gray`
   // Then the keystone of a photographed page straightened: maps the level page's pixels to

@@ -243,6 +243,10 @@ PageImage apply_perspective(const PageImage& page, const cv::Matx33d& homography
     cv::warpPerspective(page.coloured_ink, straight.coloured_ink, homography, page.gray.size(),
                         cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
   }
+  if (!page.without_coloured_ink.empty()) {
+    cv::warpPerspective(page.without_coloured_ink, straight.without_coloured_ink, homography,
+                        page.gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  }
   straight.perspective = homography * page.perspective;
   return straight;
 }

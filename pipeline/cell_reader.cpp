@@ -96,6 +96,19 @@ cv::Mat text_only(const cv::Mat& gray, const cv::Mat& paper, const cv::Mat& ink,
   return clean;
 }
 
+// The median of `values` (CV_8UC1) where `where` is set; nullopt where it is nowhere set.
+std::optional<int> median_where(const cv::Mat& values, const cv::Mat& where) {
+  std::vector<uchar> chosen;
+  for (int y = 0; y < values.rows; ++y) {
+    for (int x = 0; x < values.cols; ++x) {
+      if (where.at<uchar>(y, x) != 0) chosen.push_back(values.at<uchar>(y, x));
+    }
+  }
+  if (chosen.empty()) return std::nullopt;
+  std::nth_element(chosen.begin(), chosen.begin() + chosen.size() / 2, chosen.end());
+  return chosen[chosen.size() / 2];
+}
+
 // A connected piece of ink: its box and how many pixels it holds.
 struct Mark {
   cv::Rect box;
@@ -443,6 +456,35 @@ CellText CellReader::read_without_coloured_ink(const cv::Rect& bbox_px) {
   paper_(box).copyTo(image(box), coloured(box));
   cv::Mat text_ink = text_ink_.clone();
   text_ink(box).setTo(0, coloured(box));
+  CellText cell = read_on(bbox_px, text_ink, image);
+  cell.coloured_ink_removed = true;
+  return cell;
+}
+
+std::optional<CellText> CellReader::read_black_ink_only(const cv::Rect& bbox_px) {
+  const cv::Mat& coloured = page_.coloured_ink;
+  const cv::Mat& black = page_.without_coloured_ink;
+  if (black.empty() || !marks_in_cell(coloured, bbox_px)) return std::nullopt;
+  const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  // The black ink's pixels take the place of the coloured ink and a pixel around it (JPEG keeps
+  // colour at half resolution), at the grey page's paper level.
+  cv::Mat taken;
+  cv::dilate(coloured(box), taken, cv::Mat());
+  const cv::Mat clear = taken == 0;
+  const std::optional<int> black_paper = median_where(black(box), clear & (text_ink_(box) == 0));
+  const std::optional<int> grey_paper = median_where(paper_(box), clear);
+  if (!black_paper || !grey_paper || *black_paper == 0) return std::nullopt;
+  cv::Mat scaled;
+  black(box).convertTo(scaled, CV_8U, static_cast<double>(*grey_paper) / *black_paper);
+  cv::Mat image = ocr_image_.clone();
+  scaled.copyTo(image(box), taken);
+  // What stays dark there is ink: darker than halfway from the paper to the letters the
+  // coloured ink left alone.
+  cv::Mat text_ink = text_ink_.clone();
+  const std::optional<int> letters = median_where(ocr_image_(box), clear & text_ink_(box));
+  const int ink_below = letters ? (*letters + *grey_paper) / 2 : *grey_paper * 2 / 3;
+  text_ink(box).setTo(0, taken);
+  text_ink(box).setTo(255, taken & (scaled < ink_below));
   CellText cell = read_on(bbox_px, text_ink, image);
   cell.coloured_ink_removed = true;
   return cell;

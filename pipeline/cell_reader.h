@@ -38,6 +38,11 @@ class CellReader {
   // were not there; as read() on a grey page or a cell without coloured ink. Not cached.
   CellText read_without_coloured_ink(const cv::Rect& bbox_px);
 
+  // The cell read on the page as black ink alone (PageImage::without_coloured_ink): black ink
+  // under a stamp stays, and the blurred edges of letters that took the stamp's hue. Nullopt on a
+  // grey page or a cell without coloured ink. Not cached.
+  std::optional<CellText> read_black_ink_only(const cv::Rect& bbox_px);
+
   // The cell read with the round stamp over it left as scanned: filling a ring in takes the
   // strokes of the letters it runs along with it ("Ahmad" read as "mad"), where OCR may still
   // read them through the ring. Nullopt where no stamp was filled in there. Not cached.

@@ -621,12 +621,26 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           // valid as printed stays.
           const ParsedDate as_read = parse_indonesian_date(value.text);
           if (is_date_key(label.key) && (!as_read.iso || as_read.month_repaired)) {
+            const auto reads_better = [&](const CellText& through) {
+              const ParsedDate read_through = parse_indonesian_date(through.text);
+              const bool dated = read_through.iso && (!as_read.iso || !read_through.month_repaired);
+              return through.coloured_ink_removed && (dated || is_placeholder(through.text));
+            };
+            // Painting the coloured ink out misses what the colour mask missed (a dull stamp's thin
+            // strokes, which JPEG left little hue) and takes what it took wrongly (letters' edges
+            // that took the hue): the page as black ink alone tells them apart by the stamp's hue.
             CellText through = reader.read_without_coloured_ink(value_box);
-            const ParsedDate read_through = parse_indonesian_date(through.text);
-            const bool dated = read_through.iso && (!as_read.iso || !read_through.month_repaired);
-            if (through.coloured_ink_removed && (dated || is_placeholder(through.text))) {
-              value = std::move(through);
+            if (!reads_better(through)) {
+              if (std::optional<CellText> black = reader.read_black_ink_only(value_box)) {
+                through = std::move(*black);
+              }
             }
+            if (reads_better(through)) value = std::move(through);
+          }
+          // An approver's block whose NIP does not read as one is read on black ink alone too.
+          if (approver && !holds_valid_nip(value)) {
+            std::optional<CellText> black = reader.read_black_ink_only(value_box);
+            if (black && holds_valid_nip(*black)) value = std::move(*black);
           }
           // A round stamp filled in before OCR takes the letters its rings run along with it
           // ("Noveme 2023", a NIP a digit short). A date that still reads as none, or an

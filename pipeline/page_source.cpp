@@ -27,7 +27,10 @@ void set_pixels(PageImage& image, const cv::Mat& colour) {
   cv::cvtColor(colour, image.gray,
                colour.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
   cv::Mat coloured = coloured_ink_mask(colour);
-  if (cv::countNonZero(coloured) > 0) image.coloured_ink = std::move(coloured);
+  if (cv::countNonZero(coloured) > 0) {
+    image.coloured_ink = std::move(coloured);
+    image.without_coloured_ink = black_ink_only(colour, image.coloured_ink);
+  }
 }
 
 FileKind sniff_kind(const std::filesystem::path& file) {

@@ -591,6 +591,37 @@ TEST(Ink, AStampsBlurredEdgesGoWithTheStamp) {
       << "the printed name's pixels";
 }
 
+// A stamp pressed over the approver's name: where its ring crosses a letter the pixel is the
+// letter's near-black tinted by the stamp, and JPEG smears the ring's hue onto the letters beside
+// it. The page as black ink alone keeps every letter pixel dark and lets the ring go.
+TEST(Ink, BlackInkOnlyKeepsTheLettersUnderAStampAndDropsTheStamp) {
+  cv::Mat page(160, 420, CV_8UC3, cv::Scalar(210, 228, 238));  // cream paper (BGR)
+  cv::Mat letters(page.size(), CV_8UC1, cv::Scalar(0));
+  cv::putText(letters, "H. Ahmad", {20, 110}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(255), 4);
+  page.setTo(cv::Scalar(30, 30, 30), letters);
+  cv::Mat stamp(page.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::Mat ring(page.size(), CV_8UC1, cv::Scalar(0));
+  cv::circle(ring, {200, 60}, 70, cv::Scalar(255), 4);
+  stamp.setTo(cv::Scalar(150, 70, 125), ring);  // a dull violet, as a stamp pad leaves it
+  cv::multiply(page, stamp, page, 1.0 / 255);
+  cv::GaussianBlur(page, page, {0, 0}, 1.0);
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", page, jpeg, {cv::IMWRITE_JPEG_QUALITY, 50});
+  page = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+
+  const cv::Mat black = black_ink_only(page, coloured_ink_mask(page));
+  ASSERT_EQ(black.type(), CV_8UC1);
+  ASSERT_EQ(black.size(), page.size());
+  cv::Mat letter_cores;
+  cv::erode(letters, letter_cores, cv::Mat());
+  cv::Mat ring_alone;
+  cv::dilate(letters, ring_alone, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  ring_alone = ring & ~ring_alone;
+  ASSERT_GT(cv::countNonZero(letter_cores & ring), 20) << "the ring crosses the letters";
+  EXPECT_EQ(cv::countNonZero(letter_cores & (black >= 128)), 0) << "letter pixels left light";
+  EXPECT_GT(cv::mean(black, ring_alone)[0], 200) << "the ring away from the letters";
+}
+
 TEST(Grid, AScannersDarkBorderIsNoPartOfTheTable) {
   DrawnGrid drawn;
   draw_step_grid(drawn);
