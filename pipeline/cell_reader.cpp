@@ -1,6 +1,7 @@
 #include "cell_reader.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/photo.hpp>
@@ -314,13 +315,52 @@ OcrText read_line_alone(int top, int bottom, const cv::Rect& region, const cv::M
   return line;
 }
 
+// Of the columns of `band` (rows [first, second) of `region`) that hold text ink, how many lie
+// under one of `words` centred in the band; and how many there are.
+struct ColumnsRead {
+  int under_words = 0;
+  int inked = 0;
+};
+
+ColumnsRead columns_read(const std::vector<OcrWord>& words, const cv::Mat& text_ink,
+                         const cv::Rect& region, const std::pair<int, int>& band) {
+  cv::Mat column_ink;
+  cv::reduce(text_ink(cv::Rect(region.x, band.first, region.width, band.second - band.first)),
+             column_ink, 0, cv::REDUCE_MAX);
+  std::vector<bool> under_word(static_cast<std::size_t>(region.width), false);
+  for (const OcrWord& word : words) {
+    const int middle = word.bbox_px.y + word.bbox_px.height / 2;
+    if (middle < band.first || middle >= band.second) continue;
+    const int from = std::max(0, word.bbox_px.x - region.x);
+    const int to = std::min(region.width, word.bbox_px.br().x - region.x);
+    for (int x = from; x < to; ++x) under_word[static_cast<std::size_t>(x)] = true;
+  }
+  ColumnsRead read;
+  for (int x = 0; x < region.width; ++x) {
+    if (column_ink.at<uchar>(0, x) == 0) continue;
+    ++read.inked;
+    if (under_word[static_cast<std::size_t>(x)]) ++read.under_words;
+  }
+  return read;
+}
+
+int letters_in(const std::vector<OcrWord>& words) {
+  int letters = 0;
+  for (const OcrWord& word : words) letters += static_cast<int>(word.text.size());
+  return letters;
+}
+
 // Tesseract's line finder drops a line of a short cell now and then, most often at low
 // resolution ("Kepala" over "Perangkat Daerah"), or takes two touching lines for one and reads
 // words across both: a band of text ink in which no word was read, or a word across it and the
 // next, is read again on its own, as one line, and its words take the place of those read in it.
-void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect& region,
-                         const cv::Mat& page_image, int dpi, OcrEngine& ocr) {
-  if (text.words.empty()) return;
+// Returns the bands it read again.
+std::vector<std::pair<int, int>> read_lines_left_out(OcrText& text, const cv::Mat& text_ink,
+                                                     const cv::Rect& region,
+                                                     const cv::Mat& page_image, int dpi,
+                                                     OcrEngine& ocr) {
+  std::vector<std::pair<int, int>> read_alone;
+  if (text.words.empty()) return read_alone;
   std::vector<int> heights;
   for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
@@ -355,13 +395,14 @@ void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect&
     OcrText line = read_line_alone(band.first, band.second, region, text_ink, page_image, dpi, ocr);
     if (line.words.empty()) continue;
     std::erase_if(text.words, [&](const OcrWord& word) { return centred_in(word, band); });
+    read_alone.push_back(band);
     for (OcrWord& word : line.words) {
       word.line = next_line;
       text.words.push_back(std::move(word));
     }
     ++next_line;
   }
-  if (next_line == first_added_line) return;
+  if (next_line == first_added_line) return read_alone;
   // The lines in reading order again: top to bottom by their highest word's middle.
   std::vector<int> line_middle(next_line, std::numeric_limits<int>::max());
   for (const OcrWord& word : text.words) {
@@ -377,6 +418,86 @@ void read_lines_left_out(OcrText& text, const cv::Mat& text_ink, const cv::Rect&
   for (OcrWord& word : text.words) word.line = rank_of_line[word.line];
   std::stable_sort(text.words.begin(), text.words.end(),
                    [](const OcrWord& a, const OcrWord& b) { return a.line < b.line; });
+  double confidence_sum = 0.0;
+  for (const OcrWord& word : text.words) confidence_sum += word.confidence;
+  text.confidence = confidence_sum / static_cast<double>(text.words.size());
+  return read_alone;
+}
+
+// Beside a stamp's emblem or a signature Tesseract reads a line in part ("M.Si" of "H. Ahmad
+// Aznem, SE, M.Si"), though it reads the whole line on its own. A line of words that lie over
+// less than two thirds of the inked columns of their rows is read alone, and that reading takes
+// its place where it reads more of those columns, more letters, and surely enough: alone, a band
+// of a stamp's lettering or a scribble reads as a run of unsure letters. Lines already read alone
+// (`read_alone`, read_lines_left_out) are left as they are.
+void read_lines_read_in_part(OcrText& text, const cv::Mat& text_ink, const cv::Rect& region,
+                             const cv::Mat& page_image, int dpi, OcrEngine& ocr,
+                             const std::vector<std::pair<int, int>>& read_alone) {
+  constexpr double kSureEnough = 0.6;
+  if (text.words.empty()) return;
+  std::vector<int> heights;
+  for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const int text_height = heights[heights.size() / 2];
+  int line_count = 0;
+  for (const OcrWord& word : text.words) line_count = std::max(line_count, word.line + 1);
+  bool changed = false;
+  for (int line = 0; line < line_count; ++line) {
+    int top = std::numeric_limits<int>::max();
+    int bottom = 0;
+    for (const OcrWord& word : text.words) {
+      if (word.line != line) continue;
+      top = std::min(top, word.bbox_px.y);
+      bottom = std::max(bottom, word.bbox_px.br().y);
+    }
+    top = std::max(top, region.y);
+    bottom = std::min(bottom, region.br().y);
+    // A line's words, not a word read across two lines.
+    if (bottom <= top || 2 * (bottom - top) > 3 * text_height) continue;
+    const std::pair<int, int> band{top, bottom};
+    const int band_middle = (top + bottom) / 2;
+    if (std::any_of(read_alone.begin(), read_alone.end(), [&](const std::pair<int, int>& alone) {
+          return band_middle >= alone.first && band_middle < alone.second;
+        })) {
+      continue;
+    }
+    const auto centred_in_band = [&](const OcrWord& word) {
+      const int middle = word.bbox_px.y + word.bbox_px.height / 2;
+      return middle >= top && middle < bottom;
+    };
+    std::vector<OcrWord> read_before;
+    std::copy_if(text.words.begin(), text.words.end(), std::back_inserter(read_before),
+                 centred_in_band);
+    const ColumnsRead before = columns_read(read_before, text_ink, region, band);
+    if (3 * before.under_words >= 2 * before.inked) continue;
+    OcrText alone = read_line_alone(top, bottom, region, text_ink, page_image, dpi, ocr);
+    if (alone.words.empty()) continue;
+    double confidence_sum = 0.0;
+    for (const OcrWord& word : alone.words) confidence_sum += word.confidence;
+    const bool sure = confidence_sum >= kSureEnough * static_cast<double>(alone.words.size());
+    const bool reads_more =
+        columns_read(alone.words, text_ink, region, band).under_words > before.under_words &&
+        letters_in(alone.words) > letters_in(read_before);
+    if (!sure || !reads_more) continue;
+    // The words read alone take the place of every word read in the band, in its first word's.
+    std::vector<OcrWord> words;
+    bool placed = false;
+    for (OcrWord& word : text.words) {
+      if (!centred_in_band(word)) {
+        words.push_back(std::move(word));
+        continue;
+      }
+      if (placed) continue;
+      for (OcrWord& read : alone.words) {
+        read.line = word.line;
+        words.push_back(std::move(read));
+      }
+      placed = true;
+    }
+    text.words = std::move(words);
+    changed = true;
+  }
+  if (!changed) return;
   double confidence_sum = 0.0;
   for (const OcrWord& word : text.words) confidence_sum += word.confidence;
   text.confidence = confidence_sum / static_cast<double>(text.words.size());
@@ -578,7 +699,9 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
       if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
     }
-    read_lines_left_out(text, text_ink, region, page_image, page_.dpi, ocr_);
+    const std::vector<std::pair<int, int>> read_alone =
+        read_lines_left_out(text, text_ink, region, page_image, page_.dpi, ocr_);
+    read_lines_read_in_part(text, text_ink, region, page_image, page_.dpi, ocr_, read_alone);
     mend_semicolons(text.words, text_ink);
   }
   if (text.words.empty()) {

@@ -279,5 +279,71 @@ TEST(CellReader, ACommaAloneCutInTwoOrUnderASpeckStaysAComma) {
   EXPECT_EQ(read_word_ending_in(WordEnd::kCommaUnderASpeck).original, "lengkap,");
 }
 
+// Beside a stamp's emblem Tesseract reads a line of the approver's block only in part: "M.Si" of
+// "H. Ahmad Aznem, SE, M.Si". Read on its own the line reads whole.
+class ReadsPartOfALineEngine final : public OcrEngine {
+ public:
+  ReadsPartOfALineEngine(std::vector<OcrWord> block_words, double line_alone_confidence)
+      : block_words_(std::move(block_words)), line_alone_confidence_(line_alone_confidence) {}
+
+  void set_page(const cv::Mat&, int) override {}
+  OcrText read_region(const cv::Rect&) override {
+    OcrText text;
+    text.words = block_words_;
+    return text;
+  }
+  OcrText read_line(const cv::Rect& region) override {
+    ++lines_read;
+    OcrText text;
+    text.words = {{"H. Ahmad Aznem, SE, M.Si", line_alone_confidence_, region, 0}};
+    return text;
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+
+  int lines_read = 0;
+
+ private:
+  std::vector<OcrWord> block_words_;
+  double line_alone_confidence_;
+};
+
+struct ApproverNameRead {
+  std::string original;
+  int lines_read = 0;
+};
+
+ApproverNameRead read_approver_name(std::vector<OcrWord> block_words,
+                                    double line_alone_confidence) {
+  OnePage sheet;
+  cv::putText(sheet.page.gray, "H. Ahmad Aznem, SE, M.Si", {130, 160}, cv::FONT_HERSHEY_SIMPLEX,
+              1.0, cv::Scalar(30), 2);
+  ReadsPartOfALineEngine engine(std::move(block_words), line_alone_confidence);
+  const CellText cell = sheet.read(cv::Rect(100, 100, 800, 100), engine);
+  return {cell.original, engine.lines_read};
+}
+
+const OcrWord kLastWordAlone{"M.Si", 0.93, cv::Rect(520, 136, 80, 26), 0};
+
+TEST(CellReader, ALineReadOnlyInPartIsReadAloneAndTakenWhereItReadsMoreSurely) {
+  EXPECT_EQ(read_approver_name({kLastWordAlone}, 0.85).original, "H. Ahmad Aznem, SE, M.Si");
+}
+
+TEST(CellReader, AnUnsureReadingAloneDoesNotReplaceTheLineReadInPart) {
+  EXPECT_EQ(read_approver_name({kLastWordAlone}, 0.3).original, "M.Si");
+}
+
+TEST(CellReader, ALineReadWholeIsNotReadAgain) {
+  const ApproverNameRead name = read_approver_name({{"H.", 0.9, cv::Rect(130, 136, 30, 26), 0},
+                                                    {"Ahmad", 0.9, cv::Rect(170, 136, 110, 26), 0},
+                                                    {"Aznem,", 0.9, cv::Rect(290, 136, 130, 30), 0},
+                                                    {"SE,", 0.9, cv::Rect(430, 136, 70, 30), 0},
+                                                    kLastWordAlone},
+                                                   0.99);
+  EXPECT_EQ(name.original, "H. Ahmad Aznem, SE, M.Si");
+  EXPECT_EQ(name.lines_read, 0);
+}
+
 }  // namespace
 }  // namespace sopocr
