@@ -1443,11 +1443,14 @@ TEST(IdentityPage, TheApproverIsReadWithoutThePenOverItButAHandwrittenValueKeeps
   const cv::Point signature_middle(1000, approval_top + 90);
   const cv::Point handwriting(940, written_line);
   EXPECT_LT(ocr.pages_seen.front().at<uchar>(signature_middle), 128);
+  // The engine is also handed single lines to read alone: only whole pages count here.
   const auto without_pen =
-      std::find_if(ocr.pages_seen.begin(), ocr.pages_seen.end(),
-                   [&](const cv::Mat& seen) { return seen.at<uchar>(signature_middle) > 230; });
+      std::find_if(ocr.pages_seen.begin(), ocr.pages_seen.end(), [&](const cv::Mat& seen) {
+        return seen.size() == drawn.gray.size() && seen.at<uchar>(signature_middle) > 230;
+      });
   ASSERT_NE(without_pen, ocr.pages_seen.end()) << "the approver's cell is read without the pen";
   EXPECT_LT(without_pen->at<uchar>(handwriting), 128) << "only the approver's cell loses it there";
+  ASSERT_EQ(ocr.pages_seen.back().size(), drawn.gray.size());
   EXPECT_LT(ocr.pages_seen.back().at<uchar>(handwriting), 128);
   // Read without its ink, the written date is no surer: its reading is the one with the ink.
   EXPECT_FALSE(content.identity->fields.at("effective").coloured_ink_removed);
@@ -1462,7 +1465,7 @@ TEST(IdentityPage, AnApproverBlockInItsKeysOwnCellIsReadWithoutThePenOverIt) {
   ASSERT_EQ(content.kind, PageKind::identity);
   const cv::Point signature_middle(800, approval_top + 115);
   EXPECT_TRUE(std::any_of(ocr.pages_seen.begin(), ocr.pages_seen.end(), [&](const cv::Mat& seen) {
-    return seen.at<uchar>(signature_middle) > 230;
+    return seen.size() == drawn.gray.size() && seen.at<uchar>(signature_middle) > 230;
   })) << "the approver's cell is read without the pen";
   const CellText& approver = content.identity->fields.at("approved_by");
   EXPECT_TRUE(approver.coloured_ink_removed);
