@@ -350,6 +350,14 @@ int letters_in(const std::vector<OcrWord>& words) {
   return letters;
 }
 
+// The median height of `words`, which must not be empty: the text height of a cell's lines.
+int median_word_height(const std::vector<OcrWord>& words) {
+  std::vector<int> heights;
+  for (const OcrWord& word : words) heights.push_back(word.bbox_px.height);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
 // Tesseract's line finder drops a line of a short cell now and then, most often at low
 // resolution ("Kepala" over "Perangkat Daerah"), or takes two touching lines for one and reads
 // words across both: a band of text ink in which no word was read, or a word across it and the
@@ -361,10 +369,7 @@ std::vector<std::pair<int, int>> read_lines_left_out(OcrText& text, const cv::Ma
                                                      OcrEngine& ocr) {
   std::vector<std::pair<int, int>> read_alone;
   if (text.words.empty()) return read_alone;
-  std::vector<int> heights;
-  for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const int text_height = heights[heights.size() / 2];
+  const int text_height = median_word_height(text.words);
   const std::vector<std::pair<int, int>> bands = text_line_bands(text_ink, region, text_height);
   const auto centred_in = [](const OcrWord& word, const std::pair<int, int>& band) {
     const int middle = word.bbox_px.y + word.bbox_px.height / 2;
@@ -435,10 +440,7 @@ void read_lines_read_in_part(OcrText& text, const cv::Mat& text_ink, const cv::R
                              const std::vector<std::pair<int, int>>& read_alone) {
   constexpr double kSureEnough = 0.6;
   if (text.words.empty()) return;
-  std::vector<int> heights;
-  for (const OcrWord& word : text.words) heights.push_back(word.bbox_px.height);
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const int text_height = heights[heights.size() / 2];
+  const int text_height = median_word_height(text.words);
   int line_count = 0;
   for (const OcrWord& word : text.words) line_count = std::max(line_count, word.line + 1);
   bool changed = false;
