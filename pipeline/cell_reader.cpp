@@ -350,6 +350,13 @@ int letters_in(const std::vector<OcrWord>& words) {
   return letters;
 }
 
+// The mean confidence of `words`, which must not be empty.
+double mean_confidence(const std::vector<OcrWord>& words) {
+  double sum = 0.0;
+  for (const OcrWord& word : words) sum += word.confidence;
+  return sum / static_cast<double>(words.size());
+}
+
 // The median height of `words`, which must not be empty: the text height of a cell's lines.
 int median_word_height(const std::vector<OcrWord>& words) {
   std::vector<int> heights;
@@ -423,9 +430,7 @@ std::vector<std::pair<int, int>> read_lines_left_out(OcrText& text, const cv::Ma
   for (OcrWord& word : text.words) word.line = rank_of_line[word.line];
   std::stable_sort(text.words.begin(), text.words.end(),
                    [](const OcrWord& a, const OcrWord& b) { return a.line < b.line; });
-  double confidence_sum = 0.0;
-  for (const OcrWord& word : text.words) confidence_sum += word.confidence;
-  text.confidence = confidence_sum / static_cast<double>(text.words.size());
+  text.confidence = mean_confidence(text.words);
   return read_alone;
 }
 
@@ -474,9 +479,7 @@ void read_lines_read_in_part(OcrText& text, const cv::Mat& text_ink, const cv::R
     if (3 * before.under_words >= 2 * before.inked) continue;
     OcrText alone = read_line_alone(top, bottom, region, text_ink, page_image, dpi, ocr);
     if (alone.words.empty()) continue;
-    double confidence_sum = 0.0;
-    for (const OcrWord& word : alone.words) confidence_sum += word.confidence;
-    const bool sure = confidence_sum >= kSureEnough * static_cast<double>(alone.words.size());
+    const bool sure = mean_confidence(alone.words) >= kSureEnough;
     const bool reads_more =
         columns_read(alone.words, text_ink, region, band).under_words > before.under_words &&
         letters_in(alone.words) > letters_in(read_before);
@@ -500,9 +503,7 @@ void read_lines_read_in_part(OcrText& text, const cv::Mat& text_ink, const cv::R
     changed = true;
   }
   if (!changed) return;
-  double confidence_sum = 0.0;
-  for (const OcrWord& word : text.words) confidence_sum += word.confidence;
-  text.confidence = confidence_sum / static_cast<double>(text.words.size());
+  text.confidence = mean_confidence(text.words);
 }
 
 }  // namespace
