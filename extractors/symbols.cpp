@@ -20,6 +20,29 @@ double corner_fill(const cv::Mat& filled, bool right, bool bottom) {
   return static_cast<double>(cv::countNonZero(filled(patch))) / patch.area();
 }
 
+// How many pixels along the diagonal from one corner of the shape's bounding box lie outside
+// the shape: none for a square corner.
+int corner_cut_in(const cv::Mat& filled, bool right, bool bottom) {
+  const int steps = std::min(filled.cols, filled.rows);
+  for (int d = 0; d < steps; ++d) {
+    const int x = right ? filled.cols - 1 - d : d;
+    const int y = bottom ? filled.rows - 1 - d : d;
+    if (filled.at<unsigned char>(y, x) != 0) return d;
+  }
+  return steps;
+}
+
+// Whether one corner of the shape is square. Its patch is mostly filled; or, where blur rounded
+// the corner of a small shape's interior by most of that patch (a few pixels), the corner is cut
+// by under a ninth of the shape's height: a capsule's round end or a circle cuts one by a fifth
+// (0.41 of its radius), a rectangle rounded by blur by a few pixels at any size.
+bool square_corner(const cv::Mat& filled, bool right, bool bottom) {
+  constexpr double kSquareCutOfHeight = 1.0 / 9;
+  const int height = std::min(filled.cols, filled.rows);
+  return corner_fill(filled, right, bottom) > 0.5 ||
+         corner_cut_in(filled, right, bottom) < kSquareCutOfHeight * height;
+}
+
 // The outline's thickness beyond one side of the interior `inside`, at a quarter and three
 // quarters of the side's length (an arrow joins at the middle): the thinner of the two.
 enum class Side { top, right, bottom, left };
@@ -107,10 +130,10 @@ DetectedSymbol classify_filled_shape(const cv::Mat& filled, int dpi, const Symbo
   const double fill_ratio =
       static_cast<double>(cv::countNonZero(filled)) / std::max(1, filled.cols * filled.rows);
   const double aspect = static_cast<double>(filled.cols) / std::max(1, filled.rows);
-  const bool top_left = corner_fill(filled, false, false) > 0.5;
-  const bool top_right = corner_fill(filled, true, false) > 0.5;
-  const bool bottom_left = corner_fill(filled, false, true) > 0.5;
-  const bool bottom_right = corner_fill(filled, true, true) > 0.5;
+  const bool top_left = square_corner(filled, false, false);
+  const bool top_right = square_corner(filled, true, false);
+  const bool bottom_left = square_corner(filled, false, true);
+  const bool bottom_right = square_corner(filled, true, true);
   const int filled_corners = top_left + top_right + bottom_left + bottom_right;
 
   // A diamond fills half its box; a circle or capsule about 0.8; a rectangle all of it.

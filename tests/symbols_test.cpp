@@ -303,6 +303,33 @@ TEST(Symbols, AProcessBoxBlownUpFromALowResolutionScanStaysAProcess) {
   EXPECT_EQ(to_string(found[0].kind), "process");
 }
 
+// A small box (a seventh of an inch high) scanned at low resolution with the sensor's noise and
+// blown up again: blur and noise round its interior's corners by a few pixels, most of a patch
+// an eighth of its size, yet by far less of its height than a capsule's round ends or a circle
+// cut theirs. The capsule beside it stays a terminator, the circle a connector.
+TEST(Symbols, ASmallBlurredBoxIsAProcessAndSmallRoundShapesAreNot) {
+  cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
+  // Square outer corners: a thick rectangle's stroke has round joins.
+  cv::rectangle(page, cv::Rect(110, 130, 80, 40), 0, cv::FILLED);
+  cv::rectangle(page, cv::Rect(116, 136, 68, 28), 255, cv::FILLED);
+  draw_symbol(page, SymbolKind::terminator, {450, 150}, 40, 20, 6);
+  draw_symbol(page, SymbolKind::connector, {750, 150}, 22, 22, 6);
+  // Scanned at 120 ppi with the sensor's noise, blown up to 300 again.
+  cv::Mat scanned;
+  cv::resize(page, scanned, {}, 0.4, 0.4, cv::INTER_AREA);
+  cv::Mat noise(scanned.size(), CV_16SC1);
+  cv::RNG(11).fill(noise, cv::RNG::NORMAL, 0, 12);
+  scanned.convertTo(scanned, CV_16SC1);
+  scanned += noise;
+  scanned.convertTo(scanned, CV_8UC1);
+  cv::resize(scanned, page, page.size(), 0, 0, cv::INTER_CUBIC);
+  const auto found = detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(to_string(found[0].kind), "process");
+  EXPECT_EQ(to_string(found[1].kind), "terminator");
+  EXPECT_EQ(to_string(found[2].kind), "connector");
+}
+
 }  // namespace
 }  // namespace sopocr
 
