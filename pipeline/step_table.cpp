@@ -413,8 +413,10 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
         cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
     std::vector<DetectedSymbol> symbols =
         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi);
-    // Every step has its symbol: in a row without one, look again across longer breaks.
-    if (symbols.empty()) {
+    // Every step has its symbol: in a row without one, look again across longer breaks. The
+    // connectors where a flow resumes on this page's first row are no step's symbol.
+    if (std::all_of(symbols.begin(), symbols.end(),
+                    [](const DetectedSymbol& symbol) { return is_connector(symbol.kind); })) {
       SymbolParams bridging;
       bridging.outline_gap_inches = kLongestOutlineBreakInches;
       symbols = detect_symbols(rule_free, content.lanes_bbox_px, page.dpi, bridging);

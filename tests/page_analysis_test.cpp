@@ -326,6 +326,29 @@ TEST(StepTable, ReadsLanesStepsAndTheSymbolInEachStepsLane) {
   EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
 }
 
+// A page's first step holds the off-page connector its flow resumes from; the step's own box
+// lost a stretch of its top and of its bottom to the scan, so its interior leaks out. The
+// connector is no step's symbol: the box is looked for again across the breaks.
+TEST(StepTable, AStepWhoseBoxLeaksBesideAConnectorStillHasItsBox) {
+  DrawnPage drawn = step_table();
+  const int row_top = 280;  // under the column-number row
+  const std::vector<cv::Point> pentagon{{kLane1 + 10, row_top + 8},
+                                        {kLane1 + 36, row_top + 8},
+                                        {kLane1 + 36, row_top + 24},
+                                        {kLane1 + 23, row_top + 34},
+                                        {kLane1 + 10, row_top + 24}};
+  cv::polylines(drawn.gray, pentagon, true, cv::Scalar(0), 2);
+  // The box at (kLane1 + 50, row_top + 60), 60 x 30: 8 px gone from its top and its bottom.
+  cv::rectangle(drawn.gray, cv::Rect(kLane1 + 70, row_top + 57, 8, 6), cv::Scalar(255), cv::FILLED);
+  cv::rectangle(drawn.gray, cv::Rect(kLane1 + 85, row_top + 87, 8, 6), cv::Scalar(255), cv::FILLED);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[0].symbols;
+  EXPECT_TRUE(std::any_of(symbols.begin(), symbols.end(), [](const PlacedSymbol& placed) {
+    return placed.symbol.kind == SymbolKind::process && placed.lane == 0;
+  }));
+}
+
 // Where the scan kept no rule, the table is still in where its words stand: the header's labels
 // over their columns, a number at the start of each step.
 TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {
