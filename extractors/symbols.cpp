@@ -166,6 +166,18 @@ struct Candidate {
   double solidity;
 };
 
+// Whether a shape `width` x `height` pixels has a symbol's size and proportions: both sides at
+// least `min_size`, or a flat one (a small capsule) from 2/5 of it high when half again as wide
+// and no more than three times as wide as high. The strip between two arrows drawn side by
+// side is far longer.
+bool symbol_sized(int width, int height, int min_size) {
+  const int longer = std::max(width, height);
+  const int shorter = std::min(width, height);
+  const bool flat =
+      2 * longer >= 3 * min_size && 5 * shorter >= 2 * min_size && longer <= 3 * shorter;
+  return longer >= min_size && (shorter >= min_size || flat);
+}
+
 // The closed shapes of `ink` (one region, its outlines' breaks already bridged), classified,
 // their boxes moved to the page by `region_offset`.
 std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset, int dpi,
@@ -184,12 +196,9 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     const bool is_hole = hierarchy[i][3] >= 0;
     if (!is_hole) continue;
     const cv::Rect interior = cv::boundingRect(contours[i]);
-    const int longer = std::max(interior.width, interior.height) + 2 * outline;
-    const int shorter = std::min(interior.width, interior.height) + 2 * outline;
-    // A symbol's proportions: the strip between two arrows drawn side by side is far longer.
-    const bool flat = 2 * longer >= 3 * min_size && 5 * shorter >= 2 * min_size &&
-                      longer <= 3 * shorter;
-    if (longer < min_size || (shorter < min_size && !flat)) continue;
+    if (!symbol_sized(interior.width + 2 * outline, interior.height + 2 * outline, min_size)) {
+      continue;
+    }
     // All five PermenPAN-RB 35/2012 shapes are convex; the pockets arrows and outlines enclose
     // between them are not, as a rule. Text touching the outline only notches the interior, so
     // the shape is classified by its convex hull.
@@ -269,6 +278,131 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
     return a.bbox_px.x < b.bbox_px.x;
   });
   return symbols;
+}
+
+namespace {
+
+// A straight stroke of an outline, horizontal or vertical: where it runs along and across.
+struct Stroke {
+  int from = 0;  // along: first pixel
+  int to = 0;    // along: one past the last
+  int at = 0;    // across: its middle
+  int length() const { return to - from; }
+};
+
+// The straight strokes of `ink` at least `least_length` long, horizontal (`along_x`) or
+// vertical, no thicker than `thickest` (a filled shape is no stroke).
+std::vector<Stroke> straight_strokes(const cv::Mat& ink, bool along_x, int least_length,
+                                     int thickest) {
+  cv::Mat straight;
+  const cv::Size kernel = along_x ? cv::Size(least_length, 1) : cv::Size(1, least_length);
+  cv::morphologyEx(ink, straight, cv::MORPH_OPEN,
+                   cv::getStructuringElement(cv::MORPH_RECT, kernel));
+  cv::Mat labels;
+  cv::Mat stats;
+  cv::Mat centroids;
+  const int count = cv::connectedComponentsWithStats(straight, labels, stats, centroids, 8);
+  std::vector<Stroke> strokes;
+  for (int label = 1; label < count; ++label) {
+    const int x = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int y = stats.at<int>(label, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const int h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if ((along_x ? h : w) > thickest) continue;
+    strokes.push_back(along_x ? Stroke{x, x + w, y + h / 2} : Stroke{y, y + h, x + w / 2});
+  }
+  return strokes;
+}
+
+// The share of the positions along a side from `from` to `to` at `at` across where `ink` has a
+// pixel within `reach` across.
+double side_cover(const cv::Mat& ink, bool along_x, int from, int to, int at, int reach) {
+  const cv::Rect band = (along_x ? cv::Rect(from, at - reach, to - from, 2 * reach + 1)
+                                 : cv::Rect(at - reach, from, 2 * reach + 1, to - from)) &
+                        cv::Rect(0, 0, ink.cols, ink.rows);
+  if (band.empty() || to <= from) return 0.0;
+  cv::Mat inked;
+  cv::reduce(ink(band), inked, along_x ? 0 : 1, cv::REDUCE_MAX);
+  return static_cast<double>(cv::countNonZero(inked)) / (to - from);
+}
+
+}  // namespace
+
+std::vector<DetectedSymbol> boxes_from_sides(const cv::Mat& rule_free_ink,
+                                             const cv::Rect& region_px, int dpi,
+                                             const SymbolParams& params) {
+  const cv::Rect region = region_px & cv::Rect(0, 0, rule_free_ink.cols, rule_free_ink.rows);
+  if (region.empty()) return {};
+  const cv::Mat ink = rule_free_ink(region);
+  const int min_size = static_cast<int>(params.min_size_inches * dpi);
+  const int outline = std::max(2, dpi / 60);
+  const int least_side = std::max(3, min_size / 2);
+  // Reviewed: which kind a broken outline was is less sure (a rounded rectangle's corners may
+  // be what faded).
+  constexpr double kFoundBySidesConfidence = 0.5;
+  // Of a box's four sides three are left nearly whole and a stretch of the fourth at least; the
+  // sides an arrow draws are whole or bare.
+  constexpr double kLeastCoverAll = 3.0;
+  constexpr double kLeastCoverOne = 0.15;
+  constexpr double kMostInkInside = 0.1;
+  struct Found {
+    DetectedSymbol symbol;
+    double cover = 0;
+  };
+  std::vector<Found> found;
+  for (const bool along_x : {true, false}) {
+    const std::vector<Stroke> strokes = straight_strokes(ink, along_x, least_side, 3 * outline);
+    for (std::size_t i = 0; i < strokes.size(); ++i) {
+      for (std::size_t j = 0; j < strokes.size(); ++j) {
+        const Stroke& near = strokes[i];
+        const Stroke& far = strokes[j];
+        if (far.at <= near.at) continue;
+        // The longer stroke is a whole side; the shorter lies along it.
+        const Stroke& whole = near.length() >= far.length() ? near : far;
+        const Stroke& part = near.length() >= far.length() ? far : near;
+        if (part.from < whole.from - outline || part.to > whole.to + outline) continue;
+        const int across = far.at - near.at;
+        const int length = whole.length();
+        if (!symbol_sized(across, length, min_size)) continue;
+        const std::array<double, 4> covers{
+            side_cover(ink, along_x, whole.from, whole.to, near.at, outline),
+            side_cover(ink, along_x, whole.from, whole.to, far.at, outline),
+            side_cover(ink, !along_x, near.at, far.at, whole.from + outline / 2, outline),
+            side_cover(ink, !along_x, near.at, far.at, whole.to - 1 - outline / 2, outline)};
+        const double cover = covers[0] + covers[1] + covers[2] + covers[3];
+        const double least_side_cover = *std::min_element(covers.begin(), covers.end());
+        if (cover < kLeastCoverAll || least_side_cover < kLeastCoverOne) continue;
+        // Out to the strokes' outer edges: the whole side runs to them, the two across from its
+        // middle.
+        const int half_stroke = outline / 2;
+        const int outer_across = across + 2 * half_stroke + 1;
+        const cv::Rect box =
+            along_x ? cv::Rect(whole.from, near.at - half_stroke, length, outer_across)
+                    : cv::Rect(near.at - half_stroke, whole.from, outer_across, length);
+        const cv::Rect inside(box.x + 2 * outline, box.y + 2 * outline, box.width - 4 * outline,
+                              box.height - 4 * outline);
+        if (inside.width <= 0 || inside.height <= 0) continue;
+        if (cv::countNonZero(ink(inside)) > kMostInkInside * inside.area()) continue;
+        DetectedSymbol symbol;
+        symbol.kind = SymbolKind::process;
+        symbol.confidence = kFoundBySidesConfidence;
+        symbol.bbox_px = (box & cv::Rect(0, 0, ink.cols, ink.rows)) + region.tl();
+        found.push_back({symbol, cover});
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Found& a, const Found& b) { return a.cover > b.cover; });
+  std::vector<DetectedSymbol> boxes;
+  for (const Found& candidate : found) {
+    const cv::Rect& box = candidate.symbol.bbox_px;
+    const bool overlaps = std::any_of(boxes.begin(), boxes.end(), [&](const DetectedSymbol& kept) {
+      const double smaller = std::min(box.area(), kept.bbox_px.area());
+      return (box & kept.bbox_px).area() > params.max_overlap * smaller;
+    });
+    if (!overlaps) boxes.push_back(candidate.symbol);
+  }
+  return boxes;
 }
 
 ConnectorGlyph connector_glyph(const cv::Mat& rule_free_ink, const cv::Rect& bbox_px, int dpi) {

@@ -45,6 +45,15 @@ struct SymbolParams {
 std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const cv::Rect& region_px,
                                            int dpi, const SymbolParams& params = {});
 
+// Process boxes found from their sides where the outline no longer encloses the interior: a
+// faded stretch longer than any bridging (a scan's fades run to 20 mm) or a corner gone. A box is
+// two parallel straight strokes, the longer a whole side, with ink along most of its other two
+// sides and little inside; the strokes of arrows leave a side bare. For a row whose step has no
+// symbol; each found is less sure than an enclosed shape (confidence 0.5). Best first.
+std::vector<DetectedSymbol> boxes_from_sides(const cv::Mat& rule_free_ink,
+                                             const cv::Rect& region_px, int dpi,
+                                             const SymbolParams& params = {});
+
 // The mark printed inside a connector ("A", "1"), as a small ink image: its letter's ink cropped
 // to its bounding box and scaled to kGlyphRows x kGlyphCols, row-major in [0, 1]. Both ends of
 // an off-page link carry the same mark in the same print, so the two images match where OCR of

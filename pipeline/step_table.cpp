@@ -413,13 +413,29 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
         cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
     std::vector<DetectedSymbol> symbols =
         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi);
-    // Every step has its symbol: in a row without one, look again across longer breaks. The
-    // connectors where a flow resumes on this page's first row are no step's symbol.
-    if (std::all_of(symbols.begin(), symbols.end(),
-                    [](const DetectedSymbol& symbol) { return is_connector(symbol.kind); })) {
+    // Every step has its symbol: in a row without one, look again across longer breaks, and
+    // then for a box by its sides. The connectors where a flow resumes on this page's first row
+    // are no step's symbol.
+    const auto no_step_symbol = [](const std::vector<DetectedSymbol>& found) {
+      return std::all_of(found.begin(), found.end(),
+                         [](const DetectedSymbol& symbol) { return is_connector(symbol.kind); });
+    };
+    if (no_step_symbol(symbols)) {
       SymbolParams bridging;
       bridging.outline_gap_inches = kLongestOutlineBreakInches;
       symbols = detect_symbols(rule_free, content.lanes_bbox_px, page.dpi, bridging);
+    }
+    if (no_step_symbol(symbols)) {
+      for (const DetectedSymbol& box :
+           boxes_from_sides(rule_free, content.lanes_bbox_px, page.dpi)) {
+        const bool on_a_connector =
+            std::any_of(symbols.begin(), symbols.end(), [&](const DetectedSymbol& connector) {
+              return (box.bbox_px & connector.bbox_px).area() > 0;
+            });
+        if (on_a_connector) continue;
+        symbols.push_back(box);
+        break;
+      }
     }
     for (const DetectedSymbol& symbol : symbols) {
       const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;

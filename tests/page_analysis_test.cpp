@@ -349,6 +349,23 @@ TEST(StepTable, AStepWhoseBoxLeaksBesideAConnectorStillHasItsBox) {
   }));
 }
 
+// A box whose top faded for most of its width encloses nothing, however far breaks are bridged:
+// its three whole sides and the rest of its top still make it the step's box, less surely.
+TEST(StepTable, AStepWhoseBoxLostMostOfItsTopStillHasItsBoxLessSurely) {
+  DrawnPage drawn = step_table();
+  const int row_top = 280;  // under the column-number row
+  // The box at (kLane1 + 50, row_top + 60), 60 x 30: 45 px of its top gone.
+  cv::rectangle(drawn.gray, cv::Rect(kLane1 + 62, row_top + 57, 45, 6), cv::Scalar(255),
+                cv::FILLED);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[0].symbols;
+  ASSERT_EQ(symbols.size(), 1u);
+  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
+  EXPECT_EQ(symbols[0].lane, 0);
+  EXPECT_LT(symbols[0].symbol.confidence, 0.6);
+}
+
 // Where the scan kept no rule, the table is still in where its words stand: the header's labels
 // over their columns, a number at the start of each step.
 TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {

@@ -330,6 +330,47 @@ TEST(Symbols, ASmallBlurredBoxIsAProcessAndSmallRoundShapesAreNot) {
   EXPECT_EQ(to_string(found[2].kind), "connector");
 }
 
+// A box whose top faded for most of its length (a scan's fade runs 20 mm, far longer than any
+// bridging), with the arrow into it, and one whose bottom-right corner is gone, a third of its
+// bottom and of its right side with it: neither encloses its interior, both are boxes by their
+// sides.
+TEST(BoxesFromSides, ABoxThatLostALongStretchOrACornerIsFoundByItsSides) {
+  cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
+  draw_symbol(page, SymbolKind::process, {200, 150}, 110, 45, 3);
+  cv::rectangle(page, cv::Rect(130, 100, 185, 10), 255, cv::FILLED);
+  cv::line(page, {200, 20}, {200, 95}, 0, 3);
+  draw_symbol(page, SymbolKind::process, {650, 150}, 110, 45, 3);
+  cv::rectangle(page, cv::Rect(690, 165, 80, 40), 255, cv::FILLED);
+  cv::line(page, {650, 195}, {650, 290}, 0, 3);
+  const cv::Mat ink = binarize_ink(page, kDpi);
+  ASSERT_TRUE(detect_symbols(ink, {0, 0, page.cols, page.rows}, kDpi).empty());
+  std::vector<DetectedSymbol> found = boxes_from_sides(ink, {0, 0, page.cols, page.rows}, kDpi);
+  ASSERT_EQ(found.size(), 2u);
+  std::sort(found.begin(), found.end(), [](const DetectedSymbol& a, const DetectedSymbol& b) {
+    return a.bbox_px.x < b.bbox_px.x;
+  });
+  for (const DetectedSymbol& box : found) EXPECT_EQ(to_string(box.kind), "process");
+  EXPECT_NEAR(found[0].bbox_px.x, 90, 4);
+  EXPECT_NEAR(found[0].bbox_px.width, 220, 8);
+  EXPECT_NEAR(found[1].bbox_px.y, 105, 4);
+  EXPECT_NEAR(found[1].bbox_px.height, 90, 8);
+}
+
+// What arrows draw is no box: a loop back (out right, up, back left) leaves its fourth side bare,
+// an elbow has two sides, two arrows side by side enclose a strip far longer than high.
+TEST(BoxesFromSides, ArrowsLoopingBackOrTurningMakeNoBox) {
+  cv::Mat page(300, 900, CV_8UC1, cv::Scalar(255));
+  cv::line(page, {40, 60}, {200, 60}, 0, 3);
+  cv::line(page, {200, 60}, {200, 200}, 0, 3);
+  cv::line(page, {200, 200}, {40, 200}, 0, 3);
+  cv::line(page, {300, 40}, {300, 150}, 0, 3);
+  cv::line(page, {300, 150}, {500, 150}, 0, 3);
+  cv::line(page, {500, 150}, {500, 260}, 0, 3);
+  cv::rectangle(page, cv::Rect(560, 100, 300, 18), 0, 3);
+  const cv::Mat ink = binarize_ink(page, kDpi);
+  EXPECT_TRUE(boxes_from_sides(ink, {0, 0, page.cols, page.rows}, kDpi).empty());
+}
+
 }  // namespace
 }  // namespace sopocr
 
