@@ -11,6 +11,7 @@ namespace {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // "No.", "dll.", "Ms.", "S.T.", "a.n.": a dot that belongs to the word.
 bool is_abbreviation(std::string_view word_with_dot) {
@@ -147,8 +148,30 @@ void join_neighbours(std::vector<std::string>& words, Join joined) {
 
 }  // namespace
 
+// "a Menerima …; b Menyusun …": sub-items' letters whose stops the scan lost, or read in the
+// wrong case ("C." after "a." and "b."). A lone letter is no Indonesian word: one that opens the
+// text, or follows a colon or semicolon, before a capital is the first marker; the letter after
+// the last marker, read alone, is the next one.
+void restore_marker_stops(std::vector<std::string>& words) {
+  char next_marker = 'a';
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string& word = words[i];
+    const bool printed_marker = word.size() == 2 && word[1] == '.';
+    const bool lone_letter = word.size() == 1;
+    if (!printed_marker && !lone_letter) continue;
+    if (ascii_lower(word.substr(0, 1))[0] != next_marker) continue;
+    if (next_marker == 'a') {
+      const bool opens = i == 0 || words[i - 1].ends_with(':') || words[i - 1].ends_with(';');
+      if (word[0] != 'a' || (lone_letter && !(opens && is_upper(words[i + 1][0])))) continue;
+    }
+    word = std::string(1, next_marker) + '.';
+    ++next_marker;
+  }
+}
+
 std::string repair_stray_punctuation(std::string_view text) {
   std::vector<std::string> words = split_words(text);
+  restore_marker_stops(words);
   drop_unpaired_quotes(words);
   join_neighbours(words, joined_after_slash);
   join_neighbours(words, reduplication_of);

@@ -17,7 +17,9 @@ namespace sopocr {
 // - ':' before "jika" in text with an earlier "Jika" is the ';' of "Jika …, …; jika …".
 // - a quote opening or closing a word with no partner is dropped ("Notulen' hasil");
 // - a space after a '/' between words is dropped ("Pemeriksa/ Penyidik");
-// - the hyphens of repair_reduplication_hyphens are repaired.
+// - the hyphens of repair_reduplication_hyphens are repaired;
+// - sub-items' letter markers that lost their stop ("a Menerima …; b Menyusun …") or their
+//   case ("a. …; b. …; C. …") have it back.
 // A colon a document did print before a lower-case word ("Sifat: merk") is lost with the specks.
 std::string repair_stray_punctuation(std::string_view text);
 

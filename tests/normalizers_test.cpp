@@ -355,6 +355,22 @@ TEST(Punctuation, ASpeckReadAsADotOrColonBeforeALowerCaseWordIsDropped) {
             "Nomor 70 Tahun 2012 tentang Perubahan");
 }
 
+// A sub-item's letter is printed with its stop, which is a few pixels at low resolution.
+TEST(Punctuation, ASubItemLetterThatLostItsStopOrCaseHasThemBack) {
+  EXPECT_EQ(repair_stray_punctuation("a Menerima bukti transfer; b Menyusun laporan"),
+            "a. Menerima bukti transfer; b. Menyusun laporan");
+  EXPECT_EQ(repair_stray_punctuation("Memeriksa usulan: a Jika sesuai diteruskan"),
+            "Memeriksa usulan: a. Jika sesuai diteruskan");
+  EXPECT_EQ(repair_stray_punctuation("a. Menyeleksi dan mengarsipkan b dokumen"),
+            "a. Menyeleksi dan mengarsipkan b. dokumen");
+  EXPECT_EQ(repair_stray_punctuation("a. Menyusun; b. Memeriksa; C. Mengirim usulan"),
+            "a. Menyusun; b. Memeriksa; c. Mengirim usulan");
+  // A lone letter that opens no sequence, or comes out of it, is left as read.
+  EXPECT_EQ(repair_stray_punctuation("Menyusun a Konsep"), "Menyusun a Konsep");
+  EXPECT_EQ(repair_stray_punctuation("a. Menyusun laporan c hasil"), "a. Menyusun laporan c hasil");
+  EXPECT_EQ(repair_stray_punctuation("Kepala Dinas C. Ahmad"), "Kepala Dinas C. Ahmad");
+}
+
 TEST(Punctuation, UnpairedQuotesAndASpaceAfterASlashAreSpecks) {
   EXPECT_EQ(repair_stray_punctuation("Notulen' hasil rapat"), "Notulen hasil rapat");
   EXPECT_EQ(repair_stray_punctuation("Akun SPSE ‘Auditor/Pemeriksa"),
