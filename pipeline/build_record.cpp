@@ -561,13 +561,20 @@ CellText lanes_of(const StepRowContent& row) {
   return lanes;
 }
 
+// A lane's name as its steps' actor. A name the pipeline is not sure of leaves every step in the
+// lane unsure of its actor: each is what a downstream system reads, and each is reviewed.
+struct LaneActor {
+  std::optional<std::string> name;  // nullopt: the name went unread
+  std::optional<FieldConfidence> doubt;
+  CellText name_cell;
+};
+
 // The actor of a lane of the SOP's first table page. A continuation page whose table was read
 // with more lanes than the first (a rule split a lane, or one was missed there) puts symbols in
 // lanes the SOP has no name for: no actor, never another lane's.
-std::optional<std::string> actor_of_lane(const std::vector<std::optional<std::string>>& lane_actor,
-                                         int lane) {
+std::optional<std::string> actor_of_lane(const std::vector<LaneActor>& lane_actor, int lane) {
   if (lane < 0 || static_cast<std::size_t>(lane) >= lane_actor.size()) return std::nullopt;
-  return lane_actor[static_cast<std::size_t>(lane)];
+  return lane_actor[static_cast<std::size_t>(lane)].name;
 }
 
 // Whether the table's author ends activities with a stop. Authors are not consistent: on the
@@ -587,8 +594,8 @@ bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
 }
 
 Step build_step(const StepRowContent& row, std::size_t index,
-                const std::vector<std::optional<std::string>>& lane_actor,
-                ReviewList::Kind activity_kind, ReviewList& review) {
+                const std::vector<LaneActor>& lane_actor, ReviewList::Kind activity_kind,
+                ReviewList& review) {
   const std::string base = "/steps/" + std::to_string(index);
   Step step;
   step.no = step_number(row.number, base + "/no", review);
@@ -636,6 +643,9 @@ Step build_step(const StepRowContent& row, std::size_t index,
       review.add(base + "/actor", "lane_name_not_read", lanes, kNothingFound);
     } else if (primary.lane_uncertain) {
       review.add(base + "/actor", "uncertain_lane", lanes, kOneOfTwo);
+    } else if (const LaneActor& lane = lane_actor[static_cast<std::size_t>(primary.lane)];
+               lane.doubt) {
+      review.add(base + "/actor", lane.doubt->reason, lane.name_cell, lane.doubt->value);
     }
     for (const PlacedSymbol& placed : row.symbols) {
       if (&placed == &primary || (is_connector_shape(placed) && step_shape != row.symbols.end()))
@@ -964,7 +974,7 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   if (!sop.identity && !record.header.title) review_missing_identity(sop, review);
 
   // Lane names become the actors; an unreadable one is left out and its steps reviewed.
-  std::vector<std::optional<std::string>> lane_actor;
+  std::vector<LaneActor> lane_actor;
   for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
     const CellText& cell = sop.lane_names[lane];
     LaneName name = normalize_lane_name(cell.text);
@@ -979,11 +989,16 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
       lane_actor.emplace_back();
       continue;
     }
-    lane_actor.emplace_back(name.text);
+    // A word no document uses ("Pemberdayaandan", "Anditor") is a misreading.
+    FieldConfidence confidence = field_confidence(name.text, cell, FieldKind::name, lexicon);
+    if (name.repaired) confidence = weaker(confidence, repair_doubt());
+    LaneActor& actor = lane_actor.emplace_back();
+    actor.name = name.text;
+    actor.name_cell = cell;
+    if (confidence.value < policy.review_threshold) actor.doubt = confidence;
     if (std::find(record.actors.begin(), record.actors.end(), name.text) == record.actors.end()) {
       record.actors.push_back(name.text);
-      const std::string path = "/actors/" + std::to_string(record.actors.size() - 1);
-      review.flag_if_weak(cell, path, name.repaired ? std::optional(repair_doubt()) : std::nullopt);
+      review.judge("/actors/" + std::to_string(record.actors.size() - 1), cell, confidence);
     }
   }
   const ReviewList::Kind activity_kind =

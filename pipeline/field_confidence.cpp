@@ -221,7 +221,7 @@ FieldConfidence field_confidence(std::string_view value, const CellText& cell, F
   const bool prose = kind == FieldKind::prose || kind == FieldKind::sentence;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if (looks_garbled(word)) found(kGarbledWord, "garbled_word");
+    if (kind != FieldKind::name && looks_garbled(word)) found(kGarbledWord, "garbled_word");
     const bool lone_digit = word.size() == 1 && is_digit(word[0]);
     if (lone_digit && words.size() > 1) {
       const std::string before = i > 0 ? ascii_lower(words[i - 1]) : std::string();

@@ -21,6 +21,9 @@ enum class FieldKind {
   sentence,
   list_item,  // an item of Kelengkapan, Output or an identity list: a phrase
   code,       // an SOP number, a step number, a date, an institution: kept as read
+  // A swimlane's name, its steps' actor ("PjPHP/PPHP", "PA", "Sekretaris/Ka. Bidang"): judged by
+  // its words alone, as an abbreviation's letters and stops are the office's own.
+  name,
 };
 
 struct FieldConfidence {

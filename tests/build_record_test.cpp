@@ -920,6 +920,28 @@ TEST(BuildRecord, AWordReadAsSurelyAsCleanPrintKeepsTheAuthorsSpelling) {
   EXPECT_FALSE(has_review(record, "/steps/0/requirements", "unknown_word"));
 }
 
+// A lane's name holding a word no document uses, read less surely than clean print, is a
+// misreading a person must check. The name is the actor of every step in that lane: each of
+// those steps is reviewed, and no step of a lane read well.
+TEST(BuildRecord, EveryStepInALaneWhoseNameHoldsAnUnknownWordHasItsActorReviewed) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  sop.lane_names = {read_words("Tim Pongsiota Pengaduan", 0.9), read_words("PjPHP/PPHP", 0.9)};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.steps[0].actor, "Tim Pongsiota Pengaduan");
+  EXPECT_TRUE(has_review(record, "/actors/0", "unknown_word"));
+  for (const int step : {0, 2, 4}) {
+    EXPECT_TRUE(has_review(record, "/steps/" + std::to_string(step) + "/actor", "unknown_word"))
+        << "step " << step;
+  }
+  // An office's abbreviation, in its own mix of cases, is no garble.
+  for (const char* reason : {"unknown_word", "garbled_word"}) {
+    EXPECT_FALSE(has_review(record, "/steps/3/actor", reason)) << reason;
+    EXPECT_FALSE(has_review(record, "/actors/1", reason)) << reason;
+  }
+}
+
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
   // The second page's table was read with a third lane: its symbols name no known actor.
   RawSop sop = two_page_flow();
