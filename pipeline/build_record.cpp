@@ -297,6 +297,14 @@ bool looks_like_position(const std::string& line) {
   return std::regex_search(line, position);
 }
 
+// No name has a digit (once a degree's letters misread as digits are repaired: "S.5os."), and
+// every name has a word of two letters.
+bool could_be_a_name(const std::string& line) {
+  static const std::regex two_letters("[A-Za-z]{2}");
+  return std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         std::regex_search(line, two_letters);
+}
+
 // The lines of the approver's block. A stamp's ring or lettering crossing a line left of its
 // text reads as a word of a character or two standing apart from it ("t H. Ahmad Aznem",
 // "2 ABDURRAHMAN", "k NIP. 1973…"): such a word, further from the next than the line is high,
@@ -377,9 +385,11 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
     before.pop_back();
   }
   // The line above the rank is the name, unless the name went unread and that line is still
-  // the position ("Provinsi Kalimantan Timur").
+  // the position ("Provinsi Kalimantan Timur"), or is what the stamp's emblem, lettering or the
+  // NIP's digits read as ("*", "3", "mip 1975 MOL2").
   if (!before.empty() && !looks_like_position(before.back())) {
-    approver.name = normalize_person_name(before.back());
+    std::string name = normalize_person_name(before.back());
+    if (could_be_a_name(name)) approver.name = std::move(name);
     before.pop_back();
   }
   std::string position;

@@ -152,6 +152,31 @@ TEST(BuildRecord, AnUnreadApproverNameIsNullAndReviewedNotTakenFromThePosition) 
   EXPECT_EQ(record.header.approver->rank, "Pembina Utama Muda/IV.c");
 }
 
+// Where the name itself went unread, the line above the rank may be what the stamp's emblem or
+// lettering read as: no name, so none is made of it.
+TEST(BuildRecord, AnApproverNameLineOfMarksOrDigitsIsNoName) {
+  for (const char* read_as_name : {"*", "3", "mip 1975 MOL2"}) {
+    SCOPED_TRACE(read_as_name);
+    RawSop sop = identity_only();
+    sop.identity->fields["approved_by"] =
+        read_cell(std::string("Kepala Dinas Ketenagakerjaan Kota Bontang\n") + read_as_name +
+                  "\nPembina Tk. I/IV.b\nNIP. 19730614 200112 1 004");
+    const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    ASSERT_TRUE(record.header.approver);
+    EXPECT_EQ(record.header.approver->name, std::nullopt);
+    EXPECT_TRUE(has_review(record, "/header/approver/name", "not_read"));
+    EXPECT_EQ(record.header.approver->position, "Kepala Dinas Ketenagakerjaan Kota Bontang");
+  }
+  // A degree's letter read as a digit is repaired, and the name stays one.
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] = read_cell(
+      "Kepala Dinas\nABDURRAHMAN, S.5os., M.Si\nPembina Utama Muda/IV.c\n"
+      "NIP. 19691115 199303 1 007");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "ABDURRAHMAN, S.Sos., M.Si");
+}
+
 TEST(BuildRecord, TheNipLineIsFoundWhereAStampTookItsWordOrLeftMarksBeforeIt) {
   for (const char* nip_line : {"9 NIP. 19730614 200112 1 004", "IP 19730614 200112 1 004"}) {
     SCOPED_TRACE(nip_line);
