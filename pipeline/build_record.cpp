@@ -456,6 +456,17 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
   if (header.sop_number) {
     static const std::regex spaced_separator("\\s*([/.-])\\s*");
     header.sop_number = std::regex_replace(*header.sop_number, spaced_separator, "$1");
+    // A lone character standing apart before or after a code with separators ("5 067.1/012/…",
+    // "…/BID.BIKON 5") is a speck or a stamp's letter: no numbering scheme begins or ends so.
+    const std::vector<std::string> parts = split_words(*header.sop_number);
+    if (parts.size() == 2) {
+      for (std::size_t lone = 0; lone < 2; ++lone) {
+        const std::string& code = parts[1 - lone];
+        if (parts[lone].size() == 1 && code.find_first_of("/.") != std::string::npos) {
+          header.sop_number = code;
+        }
+      }
+    }
     // A space left inside a number's part is a dot or a slash OCR lost ("000.8 3.3",
     // "329 ISATPOLPP") as often as one printed: kept as read, and reviewed.
     if (header.sop_number->find(' ') != std::string::npos) {

@@ -111,6 +111,22 @@ TEST(BuildRecord, AMarkReadBeforeASopNumberIsNoPartOfIt) {
   }
 }
 
+TEST(BuildRecord, ALoneCharacterStandingApartBeforeOrAfterASopNumberIsNoPartOfIt) {
+  RawSop sop = identity_only();
+  for (const char* reading :
+       {"5 067.1/012/Disnaker.01", "067.1/012/Disnaker.01 5", "k 067.1/012/Disnaker.01"}) {
+    sop.identity->fields["sop_number"] = read_cell(reading);
+    const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    EXPECT_EQ(record.header.sop_number, "067.1/012/Disnaker.01") << reading;
+    EXPECT_FALSE(has_review(record, "/header/sop_number", "space_in_code")) << reading;
+  }
+  // A part of the number standing apart is no speck: kept, and reviewed.
+  sop.identity->fields["sop_number"] = read_cell("067 1/074/Disnaker.01");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.sop_number, "067 1/074/Disnaker.01");
+  EXPECT_TRUE(has_review(record, "/header/sop_number", "space_in_code"));
+}
+
 TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
   RawSop sop = identity_only();
   sop.identity->fields["sop_number"] = read_cell("000.8 3.3/332/SATPOLPP-A");
