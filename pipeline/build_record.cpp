@@ -582,6 +582,15 @@ CellText lanes_of(const StepRowContent& row) {
   return lanes;
 }
 
+// Whether join_split_words joins two pieces of one line of `reading`.
+bool joins_within_a_line(const std::string& reading, const Lexicon& lexicon) {
+  bool joined = false;
+  for (const std::string& line : split_lines(reading)) {
+    join_split_words(normalize_text(line), lexicon, joined);
+  }
+  return joined;
+}
+
 // A lane's name as its steps' actor. A name the pipeline is not sure of leaves every step in the
 // lane unsure of its actor: each is what a downstream system reads, and each is reviewed.
 struct LaneActor {
@@ -1001,7 +1010,11 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
     LaneName name = normalize_lane_name(cell.text);
     if (lexicon) {
       name.text = split_run_together_words(name.text, *lexicon, name.repaired);
-      name.text = join_split_words(name.text, *lexicon, name.repaired);
+      // A word the narrow lane cell broke over two lines without a hyphen ("Pengadministr" /
+      // "asi Umum") is joined back surely; one OCR split within a line may be two words.
+      bool joined = false;
+      name.text = join_split_words(name.text, *lexicon, joined);
+      if (joined && joins_within_a_line(cell.original, *lexicon)) name.repaired = true;
       name.text =
           repair_lane_words(name.text, *lexicon, words_read_as_printed(cell), name.repaired);
       if (ends_in_abbreviation(cell.text, name.text, *lexicon)) name.text += '.';

@@ -983,6 +983,21 @@ TEST(BuildRecord, EveryStepInALaneWhoseNameHoldsAnUnknownWordHasItsActorReviewed
   }
 }
 
+// A narrow lane cell breaks a long word over two lines without a hyphen: joined back, surely.
+// The same word split within one line may be two words OCR ran apart: joined, and reviewed.
+TEST(BuildRecord, ALaneNameWordBrokenAtTheCellsEdgeIsJoinedWithoutDoubt) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  CellText broken = read_words("Pengadministr asi Umum", 0.95);
+  broken.original = "Pengadministr\nasi Umum";
+  sop.lane_names = {broken, read_words("Pengadministr asi Umum", 0.95)};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.steps[0].actor, "Pengadministrasi Umum");
+  EXPECT_FALSE(has_review(record, "/steps/0/actor", "uncertain_repair"));
+  EXPECT_TRUE(has_review(record, "/steps/1/actor", "uncertain_repair"));
+}
+
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
   // The second page's table was read with a third lane: its symbols name no known actor.
   RawSop sop = two_page_flow();
