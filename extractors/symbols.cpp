@@ -178,6 +178,16 @@ bool symbol_sized(int width, int height, int min_size) {
   return longer >= min_size && (shorter >= min_size || flat);
 }
 
+// Whether `box` shares more than `max_overlap` of the smaller box with one of `kept`: symbols
+// never overlap, so the one kept first is the symbol.
+bool overlaps_any(const cv::Rect& box, const std::vector<DetectedSymbol>& kept,
+                  double max_overlap) {
+  return std::any_of(kept.begin(), kept.end(), [&](const DetectedSymbol& symbol) {
+    const double smaller = std::min(box.area(), symbol.bbox_px.area());
+    return (box & symbol.bbox_px).area() > max_overlap * smaller;
+  });
+}
+
 // The closed shapes of `ink` (one region, its outlines' breaks already bridged), classified,
 // their boxes moved to the page by `region_offset`.
 std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset, int dpi,
@@ -266,13 +276,9 @@ std::vector<DetectedSymbol> detect_symbols(const cv::Mat& rule_free_ink, const c
                    });
   std::vector<DetectedSymbol> symbols;
   for (const Candidate& candidate : candidates) {
-    const cv::Rect& box = candidate.symbol.bbox_px;
-    const bool overlaps =
-        std::any_of(symbols.begin(), symbols.end(), [&](const DetectedSymbol& kept) {
-          const double smaller = std::min(box.area(), kept.bbox_px.area());
-          return (box & kept.bbox_px).area() > params.max_overlap * smaller;
-        });
-    if (!overlaps) symbols.push_back(candidate.symbol);
+    if (!overlaps_any(candidate.symbol.bbox_px, symbols, params.max_overlap)) {
+      symbols.push_back(candidate.symbol);
+    }
   }
   std::sort(symbols.begin(), symbols.end(), [](const DetectedSymbol& a, const DetectedSymbol& b) {
     return a.bbox_px.x < b.bbox_px.x;
@@ -395,12 +401,9 @@ std::vector<DetectedSymbol> boxes_from_sides(const cv::Mat& rule_free_ink,
                    [](const Found& a, const Found& b) { return a.cover > b.cover; });
   std::vector<DetectedSymbol> boxes;
   for (const Found& candidate : found) {
-    const cv::Rect& box = candidate.symbol.bbox_px;
-    const bool overlaps = std::any_of(boxes.begin(), boxes.end(), [&](const DetectedSymbol& kept) {
-      const double smaller = std::min(box.area(), kept.bbox_px.area());
-      return (box & kept.bbox_px).area() > params.max_overlap * smaller;
-    });
-    if (!overlaps) boxes.push_back(candidate.symbol);
+    if (!overlaps_any(candidate.symbol.bbox_px, boxes, params.max_overlap)) {
+      boxes.push_back(candidate.symbol);
+    }
   }
   return boxes;
 }

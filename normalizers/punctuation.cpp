@@ -1,6 +1,7 @@
 #include "punctuation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -159,7 +160,7 @@ void restore_marker_stops(std::vector<std::string>& words) {
     const bool printed_marker = word.size() == 2 && word[1] == '.';
     const bool lone_letter = word.size() == 1;
     if (!printed_marker && !lone_letter) continue;
-    if (ascii_lower(word.substr(0, 1))[0] != next_marker) continue;
+    if (std::tolower(static_cast<unsigned char>(word[0])) != next_marker) continue;
     if (next_marker == 'a') {
       const bool opens = i == 0 || words[i - 1].ends_with(':') || words[i - 1].ends_with(';');
       if (word[0] != 'a' || (lone_letter && !(opens && is_upper(words[i + 1][0])))) continue;
