@@ -77,10 +77,12 @@ int longest_break(int dpi) { return std::max(6, dpi * 7 / 50); }
 // Arrows run horizontally and vertically. Splits the lines into straight segments and joins
 // those that meet at a bend or where one ends on another (arrows merging), and those that
 // continue each other across a short break, but not two that cross: crossing arrows stay
-// apart. `pieces` are the lines with the fragments of broken lines too short to be lines of
-// their own. Returns the straight segments, and per pixel the line it belongs to (0: none) in
-// `line_ids`.
-std::vector<Segment> straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces, int dpi,
+// apart, and neither do two whose break is an erased symbol (`symbol_boxes`): a small box is
+// no longer than a break, and the arrows into and out of it run on one course. `pieces` are
+// the lines with the fragments of broken lines too short to be lines of their own. Returns the
+// straight segments, and per pixel the line it belongs to (0: none) in `line_ids`.
+std::vector<Segment> straight_lines(const cv::Mat& line_mask, const cv::Mat& pieces,
+                                    const std::vector<cv::Rect>& symbol_boxes, int dpi,
                                     cv::Mat& line_ids) {
   const int run = std::max(5, dpi / 25);
   cv::Mat horizontal;
@@ -131,13 +133,19 @@ std::vector<Segment> straight_lines(const cv::Mat& line_mask, const cv::Mat& pie
         const int offset = std::abs(centre(first.box) - centre(second.box));
         const int gap_start = std::min(end(first.box), end(second.box));
         const int gap = std::max(start(first.box), start(second.box)) - gap_start;
+        const int course = (centre(first.box) + centre(second.box)) / 2;
+        const cv::Rect gap_box = along_x ? cv::Rect(gap_start, course, std::max(gap, 1), 1)
+                                         : cv::Rect(course, gap_start, 1, std::max(gap, 1));
+        if (std::any_of(symbol_boxes.begin(), symbol_boxes.end(),
+                        [&](const cv::Rect& box) { return !(box & gap_box).empty(); })) {
+          continue;
+        }
         // Two breaks close together leave a fragment between them too short to be a line of its
         // own: it counts as line, and the longest stretch without ink is the break.
-        if (offset <= slack && (gap <= max_break ||
-                                (gap <= 3 * max_break &&
-                                 longest_blank_stretch(pieces, along_x, gap_start, gap,
-                                                       (centre(first.box) + centre(second.box)) / 2,
-                                                       slack) <= max_break))) {
+        if (offset <= slack &&
+            (gap <= max_break ||
+             (gap <= 3 * max_break && longest_blank_stretch(pieces, along_x, gap_start, gap, course,
+                                                            slack) <= max_break))) {
           groups.unite(static_cast<int>(a), static_cast<int>(b));
         }
       }
@@ -578,7 +586,8 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
   cv::Mat line_ids;
-  const std::vector<Segment> segments = straight_lines(line_mask, line_pieces, dpi, line_ids);
+  const std::vector<Segment> segments =
+      straight_lines(line_mask, line_pieces, erased, dpi, line_ids);
   double most_ids = 0;
   cv::minMaxLoc(line_ids, nullptr, &most_ids);
   const int line_count = static_cast<int>(most_ids) + 1;

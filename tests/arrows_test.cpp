@@ -422,6 +422,25 @@ TEST_P(AtResolution, AnArrowShorterThanTwoHeadsBetweenCompactRowsKeepsItsDirecti
   EXPECT_TRUE(trace.loose_ends.empty());
 }
 
+TEST_P(AtResolution, ArrowsInAndOutOfASymbolShorterThanALinesBreakStayTwoArrows) {
+  // Small boxes, a ninth of an inch high, stacked in one lane: the arrow into each and the one
+  // out of it run on one course with the erased box between them, a gap no longer than a
+  // break the scan may leave in a line. A gap through a symbol is the symbol, not a break.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int half_h = dpi / 18;
+  const int half_w = dpi / 5;
+  const int step = dpi / 2;
+  std::vector<int> boxes;
+  for (int i = 0; i < 4; ++i) boxes.push_back(flow.box({400, 150 + i * step}, half_w, half_h));
+  for (int i = 0; i + 1 < 4; ++i) {
+    flow.arrow({{400, 150 + i * step + half_h}, {400, 150 + (i + 1) * step - half_h}});
+  }
+  const ArrowTrace trace = flow.trace();
+  EXPECT_EQ(edges_of(trace),
+            (Edges{{boxes[0], boxes[1]}, {boxes[1], boxes[2]}, {boxes[2], boxes[3]}}));
+}
+
 TEST_P(AtResolution, AnArrowThatReachesNoSymbolIsALooseStartNotAnEdge) {
   Flow flow(GetParam());
   const int first = flow.box({400, 150});
