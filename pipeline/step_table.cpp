@@ -501,12 +501,16 @@ std::optional<StepTableContent> read_unlabelled_step_tables(const PreparedPage& 
     every_rule.body_start_row = grid.row_count();
     const cv::Mat rule_free = erase_rules(prepared.ink, grid, every_rule, {}, prepared.page.dpi);
     auto header = find_step_header_by_symbols(grid, rule_free, prepared.page.dpi, reader);
-    if (header && header_area.bbox_px.empty()) {
+    if (!header) {
+      return find_step_header(grid, prepared.ink, prepared.page.dpi, reader,
+                              ActivityLabel::may_be_unread);
+    }
+    if (header_area.bbox_px.empty()) {
       header_area.bbox_px = cell_rect(grid, 0, 0, header->body_start_row, grid.col_count());
     }
     return header;
   });
-  if (steps) steps->unread_header = header_area;
+  if (steps && !header_area.bbox_px.empty()) steps->unread_header = header_area;
   return steps;
 }
 

@@ -19,8 +19,9 @@ std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, C
                                                  std::vector<std::string>& problems);
 
 // The step tables of a page where no header was read, found by the flowchart symbols in their
-// body (find_step_header_by_symbols); nullopt when none holds them. Their roles are marked as
-// inferred.
+// body (find_step_header_by_symbols), their roles marked as inferred; failing that, by a header
+// whose labels read but for the activity's (ActivityLabel::may_be_unread). nullopt when none
+// holds them.
 std::optional<StepTableContent> read_unlabelled_step_tables(const PreparedPage& prepared,
                                                             CellReader& reader,
                                                             std::vector<std::string>& problems);

@@ -421,7 +421,7 @@ std::vector<LaneColumns> lanes_in_columns(const TableGrid& grid, const cv::Mat& 
 }  // namespace
 
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
-                                           CellReader& reader) {
+                                           CellReader& reader, ActivityLabel activity_label) {
   const int header_rows = std::min(kHeaderRowsSearched, grid.row_count());
   const std::vector<HeaderWord> words = header_words(grid, header_rows, reader);
   const int text_height = median_height(words, std::max(4, dpi / 10));
@@ -443,9 +443,10 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
   // own activity label went unread, one found below every other label is no label. The activity
   // is then the widest column left of the labels that follow it.
   const HeaderLabel* activity = find(StepColumn::activity);
-  if (!activity) return std::nullopt;
+  const HeaderLabel* lanes_label = find(StepColumn::lanes);
   int others = 0;
   int others_bottom = -1;
+  int quality_labels_after_lanes = 0;
   std::optional<int> following_col;
   for (const HeaderLabel& label : labels) {
     if (label.column == StepColumn::activity || label.column == StepColumn::number) continue;
@@ -453,16 +454,22 @@ std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat&
     others_bottom = std::max(others_bottom, label.box.br().y);
     const int col = grid.column_at(label.box.x);
     if (!following_col || col < *following_col) following_col = col;
+    if (label.column != StepColumn::lanes && lanes_label && label.box.x > lanes_label->box.x) {
+      ++quality_labels_after_lanes;
+    }
   }
-  const bool activity_in_body = others >= 2 && activity->box.y > others_bottom;
+  const bool activity_in_body = activity && others >= 2 && activity->box.y > others_bottom;
+  const bool activity_unread = !activity && activity_label == ActivityLabel::may_be_unread &&
+                               quality_labels_after_lanes >= 2;
+  if (!activity && !activity_unread) return std::nullopt;
   int activity_col = 0;
-  if (!activity_in_body) {
+  if (activity && !activity_in_body) {
     activity_col = grid.column_at(centre_x(activity->box));
   } else {
     // Only a step table's header has Pelaksana over its lanes; an identity page's lists name
     // Perlengkapan and Pelaksana too, but no lanes.
     activity = nullptr;
-    if (!find(StepColumn::lanes) || !following_col) return std::nullopt;
+    if (!lanes_label || !following_col) return std::nullopt;
     const HeaderLabel* number = find(StepColumn::number);
     const int first = number ? grid.column_at(centre_x(number->box)) + 1 : 0;
     if (first >= *following_col) return std::nullopt;

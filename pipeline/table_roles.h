@@ -37,8 +37,17 @@ struct StepHeader {
 // label after the lanes. Roles come from where the label words sit over the table's columns,
 // not from how the header cells merged: a rule broken in the header leaves two labels in one
 // cell. `ink` is the page's ink mask, for rules the grid did not split on.
+//
+// With `ActivityLabel::may_be_unread`, a header whose activity label garbled past matching
+// ("Alanatas" at low resolution) is still taken where Pelaksana stands with two of the Mutu
+// Baku and Keterangan labels after it, in that order (an identity page's lists name Pelaksana
+// and Perlengkapan, no more): the activity is the widest column before the lanes. The symbols
+// place a table's roles better where there are enough of them (find_step_header_by_symbols),
+// so this comes after that.
+enum class ActivityLabel { must_read, may_be_unread };
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
-                                           CellReader& reader);
+                                           CellReader& reader,
+                                           ActivityLabel activity_label = ActivityLabel::must_read);
 
 // The roles of a step table whose header labels were not read (lost to low resolution, faint
 // print, a stamp), from its body: the swimlanes are the columns holding flowchart symbols, the

@@ -482,6 +482,17 @@ TEST(StepTable, AStepWhoseTextNamesTheActivityColumnIsNoHeader) {
   }
 }
 
+TEST(StepTable, AHeaderWhoseActivityLabelGarbledIsKnownByTheLabelsAfterIt) {
+  // At a low resolution "Aktivitas" reads "Alanatas"; Pelaksana, Mutu Baku and the rest still
+  // read, in their order, and only two steps have a symbol: too few to go by the symbols alone.
+  const PageContent content = analyze(step_table({.activity_label = "Alanatas"}));
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(lane_names(content), (std::vector<std::string>{"Kepala Dinas", "Staf"}));
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja"}));
+  EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+}
+
 TEST(StepTable, AHeaderWhoseLabelsWereNotReadTakesItsRolesFromWhereTheSymbolsStand) {
   // Lanes hold the symbols; the widest column before them is the activity, the narrow one before
   // it the number; the column of durations is Waktu, Kelengkapan before it, Output after.
