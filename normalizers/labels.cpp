@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "line_joining.h"
 #include "punctuation.h"
 #include "term_repair.h"
 #include "text.h"
@@ -203,6 +204,49 @@ LaneName normalize_lane_name(std::string_view text) {
   while (start < name.text.size() && is_stray(name.text[start])) ++start;
   name.text = normalize_text(name.text.substr(start));
   return name;
+}
+
+std::string lane_name_lines_joined(std::string_view reading, const Lexicon* lexicon) {
+  // Split by hand: split_lines trims a '|' at a line's end as a rule's remnant.
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start <= reading.size();) {
+    const std::size_t end = std::min(reading.find('\n', start), reading.size());
+    lines.emplace_back(reading.substr(start, end - start));
+    start = end + 1;
+  }
+  auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string& line = lines[i];
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    const std::string next = normalize_text(lines[i + 1]);
+    const bool next_starts_word = !next.empty() && is_letter(next.front());
+    if (line.size() < 2 || !next_starts_word || !is_letter(line[line.size() - 2])) continue;
+    const char last = line.back();
+    if (last == '!' || last == '|') {
+      line.back() = '/';
+    } else if (lexicon && (last == 'l' || last == 'I' || last == '1')) {
+      const std::size_t space = line.rfind(' ');
+      const std::string word = line.substr(space == std::string::npos ? 0 : space + 1);
+      const std::string stem = word.substr(0, word.size() - 1);
+      if (!lexicon->knows_form(word) && lexicon->knows(stem)) line.back() = '/';
+    }
+  }
+  // A name too long for the cell is broken inside a token too: a line that starts with a slash
+  // against a word ("Sekretaris" over "/Ka. Bidang") carries on the word before it. A slash
+  // spaced on both sides ("Tamu" over "/ Pengunjung") stands apart and keeps its spaces.
+  std::vector<std::string> joined;
+  for (const std::string& raw_line : lines) {
+    const std::string line = normalize_text(raw_line);
+    const bool carries_on = line.size() >= 2 && line[0] == '/' && is_letter(line[1]) &&
+                            !joined.empty() &&
+                            (is_letter(joined.back().back()) || joined.back().back() == '.');
+    if (carries_on) {
+      joined.back() += line;
+    } else if (!line.empty()) {
+      joined.push_back(line);
+    }
+  }
+  return join_wrapped_lines(joined);
 }
 
 namespace {

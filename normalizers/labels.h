@@ -65,6 +65,17 @@ struct LaneName {
 // repair_reduplication_hyphens (punctuation.h) put back ("Perundang-undangan").
 LaneName normalize_lane_name(std::string_view text);
 
+class Lexicon;
+
+// The lines of a lane's name cell (`reading`, as OCR read them) as one name, joined as the narrow
+// cell wrapped them (join_wrapped_lines: "Surat/" + "Caraka", "Penyusun-" + "an"). A slash that
+// ended a line is read as '!', '|' or, its stroke thinned, as a word's last 'l', 'I' or '1'
+// ("Pemeriksal" over "Penyidik"): a word the lexicon does not know, which without that letter
+// is one it does, had its slash there. A line that starts with a slash against a word carries
+// on the word before it ("Sekretaris" over "/Ka."). Without a lexicon only the marks are read
+// back.
+std::string lane_name_lines_joined(std::string_view reading, const Lexicon* lexicon);
+
 // `text` with each run of words that nearly spells one of `actors` (OCR garbled a letter or two:
 // "Kepala Seksl") spelled as that actor, so that a record names its actors one way. `changed`
 // counts the runs respelled.

@@ -1007,7 +1007,8 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   std::vector<LaneActor> lane_actor;
   for (std::size_t lane = 0; lane < sop.lane_names.size(); ++lane) {
     const CellText& cell = sop.lane_names[lane];
-    LaneName name = normalize_lane_name(cell.text);
+    LaneName name = normalize_lane_name(
+        cell.original.empty() ? cell.text : lane_name_lines_joined(cell.original, lexicon));
     if (lexicon) {
       name.text = split_run_together_words(name.text, *lexicon, name.repaired);
       // A word the narrow lane cell broke over two lines without a hyphen ("Pengadministr" /

@@ -998,6 +998,17 @@ TEST(BuildRecord, ALaneNameWordBrokenAtTheCellsEdgeIsJoinedWithoutDoubt) {
   EXPECT_TRUE(has_review(record, "/steps/1/actor", "uncertain_repair"));
 }
 
+TEST(BuildRecord, ALaneNameBrokenAfterItsSlashesIsOneNameWhateverTheSlashWasReadAs) {
+  static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
+  RawSop sop = two_page_flow();
+  CellText auditor = read_words("Auditor! Pemeriksal Penyidik", 0.95);
+  auditor.original = "Auditor!\nPemeriksal\nPenyidik";
+  sop.lane_names = {auditor, read_words("Kepala Dinas", 0.95)};
+  const SopRecord record =
+      build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
+  EXPECT_EQ(record.steps[0].actor, "Auditor/Pemeriksa/Penyidik");
+}
+
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
   // The second page's table was read with a third lane: its symbols name no known actor.
   RawSop sop = two_page_flow();

@@ -10,6 +10,7 @@
 #include "nip.h"
 #include "person_name.h"
 #include "punctuation.h"
+#include "term_repair.h"
 #include "text.h"
 
 namespace sopocr {
@@ -608,6 +609,27 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
   const LaneName hyphen = normalize_lane_name("Petugas Informasi/ TU Perundang undangan");
   EXPECT_EQ(hyphen.text, "Petugas Informasi/ TU Perundang-undangan");
   EXPECT_FALSE(hyphen.repaired);
+}
+
+TEST(LaneName, LinesTheNarrowCellBrokeAfterASlashOrInsideAWordJoinWithoutASpace) {
+  const Lexicon lexicon("auditor\t3\npemeriksa\t3\npenyidik\t3\nsurat\t5\ncaraka\t2\n");
+  EXPECT_EQ(lane_name_lines_joined("Auditor/\nPemeriksa/\nPenyidik", &lexicon),
+            "Auditor/Pemeriksa/Penyidik");
+  // The slash that ended a line read as a mark or, thinned, as the word's last letter.
+  EXPECT_EQ(lane_name_lines_joined("Auditor!\nPemeriksal\nPenyidik", &lexicon),
+            "Auditor/Pemeriksa/Penyidik");
+  EXPECT_EQ(lane_name_lines_joined("Pengantar\nSurat|\nCaraka", &lexicon),
+            "Pengantar Surat/Caraka");
+  EXPECT_EQ(lane_name_lines_joined("Tim Penyusun-\nan LKIP PD", &lexicon),
+            "Tim Penyusunan LKIP PD");
+  EXPECT_EQ(lane_name_lines_joined("Sekretaris\n/Ka.\nBidang", &lexicon), "Sekretaris/Ka. Bidang");
+  EXPECT_EQ(lane_name_lines_joined("Tamu\n/ Pengunjung", &lexicon), "Tamu / Pengunjung");
+  // Within a line the author's spacing stays; a last 'l' of a word the lexicon cannot explain
+  // without it, or at the name's end, is a letter; without a lexicon it is never a slash.
+  EXPECT_EQ(lane_name_lines_joined("Petugas Informasi/ TU", &lexicon), "Petugas Informasi/ TU");
+  EXPECT_EQ(lane_name_lines_joined("Seksi Hasil\nPenyidik", &lexicon), "Seksi Hasil Penyidik");
+  EXPECT_EQ(lane_name_lines_joined("Penyidik\nPemeriksal", &lexicon), "Penyidik Pemeriksal");
+  EXPECT_EQ(lane_name_lines_joined("Pemeriksal\nPenyidik", nullptr), "Pemeriksal Penyidik");
 }
 
 TEST(Duration, OcrMarksNoDurationPrintsAreDropped) {
