@@ -606,6 +606,18 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
             value_box = cv::Rect(neighbour->bbox_px.x, cell.bbox_px.y, right - neighbour->bbox_px.x,
                                  cell.bbox_px.height);
           }
+          // A value beside one key ends with the key's row where the next row has a key or a
+          // list heading of its own: the rule under the value faded, and what lies below it is
+          // the next row's ("Kualifikasi Pelaksana :" and its items under the title).
+          if (!label.is_list && !approver && !stacked && value_box.br().y > cell.bbox_px.br().y) {
+            const GridCell* below = grid.cell_at(cell.row + cell.row_span, cell.col);
+            if (below && below->bbox_px.y < value_box.br().y) {
+              const auto below_index = static_cast<std::size_t>(below - grid.cells.data());
+              if (!labels_in_cell(texts[below_index], *below, grid).empty()) {
+                value_box.height = cell.bbox_px.br().y - value_box.y;
+              }
+            }
+          }
           const bool whole_cell = value_box == neighbour->bbox_px;
           // The approver signs and stamps over the printed name and NIP, in a pen's or a
           // stamp's colour where the scan kept it.

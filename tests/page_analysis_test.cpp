@@ -1447,6 +1447,19 @@ TEST(IdentityPage, AKeyAndItsValueUnderARuleThatStopsAboveTheListsAreStillParted
   EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
 }
 
+TEST(IdentityPage, ATitleWhoseRuleBelowFadedEndsWhereTheListHeadingsRowBegins) {
+  // The rule under the title's value faded: its cell runs on into the list headings' row, where
+  // the key column holds a heading of its own.
+  DrawnPage page = identity_page();
+  const int title_bottom = 100 + 4 * 60 + 200 + 60;
+  page.break_rule(870, title_bottom, 1150, title_bottom);
+  const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("title"));
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+}
+
 TEST(IdentityPage, KeyRowsUnderTheListsColumnRuleAreReadByTheirOwnRules) {
   // The lists' column rule runs at x 700, inside the key column, and a stroke on it in the first
   // key row (a letter's stem) parts that row there: the letterhead and the other key rows join
