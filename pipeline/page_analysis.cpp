@@ -52,6 +52,12 @@ PageContent analyze_page(const PageImage& raw_page, OcrEngine& ocr,
       }
     }
   }
+  // Last, a table whose header read but for its activity label ("Alanatas" at low resolution).
+  if (content.kind == PageKind::other && !prepared.grids.empty() &&
+      (content.steps =
+           read_step_tables(prepared, reader, content.problems, ActivityLabel::may_be_unread))) {
+    content.kind = PageKind::step_table;
+  }
   write_debug_files(options.debug_stem, prepared, content, &reader);
   return content;
 }

@@ -485,9 +485,10 @@ std::optional<StepTableContent> read_tables_with(const PreparedPage& prepared, C
 }  // namespace
 
 std::optional<StepTableContent> read_step_tables(const PreparedPage& prepared, CellReader& reader,
-                                                 std::vector<std::string>& problems) {
+                                                 std::vector<std::string>& problems,
+                                                 ActivityLabel activity_label) {
   return read_tables_with(prepared, reader, problems, [&](const TableGrid& grid) {
-    return find_step_header(grid, prepared.ink, prepared.page.dpi, reader);
+    return find_step_header(grid, prepared.ink, prepared.page.dpi, reader, activity_label);
   });
 }
 
@@ -501,16 +502,12 @@ std::optional<StepTableContent> read_unlabelled_step_tables(const PreparedPage& 
     every_rule.body_start_row = grid.row_count();
     const cv::Mat rule_free = erase_rules(prepared.ink, grid, every_rule, {}, prepared.page.dpi);
     auto header = find_step_header_by_symbols(grid, rule_free, prepared.page.dpi, reader);
-    if (!header) {
-      return find_step_header(grid, prepared.ink, prepared.page.dpi, reader,
-                              ActivityLabel::may_be_unread);
-    }
-    if (header_area.bbox_px.empty()) {
+    if (header && header_area.bbox_px.empty()) {
       header_area.bbox_px = cell_rect(grid, 0, 0, header->body_start_row, grid.col_count());
     }
     return header;
   });
-  if (steps && !header_area.bbox_px.empty()) steps->unread_header = header_area;
+  if (steps) steps->unread_header = header_area;
   return steps;
 }
 

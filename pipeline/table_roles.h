@@ -42,8 +42,8 @@ struct StepHeader {
 // ("Alanatas" at low resolution) is still taken where Pelaksana stands with two of the Mutu
 // Baku and Keterangan labels after it, in that order (an identity page's lists name Pelaksana
 // and Perlengkapan, no more): the activity is the widest column before the lanes. The symbols
-// place a table's roles better where there are enough of them (find_step_header_by_symbols),
-// so this comes after that.
+// (find_step_header_by_symbols) and the words of a table whose rules were lost place a table's
+// roles better where they can, so this is the last resort.
 enum class ActivityLabel { must_read, may_be_unread };
 std::optional<StepHeader> find_step_header(const TableGrid& grid, const cv::Mat& ink, int dpi,
                                            CellReader& reader,
