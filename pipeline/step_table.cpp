@@ -208,6 +208,101 @@ std::vector<GridCell> part_steps_a_faded_rule_joined(const TableGrid& grid,
   return parted;
 }
 
+// Rows [begin, end) of `box` in `ink` holding a line of text: runs of rows with ink at least a
+// quarter of `min_height` tall (a rule's remnant or a speck is thinner).
+std::vector<std::pair<int, int>> inked_lines(const cv::Mat& ink, const cv::Rect& box,
+                                             int min_height) {
+  cv::Mat row_ink;
+  cv::reduce(ink(box & cv::Rect(0, 0, ink.cols, ink.rows)) / 255, row_ink, 1, cv::REDUCE_SUM,
+             CV_32S);
+  std::vector<std::pair<int, int>> lines;
+  int top = -1;
+  for (int row = 0; row <= row_ink.rows; ++row) {
+    const bool inked = row < row_ink.rows && row_ink.at<int>(row) > 0;
+    if (inked && top < 0) top = row;
+    if (inked || top < 0) continue;
+    if (4 * (row - top) >= min_height) lines.emplace_back(box.y + top, box.y + row);
+    top = -1;
+  }
+  return lines;
+}
+
+// A step's rule faded across the whole table leaves two steps one cell in every column, and the
+// grid no rule to part them at. Their numbers still stand apart in the number column, each level
+// with its step's first line, where OCR may not read a lone digit in a tall cell: a cell whose
+// number column holds a second mark of its first number's height, more than two lines below
+// it, level with a line of the activity column that follows a blank line, is parted just above
+// that mark, as far above it as the first number stands below the cell's top (the row's
+// padding, measured on the page). The sequence of the step numbers then settles what the mark
+// reads. The parts keep the cell's atomic rows: they are told apart by their boxes.
+std::vector<GridCell> part_steps_by_their_numbers(const TableGrid& grid, const StepHeader& header,
+                                                  const std::vector<GridCell>& cells,
+                                                  const cv::Mat& ink, int dpi) {
+  if (!header.number_col) return cells;
+  // Clear of the rules round the cell, of a column rule a little aslant too.
+  const int rule_margin = std::max(2, dpi / 60);
+  const int column_rule_margin = std::max(3, dpi / 25);
+  auto interior = [&](const cv::Rect& box) {
+    return cv::Rect(box.x + column_rule_margin, box.y + rule_margin,
+                    box.width - 2 * column_rule_margin, box.height - 2 * rule_margin);
+  };
+  const int smallest_number = std::max(4, dpi / 30);  // 5 pt type
+  std::vector<GridCell> parted;
+  for (const GridCell& cell : cells) {
+    const cv::Rect number_box =
+        interior(cell_rect(grid, cell.row, *header.number_col, cell.row_span, 1));
+    const cv::Rect activity_box = interior(cell.bbox_px);
+    if (number_box.width <= 0 || number_box.height <= 0 || activity_box.height <= 0) {
+      parted.push_back(cell);
+      continue;
+    }
+    // The first mark a number's height is the step's number: a rule's ragged edge or a speck may
+    // lie above it.
+    auto numbers = inked_lines(ink, number_box, smallest_number);
+    const auto first = std::find_if(numbers.begin(), numbers.end(), [&](auto line) {
+      return line.second - line.first >= smallest_number;
+    });
+    numbers.erase(numbers.begin(), first);
+    if (numbers.size() < 2) {
+      parted.push_back(cell);
+      continue;
+    }
+    const int number_height = numbers.front().second - numbers.front().first;
+    // Lines of text at least half a number's height: a remnant of the faded rule or a speck
+    // would close the blank line before a step's first line.
+    const auto activity_lines = inked_lines(ink, activity_box, 2 * number_height);
+    const int padding = std::max(1, numbers.front().first - cell.bbox_px.y);
+    int top = cell.bbox_px.y;
+    int last_number_bottom = numbers.front().second;
+    for (std::size_t i = 1; i < numbers.size(); ++i) {
+      const auto [begin, end] = numbers[i];
+      const int height = end - begin;
+      const bool number_sized = 3 * height >= 2 * number_height && 2 * height <= 3 * number_height;
+      const bool far_below = begin - last_number_bottom > 2 * number_height;
+      // The activity's line level with it, after a blank line: a step's first line.
+      const auto level = std::find_if(activity_lines.begin(), activity_lines.end(), [&](auto line) {
+        return std::abs(line.first - begin) <= number_height / 2;
+      });
+      const bool starts_a_step =
+          level != activity_lines.end() &&
+          (level == activity_lines.begin() || level->first - (level - 1)->second >= number_height);
+      if (!number_sized || !far_below || !starts_a_step) continue;
+      const int boundary = begin - padding;
+      GridCell upper = cell;
+      upper.bbox_px.y = top;
+      upper.bbox_px.height = boundary - top;
+      parted.push_back(upper);
+      top = boundary;
+      last_number_bottom = end;
+    }
+    GridCell last = cell;
+    last.bbox_px.y = top;
+    last.bbox_px.height = cell.bbox_px.br().y - top;
+    parted.push_back(last);
+  }
+  return parted;
+}
+
 // The ink mask without the table's rules, so that symbols and arrows stand alone, with the
 // lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
 // column rule inside a lane, a body row rule that bounds no step.
@@ -381,8 +476,11 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
                                    ? CellText{}
                                    : without_column_number(reader.read(lane.name_box_px)));
   }
-  const std::vector<GridCell> steps = part_steps_a_faded_rule_joined(
-      grid, header, join_sub_item_cells(grid, header, step_cells(grid, header)), reader);
+  const std::vector<GridCell> steps = part_steps_by_their_numbers(
+      grid, header,
+      part_steps_a_faded_rule_joined(
+          grid, header, join_sub_item_cells(grid, header, step_cells(grid, header)), reader),
+      ink, page.dpi);
   const cv::Mat rule_free = erase_rules(ink, grid, header, steps, page.dpi);
   const int lanes_left = grid.col_rules_x_px[header.lanes.front().first_col];
   const int lanes_right = grid.col_rules_x_px[header.lanes.back().last_col + 1];
@@ -390,12 +488,15 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
 
   for (const GridCell& activity_cell : steps) {
     const int row = activity_cell.row;
-    const int span = activity_cell.row_span;
-    const cv::Rect row_rect = cell_rect(grid, row, 0, span, grid.col_count());
-    if (row_rect.height < min_row_height) continue;
+    // The step's band of the table: its atomic rows, or the part of them its number stands
+    // beside where a faded rule left two steps in one row (part_steps_by_their_numbers).
+    const int top = activity_cell.bbox_px.y;
+    const int height = activity_cell.bbox_px.height;
+    if (height < min_row_height) continue;
     auto read_column = [&](std::optional<int> col) -> CellText {
       if (!col) return {};
-      return reader.read(cell_rect(grid, row, *col, span, 1));
+      const cv::Rect column = cell_rect(grid, row, *col, activity_cell.row_span, 1);
+      return reader.read(cv::Rect(column.x, top, column.width, height));
     };
     StepRowContent content;
     content.page = page.page_number;
@@ -409,8 +510,7 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
         (is_column_number_row(content) || numbered_across(grid, row, reader))) {
       continue;
     }
-    content.lanes_bbox_px =
-        cv::Rect(lanes_left, row_rect.y, lanes_right - lanes_left, row_rect.height);
+    content.lanes_bbox_px = cv::Rect(lanes_left, top, lanes_right - lanes_left, height);
     std::vector<DetectedSymbol> symbols =
         detect_symbols(rule_free, content.lanes_bbox_px, page.dpi);
     // Every step has its symbol: in a row without one, look again across longer breaks, and

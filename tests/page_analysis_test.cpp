@@ -443,6 +443,28 @@ TEST(StepTable, TwoStepsWhoseRuleFadedAcrossTheActivityColumnAloneStayTwo) {
   EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
 }
 
+TEST(StepTable, TwoStepsWhoseRuleFadedAcrossTheWholeTableArePartedWhereTheirNumbersStand) {
+  // No column parts them: only the numbers, one above the other, tell where the second begins.
+  DrawnPage page = step_table({.third_step = true});
+  const int rule_between_first_and_second_step = 430;
+  page.break_rule(kNo + 4, rule_between_first_and_second_step, kRight - 4,
+                  rule_between_first_and_second_step);
+  const PageContent content = analyze(page);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  EXPECT_EQ(activities(content),
+            (std::vector<std::string>{"Membuat rencana kerja", "Memeriksa rencana kerja",
+                                      "Mengirim rencana kerja"}));
+  ASSERT_EQ(content.steps->rows.size(), 3u);
+  EXPECT_EQ(content.steps->rows[0].number.text, "1");
+  EXPECT_EQ(content.steps->rows[1].number.text, "2");
+  EXPECT_EQ(content.steps->rows[0].duration.text, "60 Menit");
+  EXPECT_EQ(content.steps->rows[1].duration.text, "2 jam");
+  ASSERT_EQ(content.steps->rows[0].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[0].symbols[0].lane, 0);
+  ASSERT_EQ(content.steps->rows[1].symbols.size(), 1u);
+  EXPECT_EQ(content.steps->rows[1].symbols[0].lane, 1);
+}
+
 // The rule between a step's number and its activity lost for the row leaves them one cell: the
 // activity is what stands right of the number column, the number what stands in it.
 TEST(StepTable, AnActivityWhoseRuleFromItsNumberWasLostDoesNotStartWithTheNumber) {
