@@ -168,6 +168,37 @@ void mend_semicolons(std::vector<OcrWord>& words, const cv::Mat& text_ink) {
   }
 }
 
+// The engine's box for a lone comma or colon is what its own thresholding kept, at times only a
+// comma's head: a round mark, as a speck is. The mark's shape is the ink's: the pieces under the
+// box, as long as they are of a mark's size and not a letter the mark touches.
+void fit_lone_marks_to_their_ink(std::vector<OcrWord>& words, const cv::Mat& text_ink) {
+  constexpr int kMostGrowth = 3;  // a comma's tail under its head, not a word beside it
+  for (OcrWord& word : words) {
+    if (word.text != "," && word.text != ";" && word.text != ":") continue;
+    const cv::Rect image(0, 0, text_ink.cols, text_ink.rows);
+    const cv::Rect box = word.bbox_px & image;
+    if (box.empty()) continue;
+    // Its pieces lie whole in a neighbourhood the size of the box around it: one that reaches
+    // the neighbourhood's edge is part of something larger, a letter or a rule.
+    const cv::Rect around =
+        (box - cv::Point(box.width, box.height) + cv::Size(2 * box.width, 2 * box.height)) & image;
+    cv::Rect fitted;
+    bool cut = false;
+    for (const Mark& mark : marks_in(text_ink(around))) {
+      const cv::Rect piece = mark.box + around.tl();
+      if ((piece & box).empty()) continue;
+      cut = cut || mark.box.x == 0 || mark.box.y == 0 || mark.box.br().x == around.width ||
+            mark.box.br().y == around.height;
+      fitted = fitted.empty() ? piece : (fitted | piece);
+    }
+    if (fitted.empty() || cut || fitted.width > kMostGrowth * box.width ||
+        fitted.height > kMostGrowth * box.height) {
+      continue;
+    }
+    word.bbox_px = fitted;
+  }
+}
+
 // The least height of a letter's mark: a small letter's x-height in 5 pt type.
 int least_letter_height(int dpi) { return std::max(3, dpi / 30); }
 
@@ -706,6 +737,7 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
         read_lines_left_out(text, text_ink, region, page_image, page_.dpi, ocr_);
     read_lines_read_in_part(text, text_ink, region, page_image, page_.dpi, ocr_, read_alone);
     mend_semicolons(text.words, text_ink);
+    fit_lone_marks_to_their_ink(text.words, text_ink);
   }
   if (text.words.empty()) {
     cell.original = text.text;

@@ -49,7 +49,9 @@ void doubt_long_unsure_runs(const std::vector<OcrWord>& words, std::vector<Verdi
 // a mark sits low on its line, a space after a word, shorter than that word: a speck could do
 // the same, but a streak or a rule's fragment crossing the line is as tall as the line or taller.
 // A round speck reads as a comma now and then, seldom as a colon's two dots: a comma's tail makes
-// it half again as tall as it is wide.
+// it a fifth taller than it is wide at least (at 7 pt, 10 pixels by 7 at 300 ppi). The mark is
+// measured against the line's letters, not the word before alone: "nomor ," is no taller than its
+// x-height, and a comma hangs below it.
 bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
   constexpr double kSure = 0.75;
   constexpr double kTallestShare = 0.75;
@@ -58,17 +60,29 @@ bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
   if (!comma_or_colon || mark.confidence < kSure || i == 0) return false;
   const OcrWord& before = words[i - 1];
   const cv::Rect& word = before.bbox_px;
+  std::vector<int> line_heights;
+  for (const OcrWord& other : words) {
+    if (other.line == mark.line && other.text.size() >= 2) {
+      line_heights.push_back(other.bbox_px.height);
+    }
+  }
+  int letter_height = word.height;
+  if (!line_heights.empty()) {
+    std::nth_element(line_heights.begin(), line_heights.begin() + line_heights.size() / 2,
+                     line_heights.end());
+    letter_height = std::max(letter_height, line_heights[line_heights.size() / 2]);
+  }
   const cv::Rect& box = mark.bbox_px;
   const bool word_before = before.line == mark.line && !before.text.empty() &&
                            std::any_of(before.text.begin(), before.text.end(), [](char c) {
                              return std::isalnum(static_cast<unsigned char>(c)) != 0;
                            });
   const int space = box.x - word.br().x;
-  if (mark.text != ":" && 2 * box.height < 3 * box.width) return false;
+  if (mark.text != ":" && 5 * box.height < 6 * box.width) return false;
   const bool lower_half = box.br().y * 2 > word.y * 2 + word.height;
-  const bool down_to_the_line = box.br().y <= word.br().y + word.height / 4;
-  return word_before && space >= 0 && space <= word.height && box.y >= word.y && lower_half &&
-         down_to_the_line && box.height <= kTallestShare * word.height;
+  const bool down_to_the_line = box.br().y <= word.br().y + letter_height / 4;
+  return word_before && space >= 0 && space <= letter_height && box.y >= word.y && lower_half &&
+         down_to_the_line && box.height <= kTallestShare * letter_height;
 }
 
 std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {

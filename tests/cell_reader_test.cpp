@@ -279,6 +279,24 @@ TEST(CellReader, ACommaAloneCutInTwoOrUnderASpeckStaysAComma) {
   EXPECT_EQ(read_word_ending_in(WordEnd::kCommaUnderASpeck).original, "lengkap,");
 }
 
+// "nomor , tanggal": the engine's box for a comma typed apart can hold its head alone, as round
+// as a speck. The comma is measured by its ink, head and tail.
+TEST(CellReader, ACommaTypedApartIsMeasuredByItsInkNotTheEnginesBoxForIt) {
+  OnePage sheet;
+  constexpr int kBaseline = 160;
+  cv::putText(sheet.page.gray, "nomor", {130, kBaseline}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(30), 2);
+  cv::putText(sheet.page.gray, "tanggal", {270, kBaseline}, cv::FONT_HERSHEY_SIMPLEX, 1.0,
+              cv::Scalar(30), 2);
+  cv::rectangle(sheet.page.gray, cv::Rect(245, kBaseline - 6, 7, 7), cv::Scalar(30), cv::FILLED);
+  cv::rectangle(sheet.page.gray, cv::Rect(248, kBaseline + 1, 3, 5), cv::Scalar(30), cv::FILLED);
+  const std::vector<OcrWord> words = {{"nomor", 0.93, cv::Rect(130, kBaseline - 16, 100, 17), 0},
+                                      {",", 0.93, cv::Rect(245, kBaseline - 6, 7, 7), 0},
+                                      {"tanggal", 0.96, cv::Rect(270, kBaseline - 22, 120, 30), 0}};
+  ScriptedLinesEngine engine(words, {});
+  EXPECT_EQ(sheet.read(cv::Rect(100, 100, 800, 100), engine).original, "nomor , tanggal");
+}
+
 // Beside a stamp's emblem Tesseract reads a line of the approver's block only in part: "M.Si" of
 // "H. Ahmad Aznem, SE, M.Si". Read on its own the line reads whole.
 class ReadsPartOfALineEngine final : public OcrEngine {

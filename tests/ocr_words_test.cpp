@@ -126,6 +126,18 @@ TEST(SiftWords, ACommaOrColonTypedASpaceAfterAWordIsText) {
   EXPECT_EQ(kept_reading({satpam, OcrWord{",", 0.5, cv::Rect(40, 122, 6, 12), 0}}), "satpam");
 }
 
+TEST(SiftWords, ACommaAfterAWordOfShortLettersIsMeasuredByItsLine) {
+  // "Memberi nomor , tanggal" at 7 pt, 300 ppi: "nomor" is as tall as its x-height, and the
+  // comma, 7 pixels by 10, hangs below that word's foot and is nearly as tall as it.
+  auto at = [](std::string text, double confidence, int x, int top, int width, int height) {
+    return OcrWord{std::move(text), confidence, cv::Rect(x, top, width, height), 0};
+  };
+  const std::vector<OcrWord> line = {
+      at("Memberi", 0.97, 220, 922, 114, 35), at("nomor", 0.93, 344, 929, 86, 16),
+      at(",", 0.93, 440, 941, 7, 10), at("tanggal", 0.96, 457, 923, 85, 29)};
+  EXPECT_EQ(kept_reading(line), "Memberi nomor , tanggal");
+}
+
 TEST(SiftWords, ACellOfOneShortWordIsNotJudgedByHeight) {
   // With no other words to compare with, a small "-" (a duration of none) stays.
   EXPECT_EQ(kept_reading({word("5", 0.9, 0, 0, 20)}), "5");
