@@ -431,6 +431,27 @@ double ocr_edit_cost(std::u32string_view reading, std::u32string_view word) {
   return at(n, m);
 }
 
+// A serif capital J, its hook cut by a low resolution, reads as a closing mark: "SPJ" as "SP)",
+// "SP]", "SP}" or "SP!", "UKPBJ" as "UKPB}". Such a mark after a code of capitals, closing no
+// bracket opened before it, is the J where the code with a J is one the domain lexicon knows.
+// `open_before`: brackets opened and not closed earlier in the text.
+bool j_read_as_closing_mark(Token& token, int open_before, const Lexicon& lexicon) {
+  if (token.trail.empty() || token.parts.empty()) return false;
+  const char32_t mark = token.trail.front();
+  const bool closing = mark == U')' || mark == U']' || mark == U'}' || mark == U'!';
+  if (!closing || (mark != U'!' && open_before > 0)) return false;
+  if (std::any_of(token.lead.begin(), token.lead.end(),
+                  [](char32_t c) { return c == U'(' || c == U'[' || c == U'{'; })) {
+    return false;
+  }
+  std::u32string& code = token.parts.back();
+  if (code.size() < 2 || !std::all_of(code.begin(), code.end(), is_upper)) return false;
+  if (lexicon.count(encode_utf8(lowered(code + U'J'))) == 0) return false;
+  code += U'J';
+  token.trail.erase(0, 1);
+  return true;
+}
+
 TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
                         const WordsReadAsPrinted& as_printed) {
   TermRepair result;
@@ -449,9 +470,24 @@ TermRepair repair_terms(std::string_view text, const Lexicon& lexicon,
 
   const bool capitals = set_in_capitals(code_points);
   std::u32string repaired_text;
+  int open_brackets = 0;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (t > 0) repaired_text += U' ';
     Token token = split_token(tokens[t]);
+    const std::u32string read_as = tokens[t];
+    if (j_read_as_closing_mark(token, open_brackets, lexicon)) {
+      WordRepair repair;
+      repair.reading = encode_utf8(read_as);
+      std::u32string repaired_token = token.lead;
+      for (const std::u32string& part : token.parts) repaired_token += part;
+      repaired_token += token.trail;
+      repair.repaired = encode_utf8(repaired_token);
+      result.repairs.push_back(std::move(repair));
+    }
+    for (char32_t c : tokens[t]) {
+      if (c == U'(' || c == U'[' || c == U'{') ++open_brackets;
+      if ((c == U')' || c == U']' || c == U'}') && open_brackets > 0) --open_brackets;
+    }
     // "Perundang-undangan" is known whole though its parts are not checked alone.
     std::optional<bool> whole_known;
     for (std::u32string& part : token.parts) {

@@ -83,6 +83,23 @@ TEST(RepairTerms, AbbreviationsCodesAndNumbersAreNeverRepaired) {
   }
 }
 
+TEST(RepairTerms, AClosingMarkAfterACodeThatClosesNothingIsTheCodesJ) {
+  // A serif J whose hook the resolution cut reads as ")", "]", "}" or "!".
+  EXPECT_EQ(repaired("Menghitung dan menuliskan SP} yang akan dibayar"),
+            "Menghitung dan menuliskan SPJ yang akan dibayar");
+  EXPECT_EQ(repaired("SP] belanja"), "SPJ belanja");
+  EXPECT_EQ(repaired("kepada Kepala UKPB}"), "kepada Kepala UKPBJ");
+  EXPECT_EQ(repaired("diterbitkan SPPB); jika tidak"), "diterbitkan SPPBJ; jika tidak");
+  EXPECT_EQ(repaired("sesuai SP! belanja"), "sesuai SPJ belanja");
+  // A bracket the text opened, or a code no J completes, stays as printed.
+  EXPECT_EQ(repaired("Rencana Umum Pengadaan (RUP)"), "Rencana Umum Pengadaan (RUP)");
+  EXPECT_EQ(repaired("Surat Pertanggungjawaban (SP)"), "Surat Pertanggungjawaban (SP)");
+  EXPECT_EQ(repaired("uang persediaan (UP dan GU) diajukan"),
+            "uang persediaan (UP dan GU) diajukan");
+  EXPECT_EQ(repaired("berita acara BAST)"), "berita acara BAST)");
+  EXPECT_EQ(repaired("Kasubbag Umum)"), "Kasubbag Umum)");
+}
+
 TEST(RepairTerms, InATitleSetInCapitalsTheLongCapitalWordsAreWordsAndTheCodesStay) {
   EXPECT_EQ(repaired("PERSIAFAN PEMILIHAN PENYEDIA"), "PERSIAPAN PEMILIHAN PENYEDIA");
   EXPECT_EQ(repaired("FENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI"),
