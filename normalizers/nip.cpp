@@ -1,5 +1,6 @@
 #include "nip.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -33,6 +34,12 @@ ParsedNip parse_nip(std::string_view raw) {
   for (char c : text) {
     if (c != ' ' && c != '.') compact += c;
   }
+  // What a signature's stroke left after the last digit ("…1 004-", "…1 003AT") is no part of a
+  // NIP, which holds digits only; eighteen digits before it are the whole number.
+  const std::size_t digits = static_cast<std::size_t>(
+      std::find_if(compact.begin(), compact.end(), [](char c) { return !std::isdigit(c); }) -
+      compact.begin());
+  if (digits == 18) compact.resize(digits);
   if (compact.empty()) {
     parsed.problem = "no NIP found";
     return parsed;

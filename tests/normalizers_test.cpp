@@ -244,6 +244,10 @@ TEST(Nip, WhatAStampLeftBeforeTheNipIsNoPartOfIt) {
   EXPECT_EQ(parse_nip("g NIP:19691101 199303 1 009").nip, "196911011993031009");
   EXPECT_EQ(parse_nip("NIP. ,19691101 199303 1 009").nip, "196911011993031009");
   EXPECT_EQ(parse_nip("NIP ' 19691101 199303 1 009").nip, "196911011993031009");
+  // A signature's stroke after the last digit, likewise; but not a digit's worth of a longer run.
+  EXPECT_EQ(parse_nip("NIP. 19730614 200112 1 004-").nip, "197306142001121004");
+  EXPECT_EQ(parse_nip("NIP. 19780412 200501 1 003AT").nip, "197804122005011003");
+  EXPECT_EQ(parse_nip("NIP. 19730614 200112 1 0045").nip, "1973061420011210045");
   // The word itself lost under the stamp: the digits are still the NIP.
   const ParsedNip lost_word = parse_nip("IP 19691101 199303 1 009");
   EXPECT_EQ(lost_word.nip, "196911011993031009");
@@ -570,7 +574,12 @@ INSTANTIATE_TEST_SUITE_P(
                       NameCase{"Rahmadi Noor, S.T, M.T.", "Rahmadi Noor, S.T., M.T."},
                       NameCase{"Rahmadi Noor, S.T., M.T.", "Rahmadi Noor, S.T., M.T."},
                       NameCase{"SUHERMAN, S:H, M.H.", "SUHERMAN, S.H., M.H."},
-                      NameCase{"ABDURRAHMAN, S.5os., M.Si", "ABDURRAHMAN, S.Sos., M.Si"}));
+                      NameCase{"ABDURRAHMAN, S.5os., M.Si", "ABDURRAHMAN, S.Sos., M.Si"},
+                      // What a stamp or a signature left before the name or after its degrees.
+                      NameCase{"- H. Ahmad Aznem, SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"\u2018i, ABDURRAHMAN, S.Sos., M.Si", "ABDURRAHMAN, S.Sos., M.Si"},
+                      NameCase{"H. Ahmad Aznem. SE, M.Si:", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"dr. Budi Santoso, M.Kes", "dr. Budi Santoso, M.Kes"}));
 
 TEST(PersonName, NamesWithoutDegreesKeepTheirWords) {
   EXPECT_EQ(normalize_person_name("JOKO SRI"), "JOKO SRI");
