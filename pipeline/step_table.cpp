@@ -347,6 +347,23 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
   return rule_free;
 }
 
+// `rule_free` with the ink of the lanes' rules (their edges and the rules between them) put back
+// within `band`, one row of the lanes.
+cv::Mat with_lane_rules_kept(const cv::Mat& rule_free, const cv::Mat& ink, const TableGrid& grid,
+                             const StepHeader& header, const cv::Rect& band, int dpi) {
+  cv::Mat kept = rule_free.clone();
+  const int half = std::max(3, dpi / 60);
+  const cv::Rect page(0, 0, ink.cols, ink.rows);
+  for (const LaneColumns& lane : header.lanes) {
+    for (const int col : {lane.first_col, lane.last_col + 1}) {
+      const int x = grid.col_rules_x_px[col];
+      const cv::Rect rule = cv::Rect(x - half, band.y, 2 * half + 1, band.height) & page;
+      ink(rule).copyTo(kept(rule));
+    }
+  }
+  return kept;
+}
+
 // One arrow per target: a line traced twice (in two pieces, or as a merge) is one arrow.
 void add_arrow(std::vector<StepArrow>& arrows, StepArrow arrow) {
   const bool known = std::any_of(arrows.begin(), arrows.end(), [&](const StepArrow& other) {
@@ -520,22 +537,34 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
       return std::all_of(found.begin(), found.end(),
                          [](const DetectedSymbol& symbol) { return is_connector(symbol.kind); });
     };
+    // A symbol drawn wider than its lane reaches past the lanes' outer rule: looked for again,
+    // the band reaches a little past them (its centre still places it in a lane).
+    const int overflow = page.dpi / 10;
+    const cv::Rect past_the_lanes = cv::Rect(content.lanes_bbox_px.x - overflow, top,
+                                             content.lanes_bbox_px.width + 2 * overflow, height) &
+                                    cv::Rect(0, 0, ink.cols, ink.rows);
     if (no_step_symbol(symbols)) {
       SymbolParams bridging;
       bridging.outline_gap_inches = kLongestOutlineBreakInches;
-      symbols = detect_symbols(rule_free, content.lanes_bbox_px, page.dpi, bridging);
+      symbols = detect_symbols(rule_free, past_the_lanes, page.dpi, bridging);
     }
-    if (no_step_symbol(symbols)) {
-      for (const DetectedSymbol& box :
-           boxes_from_sides(rule_free, content.lanes_bbox_px, page.dpi)) {
+    const auto take_a_box_by_its_sides = [&](const cv::Mat& searched) {
+      for (const DetectedSymbol& box : boxes_from_sides(searched, past_the_lanes, page.dpi)) {
         const bool on_a_connector =
             std::any_of(symbols.begin(), symbols.end(), [&](const DetectedSymbol& connector) {
               return (box.bbox_px & connector.bbox_px).area() > 0;
             });
         if (on_a_connector) continue;
         symbols.push_back(box);
-        break;
+        return;
       }
+    };
+    if (no_step_symbol(symbols)) take_a_box_by_its_sides(rule_free);
+    // A box drawn as wide as its lane has a side on the lane's rule, which went with the rule:
+    // its sides are looked for once more with the lanes' rules in this row left in.
+    if (no_step_symbol(symbols)) {
+      take_a_box_by_its_sides(
+          with_lane_rules_kept(rule_free, ink, grid, header, past_the_lanes, page.dpi));
     }
     for (const DetectedSymbol& symbol : symbols) {
       const int centre_x = symbol.bbox_px.x + symbol.bbox_px.width / 2;

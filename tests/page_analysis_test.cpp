@@ -366,6 +366,41 @@ TEST(StepTable, AStepWhoseBoxLostMostOfItsTopStillHasItsBoxLessSurely) {
   EXPECT_LT(symbols[0].symbol.confidence, 0.6);
 }
 
+// The second step's box (drawn at kLane2 + 50, 490) taken off, to be drawn otherwise.
+DrawnPage step_table_without_second_box() {
+  DrawnPage drawn = step_table();
+  cv::rectangle(drawn.gray, cv::Rect(kLane2 + 47, 487, 66, 36), cv::Scalar(255), cv::FILLED);
+  return drawn;
+}
+
+// A box as wide as its lane drawn against the lane's rule has its side on the rule, which is
+// erased with it; its bottom is broken wider than outlines are bridged (0.2 in). Its three other
+// sides and the rule make it the step's box.
+TEST(StepTable, AStepWhoseBoxStandsOnItsLanesRuleStillHasItsBox) {
+  DrawnPage drawn = step_table_without_second_box();
+  cv::rectangle(drawn.gray, cv::Rect(kLane2, 490, 60, 30), cv::Scalar(0), 2);
+  cv::rectangle(drawn.gray, cv::Rect(kLane2 + 15, 517, 30, 5), cv::Scalar(255), cv::FILLED);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
+  ASSERT_EQ(symbols.size(), 1u);
+  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
+  EXPECT_EQ(symbols[0].lane, 1);
+}
+
+// A box drawn wider than the last lane reaches past the lanes' outer rule; its top is broken.
+TEST(StepTable, AStepWhoseBoxReachesPastTheLastLanesRuleStillHasItsBox) {
+  DrawnPage drawn = step_table_without_second_box();
+  cv::rectangle(drawn.gray, cv::Rect(kKelengkapan - 50, 490, 60, 30), cv::Scalar(0), 2);
+  cv::rectangle(drawn.gray, cv::Rect(kKelengkapan - 35, 488, 30, 5), cv::Scalar(255), cv::FILLED);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
+  ASSERT_EQ(symbols.size(), 1u);
+  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
+  EXPECT_EQ(symbols[0].lane, 1);
+}
+
 // Where the scan kept no rule, the table is still in where its words stand: the header's labels
 // over their columns, a number at the start of each step.
 TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {
