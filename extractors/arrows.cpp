@@ -757,6 +757,28 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
           arms_tell ? has_arms(touch) : !heads_untold && touch->widest >= head_threshold;
       (head ? ends : starts).push_back(touch);
     }
+    // A flowchart's line leaves a symbol by its foot and enters the next by its top: one that
+    // meets a symbol's foot and, lower on the page, another symbol's top runs down, though the
+    // scan left the foot's end the wider (the corner of a bend close under a compact row's
+    // symbol is). A line that shows no head at all stays one.
+    if (touches.size() == 2 && touches[0]->symbol != touches[1]->symbol && ends.size() == 1) {
+      const auto under = [&](const Attachment* touch) {
+        const cv::Rect& box = erased[touch->symbol];
+        return touch->point.y >= box.br().y && touch->point.x >= box.x &&
+               touch->point.x < box.br().x;
+      };
+      const auto over = [&](const Attachment* touch) {
+        const cv::Rect& box = erased[touch->symbol];
+        return touch->point.y < box.y && touch->point.x >= box.x && touch->point.x < box.br().x;
+      };
+      for (const auto& [foot, top] :
+           {std::pair{touches[0], touches[1]}, std::pair{touches[1], touches[0]}}) {
+        if (ends.front() == foot && under(foot) && over(top) && foot->point.y < top->point.y) {
+          starts = {foot};
+          ends = {top};
+        }
+      }
+    }
     // Flowcharts drawn with plain connector lines have no heads at all: a line joining two
     // symbols is reported as such, for the caller to direct by the table's order.
     if (ends.empty() && starts.size() == 2 && starts[0]->symbol != starts[1]->symbol) {

@@ -83,6 +83,8 @@ class Flow {
  private:
   int stroke() const { return std::max(2, dpi_ / 80); }
 
+ public:
+  // A polyline `line_px` wide whose last segment ends in a filled head.
   void filled_arrow(const std::vector<cv::Point>& points, int line_px, double head_length_pt,
                     double head_half_width_pt) {
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
@@ -99,6 +101,7 @@ class Flow {
     cv::fillConvexPoly(page_, head, 0, cv::LINE_AA);
   }
 
+ private:
   int dpi_;
   cv::Mat page_;
   std::vector<cv::Rect> boxes_;
@@ -420,6 +423,26 @@ TEST_P(AtResolution, AnArrowShorterThanTwoHeadsBetweenCompactRowsKeepsItsDirecti
   const ArrowTrace trace = flow.trace();
   EXPECT_EQ(edges_of(trace), (Edges{{first, second}}));
   EXPECT_TRUE(trace.loose_ends.empty());
+}
+
+TEST_P(AtResolution, AnArrowFromASymbolsFootIntoAnotherSymbolsTopRunsDownThoughItsFootIsWider) {
+  // Compact rows: the line bends under the first box's foot, within a head's length of it, and
+  // the scan left that corner a blot wider than the small head at the second box's top.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int first = flow.box({300, 150});
+  const int second = flow.box({600, 300});
+  const int bend_y = 180 + dpi / 30;
+  flow.filled_arrow({{300, 180}, {300, bend_y}, {600, bend_y}, {600, 270}}, std::max(1, dpi / 100),
+                    3.0, 1.2);
+  const int blot = dpi / 25;
+  cv::rectangle(flow.page(), cv::Rect(300 - blot / 2, bend_y - blot / 2, blot, blot), 0,
+                cv::FILLED);
+  // Joined from the first to the second, as an arrow or as a line the table's order directs.
+  const ArrowTrace trace = flow.trace();
+  Edges joined = edges_of(trace);
+  for (const TracedArrow& line : trace.headless) joined.emplace_back(line.from, line.to);
+  EXPECT_EQ(joined, (Edges{{first, second}}));
 }
 
 TEST_P(AtResolution, ArrowsInAndOutOfASymbolShorterThanALinesBreakStayTwoArrows) {
