@@ -710,7 +710,9 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     const bool a_higher = symbol_boxes_px[a.symbol].y <= symbol_boxes_px[b.symbol].y;
     const Attachment& upper = a_higher ? a : b;
     const Attachment& lower = a_higher ? b : a;
-    return TracedArrow{upper.symbol, lower.symbol, upper.point + area.tl(), {}, joined_across_gap};
+    TracedArrow line{upper.symbol, lower.symbol, upper.point + area.tl(), {}, joined_across_gap};
+    line.end_px = lower.point + area.tl();
+    return line;
   };
 
   // Each line joins every symbol it leaves to every symbol its heads point at: one line may
@@ -844,11 +846,22 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     }
   }
 
-  // Text goes to the line whose start is nearest, if near enough: an arrow's, or a headless
-  // line's upper end (a decision's branch whose head the scan lost still has its label).
-  std::vector<TracedArrow*> labelled;
-  for (TracedArrow& arrow : trace.arrows) labelled.push_back(&arrow);
-  for (TracedArrow& line : trace.headless) labelled.push_back(&line);
+  // Text goes to the line whose start is nearest, if near enough: an arrow's, or either end of
+  // a headless line (a decision's branch whose head the scan lost still has its label, by
+  // whichever end it leaves from).
+  struct LabelledEnd {
+    TracedArrow* line;
+    cv::Point point;
+    std::optional<cv::Rect>* label;
+  };
+  std::vector<LabelledEnd> labelled;
+  for (TracedArrow& arrow : trace.arrows) {
+    labelled.push_back({&arrow, arrow.start_px, &arrow.label_bbox_px});
+  }
+  for (TracedArrow& line : trace.headless) {
+    labelled.push_back({&line, line.start_px, &line.label_bbox_px});
+    labelled.push_back({&line, line.end_px, &line.end_label_bbox_px});
+  }
   const double label_reach = params.label_reach_inches * dpi;
   // A label is a line of words ("Tidak lengkap"): its letters, each beside the next, go
   // together to the line whose start is nearest to any of them. Letter by letter, a label
@@ -872,7 +885,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     const int line = text_line(static_cast<int>(t));
     const cv::Rect page_box = text_boxes[t] + area.tl();
     for (std::size_t i = 0; i < labelled.size(); ++i) {
-      const double distance = distance_to_rect(labelled[i]->start_px, page_box);
+      const double distance = distance_to_rect(labelled[i].point, page_box);
       if (distance <= nearest_distance[line]) {
         arrow_of_line[line] = static_cast<int>(i);
         nearest_distance[line] = distance;
@@ -889,8 +902,7 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
   }
   for (std::size_t i = 0; i < labelled.size(); ++i) {
     if (label_of[i].empty()) continue;
-    labelled[i]->label_bbox_px =
-        with_letters_on_the_line(label_of[i] - area.tl(), mask) + area.tl();
+    *labelled[i].label = with_letters_on_the_line(label_of[i] - area.tl(), mask) + area.tl();
   }
   return trace;
 }

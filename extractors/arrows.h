@@ -19,6 +19,10 @@ struct TracedArrow {
   // Its line is lost for a stretch longer than a break (faded out of the scan): two lines, one
   // from `from` and one into `to`, head straight at each other.
   bool joined_across_gap = false;
+  // A line without a head: where it meets `to`, and text printed beside that end, if any (a
+  // decision's branch looping back up leaves by its lower end).
+  cv::Point end_px = {};
+  std::optional<cv::Rect> end_label_bbox_px = std::nullopt;
 };
 
 struct ArrowTrace {

@@ -402,10 +402,11 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
   const ArrowTrace trace = trace_arrows(rule_free, area, boxes, page.dpi);
 
   // PermenPAN-RB 35/2012 labels a decision's branches ("Ya" / "Tidak") beside their exits.
-  auto branch_label = [&](const Node& from, const TracedArrow& arrow) -> std::optional<CellText> {
-    if (from.symbol->kind != SymbolKind::decision || !arrow.label_bbox_px) return std::nullopt;
+  auto branch_label = [&](const Node& from,
+                          const std::optional<cv::Rect>& label_bbox) -> std::optional<CellText> {
+    if (from.symbol->kind != SymbolKind::decision || !label_bbox) return std::nullopt;
     const int margin = page.dpi / 40 + 3;
-    const cv::Rect label = *arrow.label_bbox_px;
+    const cv::Rect label = *label_bbox;
     return reader.read(cv::Rect(label.x - margin, label.y - margin, label.width + 2 * margin,
                                 label.height + 2 * margin));
   };
@@ -430,24 +431,36 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     } else {
       continue;  // between two symbols of one step
     }
-    step_arrow.label = branch_label(from, arrow);
+    step_arrow.label = branch_label(from, arrow.label_bbox_px);
     add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
   }
   // A headless line runs from the step above to the step below: the table lists the steps in
-  // the order they happen.
+  // the order they happen. But where an arrow with its head already runs down from that step to
+  // a decision, a second line between them is the decision's branch looping back up: no two
+  // symbols are joined twice the same way.
+  const auto headed_down = [&](const Node& upper, const Node& lower) {
+    const std::vector<StepArrow>& out = table.rows[upper.row].arrows_out;
+    return std::any_of(out.begin(), out.end(), [&](const StepArrow& arrow) {
+      return !arrow.headless && arrow.row_offset == lower.row - upper.row;
+    });
+  };
   for (const TracedArrow& line : trace.headless) {
     const Node& a = nodes[line.from];
     const Node& b = nodes[line.to];
     if (is_connector_node(a) || is_connector_node(b) || a.row == b.row) continue;
     const Node& upper = a.row < b.row ? a : b;
     const Node& lower = a.row < b.row ? b : a;
+    const bool loops_back = lower.symbol->kind == SymbolKind::decision && headed_down(upper, lower);
+    const Node& from = loops_back ? lower : upper;
+    const Node& to = loops_back ? upper : lower;
     StepArrow step_arrow;
-    step_arrow.row_offset = lower.row - upper.row;
+    step_arrow.row_offset = to.row - from.row;
     step_arrow.headless = true;
     step_arrow.joined_across_gap = line.joined_across_gap;
-    // The line's label sits by its upper end (trace_arrows), the end it leaves from.
-    if (&upper == &a) step_arrow.label = branch_label(upper, line);
-    add_arrow(table.rows[upper.row].arrows_out, std::move(step_arrow));
+    // The label sits by the end the line leaves from.
+    step_arrow.label =
+        branch_label(from, &from == &a ? line.label_bbox_px : line.end_label_bbox_px);
+    add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
   }
   for (int symbol : trace.loose_starts) {
     if (nodes[symbol].row >= 0) ++table.rows[nodes[symbol].row].loose_arrow_starts;

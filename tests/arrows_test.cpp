@@ -509,6 +509,27 @@ TEST_P(AtResolution, ADecisionsBranchWithoutAHeadKeepsTheLabelBesideItsExit) {
   EXPECT_LT(trace.headless[0].label_bbox_px->br().x, 300);
 }
 
+TEST_P(AtResolution, ALineWithoutAHeadKeepsTheLabelBesideItsLowerEnd) {
+  // A decision's branch looping back up from its left corner round into an earlier step's side,
+  // its head lost: "Tidak" is printed over the line where it leaves the decision.
+  const int dpi = GetParam();
+  Flow flow(dpi);
+  const int earlier = flow.box({400, 200});
+  const int check = flow.diamond({400, 600});
+  const int line = std::max(1, dpi / 100);
+  cv::line(flow.page(), {330, 600}, {200, 600}, 0, line);
+  cv::line(flow.page(), {200, 600}, {200, 200}, 0, line);
+  cv::line(flow.page(), {200, 200}, {330, 200}, 0, line);
+  flow.text("Tidak", {330 - dpi / 3, 600 - dpi / 30});
+  const ArrowTrace trace = flow.trace();
+  ASSERT_EQ(trace.headless.size(), 1u);
+  EXPECT_EQ(trace.headless[0].from, earlier);
+  EXPECT_EQ(trace.headless[0].to, check);
+  EXPECT_FALSE(trace.headless[0].label_bbox_px);
+  ASSERT_TRUE(trace.headless[0].end_label_bbox_px);
+  EXPECT_GT(trace.headless[0].end_label_bbox_px->y, 500);
+}
+
 // A head hardly wider than a heavy line cannot be told from the line's other end, which meets its
 // symbol as widely: the line joins the two symbols undirected (the table's order directs it),
 // not as a line with a head at each end that starts nowhere.

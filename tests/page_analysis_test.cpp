@@ -401,6 +401,34 @@ TEST(StepTable, AStepWhoseBoxReachesPastTheLastLanesRuleStillHasItsBox) {
   EXPECT_EQ(symbols[0].lane, 1);
 }
 
+// The first step's box leads down, with a head, into the second step's decision, whose branch
+// loops back up round into the box's side; the scan lost that branch's head. A line joins two
+// symbols once each way: the second line between them is the decision's loop.
+TEST(StepTable, ALineWithoutAHeadBesideAnArrowDownIntoADecisionIsTheDecisionsLoopBack) {
+  DrawnPage drawn = step_table_without_second_box();
+  const int centre_x = kLane1 + 80;  // the first box spans kLane1 + 50 to kLane1 + 110
+  const std::vector<cv::Point> diamond{
+      {centre_x, 480}, {centre_x + 35, 505}, {centre_x, 530}, {centre_x - 35, 505}};
+  cv::polylines(drawn.gray, diamond, true, cv::Scalar(0), 2);
+  cv::line(drawn.gray, {centre_x, 370}, {centre_x, 472}, cv::Scalar(0), 1);
+  const std::vector<cv::Point> head{{centre_x, 479}, {centre_x - 5, 468}, {centre_x + 5, 468}};
+  cv::fillConvexPoly(drawn.gray, head, cv::Scalar(0));
+  const int left_of_box = kLane1 + 25;
+  cv::line(drawn.gray, {centre_x - 35, 505}, {left_of_box, 505}, cv::Scalar(0), 1);
+  cv::line(drawn.gray, {left_of_box, 505}, {left_of_box, 355}, cv::Scalar(0), 1);
+  cv::line(drawn.gray, {left_of_box, 355}, {kLane1 + 50, 355}, cv::Scalar(0), 1);
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  ASSERT_EQ(content.steps->rows.size(), 2u);
+  const auto offsets = [](const StepRowContent& row) {
+    std::vector<int> found;
+    for (const StepArrow& arrow : row.arrows_out) found.push_back(arrow.row_offset.value_or(0));
+    return found;
+  };
+  EXPECT_EQ(offsets(content.steps->rows[0]), (std::vector<int>{1}));
+  EXPECT_EQ(offsets(content.steps->rows[1]), (std::vector<int>{-1}));
+}
+
 // Where the scan kept no rule, the table is still in where its words stand: the header's labels
 // over their columns, a number at the start of each step.
 TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {
