@@ -299,11 +299,10 @@ std::optional<std::string_view> branch_word(const std::string& letters, bool fir
 
 }  // namespace
 
-std::optional<std::string> decision_branch_label(std::string_view text) {
-  std::vector<std::string> words;
-  for (const std::string& word : split_words(text)) {
-    if (!letters_only(word).empty()) words.push_back(word);
-  }
+namespace {
+
+// A label of one or two words as its words were read apart.
+std::optional<std::string> branch_label_of_words(const std::vector<std::string>& words) {
   if (words.size() == 1) {
     const std::optional<std::string_view> word = branch_word(letters_only(words[0]), true);
     if (!word) return std::nullopt;
@@ -316,6 +315,39 @@ std::optional<std::string> decision_branch_label(std::string_view text) {
   const std::optional<std::string_view> second = branch_word(letters_only(words[1]), false);
   if (!second) return std::nullopt;
   return in_case_read("tidak", words[0], true) + " " + in_case_read(*second, words[1], false);
+}
+
+}  // namespace
+
+std::optional<std::string> decision_branch_label(std::string_view text) {
+  std::vector<std::string> words;
+  for (const std::string& word : split_words(text)) {
+    if (!letters_only(word).empty()) words.push_back(word);
+  }
+  if (words.empty()) return std::nullopt;
+  if (std::optional<std::string> label = branch_label_of_words(words)) return label;
+  // Small type set wide, or kerned apart, reads as pieces of words ("Leng kap", "Tid ak len g
+  // kap"): the letters run together are one word, or "Tidak" and one.
+  std::string joined;
+  for (const std::string& word : words) joined += word;
+  if (std::optional<std::string> label = branch_label_of_words({joined})) return label;
+  const std::string letters = letters_only(joined);
+  for (std::size_t split = 4; split <= 6 && split < letters.size(); ++split) {
+    const std::string first = letters.substr(0, split);
+    const std::string rest = letters.substr(split);
+    if (branch_word(first, true) != "tidak" || !branch_word(rest, false)) continue;
+    // The case of each part as read: the joined reading's letters in order.
+    std::string first_read;
+    std::string rest_read;
+    std::size_t seen = 0;
+    for (char c : joined) {
+      if (!std::isalpha(static_cast<unsigned char>(c))) continue;
+      (seen++ < split ? first_read : rest_read) += c;
+    }
+    return in_case_read("tidak", first_read, true) + " " +
+           in_case_read(*branch_word(rest, false), rest_read, false);
+  }
+  return std::nullopt;
 }
 
 namespace {

@@ -115,6 +115,16 @@ TEST(BranchLabel, TheWordsBranchesAreLabelledWithAreReadAsPrintedWithAMisreadLet
   EXPECT_EQ(decision_branch_label("Dikembalikan ke Kasubag"), std::nullopt);
 }
 
+TEST(BranchLabel, ALabelReadInPiecesOfWordsIsItsWordsRunTogether) {
+  // Small type set wide reads as pieces: their letters run together are the label.
+  EXPECT_EQ(decision_branch_label("Leng kap"), "Lengkap");
+  EXPECT_EQ(decision_branch_label("Tid ak len g kap"), "Tidak lengkap");
+  EXPECT_EQ(decision_branch_label("TI DAK SE SUAI"), "TIDAK SESUAI");
+  // Pieces that make no label stay unread, as whole words do.
+  EXPECT_EQ(decision_branch_label("Tid ak lang mg"), std::nullopt);
+  EXPECT_EQ(decision_branch_label("Di kembali kan"), std::nullopt);
+}
+
 // A decision's two branches answer each other. Where one reads as a usual wording and the
 // other only in part (a rule or the lane's edge cut it) or misread, the other is its answer, in
 // its case, so long as what was read is a piece of that answer.
