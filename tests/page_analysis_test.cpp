@@ -373,13 +373,8 @@ DrawnPage step_table_without_second_box() {
   return drawn;
 }
 
-// A box as wide as its lane drawn against the lane's rule has its side on the rule, which is
-// erased with it; its bottom is broken wider than outlines are bridged (0.2 in). Its three other
-// sides and the rule make it the step's box.
-TEST(StepTable, AStepWhoseBoxStandsOnItsLanesRuleStillHasItsBox) {
-  DrawnPage drawn = step_table_without_second_box();
-  cv::rectangle(drawn.gray, cv::Rect(kLane2, 490, 60, 30), cv::Scalar(0), 2);
-  cv::rectangle(drawn.gray, cv::Rect(kLane2 + 15, 517, 30, 5), cv::Scalar(255), cv::FILLED);
+// The second step of `drawn` has one symbol, a process box in the second lane.
+void expect_second_step_boxed_in_second_lane(const DrawnPage& drawn) {
   const PageContent content = analyze(drawn);
   ASSERT_EQ(content.kind, PageKind::step_table);
   const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
@@ -388,17 +383,22 @@ TEST(StepTable, AStepWhoseBoxStandsOnItsLanesRuleStillHasItsBox) {
   EXPECT_EQ(symbols[0].lane, 1);
 }
 
+// A box as wide as its lane drawn against the lane's rule has its side on the rule, which is
+// erased with it; its bottom is broken wider than outlines are bridged (0.2 in). Its three other
+// sides and the rule make it the step's box.
+TEST(StepTable, AStepWhoseBoxStandsOnItsLanesRuleStillHasItsBox) {
+  DrawnPage drawn = step_table_without_second_box();
+  cv::rectangle(drawn.gray, cv::Rect(kLane2, 490, 60, 30), cv::Scalar(0), 2);
+  cv::rectangle(drawn.gray, cv::Rect(kLane2 + 15, 517, 30, 5), cv::Scalar(255), cv::FILLED);
+  expect_second_step_boxed_in_second_lane(drawn);
+}
+
 // A box drawn wider than the last lane reaches past the lanes' outer rule; its top is broken.
 TEST(StepTable, AStepWhoseBoxReachesPastTheLastLanesRuleStillHasItsBox) {
   DrawnPage drawn = step_table_without_second_box();
   cv::rectangle(drawn.gray, cv::Rect(kKelengkapan - 50, 490, 60, 30), cv::Scalar(0), 2);
   cv::rectangle(drawn.gray, cv::Rect(kKelengkapan - 35, 488, 30, 5), cv::Scalar(255), cv::FILLED);
-  const PageContent content = analyze(drawn);
-  ASSERT_EQ(content.kind, PageKind::step_table);
-  const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
-  ASSERT_EQ(symbols.size(), 1u);
-  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
-  EXPECT_EQ(symbols[0].lane, 1);
+  expect_second_step_boxed_in_second_lane(drawn);
 }
 
 // The first step's box leads down, with a head, into the second step's decision, whose branch
