@@ -764,14 +764,15 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
     // scan left the foot's end the wider (the corner of a bend close under a compact row's
     // symbol is). A line that shows no head at all stays one.
     if (touches.size() == 2 && touches[0]->symbol != touches[1]->symbol && ends.size() == 1) {
-      const auto under = [&](const Attachment* touch) {
+      const auto across_the_box = [&](const Attachment* touch) {
         const cv::Rect& box = erased[touch->symbol];
-        return touch->point.y >= box.br().y && touch->point.x >= box.x &&
-               touch->point.x < box.br().x;
+        return touch->point.x >= box.x && touch->point.x < box.br().x;
+      };
+      const auto under = [&](const Attachment* touch) {
+        return across_the_box(touch) && touch->point.y >= erased[touch->symbol].br().y;
       };
       const auto over = [&](const Attachment* touch) {
-        const cv::Rect& box = erased[touch->symbol];
-        return touch->point.y < box.y && touch->point.x >= box.x && touch->point.x < box.br().x;
+        return across_the_box(touch) && touch->point.y < erased[touch->symbol].y;
       };
       for (const auto& [foot, top] :
            {std::pair{touches[0], touches[1]}, std::pair{touches[1], touches[0]}}) {
@@ -850,17 +851,15 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
   // a headless line (a decision's branch whose head the scan lost still has its label, by
   // whichever end it leaves from).
   struct LabelledEnd {
-    TracedArrow* line;
     cv::Point point;
-    std::optional<cv::Rect>* label;
+    std::optional<cv::Rect>* label;  // the line's label for text beside `point`
   };
   std::vector<LabelledEnd> labelled;
-  for (TracedArrow& arrow : trace.arrows) {
-    labelled.push_back({&arrow, arrow.start_px, &arrow.label_bbox_px});
-  }
+  for (TracedArrow& arrow : trace.arrows)
+    labelled.push_back({arrow.start_px, &arrow.label_bbox_px});
   for (TracedArrow& line : trace.headless) {
-    labelled.push_back({&line, line.start_px, &line.label_bbox_px});
-    labelled.push_back({&line, line.end_px, &line.end_label_bbox_px});
+    labelled.push_back({line.start_px, &line.label_bbox_px});
+    labelled.push_back({line.end_px, &line.end_label_bbox_px});
   }
   const double label_reach = params.label_reach_inches * dpi;
   // A label is a line of words ("Tidak lengkap"): its letters, each beside the next, go
