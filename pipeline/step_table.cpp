@@ -303,6 +303,9 @@ std::vector<GridCell> part_steps_by_their_numbers(const TableGrid& grid, const S
   return parted;
 }
 
+// How far either side of a rule's middle its erasure reaches: a rule's width and its blur.
+int erased_rule_half_width(int dpi) { return std::max(3, dpi / 60); }
+
 // The ink mask without the table's rules, so that symbols and arrows stand alone, with the
 // lines that crossed a rule bridged. What the grid took for a rule but is an arrow stays: a
 // column rule inside a lane, a body row rule that bounds no step.
@@ -323,7 +326,7 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
 
   cv::Mat rule_free = ink.clone();
   std::vector<cv::Rect> erased;
-  const int half = std::max(3, dpi / 60);
+  const int half = erased_rule_half_width(dpi);
   const cv::Rect page(0, 0, ink.cols, ink.rows);
   // Rules end at the outer rules: below the table sit the off-page connectors.
   const int left = grid.col_rules_x_px.front() - half;
@@ -352,7 +355,7 @@ cv::Mat erase_rules(const cv::Mat& ink, const TableGrid& grid, const StepHeader&
 cv::Mat with_lane_rules_kept(const cv::Mat& rule_free, const cv::Mat& ink, const TableGrid& grid,
                              const StepHeader& header, const cv::Rect& band, int dpi) {
   cv::Mat kept = rule_free.clone();
-  const int half = std::max(3, dpi / 60);
+  const int half = erased_rule_half_width(dpi);
   const cv::Rect page(0, 0, ink.cols, ink.rows);
   for (const LaneColumns& lane : header.lanes) {
     for (const int col : {lane.first_col, lane.last_col + 1}) {
