@@ -438,14 +438,14 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     add_arrow(table.rows[from.row].arrows_out, std::move(step_arrow));
   }
   // A headless line runs from the step above to the step below: the table lists the steps in
-  // the order they happen. But where an arrow with its head already runs down from that step to
-  // a decision, a second line between them is the decision's branch looping back up: no two
-  // symbols are joined twice the same way.
-  const auto headed_down = [&](const Node& upper, const Node& lower) {
-    const std::vector<StepArrow>& out = table.rows[upper.row].arrows_out;
-    return std::any_of(out.begin(), out.end(), [&](const StepArrow& arrow) {
-      return !arrow.headless && arrow.row_offset == lower.row - upper.row;
-    });
+  // the order they happen. But only a decision branches: where the step above is none and
+  // already has its way out, an arrow with its head, a line from it down to a decision is that
+  // decision's branch looping back up into it.
+  const auto has_its_way_out = [&](const Node& step) {
+    const std::vector<StepArrow>& out = table.rows[step.row].arrows_out;
+    return step.symbol->kind != SymbolKind::decision &&
+           std::any_of(out.begin(), out.end(),
+                       [](const StepArrow& arrow) { return !arrow.headless; });
   };
   for (const TracedArrow& line : trace.headless) {
     const Node& a = nodes[line.from];
@@ -453,7 +453,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     if (is_connector_node(a) || is_connector_node(b) || a.row == b.row) continue;
     const Node& upper = a.row < b.row ? a : b;
     const Node& lower = a.row < b.row ? b : a;
-    const bool loops_back = lower.symbol->kind == SymbolKind::decision && headed_down(upper, lower);
+    const bool loops_back = lower.symbol->kind == SymbolKind::decision && has_its_way_out(upper);
     const Node& from = loops_back ? lower : upper;
     const Node& to = loops_back ? upper : lower;
     StepArrow step_arrow;

@@ -402,9 +402,9 @@ TEST(StepTable, AStepWhoseBoxReachesPastTheLastLanesRuleStillHasItsBox) {
 }
 
 // The first step's box leads down, with a head, into the second step's decision, whose branch
-// loops back up round into the box's side; the scan lost that branch's head. A line joins two
-// symbols once each way: the second line between them is the decision's loop.
-TEST(StepTable, ALineWithoutAHeadBesideAnArrowDownIntoADecisionIsTheDecisionsLoopBack) {
+// loops back up round into the box's side; the scan lost that branch's head. Only a decision
+// branches: the box has its way out, and the second line is the decision's loop.
+TEST(StepTable, AHeadlessLineFromAStepWithItsWayOutDownToADecisionIsTheDecisionsLoopBack) {
   DrawnPage drawn = step_table_without_second_box();
   const int centre_x = kLane1 + 80;  // the first box spans kLane1 + 50 to kLane1 + 110
   const std::vector<cv::Point> diamond{
