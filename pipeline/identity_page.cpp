@@ -443,6 +443,24 @@ struct IdentityScan {
   std::vector<CellText> unlabelled;
 };
 
+// The approver signs and stamps over the printed name and NIP, in a pen's or a stamp's colour
+// where the scan kept it: the block is read without those colours, and where its NIP then does
+// not read as one, on black ink alone. A round stamp filled in before OCR takes the letters its
+// rings run along with it (a NIP a digit short): a block still without a valid NIP is read again
+// with the stamp left in, and taken if it then holds one.
+CellText read_approver_block(CellReader& reader, const cv::Rect& box) {
+  CellText block = reader.read_without_coloured_ink(box);
+  if (!holds_valid_nip(block)) {
+    std::optional<CellText> black = reader.read_black_ink_only(box);
+    if (black && holds_valid_nip(*black)) block = std::move(*black);
+  }
+  if (!holds_valid_nip(block)) {
+    std::optional<CellText> stamped = reader.read_with_stamp_left_in(box);
+    if (stamped && holds_valid_nip(*stamped)) block = std::move(*stamped);
+  }
+  return block;
+}
+
 // A value shaped like an SOP's number ("067.1/094/Disnaker.01", "800/12/BKD"): digit groups
 // joined by a slash or a stop, and at most two words of four letters or more. A title is words.
 bool reads_as_sop_number(const std::string& text) {
@@ -619,9 +637,7 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
             }
           }
           const bool whole_cell = value_box == neighbour->bbox_px;
-          // The approver signs and stamps over the printed name and NIP, in a pen's or a
-          // stamp's colour where the scan kept it.
-          value = approver     ? reader.read_without_coloured_ink(value_box)
+          value = approver     ? read_approver_block(reader, value_box)
                   : whole_cell ? texts[index]
                                : reader.read(value_box);
           // A stamp pressed over a date (the row above the approver's block) garbles it. Where
@@ -649,22 +665,12 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
             }
             if (reads_better(through)) value = std::move(through);
           }
-          // An approver's block whose NIP does not read as one is read on black ink alone too.
-          if (approver && !holds_valid_nip(value)) {
-            std::optional<CellText> black = reader.read_black_ink_only(value_box);
-            if (black && holds_valid_nip(*black)) value = std::move(*black);
-          }
           // A round stamp filled in before OCR takes the letters its rings run along with it
-          // ("Noveme 2023", a NIP a digit short). A date that still reads as none, or an
-          // approver's block without a valid NIP, is read again with the stamp left in, and
-          // taken if it then reads as one.
-          if ((is_date_key(label.key) && !parse_indonesian_date(value.text).iso) ||
-              (approver && !holds_valid_nip(value))) {
+          // ("Noveme 2023"): a date that still reads as none is read again with the stamp left
+          // in, and taken if it then reads as one.
+          if (is_date_key(label.key) && !parse_indonesian_date(value.text).iso) {
             std::optional<CellText> stamped = reader.read_with_stamp_left_in(value_box);
-            const bool reads = stamped && (is_date_key(label.key)
-                                               ? parse_indonesian_date(stamped->text).iso.has_value()
-                                               : holds_valid_nip(*stamped));
-            if (reads) value = std::move(*stamped);
+            if (stamped && parse_indonesian_date(stamped->text).iso) value = std::move(*stamped);
           }
           // Items under two list headings that share a cell share the cell below too: this
           // heading's are the ones in its columns. And a streak or a fold taken for a rule
