@@ -430,6 +430,25 @@ std::string without_marks_at_its_ends(const std::string& text) {
       static_cast<std::size_t>(first - letters.begin()), static_cast<std::size_t>(last - first)));
 }
 
+// Whether `lone`, a character read apart at the start (`before_code`) or the end of an SOP
+// number, stands against the rest of it: Tesseract spaces a narrow last digit off a code
+// ("…/Disnaker.0 1") it sets closer than half the digit's height, even over it; a speck or a
+// stamp's letter stands further off. Without the words' boxes, nothing says so.
+bool glued_to_the_code(const CellText& cell, const std::string& lone, bool before_code) {
+  const auto& words = cell.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::size_t at = before_code ? i : words.size() - 1 - i;
+    if (words[at].text != lone) continue;
+    const std::size_t neighbour = before_code ? at + 1 : at - 1;
+    if (neighbour >= words.size() || words[neighbour].line != words[at].line) return false;
+    const cv::Rect& mark = words[at].bbox_px;
+    const cv::Rect& code = words[neighbour].bbox_px;
+    const int gap = before_code ? code.x - mark.br().x : mark.x - code.br().x;
+    return 2 * gap <= mark.height;
+  }
+  return false;
+}
+
 void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewList& review) {
   Header& header = record.header;
   if (identity.institution) {
@@ -458,12 +477,17 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
     header.sop_number = std::regex_replace(*header.sop_number, spaced_separator, "$1");
     // A lone character standing apart before or after a code with separators ("5 067.1/012/…",
     // "…/BID.BIKON 5") is a speck or a stamp's letter: no numbering scheme begins or ends so.
+    // One standing against it is its own.
     const std::vector<std::string> parts = split_words(*header.sop_number);
     if (parts.size() == 2) {
       for (std::size_t lone = 0; lone < 2; ++lone) {
         const std::string& code = parts[1 - lone];
-        if (parts[lone].size() == 1 && code.find_first_of("/.") != std::string::npos) {
+        if (parts[lone].size() != 1 || code.find_first_of("/.") == std::string::npos) continue;
+        const bool before_code = lone == 0;
+        if (!glued_to_the_code(identity.fields.at("sop_number"), parts[lone], before_code)) {
           header.sop_number = code;
+        } else {
+          header.sop_number = before_code ? parts[0] + code : code + parts[1];
         }
       }
     }

@@ -127,6 +127,36 @@ TEST(BuildRecord, ALoneCharacterStandingApartBeforeOrAfterASopNumberIsNoPartOfIt
   EXPECT_TRUE(has_review(record, "/header/sop_number", "space_in_code"));
 }
 
+// The words of a one-line reading, each with its box.
+CellText read_words(const std::vector<std::pair<std::string, cv::Rect>>& boxed) {
+  std::string text;
+  for (const auto& [word, box] : boxed) text += (text.empty() ? "" : " ") + word;
+  CellText cell = read_cell(text);
+  for (const auto& [word, box] : boxed) cell.words.push_back({word, 0.9, box, 0});
+  return cell;
+}
+
+TEST(BuildRecord, ALastDigitReadApartButStandingAgainstTheSopNumberIsItsOwn) {
+  RawSop sop = identity_only();
+  // "…Disnaker.0" and its "1" half the digit's height apart, or over it (a box widened by a
+  // speck), as Tesseract spaces a narrow digit off.
+  for (const int gap : {13, 4, -10}) {
+    sop.identity->fields["sop_number"] = read_words(
+        {{"067.1/012/Disnaker.0", {1488, 311, 326, 46}}, {"1", {1488 + 326 + gap, 321, 7, 26}}});
+    const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    EXPECT_EQ(record.header.sop_number, "067.1/012/Disnaker.01") << gap;
+  }
+  // A speck or a stamp's letter a digit's height or more off either end is none of it.
+  sop.identity->fields["sop_number"] = read_words(
+      {{"067.1/012/Disnaker.01", {1488, 311, 333, 46}}, {"5", {1488 + 333 + 30, 321, 14, 26}}});
+  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+            "067.1/012/Disnaker.01");
+  sop.identity->fields["sop_number"] =
+      read_words({{"k", {1440, 321, 12, 26}}, {"067.1/012/Disnaker.01", {1488, 311, 333, 46}}});
+  EXPECT_EQ(build_record(sop, {"in.pdf", std::string(64, 'a')}).header.sop_number,
+            "067.1/012/Disnaker.01");
+}
+
 TEST(BuildRecord, ASpaceLeftInsideASopNumberIsKeptAsReadAndReviewed) {
   RawSop sop = identity_only();
   sop.identity->fields["sop_number"] = read_cell("000.8 3.3/332/SATPOLPP-A");
