@@ -101,9 +101,30 @@ int expand_year(int year) {
   return year < 100 ? 2000 + year : year;
 }
 
+// A stamp's ring through a year takes a stroke from a digit or adds one to it ("9019", "2918"): a
+// year no date has (before 1900 or after 2100) that a change of one digit brings into 2000–2049
+// in one way only is that year. PermenPAN-RB 35/2012 SOPs are all dated after 2000.
+std::optional<int> year_one_digit_off(int year) {
+  if (year >= 1900 && year <= 2100) return std::nullopt;
+  if (year < 1000 || year > 9999) return std::nullopt;
+  std::optional<int> found;
+  for (int candidate = 2000; candidate <= 2049; ++candidate) {
+    int differing = 0;
+    for (int a = year, b = candidate; a > 0; a /= 10, b /= 10) differing += a % 10 != b % 10;
+    if (differing != 1) continue;
+    if (found) return std::nullopt;
+    found = candidate;
+  }
+  return found;
+}
+
 ParsedDate make_date(int year, int month, int day, bool repaired) {
   ParsedDate parsed;
-  parsed.month_repaired = repaired;
+  if (const std::optional<int> near = year_one_digit_off(year)) {
+    year = *near;
+    repaired = true;
+  }
+  parsed.repaired = repaired;
   if (!is_valid_date(year, month, day)) {
     parsed.problem = "impossible date";
     return parsed;

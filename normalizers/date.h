@@ -10,7 +10,8 @@ namespace sopocr {
 
 struct ParsedDate {
   std::optional<std::string> iso;  // nullopt when no valid date could be read
-  bool month_repaired = false;  // a garbled month name or day ("l" for 1) was read fuzzily
+  // A garbled month name, day ("l" for 1) or year ("9019") was read fuzzily: reviewed.
+  bool repaired = false;
   std::string problem;  // why `iso` is empty: "impossible date", "no day" (a month and a
                         // year only), "unknown month '…'", "no date found"
 };

@@ -267,8 +267,7 @@ std::optional<std::string> header_date(const IdentityContent& identity, const st
     review.add(path, "implausible_date", cell, cell.confidence);
     return std::nullopt;
   }
-  review.flag_if_weak(cell, path,
-                      date.month_repaired ? std::optional(repair_doubt()) : std::nullopt);
+  review.flag_if_weak(cell, path, date.repaired ? std::optional(repair_doubt()) : std::nullopt);
   return date.iso;
 }
 

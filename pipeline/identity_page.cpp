@@ -648,10 +648,10 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           // mask also takes in faint parts of typed text (a code's dots), so a reading that was
           // valid as printed stays.
           const ParsedDate as_read = parse_indonesian_date(value.text);
-          if (is_date_key(label.key) && (!as_read.iso || as_read.month_repaired)) {
+          if (is_date_key(label.key) && (!as_read.iso || as_read.repaired)) {
             const auto reads_better = [&](const CellText& through) {
               const ParsedDate read_through = parse_indonesian_date(through.text);
-              const bool dated = read_through.iso && (!as_read.iso || !read_through.month_repaired);
+              const bool dated = read_through.iso && (!as_read.iso || !read_through.repaired);
               return through.coloured_ink_removed && (dated || is_placeholder(through.text));
             };
             // Painting the coloured ink out misses what the colour mask missed (a dull stamp's thin

@@ -162,14 +162,14 @@ TEST(Date, ReadsIndonesianMonthNames) {
 TEST(Date, RepairsAGarbledMonthAndSaysSo) {
   const ParsedDate date = parse_indonesian_date("10 Desernber 2019");
   EXPECT_EQ(date.iso, "2019-12-10");
-  EXPECT_TRUE(date.month_repaired);
+  EXPECT_TRUE(date.repaired);
 }
 
 // A stamp pressed over the date leaves a month's first letter and its length, little else.
 TEST(Date, AMonthAStampGarbledIsReadFromItsFirstLetterAndSaysSo) {
   const ParsedDate date = parse_indonesian_date("08 Noyerfiben 2023");
   EXPECT_EQ(date.iso, "2023-11-08");
-  EXPECT_TRUE(date.month_repaired);
+  EXPECT_TRUE(date.repaired);
   EXPECT_EQ(parse_indonesian_date("10 Deserfher 2019").iso, "2019-12-10");
   EXPECT_EQ(parse_indonesian_date("16 Sepyertker 2019").iso, "2019-09-16");
   EXPECT_EQ(parse_indonesian_date("08 Nguember 2023").iso, "2023-11-08");
@@ -182,7 +182,7 @@ TEST(Date, AMonthAStampGarbledIsReadFromItsFirstLetterAndSaysSo) {
 TEST(Date, ADayReadAsALetterIsReadAndSaysSo) {
   const ParsedDate date = parse_indonesian_date("l5 Agustus 2023");
   EXPECT_EQ(date.iso, "2023-08-15");
-  EXPECT_TRUE(date.month_repaired);
+  EXPECT_TRUE(date.repaired);
   EXPECT_EQ(parse_indonesian_date("l0 Pebruari 2019").iso, "2019-02-10");
   EXPECT_EQ(parse_indonesian_date("1 Aaustus 2023").iso, "2023-08-01");
   EXPECT_EQ(parse_indonesian_date("04 Jan 21").iso, "2021-01-04");
@@ -205,11 +205,31 @@ TEST(Date, AYearAStampCutIsNoTwoDigitYear) {
   EXPECT_EQ(parse_indonesian_date("01 Mei 2019, ttd").iso, "2019-05-01");
 }
 
+// A stamp's ring through a year adds a stroke to a digit or takes one ("2019" read "9019",
+// "2018" read "2918"): a year no date has, one digit off exactly one year of this century's first
+// half, is that year, and says so. One off several, or none, stays unread.
+TEST(Date, AYearOneDigitOffTheCenturyIsThatYearAndSaysSo) {
+  for (const auto& [garbled, iso] :
+       {std::pair{"16 September 9019", "2019-09-16"}, std::pair{"20 Mei 4019", "2019-05-20"},
+        std::pair{"16 September 2918", "2018-09-16"},
+        std::pair{"08 November 2823", "2023-11-08"}}) {
+    const ParsedDate date = parse_indonesian_date(garbled);
+    EXPECT_EQ(date.iso, iso) << garbled;
+    EXPECT_TRUE(date.repaired) << garbled;
+  }
+  EXPECT_FALSE(parse_indonesian_date("20 Mei 7777").iso);
+  EXPECT_FALSE(parse_indonesian_date("20 Mei 2777").iso);
+  // A year a date may have stays as read, however old.
+  const ParsedDate old = parse_indonesian_date("20 Mei 1998");
+  EXPECT_EQ(old.iso, "1998-05-20");
+  EXPECT_FALSE(old.repaired);
+}
+
 // The cell's left rule or a speck before the day reads as a digit glued to it.
 TEST(Date, ADayOfThreeDigitsIsItsLastTwoAndSaysSo) {
   const ParsedDate date = parse_indonesian_date("110 Desember 2019");
   EXPECT_EQ(date.iso, "2019-12-10");
-  EXPECT_TRUE(date.month_repaired);
+  EXPECT_TRUE(date.repaired);
   EXPECT_EQ(parse_indonesian_date("101 Mei 2019").iso, "2019-05-01");
   EXPECT_FALSE(parse_indonesian_date("145 Mei 2019").iso);
 }
