@@ -186,6 +186,33 @@ bool unit_alone(const std::string& lower) {
   return !letters.empty() && unit_of_word(letters).has_value();
 }
 
+// A unit whose amount OCR read as letters: a word ending in a unit with no letter of the
+// language before it ("Shari" for "5 hari", the 5 read as "S" and glued), or a unit after a
+// token of one or two characters that no amount reads as ("Il hari", "M hari"). Wording that
+// names a unit keeps a word of its own before it ("Setiap hari", "Sehari").
+bool amount_read_as_letters(const std::string& lower) {
+  const std::vector<std::string> words = split_words(lower);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (unit_of_word(word)) {
+      const std::string before = i > 0 ? words[i - 1] : std::string();
+      const bool word_of_its_own = before == "di" || before == "ke";
+      if (!before.empty() && before.size() <= 2 && !word_of_its_own &&
+          std::none_of(before.begin(), before.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        return true;
+      }
+      continue;
+    }
+    // The glued letter stands alone before the unit's name.
+    if (word.size() >= 4 && std::isalpha(static_cast<unsigned char>(word[0])) &&
+        unit_of_word(word.substr(1)) && word.substr(0, 2) != "se") {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Duration> parse_duration(std::string_view raw) {
@@ -215,7 +242,10 @@ std::optional<Duration> parse_duration(std::string_view raw) {
       "(\\d+(?:[.,]\\d+)?)(?:\\s*(?:-|–|s\\.?d\\.?|sampai)\\s*(\\d+(?:[.,]\\d+)?))?"
       "\\s*(?:\\([a-z\\s]+\\)\\s*)?([a-z]+)(?:\\s+([a-z]+))?");
   std::smatch match;
-  if (std::regex_search(lower, match, amount_and_unit)) {
+  // A unit before the first amount whose own amount was read as letters ("Shari kerja (2 jam/
+  // hari)"): the amount found is another's.
+  if (std::regex_search(lower, match, amount_and_unit) &&
+      !amount_read_as_letters(match.prefix().str())) {
     if (auto unit = unit_of_words(match[3].str(), match[4].str())) {
       Duration duration;
       duration.text = text;
@@ -236,6 +266,7 @@ std::optional<Duration> parse_duration(std::string_view raw) {
   static const std::regex any_digit("\\d");
   if (std::regex_search(lower, any_digit)) return {};
   if (unit_alone(lower)) return {};
+  if (amount_read_as_letters(lower)) return {};
   static const std::regex has_letters("[a-z]{2,}");
   if (std::regex_search(lower, has_letters)) return {amountless(text, DurationUnit::other)};
   return {};

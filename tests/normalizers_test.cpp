@@ -78,6 +78,20 @@ TEST(Duration, AUnitWithoutItsAmountIsNotADurationWording) {
   EXPECT_EQ(parse_duration("Pada hari dan jam kerja")->unit, DurationUnit::other);
 }
 
+// An amount OCR read as letters ("5" as "S" glued to its unit, "11" as "Il", "14" as "M") is
+// lost: the duration is unread, not the other amount the cell prints ("(2 jam/ hari)") nor a
+// wording. Wording that names a unit has a word of its own before it.
+TEST(Duration, AnAmountReadAsLettersLeavesTheDurationUnread) {
+  for (const char* lost :
+       {"Shari kerja (2 jam/ hari)", "Shari", "Il hari", "M hari", "Smenit", "2 Il hari"}) {
+    EXPECT_FALSE(parse_duration(lost)) << lost;
+  }
+  EXPECT_EQ(parse_duration("5 hari kerja (2 jam/ hari)")->amount, 5);
+  for (const char* wording : {"Setiap hari", "Sehari", "Seminggu", "Di hari yang sama"}) {
+    EXPECT_EQ(parse_duration(wording)->unit, DurationUnit::other) << wording;
+  }
+}
+
 TEST(Duration, PrintedBackParsesToTheSameValue) {
   for (const char* printed : {"60 Menit", "1,5 menit", "1-2 hari", "3 bulan", "Sesuai kontrak"}) {
     const Duration first = *parse_duration(printed);
