@@ -9,6 +9,7 @@
 #include <functional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <tuple>
@@ -349,6 +350,24 @@ TEST(StepTable, AStepWhoseBoxLeaksBesideAConnectorStillHasItsBox) {
   }));
 }
 
+// The one symbol of step `row` on a step-table page, where it is a process box in `lane`;
+// nullopt, with the failure reported, where it is not.
+std::optional<PlacedSymbol> only_box_of_step(const PageContent& content, std::size_t row,
+                                             int lane) {
+  EXPECT_EQ(content.kind, PageKind::step_table);
+  if (!content.steps || content.steps->rows.size() <= row) {
+    ADD_FAILURE() << "no step " << row;
+    return std::nullopt;
+  }
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[row].symbols;
+  EXPECT_EQ(symbols.size(), 1u);
+  if (symbols.size() != 1) return std::nullopt;
+  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
+  EXPECT_EQ(symbols[0].lane, lane);
+  if (symbols[0].symbol.kind != SymbolKind::process || symbols[0].lane != lane) return std::nullopt;
+  return symbols[0];
+}
+
 // A box whose top faded for most of its width encloses nothing, however far breaks are bridged:
 // its three whole sides and the rest of its top still make it the step's box, less surely.
 TEST(StepTable, AStepWhoseBoxLostMostOfItsTopStillHasItsBoxLessSurely) {
@@ -357,13 +376,9 @@ TEST(StepTable, AStepWhoseBoxLostMostOfItsTopStillHasItsBoxLessSurely) {
   // The box at (kLane1 + 50, row_top + 60), 60 x 30: 45 px of its top gone.
   cv::rectangle(drawn.gray, cv::Rect(kLane1 + 62, row_top + 57, 45, 6), cv::Scalar(255),
                 cv::FILLED);
-  const PageContent content = analyze(drawn);
-  ASSERT_EQ(content.kind, PageKind::step_table);
-  const std::vector<PlacedSymbol>& symbols = content.steps->rows[0].symbols;
-  ASSERT_EQ(symbols.size(), 1u);
-  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
-  EXPECT_EQ(symbols[0].lane, 0);
-  EXPECT_LT(symbols[0].symbol.confidence, 0.6);
+  const std::optional<PlacedSymbol> box = only_box_of_step(analyze(drawn), 0, 0);
+  ASSERT_TRUE(box);
+  EXPECT_LT(box->symbol.confidence, 0.6);
 }
 
 // The second step's box (drawn at kLane2 + 50, 490) taken off, to be drawn otherwise.
@@ -375,12 +390,7 @@ DrawnPage step_table_without_second_box() {
 
 // The second step of `drawn` has one symbol, a process box in the second lane.
 void expect_second_step_boxed_in_second_lane(const DrawnPage& drawn) {
-  const PageContent content = analyze(drawn);
-  ASSERT_EQ(content.kind, PageKind::step_table);
-  const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
-  ASSERT_EQ(symbols.size(), 1u);
-  EXPECT_EQ(symbols[0].symbol.kind, SymbolKind::process);
-  EXPECT_EQ(symbols[0].lane, 1);
+  EXPECT_TRUE(only_box_of_step(analyze(drawn), 1, 1));
 }
 
 // A box as wide as its lane drawn against the lane's rule has its side on the rule, which is
