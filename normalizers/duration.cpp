@@ -215,6 +215,14 @@ bool amount_read_as_letters(const std::string& lower) {
 
 }  // namespace
 
+bool names_a_unit_of_time(std::string_view word) {
+  std::string letters = ascii_lower(std::string(word));
+  while (!letters.empty() && std::ispunct(static_cast<unsigned char>(letters.back()))) {
+    letters.pop_back();
+  }
+  return !letters.empty() && unit_of_words(letters, "").has_value();
+}
+
 std::optional<Duration> parse_duration(std::string_view raw) {
   // Until nothing changes, so that the text parses as itself: trimming marks can uncover more
   // ("IJaM_" ends in a rule remnant that hides the "1").

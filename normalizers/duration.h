@@ -18,6 +18,10 @@ std::optional<double> minutes_per_unit(DurationUnit unit);
 // A unit word OCR garbled ("10 ment", "1 han") is read as the unit it is nearest.
 std::optional<Duration> parse_duration(std::string_view raw);
 
+// Whether `word` names a unit of time as a Waktu cell prints it or as OCR garbles it ("hari",
+// "Menit", "han", "jam,"), whatever its case and a mark after it.
+bool names_a_unit_of_time(std::string_view word);
+
 // The ISO 8601 duration for an amount of a unit ("PT30M", "P1D"); nullopt for amount-less units.
 std::optional<std::string> iso8601_duration(double amount, DurationUnit unit);
 

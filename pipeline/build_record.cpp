@@ -646,6 +646,35 @@ bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
   return stopped >= kFewestStops && 4 * stopped >= read;
 }
 
+// The duration of a Waktu cell read as a unit alone ("hari", "t hari") where a bar shaped as the
+// digit one stands before the unit (shaped_as_digit_one_before): Tesseract reads a serif "1"
+// before a word as "|", "I", "t" or "Il", and the bar is dropped as a speck or the amount reads
+// as letters. Nullopt where no such bar stands there.
+std::optional<Duration> duration_with_its_one(const CellText& cell) {
+  const std::vector<OcrWord>& words = cell.words;
+  if (words.empty()) return std::nullopt;
+  const std::string& first = words[0].text;
+  const bool letter_first =
+      decode_utf8(first).size() <= 2 && std::none_of(first.begin(), first.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+  const std::size_t unit_at = letter_first ? 1 : 0;
+  if (unit_at >= words.size() || !names_a_unit_of_time(words[unit_at].text)) return std::nullopt;
+  const OcrWord& unit = words[unit_at];
+  const auto one_before_unit = [&](const OcrWord& glyph) {
+    return glyph.line == unit.line && shaped_as_digit_one_before(glyph, unit);
+  };
+  const bool one_found = letter_first ? one_before_unit(words[0])
+                                      : std::any_of(cell.doubtful_words.begin(),
+                                                    cell.doubtful_words.end(), one_before_unit);
+  if (!one_found) return std::nullopt;
+  std::string reading = "1";
+  for (std::size_t i = unit_at; i < words.size(); ++i) reading += " " + words[i].text;
+  std::optional<Duration> duration = parse_duration(reading);
+  if (!duration || !duration->amount) return std::nullopt;
+  return duration;
+}
+
 Step build_step(const StepRowContent& row, std::size_t index,
                 const std::vector<LaneActor>& lane_actor, ReviewList::Kind activity_kind,
                 ReviewList& review) {
@@ -658,10 +687,17 @@ Step build_step(const StepRowContent& row, std::size_t index,
   if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
   if (row.duration.has_ink) {
     step.duration = parse_duration(row.duration.text);
+    bool one_found = false;
+    if (!step.duration) {
+      step.duration = duration_with_its_one(row.duration);
+      one_found = step.duration.has_value();
+    }
     if (step.duration && step.duration->unit == DurationUnit::other &&
         row.duration.confidence < review.policy().min_wording_confidence) {
       step.duration.reset();
       review.add(base + "/duration", "not_read", row.duration, row.duration.confidence);
+    } else if (one_found) {
+      review.flag_if_weak(row.duration, base + "/duration", repair_doubt());
     } else if (!step.duration) {
       review.add(base + "/duration", "unparsed_duration", row.duration, row.duration.confidence);
     } else if (step.duration->unit == DurationUnit::other) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "duration.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -85,6 +86,14 @@ bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
          down_to_the_line && box.height <= kTallestShare * letter_height;
 }
 
+// A bar before a unit of time ("| hari") may be the amount's digit one, which the Waktu cell's
+// reader looks for among the doubtful words.
+bool bar_before_a_unit_of_time(const std::vector<OcrWord>& words, std::size_t i) {
+  return i + 1 < words.size() && words[i + 1].line == words[i].line &&
+         names_a_unit_of_time(words[i + 1].text) &&
+         shaped_as_digit_one_before(words[i], words[i + 1]);
+}
+
 std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
   // A speck read as "5" or "Ia" is a fraction of the height of the words around it.
   std::vector<int> word_heights;
@@ -134,8 +143,10 @@ std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
     if (keep) {
       verdicts.push_back(Verdict::text);
       last_kept_line = word.line;
+    } else if ((has_alnum && !speck_sized) || (lone_mark && bar_before_a_unit_of_time(words, i))) {
+      verdicts.push_back(Verdict::doubtful);
     } else {
-      verdicts.push_back(has_alnum && !speck_sized ? Verdict::doubtful : Verdict::noise);
+      verdicts.push_back(Verdict::noise);
     }
   }
   doubt_long_unsure_runs(words, verdicts);
@@ -167,6 +178,18 @@ bool is_capital_i_read_as_bar(const std::vector<OcrWord>& words, std::size_t i) 
 }
 
 }  // namespace
+
+bool shaped_as_digit_one_before(const OcrWord& glyph, const OcrWord& word) {
+  constexpr double kShortest = 0.75;
+  constexpr double kTallest = 1.25;
+  const cv::Rect& bar = glyph.bbox_px;
+  const cv::Rect& next = word.bbox_px;
+  const int space = next.x - bar.br().x;
+  const int bar_middle = bar.y + bar.height / 2;
+  return decode_utf8(glyph.text).size() <= 2 && 2 * bar.width <= bar.height &&
+         bar.height >= kShortest * next.height && bar.height <= kTallest * next.height &&
+         space >= 0 && space <= next.height && bar_middle > next.y && bar_middle < next.br().y;
+}
 
 SiftedWords sift_words(const std::vector<OcrWord>& words) {
   const std::vector<Verdict> verdicts = judge_words(words);

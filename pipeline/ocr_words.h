@@ -18,9 +18,16 @@ struct SiftedWords {
   // of the height of the words around it nor, read with little confidence, half again as tall.
   std::vector<OcrWord> text;
   // Dropped, but may have been text after all: a lone letter or digit of the height of the
-  // words around it, read with little confidence ("I" of "semester I").
+  // words around it, read with little confidence ("I" of "semester I"), and a bar shaped as
+  // the digit one before a unit of time ("| hari", read_as_digit_one).
   std::vector<OcrWord> doubtful;
 };
+
+// Whether `glyph`, a mark read as one or two characters ("|", "I", "t", "Il"), has the shape and
+// place of the digit one before `word` on its line: a bar no wider than half its height, as
+// tall as the word's letters (digits stand as tall as ascenders), a space or less to its left.
+// Tesseract reads a serif "1" that way before a word ("1 hari" as "| hari", "I hari", "Il hari").
+bool shaped_as_digit_one_before(const OcrWord& glyph, const OcrWord& word);
 
 // `words` sorted into text, doubtful words and (left out) noise.
 SiftedWords sift_words(const std::vector<OcrWord>& words);

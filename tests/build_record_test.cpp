@@ -709,6 +709,47 @@ TEST(BuildRecord, ADurationWhoseUnitWordOcrGarbledIsReadAndReviewedOnlyWhenReadU
   EXPECT_TRUE(has_review(record, "/steps/1/duration", "low_ocr_confidence"));
 }
 
+// Tesseract reads a serif "1" before a unit as "|" or "I" (and the sifting drops it), "t" or "Il":
+// a bar shaped as the digit one where the amount stands is the amount, reviewed as a repair.
+TEST(BuildRecord, ADurationWhoseOneWasReadAsABarIsOneUnitReviewedAsRepaired) {
+  RawSop sop = two_page_flow();
+  const OcrWord hari{"hari", 0.96, cv::Rect(3108, 999, 58, 30), 0};
+  sop.rows[0].duration = read_cell("hari");
+  sop.rows[0].duration.words = {hari};
+  sop.rows[0].duration.doubtful_words = {{"|", 0.88, cv::Rect(3081, 1000, 6, 28), 0}};
+  sop.rows[1].duration = read_cell("t hari");
+  sop.rows[1].duration.words = {{"t", 0.76, cv::Rect(3080, 999, 11, 28), 0}, hari};
+  sop.rows[2].duration = read_cell("Il hari");
+  sop.rows[2].duration.words = {{"Il", 0.6, cv::Rect(3082, 999, 12, 28), 0}, hari};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  for (const int step : {0, 1, 2}) {
+    ASSERT_TRUE(record.steps[step].duration) << step;
+    EXPECT_EQ(record.steps[step].duration->minutes, 480) << step;
+    EXPECT_EQ(record.steps[step].duration->text, "1 hari") << step;
+    EXPECT_TRUE(
+        has_review(record, "/steps/" + std::to_string(step) + "/duration", "uncertain_repair"))
+        << step;
+  }
+}
+
+// Where nothing the shape of a one stands before the unit, or what stands there is a letter as
+// wide as it is tall, the amount is lost: unread and reviewed, never taken for one.
+TEST(BuildRecord, AUnitWithoutAnyOneShapedMarkBeforeItStaysUnread) {
+  RawSop sop = two_page_flow();
+  const OcrWord hari{"hari", 0.96, cv::Rect(3108, 999, 58, 30), 0};
+  sop.rows[0].duration = read_cell("hari");
+  sop.rows[0].duration.words = {hari};
+  sop.rows[1].duration = read_cell("M hari");
+  sop.rows[1].duration.words = {{"M", 0.8, cv::Rect(3070, 999, 30, 28), 0}, hari};
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  for (const int step : {0, 1}) {
+    EXPECT_FALSE(record.steps[step].duration) << step;
+    EXPECT_TRUE(
+        has_review(record, "/steps/" + std::to_string(step) + "/duration", "unparsed_duration"))
+        << step;
+  }
+}
+
 // A rule's ragged edge or a few specks left in a cell count as ink, but the engine finds no text
 // in them: an optional value there is blank. Marks the engine doubted are something to look at.
 TEST(BuildRecord, InkInWhichTheEngineFoundNoTextIsABlankOptionalValueNotAnUnreadOne) {

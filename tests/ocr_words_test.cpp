@@ -69,6 +69,25 @@ TEST(SiftWords, AWeakLoneLetterOfTextHeightIsDroppedButDoubtful) {
   EXPECT_EQ(doubtful[0].text, "I");
 }
 
+// A serif "1" before a unit of time comes back as a sure "|" (measured: 6 by 28 pixels before
+// "hari" 58 by 30). A bar is a speck nowhere else, so only there it is kept as doubtful, for
+// the Waktu cell's reader to weigh; its reading stays without it.
+TEST(SiftWords, ABarShapedAsADigitOneBeforeAUnitOfTimeIsDoubtful) {
+  const OcrWord hari{"hari", 0.96, cv::Rect(3108, 999, 58, 30), 0};
+  const SiftedWords before_unit = sift_words({{"|", 0.88, cv::Rect(3081, 1000, 6, 28), 0}, hari});
+  EXPECT_EQ(reading_of(before_unit.text), "hari");
+  ASSERT_EQ(before_unit.doubtful.size(), 1u);
+  EXPECT_EQ(before_unit.doubtful[0].text, "|");
+  // Before another word, as short as a comma, as wide as a dash or a line off: a speck.
+  const OcrWord rapat{"rapat", 0.96, cv::Rect(3108, 999, 80, 30), 0};
+  EXPECT_TRUE(sift_words({{"|", 0.88, cv::Rect(3081, 1000, 6, 28), 0}, rapat}).doubtful.empty());
+  EXPECT_TRUE(sift_words({{"|", 0.88, cv::Rect(3081, 1010, 6, 12), 0}, hari}).doubtful.empty());
+  EXPECT_TRUE(sift_words({{"-", 0.88, cv::Rect(3071, 1010, 20, 4), 0}, hari}).doubtful.empty());
+  EXPECT_TRUE(
+      sift_words({{"|", 0.88, cv::Rect(3081, 960, 6, 28), 0}, {"hari", 0.96, hari.bbox_px, 1}})
+          .doubtful.empty());
+}
+
 TEST(SiftWords, ALongRunOfUnsureWordsIsAShadowTheEngineTriedToReadNotText) {
   // A step's activity, then the shading of a photographed page read as letters.
   std::vector<OcrWord> words{word("Mengarsipkan", 0.95, 0, 0), word("berkas", 0.93, 300, 0)};
