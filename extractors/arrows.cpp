@@ -637,6 +637,32 @@ ArrowTrace trace_arrows(const cv::Mat& rule_free_ink, const cv::Rect& area_px,
       attachments.push_back({line, static_cast<int>(symbol), centre, touch, component});
     }
   }
+  // A line that bends close under a symbol, or runs on a little tilted beside it, dips in and
+  // out of the band round the symbol where lines are looked for: such a sliver is the line
+  // passing by, no second meeting, and its corner may pass for a head. Where the same line meets
+  // the symbol nearer, a piece that stays in the band's outer half is dropped.
+  const auto gap_to_symbol = [&](const Attachment& attachment) {
+    const cv::Rect& box = erased[attachment.symbol];
+    const cv::Rect& touch = attachment.touch;
+    const int dx = std::max({0, box.x - touch.br().x, touch.x - box.br().x});
+    const int dy = std::max({0, box.y - touch.br().y, touch.y - box.br().y});
+    return std::hypot(dx, dy);
+  };
+  std::vector<bool> passing_by(attachments.size(), false);
+  for (std::size_t i = 0; i < attachments.size(); ++i) {
+    if (2 * gap_to_symbol(attachments[i]) < reach) continue;
+    for (const Attachment& other : attachments) {
+      if (other.line == attachments[i].line && other.symbol == attachments[i].symbol &&
+          2 * gap_to_symbol(other) < reach) {
+        passing_by[i] = true;
+      }
+    }
+  }
+  std::vector<Attachment> meetings;
+  for (std::size_t i = 0; i < attachments.size(); ++i) {
+    if (!passing_by[i]) meetings.push_back(attachments[i]);
+  }
+  attachments = std::move(meetings);
   // The head, if any, lies within its length of where the line meets the symbol, and on a line
   // joining two symbols nearer that end than the other: an arrow between compact rows may be
   // shorter than two heads.
