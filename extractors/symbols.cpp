@@ -68,6 +68,28 @@ int stroke_beyond(const cv::Mat& ink, const cv::Rect& inside, Side side, int lim
   return thinnest;
 }
 
+// Whether the lines of the sides that meet at one corner of the interior `inside` run on past
+// it for `run` pixels beyond their `stroke`-thick outline, along either side: lines crossing
+// there, where a drawn box's sides stop at its corner. A strip leaving the image runs on nowhere.
+bool side_runs_past_corner(const cv::Mat& ink, const cv::Rect& inside, bool right, bool bottom,
+                           int stroke, int run) {
+  const int band = stroke + 2;  // a scanned line wobbles by a pixel
+  const int row_band_y = bottom ? inside.br().y - 1 : inside.y - stroke - 1;
+  const int col_band_x = right ? inside.br().x - 1 : inside.x - stroke - 1;
+  const cv::Rect along_row(right ? inside.br().x + stroke : inside.x - stroke - run, row_band_y,
+                           run, band);
+  const cv::Rect along_column(col_band_x, bottom ? inside.br().y + stroke : inside.y - stroke - run,
+                              band, run);
+  const cv::Rect image(0, 0, ink.cols, ink.rows);
+  const auto inked_throughout = [&](const cv::Rect& strip, bool horizontal) {
+    if ((strip & image) != strip) return false;
+    cv::Mat across;
+    cv::reduce(ink(strip), across, horizontal ? 0 : 1, cv::REDUCE_MAX);
+    return 10 * cv::countNonZero(across) >= 9 * run;
+  };
+  return inked_throughout(along_row, true) || inked_throughout(along_column, false);
+}
+
 // How far the outline's outer corner is cut off, along the diagonal from where a square corner
 // would be, in pixels: about nothing for a rectangle, 0.41 of the outer radius for a rounded
 // rectangle.
@@ -223,6 +245,21 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     for (const cv::Point& point : hull) hull_in_box.push_back(point - interior.tl());
     cv::fillConvexPoly(filled, hull_in_box, 255);
     DetectedSymbol symbol = classify_filled_shape(filled, dpi, params);
+    // Two connectors run down side by side, crossed by two others, enclose a box too; lines
+    // run on past its corners, where a drawn box's sides stop.
+    if (symbol.kind == SymbolKind::process) {
+      const int stroke =
+          std::max(1, std::min(stroke_beyond(ink, interior, Side::top, 2 * outline),
+                               stroke_beyond(ink, interior, Side::left, 2 * outline)));
+      const int run = std::max(3 * stroke, dpi / 25);
+      int crossed = 0;
+      for (const bool right : {false, true}) {
+        for (const bool bottom : {false, true}) {
+          crossed += side_runs_past_corner(ink, interior, right, bottom, stroke, run) ? 1 : 0;
+        }
+      }
+      if (crossed >= 2) continue;
+    }
     if (symbol.kind == SymbolKind::process) {
       const double cut = corner_cut(ink, interior, dpi);
       const double min_cut = rounded_corner_cut(dpi, interior.height);

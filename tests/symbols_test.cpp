@@ -289,6 +289,24 @@ TEST(Symbols, TheStripBetweenTwoArrowsSideBySideIsNoSymbol) {
   EXPECT_TRUE(detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300).empty());
 }
 
+TEST(Symbols, TheBoxTwoCrossingPairsOfConnectorsEncloseIsNoSymbol) {
+  // One decision's "Tidak" runs right and turns down a channel; the next decision's "Tidak"
+  // runs up another channel a few millimetres beside it, and a "Ya" crosses both on its way to
+  // a box: the channels and the two crossing lines enclose a box whose corners the lines run
+  // past. The box the "Ya" enters has its sides stop at its corners.
+  cv::Mat page(400, 600, CV_8UC1, cv::Scalar(255));
+  cv::line(page, {100, 120}, {245, 120}, 0, 3);
+  cv::line(page, {245, 120}, {245, 380}, 0, 3);
+  cv::line(page, {200, 30}, {200, 360}, 0, 3);
+  cv::line(page, {150, 200}, {450, 200}, 0, 3);
+  cv::line(page, {450, 200}, {450, 250}, 0, 3);
+  draw_symbol(page, SymbolKind::process, {450, 290}, 70, 35, 3);
+  const auto found = detect_symbols(binarize_ink(page, 300), {0, 0, page.cols, page.rows}, 300);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, SymbolKind::process);
+  EXPECT_GT(found[0].bbox_px.x, 350);
+}
+
 // A scan of 75 ppi blown up to 300: the box's square corners come out cut by a few pixels, as a
 // small rounded rectangle's are, but by a far smaller part of its height.
 TEST(Symbols, AProcessBoxBlownUpFromALowResolutionScanStaysAProcess) {
