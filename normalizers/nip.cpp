@@ -21,9 +21,10 @@ ParsedNip parse_nip(std::string_view raw) {
   // What a stamp or signature left before the NIP ("9 NIP. 1969…") is no part of it: the NIP
   // starts after its "NIP". Where that word was lost too ("IP 1969…"), it is the run of digits
   // long enough to be one.
-  // Marks after the word are its punctuation or a speck ("NIP., 1969…"), never a digit's.
+  // Marks after the word are its punctuation or a speck ("NIP., 1969…"), never a digit's; a
+  // comma among the digits is a dot or a speck ("19730614,2001121004").
   static const std::regex prefix("N\\s*[I1l]\\s*P\\b[\\s.:,;'`]*", std::regex::icase);
-  static const std::regex digit_run("\\d[\\d .]{12,}\\d");
+  static const std::regex digit_run("\\d[\\d .,]{12,}\\d");
   std::smatch match;
   if (std::regex_search(text, match, prefix)) {
     text = match.suffix().str();
@@ -32,7 +33,7 @@ ParsedNip parse_nip(std::string_view raw) {
   }
   std::string compact;
   for (char c : text) {
-    if (c != ' ' && c != '.') compact += c;
+    if (c != ' ' && c != '.' && c != ',') compact += c;
   }
   // What a signature's stroke left after the last digit ("…1 004-", "…1 003AT") is no part of a
   // NIP, which holds digits only; eighteen digits before it are the whole number.

@@ -296,6 +296,10 @@ TEST(Nip, WhatAStampLeftBeforeTheNipIsNoPartOfIt) {
   const ParsedNip lost_word = parse_nip("IP 19691101 199303 1 009");
   EXPECT_EQ(lost_word.nip, "196911011993031009");
   EXPECT_TRUE(lost_word.valid) << lost_word.problem;
+  // And the word misread, a speck between the digit groups read as a comma.
+  const ParsedNip comma = parse_nip("MP19730614,2001121004");
+  EXPECT_EQ(comma.nip, "197306142001121004");
+  EXPECT_TRUE(comma.valid) << comma.problem;
 }
 
 TEST(Lists, SplitsOnTheDocumentsOwnMarkersAndDropsThem) {
