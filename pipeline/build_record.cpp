@@ -448,6 +448,27 @@ bool glued_to_the_code(const CellText& cell, const std::string& lone, bool befor
   return false;
 }
 
+// `code` with each O in a part of digits read as the zero it is ("…/Disnaker.O1", "O67.1/…"):
+// a part between separators that holds a digit and otherwise only O's is a number.
+std::string zeros_read_as_o(const std::string& code) {
+  std::string mended = code;
+  std::size_t start = 0;
+  while (start < mended.size()) {
+    const std::size_t end = std::min(mended.find_first_of("./- ", start), mended.size());
+    const auto first = mended.begin() + static_cast<long>(start);
+    const auto last = mended.begin() + static_cast<long>(end);
+    const bool digit = std::any_of(first, last, [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits_and_o = std::all_of(
+        first, last, [](char c) { return (c >= '0' && c <= '9') || c == 'O' || c == 'o'; });
+    if (digit && digits_and_o) {
+      std::replace(first, last, 'O', '0');
+      std::replace(first, last, 'o', '0');
+    }
+    start = end + 1;
+  }
+  return mended;
+}
+
 void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewList& review) {
   Header& header = record.header;
   if (identity.institution) {
@@ -490,6 +511,7 @@ void fill_identity(const IdentityContent& identity, SopRecord& record, ReviewLis
         }
       }
     }
+    header.sop_number = zeros_read_as_o(*header.sop_number);
     // A space left inside a number's part is a dot or a slash OCR lost ("000.8 3.3",
     // "329 ISATPOLPP") as often as one printed: kept as read, and reviewed.
     if (header.sop_number->find(' ') != std::string::npos) {

@@ -136,6 +136,20 @@ CellText read_words(const std::vector<std::pair<std::string, cv::Rect>>& boxed) 
   return cell;
 }
 
+// In a part of an SOP number that holds digits, an O is a zero; a part of letters keeps its O.
+TEST(BuildRecord, AnOAmongTheDigitsOfAnSopNumberIsAZero) {
+  RawSop sop = identity_only();
+  for (const auto& [read, number] : std::vector<std::pair<std::string, std::string>>{
+           {"067.1/013/Disnaker.O1", "067.1/013/Disnaker.01"},
+           {"O61/016/BID.BIKON", "061/016/BID.BIKON"},
+           {"067/2018/DISNAKERTRANS/01", "067/2018/DISNAKERTRANS/01"},
+           {"800/OO/SOP-01", "800/OO/SOP-01"}}) {
+    sop.identity->fields["sop_number"] = read_cell(read);
+    const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    EXPECT_EQ(record.header.sop_number, number) << read;
+  }
+}
+
 TEST(BuildRecord, ALastDigitReadApartButStandingAgainstTheSopNumberIsItsOwn) {
   RawSop sop = identity_only();
   // "…Disnaker.0" and its "1" half the digit's height apart, or over it (a box widened by a
