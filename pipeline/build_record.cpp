@@ -10,6 +10,7 @@
 #include "field_confidence.h"
 #include "field_text.h"
 #include "labels.h"
+#include "line_joining.h"
 #include "lists.h"
 #include "nip.h"
 #include "ocr_words.h"
@@ -668,6 +669,18 @@ bool activities_end_in_stops(const std::vector<StepRowContent>& rows) {
   return stopped >= kFewestStops && 4 * stopped >= read;
 }
 
+// The cell with the words its narrow column broke over two lines joined again
+// (ocr_words.h with_wrapped_words_joined), its text read anew from them.
+CellText with_wrapped_words_joined(const CellText& cell, const Lexicon& lexicon) {
+  std::vector<OcrWord> words = with_wrapped_words_joined(cell.words, lexicon);
+  if (words.size() == cell.words.size()) return cell;
+  CellText joined = cell;
+  joined.words = std::move(words);
+  joined.original = reading_of(joined.words);
+  joined.text = normalize_text(unwrap_lines(joined.original));
+  return joined;
+}
+
 // The duration of a Waktu cell read as a unit alone ("hari", "t hari") where a bar shaped as the
 // digit one stands before the unit (shaped_as_digit_one_before): Tesseract reads a serif "1"
 // before a word as "|", "I", "t" or "Il", and the bar is dropped as a speck or the amount reads
@@ -1120,7 +1133,13 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   const ReviewList::Kind activity_kind =
       activities_end_in_stops(sop.rows) ? ReviewList::Kind::sentence : ReviewList::Kind::prose;
   for (std::size_t i = 0; i < sop.rows.size(); ++i) {
-    record.steps.push_back(build_step(sop.rows[i], i, lane_actor, activity_kind, review));
+    StepRowContent row = sop.rows[i];
+    if (lexicon) {
+      for (CellText* cell : {&row.activity, &row.requirements, &row.outputs, &row.notes}) {
+        *cell = with_wrapped_words_joined(*cell, *lexicon);
+      }
+    }
+    record.steps.push_back(build_step(row, i, lane_actor, activity_kind, review));
   }
   // The activities name the actors too: one spelling per actor across the record.
   for (Step& step : record.steps) {

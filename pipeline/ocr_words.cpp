@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "duration.h"
+#include "term_repair.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -241,6 +242,49 @@ std::vector<bool> lines_broken_on_purpose(const std::vector<OcrWord>& words) {
     broken[i] = lines[i].right + space + lines[i + 1].first_word_width <= text_right;
   }
   return broken;
+}
+
+std::vector<OcrWord> with_wrapped_words_joined(const std::vector<OcrWord>& words,
+                                               const Lexicon& lexicon) {
+  const auto letters = [](const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  const std::vector<bool> on_purpose = lines_broken_on_purpose(words);
+  std::vector<OcrWord> joined;
+  std::size_t line_index = 0;  // of words[i]'s line among the reading's lines
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool first_of_its_line = i > 0 && words[i].line != words[i - 1].line;
+    if (first_of_its_line) ++line_index;
+    // Only a token longer than its line is broken inside: the line before holds it alone.
+    const bool after_a_line_of_one_token =
+        first_of_its_line && (i == 1 || words[i - 2].line != words[i - 1].line);
+    if (after_a_line_of_one_token && !joined.empty() && !on_purpose[line_index - 1]) {
+      OcrWord& before = joined.back();
+      // The first piece is the end of the line's last token ("pemberitahuan/peri"), the second
+      // the next line's first word without the marks after it ("an" of "an,").
+      const std::string head = before.text.substr(before.text.rfind('/') + 1);
+      std::string tail = words[i].text;
+      while (!tail.empty() && std::ispunct(static_cast<unsigned char>(tail.back()))) {
+        tail.pop_back();
+      }
+      const bool carries_on = letters(head) && letters(tail) &&
+                              std::islower(static_cast<unsigned char>(tail.front())) &&
+                              lexicon.knows(head + tail) && !lexicon.knows_form(tail);
+      if (carries_on) {
+        // The joined word stands where its second piece did, so that the rest of that line
+        // keeps its place after it ("an |, II": the bar is no line's first mark).
+        OcrWord word = words[i];
+        word.text = before.text + words[i].text;
+        word.confidence = std::min(before.confidence, words[i].confidence);
+        before = std::move(word);
+        continue;
+      }
+    }
+    joined.push_back(words[i]);
+  }
+  return joined;
 }
 
 }  // namespace sopocr

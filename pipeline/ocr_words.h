@@ -32,6 +32,17 @@ bool shaped_as_digit_one_before(const OcrWord& glyph, const OcrWord& word);
 // `words` sorted into text, doubtful words and (left out) noise.
 SiftedWords sift_words(const std::vector<OcrWord>& words);
 
+class Lexicon;
+
+// The words with each token a narrow cell broke over two lines without a hyphen joined again
+// ("pemberitahuan/peri" over "ngatan"): a word processor breaks inside a token only where it is
+// longer than the line, so the line before holds that token alone, and was wrapped, not broken
+// on purpose (lines_broken_on_purpose); the second piece, in lower case, is no word of its own,
+// and the lexicon knows the joined word. "Foto" ending a line of several words over "copy", and
+// "satya" over "lencana", stay two; a space typed within a line is the author's and stays.
+std::vector<OcrWord> with_wrapped_words_joined(const std::vector<OcrWord>& words,
+                                               const Lexicon& lexicon);
+
 // The words as text: single spaces, each line of the reading on its own line.
 std::string reading_of(const std::vector<OcrWord>& words);
 

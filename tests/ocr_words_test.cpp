@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
+#include "term_repair.h"
+
 namespace sopocr {
 namespace {
 
@@ -175,6 +179,42 @@ TEST(LinesBrokenOnPurpose, ALineFilledToTheEdgeWasWrapped) {
   const std::vector<OcrWord> words{word("tentang", 0.95, 0, 0), word("Pemerintahan", 0.95, 150, 0),
                                    word("Daerah", 0.95, 0, 1)};
   EXPECT_EQ(lines_broken_on_purpose(words), (std::vector<bool>{false}));
+}
+
+const Lexicon& lexicon() {
+  static const std::unique_ptr<Lexicon> loaded = load_default_lexicon();
+  return *loaded;
+}
+
+// A word at `x` on `line`, `width` pixels wide.
+OcrWord placed(std::string text, int x, int width, int line) {
+  return {std::move(text), 0.95, cv::Rect(x, 100 + 40 * line, width, 30), line};
+}
+
+TEST(WrappedWordsJoined, AWordANarrowCellBrokeWithoutAHyphenIsOneAgain) {
+  // "pemberitahuan/peringatan" is longer than the cell is wide: broken where the line ended.
+  const std::vector<OcrWord> words{
+      placed("Surat", 0, 100, 0), placed("pemberitahuan/peri", 0, 300, 1),
+      placed("ngatan", 0, 120, 2), placed("I,", 130, 20, 2), placed("II", 160, 30, 2)};
+  EXPECT_EQ(reading_of(with_wrapped_words_joined(words, lexicon())),
+            "Surat\npemberitahuan/peringatan I, II");
+  // A word that ends a line of several was wrapped at the space before the next.
+  const std::vector<OcrWord> spaced{placed("Surat", 0, 100, 0), placed("Foto", 110, 190, 0),
+                                    placed("copy", 0, 120, 1), placed("SK", 130, 40, 1)};
+  EXPECT_EQ(reading_of(with_wrapped_words_joined(spaced, lexicon())), reading_of(spaced));
+}
+
+TEST(WrappedWordsJoined, ALineBrokenOnPurposeOrTwoWordsOfTheirOwnStayApart) {
+  // "ditindak" ends a short line: the author broke it there, "lanjuti" would have fitted.
+  const std::vector<OcrWord> short_line{placed("ditindak", 0, 150, 0), placed("lanjuti", 0, 120, 1),
+                                        placed("Menyerahkan", 0, 250, 2),
+                                        placed("persetujuan", 260, 240, 2)};
+  EXPECT_EQ(reading_of(with_wrapped_words_joined(short_line, lexicon())), reading_of(short_line));
+  // Wrapped, but "lencana" is a word of its own.
+  const std::vector<OcrWord> two_words{placed("kehormatan", 0, 200, 0),
+                                       placed("satya", 210, 100, 0), placed("lencana", 0, 150, 1),
+                                       placed("karya", 160, 100, 1)};
+  EXPECT_EQ(reading_of(with_wrapped_words_joined(two_words, lexicon())), reading_of(two_words));
 }
 
 }  // namespace
