@@ -90,6 +90,22 @@ bool side_runs_past_corner(const cv::Mat& ink, const cv::Rect& inside, bool righ
   return inked_throughout(along_row, true) || inked_throughout(along_column, false);
 }
 
+// Of the four corners of the box-like interior `inside` (its outline about `outline` pixels
+// thick), at how many the lines of its sides run on past the corner (side_runs_past_corner)
+// for three strokes or a twenty-fifth of an inch: none at a drawn box's.
+int corners_lines_run_past(const cv::Mat& ink, const cv::Rect& inside, int outline, int dpi) {
+  const int stroke = std::max(1, std::min(stroke_beyond(ink, inside, Side::top, 2 * outline),
+                                          stroke_beyond(ink, inside, Side::left, 2 * outline)));
+  const int run = std::max(3 * stroke, dpi / 25);
+  int crossed = 0;
+  for (const bool right : {false, true}) {
+    for (const bool bottom : {false, true}) {
+      crossed += side_runs_past_corner(ink, inside, right, bottom, stroke, run) ? 1 : 0;
+    }
+  }
+  return crossed;
+}
+
 // How far the outline's outer corner is cut off, along the diagonal from where a square corner
 // would be, in pixels: about nothing for a rectangle, 0.41 of the outer radius for a rounded
 // rectangle.
@@ -245,20 +261,11 @@ std::vector<Candidate> closed_shapes(const cv::Mat& ink, cv::Point region_offset
     for (const cv::Point& point : hull) hull_in_box.push_back(point - interior.tl());
     cv::fillConvexPoly(filled, hull_in_box, 255);
     DetectedSymbol symbol = classify_filled_shape(filled, dpi, params);
-    // Two connectors run down side by side, crossed by two others, enclose a box too; lines
-    // run on past its corners, where a drawn box's sides stop.
-    if (symbol.kind == SymbolKind::process) {
-      const int stroke =
-          std::max(1, std::min(stroke_beyond(ink, interior, Side::top, 2 * outline),
-                               stroke_beyond(ink, interior, Side::left, 2 * outline)));
-      const int run = std::max(3 * stroke, dpi / 25);
-      int crossed = 0;
-      for (const bool right : {false, true}) {
-        for (const bool bottom : {false, true}) {
-          crossed += side_runs_past_corner(ink, interior, right, bottom, stroke, run) ? 1 : 0;
-        }
-      }
-      if (crossed >= 2) continue;
+    // Two connectors run down side by side, crossed by two others, enclose a box too.
+    constexpr int kCornersCrossed = 2;
+    if (symbol.kind == SymbolKind::process &&
+        corners_lines_run_past(ink, interior, outline, dpi) >= kCornersCrossed) {
+      continue;
     }
     if (symbol.kind == SymbolKind::process) {
       const double cut = corner_cut(ink, interior, dpi);

@@ -325,17 +325,13 @@ long Lexicon::pair_count(std::string_view lower_left, std::string_view lower_rig
 
 std::string join_split_words(std::string_view text, const Lexicon& lexicon, bool& joined) {
   const std::vector<std::string> pieces = split_words(text);
-  auto letters = [](const std::string& word) {
-    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-      return std::isalpha(static_cast<unsigned char>(c));
-    });
-  };
   // Of a pair written with a slash ("Sekretaris/Kabi"), the piece is its last word.
   auto last_word = [](const std::string& word) { return word.substr(word.rfind('/') + 1); };
   std::vector<std::string> words;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     std::string word = pieces[i];
-    while (i + 1 < pieces.size() && letters(last_word(word)) && letters(pieces[i + 1]) &&
+    while (i + 1 < pieces.size() && ascii_letters_only(last_word(word)) &&
+           ascii_letters_only(pieces[i + 1]) &&
            std::islower(static_cast<unsigned char>(pieces[i + 1].front())) &&
            lexicon.knows(last_word(word) + pieces[i + 1]) &&
            !(lexicon.knows(last_word(word)) && lexicon.knows(pieces[i + 1]))) {

@@ -47,6 +47,12 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+bool ascii_letters_only(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
   std::vector<std::size_t> previous(b.size() + 1);
   std::vector<std::size_t> current(b.size() + 1);

@@ -19,6 +19,9 @@ std::string normalize_text(std::string_view raw);
 // Lower-cases ASCII letters only: the labels and vocabulary compared this way are ASCII.
 std::string ascii_lower(std::string_view text);
 
+// Whether `text` is a run of ASCII letters, one at least: a piece of a word with no mark in it.
+bool ascii_letters_only(std::string_view text);
+
 // Levenshtein distance over code points (decode_utf8 in unicode_nfc.h gives them).
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -5,6 +5,7 @@
 
 #include "duration.h"
 #include "term_repair.h"
+#include "text.h"
 #include "unicode_nfc.h"
 
 namespace sopocr {
@@ -91,8 +92,8 @@ bool is_mark_typed_apart(const std::vector<OcrWord>& words, std::size_t i) {
 // reader looks for among the doubtful words.
 bool bar_before_a_unit_of_time(const std::vector<OcrWord>& words, std::size_t i) {
   return i + 1 < words.size() && words[i + 1].line == words[i].line &&
-         names_a_unit_of_time(words[i + 1].text) &&
-         shaped_as_digit_one_before(words[i], words[i + 1]);
+         shaped_as_digit_one_before(words[i], words[i + 1]) &&
+         names_a_unit_of_time(words[i + 1].text);
 }
 
 std::vector<Verdict> judge_words(const std::vector<OcrWord>& words) {
@@ -246,11 +247,6 @@ std::vector<bool> lines_broken_on_purpose(const std::vector<OcrWord>& words) {
 
 std::vector<OcrWord> with_wrapped_words_joined(const std::vector<OcrWord>& words,
                                                const Lexicon& lexicon) {
-  const auto letters = [](const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-      return std::isalpha(static_cast<unsigned char>(c)) != 0;
-    });
-  };
   const std::vector<bool> on_purpose = lines_broken_on_purpose(words);
   std::vector<OcrWord> joined;
   std::size_t line_index = 0;  // of words[i]'s line among the reading's lines
@@ -269,7 +265,7 @@ std::vector<OcrWord> with_wrapped_words_joined(const std::vector<OcrWord>& words
       while (!tail.empty() && std::ispunct(static_cast<unsigned char>(tail.back()))) {
         tail.pop_back();
       }
-      const bool carries_on = letters(head) && letters(tail) &&
+      const bool carries_on = ascii_letters_only(head) && ascii_letters_only(tail) &&
                               std::islower(static_cast<unsigned char>(tail.front())) &&
                               lexicon.knows(head + tail) && !lexicon.knows_form(tail);
       if (carries_on) {
