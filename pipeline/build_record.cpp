@@ -357,6 +357,9 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   if (found == identity.fields.end()) return review.label_not_found("/header/approver", identity);
   if (!found->second.has_ink) return std::nullopt;
   const CellText& cell = found->second;
+  if (identity.keys_placed_by_content.contains("approved_by")) {
+    review.add("/header/approver", "read_without_label", cell, kOneOfTwo);
+  }
   std::vector<std::string> lines = approver_lines(cell);
   Approver approver;
   // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone

@@ -181,7 +181,10 @@ bool is_speck_before(const std::vector<const OcrWord*>& words, std::size_t index
   return words[index + 1]->bbox_px.x - words[index]->bbox_px.br().x > 4 * height;
 }
 
-// A label at the start of a line, or after one or two specks read before it.
+// A label at the start of a line, or after one or two specks read before it, or after a gap
+// wider than one and a half of its letters' heights (a word space is half of one): the
+// letterhead's address beside the keys, the rule between them lost ("Jalan Jenderal Sudirman
+// No. 12 Telp. (0561) 734521   Judul SOP").
 struct LabelAtLineStart {
   LabelMatch match;       // its end counts from `start`
   std::size_t word = 0;   // the line's word it starts at: the specks before it
@@ -202,6 +205,21 @@ std::optional<LabelAtLineStart> label_at_line_start(const std::string& line,
     const std::size_t space = line.find(' ', start);
     if (space == std::string::npos || !words_boxed || !is_speck_before(words, specks)) break;
     start = space + 1;
+  }
+  if (!words_boxed) return std::nullopt;
+  constexpr double kBesideTheLetterhead = 0.8;
+  std::size_t word_start = 0;
+  std::optional<std::size_t> last_word;  // the last word before, not a speck
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (w > 0) word_start = line.find(' ', word_start) + 1;
+    const int height = std::max(words[w]->bbox_px.height, 1);
+    if (last_word && 2 * (words[w]->bbox_px.x - words[*last_word]->bbox_px.br().x) > 3 * height) {
+      if (auto match = match_label_prefix(line.substr(word_start), label_texts,
+                                          std::max(min_similarity, kBesideTheLetterhead))) {
+        return LabelAtLineStart{*match, w, word_start};
+      }
+    }
+    if (decode_utf8(words[w]->text).size() > 1) last_word = w;
   }
   return std::nullopt;
 }
@@ -376,6 +394,32 @@ bool holds_valid_nip(const CellText& cell) {
   return false;
 }
 
+bool holds_nip_line(const CellText& cell) {
+  const std::vector<std::string> lines = split_lines(cell.original);
+  return std::any_of(lines.begin(), lines.end(),
+                     [](const std::string& line) { return reads_as_nip_line(line); });
+}
+
+// The lines of `cell` after the last that reads as a NIP, where some follow it: the approver's
+// block ran on into the cell below where the rule between them was lost, and no title or
+// other key's value holds a NIP.
+void drop_lines_through_nip(CellText& cell) {
+  const std::vector<std::string> lines = split_lines(cell.original);
+  std::optional<std::size_t> last_nip;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (reads_as_nip_line(lines[i])) last_nip = i;
+  }
+  if (!last_nip || *last_nip + 1 >= lines.size()) return;
+  const auto first_kept = static_cast<int>(*last_nip + 1);
+  cell.original.clear();
+  for (std::size_t i = *last_nip + 1; i < lines.size(); ++i) {
+    cell.original += (cell.original.empty() ? "" : "\n") + lines[i];
+  }
+  cell.text = normalize_text(unwrap_lines(cell.original));
+  std::erase_if(cell.words, [&](const OcrWord& word) { return word.line < first_kept; });
+  for (OcrWord& word : cell.words) word.line -= first_kept;
+}
+
 // The bottom of the lowest line of `cell` that reads as a NIP, if one does: where an approver's
 // block ends.
 std::optional<int> nip_line_bottom(const CellText& cell) {
@@ -482,8 +526,13 @@ std::map<std::string, CellText> values_by_key(std::vector<KeyedValue> keyed) {
       return reading.key == "sop_number" && reads_as_sop_number(reading.value.text);
     });
   };
+  // Two values under the title's key: one of them was read under a number's key misread
+  // exactly as "Nama SOP".
+  const bool title_twice = std::count_if(keyed.begin(), keyed.end(), [](const KeyedValue& reading) {
+                             return reading.key == "title";
+                           }) > 1;
   for (KeyedValue& reading : keyed) {
-    if (reading.key == "title" && reading.label_similarity < 1.0 &&
+    if (reading.key == "title" && (reading.label_similarity < 1.0 || title_twice) &&
         reads_as_sop_number(reading.value.text) && !number_read()) {
       reading.key = "sop_number";
     }
@@ -636,6 +685,20 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
               }
             }
           }
+          // Nor does it start above the key's row where the row above has a key of its own: the
+          // rule between the two values faded, and what lies above is the upper key's (the
+          // approver's block over the title beside "Nama SOP").
+          if (!label.is_list && !approver && !stacked && value_box.y < cell.bbox_px.y &&
+              cell.row > 0) {
+            const GridCell* above = grid.cell_at(cell.row - 1, cell.col);
+            if (above && above != &cell) {
+              const auto above_index = static_cast<std::size_t>(above - grid.cells.data());
+              if (!labels_in_cell(texts[above_index], *above, grid).empty()) {
+                value_box.height = value_box.br().y - cell.bbox_px.y;
+                value_box.y = cell.bbox_px.y;
+              }
+            }
+          }
           const bool whole_cell = value_box == neighbour->bbox_px;
           value = approver     ? read_approver_block(reader, value_box)
                   : whole_cell ? texts[index]
@@ -691,6 +754,23 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
           break;
         }
       }
+      // The key's cell may have merged with the letterhead beside it where the rule between
+      // them was lost: the text after "Disahkan Oleh" is then the letterhead's lines, no
+      // approver's block, which ends in a NIP. The block is the cell beside the key's line
+      // where that one holds a NIP.
+      if (label.key == std::string_view("approved_by") && !look_beside &&
+          found.line_middle_y_px >= 0 && !holds_nip_line(value)) {
+        const GridCell& cell = grid.cells[i];
+        const int key_row =
+            std::clamp(grid.row_at(found.line_middle_y_px), cell.row, cell.row + cell.row_span - 1);
+        if (const GridCell* beside = grid.cell_at(key_row, cell.col + cell.col_span)) {
+          const auto index = static_cast<std::size_t>(beside - grid.cells.data());
+          if (!inner[index] && holds_nip_line(texts[index])) {
+            value = read_approver_block(reader, beside->bbox_px);
+            used[index] = true;
+          }
+        }
+      }
       if (label.key == std::string_view("approved_by") && value.bbox_px == texts[i].bbox_px) {
         // The approver's block printed in its key's own cell is signed and stamped over as
         // much as one beside it: read again without the pen's and the stamp's colours.
@@ -735,6 +815,21 @@ std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellR
   for (const TableGrid& grid : grids) scan_identity_grid(grid, rules, page, reader, scan, 0);
   if (scan.labels_found < 2) return std::nullopt;
   scan.identity.fields = values_by_key(std::move(scan.keyed));
+  if (auto title = scan.identity.fields.find("title"); title != scan.identity.fields.end()) {
+    drop_lines_through_nip(title->second);
+  }
+  // A stamp is pressed over the approval key as often as over the block beside it. Where no
+  // "Disahkan Oleh" was read, a cell no key claimed that holds a NIP's line is the approver's
+  // block: nothing else on an identity page prints a NIP.
+  if (!scan.identity.fields.contains("approved_by")) {
+    const auto block = std::find_if(scan.unlabelled.begin(), scan.unlabelled.end(),
+                                    [](const CellText& cell) { return holds_nip_line(cell); });
+    if (block != scan.unlabelled.end()) {
+      scan.identity.fields["approved_by"] = read_approver_block(reader, block->bbox_px);
+      scan.identity.keys_placed_by_content.insert("approved_by");
+      scan.unlabelled.erase(block);
+    }
+  }
   // The institution block may be a cell of the table or text beside or above it.
   if (!grids.empty() && grids.front().bbox_px.x > page.dpi) {
     const cv::Rect left(0, grids.front().bbox_px.y, grids.front().bbox_px.x - page.dpi / 20,

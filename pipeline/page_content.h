@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ struct IdentityContent {
   std::map<std::string, CellText> fields;
   std::map<std::string, CellText> lists;
   std::optional<CellText> institution;
+  // Keys whose label went unread (a stamp pressed over "Disahkan Oleh") but whose value was
+  // known by what it holds: a person should check that it is the value.
+  std::set<std::string> keys_placed_by_content;
 };
 
 struct PlacedSymbol {

@@ -370,6 +370,20 @@ TEST(BuildRecord, AnApproverReadUnderASignatureIsReviewedHoweverSureTheOcrWas) {
   EXPECT_TRUE(has_review(record, "/header/approver", "read_under_signature"));
 }
 
+TEST(BuildRecord, AnApproverFoundWithoutItsKeyIsReadAndReviewed) {
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] = read_cell(
+      "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nPembina Tk. I/IV.b\nNIP. 19730614 200112 1 004",
+      0.97);
+  EXPECT_FALSE(has_review(build_record(sop, {"in.pdf", std::string(64, 'a')}), "/header/approver",
+                          "read_without_label"));
+  sop.identity->keys_placed_by_content.insert("approved_by");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(record.header.approver->name, "H. Ahmad Aznem, SE, M.Si");
+  EXPECT_EQ(record.header.approver->nip, "197306142001121004");
+  EXPECT_TRUE(has_review(record, "/header/approver", "read_without_label"));
+}
+
 TEST(BuildRecord, ALabelNotFoundOnTheIdentityPageIsNullAndReviewed) {
   const SopRecord record = build_record(identity_only(), {"in.pdf", std::string(64, 'a')});
   // "Tanggal Efektif" and five list headings were not read from this page.

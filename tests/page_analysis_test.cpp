@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -1255,6 +1256,16 @@ struct IdentityLook {
   // The rule between the approver's row and the title's lost: "Nama SOP" under "Disahkan Oleh"
   // in one cell, level with the approver's NIP (past halfway between the keys), the title under it.
   bool approver_block_reaches_the_title_key = false;
+  // What the scripted OCR reads for "Disahkan Oleh" (a stamp pressed over the key garbles it).
+  std::string approver_label = "Disahkan Oleh";
+  // Read in the key's cell under "Disahkan Oleh", if not empty: the letterhead's line where the
+  // rule between the letterhead and the keys was lost.
+  std::string under_the_approver_key = {};
+  // The rule between the approver's value and the title's lost: one cell beside both keys.
+  bool approver_and_title_values_in_one_cell = false;
+  // The title's key in one cell with the letterhead's address left of it, the rule between
+  // them lost.
+  bool title_key_beside_the_address = false;
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -1279,6 +1290,7 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     y += 120;
   }
   bool in_stack = look.keys_stacked_in_one_cell;
+  std::optional<int> letterhead_bottom;
   const int stack_top = y;
   for (const auto& [label, reading] : rows) {
     if (look.approver_block_reaches_the_title_key && label == "Disahkan Oleh") {
@@ -1295,15 +1307,36 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     }
     const int height = label == "Disahkan Oleh" ? 200 : 60;
     // A stacked key is printed at the top of its row's band, level with its value's first line.
-    if (look.approver_in_key_cell && label == "Disahkan Oleh") {
-      page.cell(key, y, right, y + height, label + "\n" + reading);
+    const bool approver = label == "Disahkan Oleh";
+    const std::string printed_label = approver ? look.approver_label : label;
+    if (look.title_key_beside_the_address && label == look.title_label) {
+      letterhead_bottom = y;
+      page.cell(left, y, value, y + height, "");
+      page.cell(left, y, key, y + height, "Jalan Jenderal Sudirman No. 12", false);
+      page.cell(key, y, value, y + height, printed_label, false);
+      page.cell(value, y, right, y + height, reading);
+    } else if (look.approver_and_title_values_in_one_cell && label == look.title_label) {
+      page.cell(key, y, value, y + height, printed_label);
+      page.cell(value, y, right, y + height, reading, false);
+      const int approver_top = y - 200;
+      cv::rectangle(page.gray,
+                    cv::Rect(value, approver_top, right - value, y + height - approver_top),
+                    cv::Scalar(0), 2);
+    } else if (look.approver_and_title_values_in_one_cell && approver) {
+      page.cell(key, y, value, y + height, printed_label);
+      page.cell(value, y, right, y + height, reading, false);
+    } else if (look.approver_in_key_cell && approver) {
+      page.cell(key, y, right, y + height, printed_label + "\n" + reading);
     } else {
       if (in_stack) {
-        page.cell(key, y, value, y + 30, label, false);
+        page.cell(key, y, value, y + 30, printed_label, false);
       } else {
-        page.cell(key, y, value, y + height, label);
+        page.cell(key, y, value, y + height, printed_label);
       }
       page.cell(value, y, right, y + height, reading);
+    }
+    if (approver && !look.under_the_approver_key.empty()) {
+      page.cell(key, y + 100, value, y + 130, look.under_the_approver_key, false);
     }
     if (look.number_rule_lost_but_a_dash && label == look.number_label) {
       page.break_rule(value, y + 3, value, y + height - 3);
@@ -1317,7 +1350,7 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     }
   }
   const auto letterhead_cells = static_cast<int>(look.letterhead_cells.size());
-  const int letterhead_cell_height = (y - top) / letterhead_cells;
+  const int letterhead_cell_height = (letterhead_bottom.value_or(y) - top) / letterhead_cells;
   for (int i = 0; i < letterhead_cells; ++i) {
     const int cell_top = top + i * letterhead_cell_height;
     page.cell(left, cell_top, key, cell_top + letterhead_cell_height,
@@ -1455,6 +1488,62 @@ TEST(IdentityPage, ATitlePrintedAsThePagesHeadingIsTheTitleWhenNoKeyNamesIt) {
             "Pengelolaan Administrasi Belanja Barang/Jasa LS");
 }
 
+// The table's top rule lost, its first key row is read with the heading above it: the title
+// ends before that row's key, and a speck read before the key is no part of it.
+TEST(IdentityPage, ATitleInThePagesHeadingEndsBeforeTheKeyRowReadWithIt) {
+  const PageContent content = analyze(identity_page(
+      {.title_row = false,
+       .heading = "STANDAR OPERASIONAL PROSEDUR\nPENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI\n"
+                  "Ma Nomor Urut SOP 067/2018"}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("title"));
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "PENGAWASAN PENYELENGGARAAN JASA KONSTRUKSI");
+}
+
+// Where the rule between the approver's block and the title beside "Nama SOP" faded, one cell
+// holds both: the title is what lies beside its own key, not the approver's block above it.
+TEST(IdentityPage, AValueCellReachingUpBesideTheKeyAboveIsReadFromItsOwnKeysRow) {
+  const PageContent ruled = analyze(identity_page());
+  const PageContent merged =
+      analyze(identity_page({.approver_and_title_values_in_one_cell = true}));
+  ASSERT_EQ(merged.kind, PageKind::identity);
+  EXPECT_EQ(merged.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+  EXPECT_EQ(merged.identity->fields.at("approved_by").text,
+            ruled.identity->fields.at("approved_by").text);
+}
+
+// The title's key stacked under an unread "Disahkan Oleh" takes the approver's block's last
+// lines with its own: a title holds no NIP, it is the lines after it.
+TEST(IdentityPage, ATitleIsTheLinesAfterTheApproversNipThatRanOnIntoIt) {
+  const PageContent content = analyze(identity_page(
+      {.title = "Pembina Tk. I/IV.b\nNIP. 19730614 200112 1 004\nPERSIAPAN PEMILIHAN PENYEDIA"}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  EXPECT_EQ(content.identity->fields.at("title").text, "PERSIAPAN PEMILIHAN PENYEDIA");
+}
+
+// The title's key shares a cell with the letterhead's address left of it where the rule
+// between them was lost: the key still starts where the address ends, past a column's gap.
+TEST(IdentityPage, AKeyBesideTheLetterheadsAddressInOneCellIsStillAKey) {
+  const PageContent content = analyze(identity_page({.title_key_beside_the_address = true}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("title"));
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+}
+
+// "Nomor SOP" misread exactly as "Nama SOP": two values under the title's key, one shaped as
+// an SOP's number, and no number read. That one is the number.
+TEST(IdentityPage, ANumbersKeyReadExactlyAsTheTitlesKeepsTheNumberAndTheTitle) {
+  const PageContent content = analyze(identity_page({.number_label = "Nama SOP"}));
+  ASSERT_EQ(content.kind, PageKind::identity);
+  ASSERT_TRUE(content.identity->fields.contains("sop_number"));
+  EXPECT_EQ(content.identity->fields.at("sop_number").text, "067/2018/Disnaker/01");
+  EXPECT_EQ(content.identity->fields.at("title").text,
+            "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+}
+
 TEST(IdentityPage, TwoKeyRowsInOneCellEachKeepTheirOwnLine) {
   const PageContent content = analyze(identity_page({.first_two_rows_in_one_cell = true}));
   ASSERT_EQ(content.kind, PageKind::identity);
@@ -1486,6 +1575,32 @@ TEST(IdentityPage, AnApproversBlockStackedOverTheTitleEndsWithItsNip) {
   const PageContent own_row = analyze(identity_page());
   EXPECT_EQ(page.identity->fields.at("approved_by").text,
             own_row.identity->fields.at("approved_by").text);
+}
+
+// A stamp pressed over "Disahkan Oleh" leaves it unreadable as the key; the block beside it is
+// still the approver's, known by its NIP, and says it was found without its key.
+TEST(IdentityPage, AnApproversBlockWhoseKeyAStampGarbledIsKnownByItsNip) {
+  const PageContent page = analyze(identity_page({.approver_label = "Disahkgk TAN"}));
+  ASSERT_EQ(page.kind, PageKind::identity);
+  ASSERT_TRUE(page.identity->fields.contains("approved_by"));
+  const PageContent own_key = analyze(identity_page());
+  EXPECT_EQ(page.identity->fields.at("approved_by").text,
+            own_key.identity->fields.at("approved_by").text);
+  EXPECT_TRUE(page.identity->keys_placed_by_content.contains("approved_by"));
+  EXPECT_FALSE(own_key.identity->keys_placed_by_content.contains("approved_by"));
+}
+
+// The keys' cell merged with the letterhead where the rule between them was lost: the
+// letterhead's line under "Disahkan Oleh" is no approver's block (it has no NIP); the block is
+// the cell beside the key.
+TEST(IdentityPage, TheLetterheadsLineUnderTheApprovalKeyIsNotTheApprover) {
+  for (const bool stacked : {false, true}) {
+    const PageContent page = analyze(identity_page(
+        {.keys_stacked_in_one_cell = stacked, .under_the_approver_key = "DINAS KETENAGAKERJAAN"}));
+    ASSERT_EQ(page.kind, PageKind::identity) << stacked;
+    EXPECT_NE(page.identity->fields.at("approved_by").text.find("NIP. 19730614"), std::string::npos)
+        << stacked << ": " << page.identity->fields.at("approved_by").text;
+  }
 }
 
 // A stacked key read with its words run together and a letter wrong is still its own key: its
