@@ -1159,6 +1159,11 @@ SopRecord build_record(const RawSop& sop, const RecordSourceInfo& source,
   for (const CellText& header : sop.unread_headers) {
     review.add("/steps", "column_roles_inferred", header, kNothingFound);
   }
+  // Header values read from cells placed where their labels stand: where a value ends was
+  // judged from the text, not seen.
+  if (sop.identity && sop.identity->rules_lost) {
+    review.add("/header", "table_rules_not_found", *sop.identity->rules_lost, kNothingFound);
+  }
   // Steps read on a grid placed from where the words stand: where a row or a lane ends was
   // judged from the text, not seen.
   for (const CellText& table : sop.unruled_tables) {

@@ -189,6 +189,7 @@ struct LabelAtLineStart {
   LabelMatch match;       // its end counts from `start`
   std::size_t word = 0;   // the line's word it starts at: the specks before it
   std::size_t start = 0;  // where it starts in the line
+  bool after_other_text = false;  // found past a column's gap after words of another cell
 };
 
 std::optional<LabelAtLineStart> label_at_line_start(const std::string& line,
@@ -216,7 +217,7 @@ std::optional<LabelAtLineStart> label_at_line_start(const std::string& line,
     if (last_word && 2 * (words[w]->bbox_px.x - words[*last_word]->bbox_px.br().x) > 3 * height) {
       if (auto match = match_label_prefix(line.substr(word_start), label_texts,
                                           std::max(min_similarity, kBesideTheLetterhead))) {
-        return LabelAtLineStart{*match, w, word_start};
+        return LabelAtLineStart{*match, w, word_start, true};
       }
     }
     if (decode_utf8(words[w]->text).size() > 1) last_word = w;
@@ -242,6 +243,7 @@ struct LabelInCell {
   int label_right_px = -1;
   int value_left_px = -1;
   int label_height_px = 0;  // the label's last word's
+  bool after_other_text = false;  // see LabelAtLineStart
 };
 
 std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& cell,
@@ -307,6 +309,7 @@ std::vector<LabelInCell> labels_in_cell(const CellText& text, const GridCell& ce
                      false,
                      middle_of_line(label_line),
                      match->similarity});
+    found.back().after_other_text = found.size() == 1 && first_label->after_other_text;
     spans.emplace_back(starts[w], starts[w] + match->end);
     while (w + 1 < starts.size() && starts[w + 1] < spans.back().second) ++w;
   }
@@ -580,9 +583,13 @@ void scan_identity_grid(const TableGrid& grid, const RuleMasks& rules, const Pag
       // A key row, an inch high at most, parted by rules drawn over only part of the table
       // ("Nama SOP" | its value, under a label|value rule that stops above the lists): cells of
       // their own when read whole it starts with no key (the key, centred beside a value of two
-      // lines, is read between them) but one of the parts reads as a key.
+      // lines, is read between them, or after the letterhead's address) but one of the parts
+      // reads as a key.
+      const auto starts_with_no_key = [](const std::vector<LabelInCell>& labels) {
+        return labels.empty() || labels.front().after_other_text;
+      };
       if (box.height <= page.dpi && sub.row_count() == 1 && sub.cells.size() >= 2 &&
-          labels_in_cell(reader.read(box), grid.cells[i], grid).empty() &&
+          starts_with_no_key(labels_in_cell(reader.read(box), grid.cells[i], grid)) &&
           std::any_of(sub.cells.begin(), sub.cells.end(), [&](const GridCell& part) {
             // A list heading's items are in the row below, outside this one.
             const auto keys = labels_in_cell(reader.read(part.bbox_px), part, sub);

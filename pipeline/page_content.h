@@ -43,6 +43,9 @@ struct IdentityContent {
   // Keys whose label went unread (a stamp pressed over "Disahkan Oleh") but whose value was
   // known by what it holds: a person should check that it is the value.
   std::set<std::string> keys_placed_by_content;
+  // Set where the page's rules were lost and its cells were placed from where the labels stand:
+  // the table's extent, for a reviewer to check what was read where.
+  std::optional<CellText> rules_lost;
 };
 
 struct PlacedSymbol {

@@ -1263,6 +1263,8 @@ struct IdentityLook {
   std::string under_the_approver_key = {};
   // The rule between the approver's value and the title's lost: one cell beside both keys.
   bool approver_and_title_values_in_one_cell = false;
+  // false: no rule drawn at all, as a bilevel scan loses grey hairlines.
+  bool rules_drawn = true;
   // The title's key in one cell with the letterhead's address left of it, the rule between
   // them lost.
   bool title_key_beside_the_address = false;
@@ -1271,6 +1273,7 @@ struct IdentityLook {
 // The key/value block of an identity page, with the metadata grid below it.
 DrawnPage identity_page(const IdentityLook& look = {}) {
   DrawnPage page(cv::Size(1240, 1160 + look.list_height));
+  page.rules_drawn = look.rules_drawn;
   const int left = 80, key = 560, value = 860, right = 1160;
   std::vector<std::pair<std::string, std::string>> rows{
       {look.number_label, "067/2018/Disnaker/01"},
@@ -1330,10 +1333,19 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
     } else {
       if (in_stack) {
         page.cell(key, y, value, y + 30, printed_label, false);
+      } else if (!look.rules_drawn) {
+        // Printed at the top of its row, level with its value's first line, as the forms are.
+        page.cell(key, y, value, y + 30, printed_label);
       } else {
         page.cell(key, y, value, y + height, printed_label);
       }
-      page.cell(value, y, right, y + height, reading);
+      std::set<int> value_lines;
+      for (const OcrWord& word : printed_words({cv::Rect(value, y, right - value, 1), reading})) {
+        value_lines.insert(word.bbox_px.y);
+      }
+      page.cell(value, y, right,
+                look.rules_drawn ? y + height : y + 12 + 18 * static_cast<int>(value_lines.size()),
+                reading);
     }
     if (approver && !look.under_the_approver_key.empty()) {
       page.cell(key, y + 100, value, y + 130, look.under_the_approver_key, false);
@@ -1486,6 +1498,37 @@ TEST(IdentityPage, ATitlePrintedAsThePagesHeadingIsTheTitleWhenNoKeyNamesIt) {
   const PageContent both = analyze(identity_page({.heading = "STANDAR OPERASIONAL PROSEDUR"}));
   EXPECT_EQ(both.identity->fields.at("title").text,
             "Pengelolaan Administrasi Belanja Barang/Jasa LS");
+}
+
+// A bilevel scan dropped every grey rule of the page: the keys, their values, the letterhead and
+// the lists are placed from where their labels stand and read as from the ruled page, and the
+// record will say the rules were not found.
+TEST(IdentityPage, AnIdentityPageWhoseRulesTheScanLostIsReadFromWhereItsLabelsStand) {
+  const PageContent ruled = analyze(identity_page());
+  const PageContent unruled = analyze(identity_page({.rules_drawn = false}));
+  ASSERT_EQ(unruled.kind, PageKind::identity);
+  for (const auto& [key, value] : ruled.identity->fields) {
+    ASSERT_TRUE(unruled.identity->fields.contains(key)) << key;
+    EXPECT_EQ(unruled.identity->fields.at(key).text, value.text) << key;
+  }
+  for (const auto& [key, value] : ruled.identity->lists) {
+    ASSERT_TRUE(unruled.identity->lists.contains(key)) << key;
+    EXPECT_EQ(unruled.identity->lists.at(key).text, value.text) << key;
+  }
+  ASSERT_TRUE(unruled.identity->institution);
+  EXPECT_EQ(unruled.identity->institution->text, ruled.identity->institution->text);
+  EXPECT_TRUE(unruled.identity->rules_lost);
+  EXPECT_FALSE(ruled.identity->rules_lost);
+}
+
+// Words that name no keys (a letter, a page of prose) make no identity page.
+TEST(IdentityPage, APageOfWordsWithoutKeysIsNoIdentityPage) {
+  DrawnPage drawn(cv::Size(1240, 900));
+  drawn.rules_drawn = false;
+  drawn.cell(80, 100, 1160, 160, "Nomor : 800/12/BKD Bontang, 10 Mei 2019");
+  drawn.cell(80, 200, 1160, 260, "Perihal : Undangan rapat penyusunan SOP");
+  drawn.cell(80, 300, 1160, 360, "Dengan hormat, bersama ini kami sampaikan");
+  EXPECT_EQ(analyze(drawn).kind, PageKind::other);
 }
 
 // The table's top rule lost, its first key row is read with the heading above it: the title
