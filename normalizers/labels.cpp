@@ -41,6 +41,12 @@ const std::vector<IdentityLabel>& identity_labels() {
   return labels;
 }
 
+std::vector<std::string> identity_label_texts() {
+  std::vector<std::string> texts;
+  for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
+  return texts;
+}
+
 namespace {
 
 struct HeaderLabel {

@@ -29,6 +29,8 @@ struct IdentityLabel {
   bool is_list;
 };
 const std::vector<IdentityLabel>& identity_labels();
+// Their texts, in the same order: a match_label_prefix() index is an identity_labels() index.
+std::vector<std::string> identity_label_texts();
 
 // The columns of a PermenPAN-RB 35/2012 step table, as its header names them.
 enum class StepColumn { number, activity, lanes, quality, requirements, duration, output, notes };

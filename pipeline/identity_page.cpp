@@ -19,12 +19,6 @@
 namespace sopocr {
 namespace {
 
-std::vector<std::string> identity_label_texts() {
-  std::vector<std::string> texts;
-  for (const IdentityLabel& label : identity_labels()) texts.emplace_back(label.text);
-  return texts;
-}
-
 // Strips the label and a following ':' from the first line; returns the rest with line breaks.
 std::string value_after_label(const std::string& original, std::size_t label_end_in_first_line) {
   std::vector<std::string> lines = split_lines(original);

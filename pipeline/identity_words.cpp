@@ -81,11 +81,7 @@ bool is_speck(const std::string& text) {
 // one (nothing follows it but a colon or a gap: the heading beside it): a list item that mentions
 // "peralatan" is no heading.
 std::vector<PlacedLabel> labels_on(const std::vector<TextLine>& lines, int height) {
-  static const std::vector<std::string> texts = [] {
-    std::vector<std::string> all;
-    for (const IdentityLabel& label : identity_labels()) all.emplace_back(label.text);
-    return all;
-  }();
+  static const std::vector<std::string> texts = identity_label_texts();
   constexpr std::size_t kLongestLabelInWords = 4;
   constexpr double kMinSimilarity = 0.8;
   std::vector<PlacedLabel> placed;

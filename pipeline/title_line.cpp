@@ -14,20 +14,16 @@ namespace {
 // Whether `line` starts with a key of the identity table ("Nomor SOP", "Tanggal Pembuatan"),
 // after a speck or two read before it.
 bool starts_with_a_key(const std::string& line) {
-  static const std::vector<std::string> keys = [] {
-    std::vector<std::string> texts;
-    for (const IdentityLabel& label : identity_labels()) {
-      if (!label.is_list) texts.emplace_back(label.text);
-    }
-    return texts;
-  }();
+  static const std::vector<std::string> texts = identity_label_texts();
   const std::vector<std::string> words = split_words(line);
-  constexpr std::size_t kLongestSpeck = 2;
+  constexpr std::size_t kLongestSpeckInBytes = 3;
   for (std::size_t first = 0; first < words.size() && first <= 2; ++first) {
     std::string rest;
     for (std::size_t i = first; i < words.size(); ++i) rest += (rest.empty() ? "" : " ") + words[i];
-    if (match_label_prefix(rest, keys)) return true;
-    if (words[first].size() > kLongestSpeck + 1) break;
+    if (const auto match = match_label_prefix(rest, texts)) {
+      if (!identity_labels()[match->index].is_list) return true;
+    }
+    if (words[first].size() > kLongestSpeckInBytes) break;
   }
   return false;
 }
