@@ -77,4 +77,11 @@ bool reads_as_nip_line(const std::string& line) {
   return std::regex_search(line, nip_line);
 }
 
+bool holds_nip_digits(const std::string& line) {
+  constexpr long kFewestNipDigits = 10;
+  return reads_as_nip_line(line) || std::count_if(line.begin(), line.end(), [](char c) {
+                                      return c >= '0' && c <= '9';
+                                    }) >= kFewestNipDigits;
+}
+
 }  // namespace sopocr

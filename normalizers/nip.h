@@ -22,4 +22,9 @@ ParsedNip parse_nip(std::string_view raw);
 // left there, or fourteen digits and more where the stamp took the word.
 bool reads_as_nip_line(const std::string& line);
 
+// Whether a line of an approver's block is its NIP's where a stamp took part of it too:
+// reads_as_nip_line, or ten digits and more anywhere on the line. No name, rank or position
+// has them.
+bool holds_nip_digits(const std::string& line);
+
 }  // namespace sopocr

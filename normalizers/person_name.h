@@ -8,9 +8,14 @@
 namespace sopocr {
 
 // The name with the punctuation of its honorific prefix and its degree suffix put back in the
-// printed convention: "H. " before the name, ", " between degrees, dots inside a degree. Letters
-// are never changed but a degree's S read as 5 ("S.5os"); a reading with no recognisable degree
-// or honorific keeps its punctuation.
+// printed convention: "H. " before the name, ", " between degrees (two read as one word apart
+// again: "SE.M.Si"), dots inside a degree ("MSi", "M Si"), and the space OCR lost between two
+// words of the name ("AhmadAznem"). Letters are never changed but a degree's S read as 5
+// ("S.5os"); a reading with no recognisable degree keeps its punctuation.
 std::string normalize_person_name(const std::string& reading);
+
+// Whether the reading ends in an academic degree after a name ("…, SE, M.Si"): the shape of an
+// official's name line, which neither a rank ("Pembina Tk. I") nor a position has.
+bool reads_as_name_with_degrees(const std::string& reading);
 
 }  // namespace sopocr

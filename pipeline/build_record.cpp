@@ -362,15 +362,7 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   }
   std::vector<std::string> lines = approver_lines(cell);
   Approver approver;
-  // The NIP's line: "NIP" at its start, or after what a stamp left there, or its digits alone
-  // where the stamp took the word (fourteen digits and more), or ten digits and more anywhere
-  // on the line where the stamp took some: no name, rank or position has them.
-  constexpr long kFewestNipDigits = 10;
-  auto nip_at = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
-    return reads_as_nip_line(line) || std::count_if(line.begin(), line.end(), [](char c) {
-                                        return c >= '0' && c <= '9';
-                                      }) >= kFewestNipDigits;
-  });
+  auto nip_at = std::find_if(lines.begin(), lines.end(), holds_nip_digits);
   if (nip_at != lines.end()) {
     const ParsedNip nip = parse_nip(*nip_at);
     approver.nip = nip.nip;
@@ -385,6 +377,15 @@ std::optional<Approver> read_approver(const IdentityContent& identity, ReviewLis
   std::vector<std::string> before(lines.begin(), nip_at);
   if (!before.empty() && looks_like_rank(before.back())) {
     approver.rank = normalize_text(before.back());
+    before.pop_back();
+  } else if (before.size() >= 2 && !reads_as_name_with_degrees(before.back()) &&
+             reads_as_name_with_degrees(before[before.size() - 2])) {
+    // The name line is the one ending in degrees; the line under it a stamp garbled past
+    // knowing ("Ka PERAK Tive" for "Pembina Tk. I/IV.b") is where the rank stands.
+    approver.rank = normalize_text(before.back());
+    CellText rank = cell;
+    rank.original = before.back();
+    review.add("/header/approver/rank", "rank_not_recognised", rank, cell.confidence);
     before.pop_back();
   }
   // The line above the rank is the name, unless the name went unread and that line is still

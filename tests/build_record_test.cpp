@@ -268,6 +268,21 @@ TEST(BuildRecord, TheApproversNameIsNotTakenFromARankOrNipLineAStampGarbled) {
   EXPECT_EQ(record.header.approver->position, "Kepala Dinas Ketenagakerjaan Kota Bontang");
 }
 
+// A stamp over the rank's line can leave nothing a rank is known by: the name is still the line
+// that ends in degrees, not the garbled line under it, and the rank it was is reviewed.
+TEST(BuildRecord, TheApproversNameIsTheLineWithDegreesWhereTheRankWentUnrecognised) {
+  RawSop sop = identity_only();
+  sop.identity->fields["approved_by"] = read_cell(
+      "Kepala Dinas Ketenagakerjaan Kota Bontang\nH. Ahmad Azneih. SE. M.Si\nKa PERAK Tive\n"
+      "NIP. 19730614 200112 1 004");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  ASSERT_TRUE(record.header.approver);
+  EXPECT_EQ(record.header.approver->name, "H. Ahmad Azneih, SE, M.Si");
+  EXPECT_EQ(record.header.approver->position, "Kepala Dinas Ketenagakerjaan Kota Bontang");
+  EXPECT_EQ(record.header.approver->rank, "Ka PERAK Tive");
+  EXPECT_TRUE(has_review(record, "/header/approver/rank", "rank_not_recognised"));
+}
+
 // A cell read word by word: each line's words left to right, `gap` pixels between them, 30
 // pixels high; a word's gap before it overrides where given as "gap:word".
 CellText boxed_cell(const std::vector<std::vector<std::string>>& lines) {

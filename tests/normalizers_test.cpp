@@ -629,10 +629,27 @@ INSTANTIATE_TEST_SUITE_P(
                       NameCase{"H. Ahmad Aznem. SE, M.Si:", "H. Ahmad Aznem, SE, M.Si"},
                       NameCase{"dr. Budi Santoso, M.Kes", "dr. Budi Santoso, M.Kes"}));
 
+// A stamp or a signature over the name line takes a dot, a comma or a space with it.
+INSTANTIATE_TEST_SUITE_P(
+    ReadingsUnderStampsAndSignatures, PersonName,
+    ::testing::Values(NameCase{"H. Ahmad Aznem, SE.M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. Ahmad Aznem, SE,-M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. Ahmad Aznem, SE, MSi", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. Ahmad Aznem, SE. M Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H Ahmad Aznem, SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"H. AhmadAznem, SE, M.Si", "H. Ahmad Aznem, SE, M.Si"},
+                      NameCase{"Budi Santoso, ST, MKes", "Budi Santoso, ST, M.Kes"}));
+
 TEST(PersonName, NamesWithoutDegreesKeepTheirWords) {
   EXPECT_EQ(normalize_person_name("JOKO SRI"), "JOKO SRI");
   EXPECT_EQ(normalize_person_name("Budi  Santoso"), "Budi Santoso");
   EXPECT_EQ(normalize_person_name("Rahmadi Noor. S.T...M.L."), "Rahmadi Noor. S.T...M.L.");
+}
+
+TEST(PersonName, DegreesPrintedWithoutASpaceStayAsPrinted) {
+  EXPECT_EQ(normalize_person_name("SUHERMAN, S.H.,M.H"), "SUHERMAN, S.H.,M.H");
+  EXPECT_EQ(normalize_person_name("SUHERMAN, S.H..M.H"), "SUHERMAN, S.H..M.H");
+  EXPECT_EQ(normalize_person_name("I Made Sudarma, SE"), "I Made Sudarma, SE");
 }
 
 }  // namespace
