@@ -675,6 +675,13 @@ std::vector<OcrWord> CellReader::read_scattered_words(const cv::Rect& bbox_px) {
   return words;
 }
 
+std::vector<OcrWord> CellReader::read_line_alone(const cv::Rect& band_px) {
+  const cv::Rect band = band_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  if (use_text_layer_ || band.empty()) return {};
+  return sopocr::read_line_alone(band.y, band.br().y, band, text_ink_, ocr_image_, page_.dpi, ocr_)
+      .words;
+}
+
 std::vector<CellText> CellReader::readings() const {
   std::vector<CellText> cells;
   for (const auto& [key, cell] : cache_) cells.push_back(cell);

@@ -52,6 +52,11 @@ class CellReader {
   // rules were lost); none on a page read from its text layer. Not cached.
   std::vector<OcrWord> read_scattered_words(const cv::Rect& bbox_px);
 
+  // The rows of `band_px` read alone as one line, the page's paper in place of what lies above
+  // and below them: a line whose ink ran into an emblem or a signature over it, so that no line
+  // of the cell's reading stands there. None on a page read from its text layer. Not cached.
+  std::vector<OcrWord> read_line_alone(const cv::Rect& band_px);
+
   // Every reading made so far, top to bottom, for the debug dump.
   std::vector<CellText> readings() const;
 

@@ -12,6 +12,8 @@
 #include "labels.h"
 #include "line_joining.h"
 #include "nip.h"
+#include "ocr_words.h"
+#include "person_name.h"
 #include "text.h"
 #include "title_line.h"
 #include "unicode_nfc.h"
@@ -484,6 +486,114 @@ struct IdentityScan {
   std::vector<CellText> unlabelled;
 };
 
+// One line of a cell's reading: where its words stand down the page (the median of their
+// middles and heights: a word a stamp's ring ran into reads taller) and its text.
+struct ReadLine {
+  int line = 0;
+  int middle = 0;
+  int height = 0;
+  std::string text;
+};
+
+std::vector<ReadLine> read_lines(const std::vector<OcrWord>& words) {
+  std::vector<ReadLine> lines;
+  for (std::size_t first = 0; first < words.size();) {
+    std::size_t end = first;
+    std::vector<int> middles;
+    std::vector<int> heights;
+    ReadLine line{words[first].line, 0, 0, ""};
+    for (; end < words.size() && words[end].line == line.line; ++end) {
+      middles.push_back(words[end].bbox_px.y + words[end].bbox_px.height / 2);
+      heights.push_back(words[end].bbox_px.height);
+      line.text += (line.text.empty() ? "" : " ") + words[end].text;
+    }
+    std::nth_element(middles.begin(), middles.begin() + middles.size() / 2, middles.end());
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    line.middle = middles[middles.size() / 2];
+    line.height = heights[heights.size() / 2];
+    lines.push_back(std::move(line));
+    first = end;
+  }
+  return lines;
+}
+
+// `words` as line `line` of the block's reading, before the line there. The block's text may
+// start after a key read in its cell ("Disahkan Oleh : Kepala Dinas"): its lines before `line`
+// stay as they are.
+void insert_line(CellText& block, int line, std::vector<OcrWord> words) {
+  const std::vector<std::string> lines_kept = split_lines(block.original);
+  std::vector<int> line_numbers;
+  for (const OcrWord& word : block.words) line_numbers.push_back(word.line);
+  std::sort(line_numbers.begin(), line_numbers.end());
+  line_numbers.erase(std::unique(line_numbers.begin(), line_numbers.end()), line_numbers.end());
+  const auto lines_before_text =
+      static_cast<std::ptrdiff_t>(line_numbers.size() - lines_kept.size());
+  const std::ptrdiff_t lines_above =
+      std::lower_bound(line_numbers.begin(), line_numbers.end(), line) - line_numbers.begin();
+  if (lines_before_text < 0 || lines_above < lines_before_text) return;
+  for (OcrWord& word : block.words) word.line += word.line >= line ? 1 : 0;
+  for (OcrWord& word : words) word.line = line;
+  block.words.insert(block.words.end(), words.begin(), words.end());
+  std::stable_sort(block.words.begin(), block.words.end(),
+                   [](const OcrWord& a, const OcrWord& b) { return a.line < b.line; });
+  const std::vector<std::string> lines_read = split_lines(reading_of(block.words));
+  std::vector<std::string> lines(lines_kept.begin(),
+                                 lines_kept.begin() + (lines_above - lines_before_text));
+  lines.insert(lines.end(), lines_read.begin() + lines_above, lines_read.end());
+  block.original.clear();
+  for (const std::string& text : lines) {
+    block.original += (block.original.empty() ? "" : "\n") + text;
+  }
+  block.text = normalize_text(unwrap_lines(block.original));
+}
+
+// The approver's bold, underlined name sits under the stamp's emblem and the signature, and
+// their ink runs into its letters: the cell's reading can leave the whole line out, with no gap
+// in the ink to find it by. The block's lines below it (rank, NIP) stand one line pitch apart,
+// and the name one pitch above them: where no line of the block reads as a name with degrees,
+// the band there is read alone, and its reading taken where it reads as one, surely.
+void read_name_line_left_out(CellReader& reader, CellText& block) {
+  // Alone, a band of an emblem's or a signature's strokes with a degree-like word in it ("Pree
+  // tee CT MT") reads unsure; the names read so read surely.
+  constexpr double kSureName = 0.7;
+  const std::vector<ReadLine> lines = read_lines(block.words);
+  const auto nip = std::find_if(lines.rbegin(), lines.rend(),
+                                [](const ReadLine& line) { return holds_nip_digits(line.text); });
+  if (nip == lines.rend() || nip + 1 == lines.rend()) return;
+  if (std::any_of(nip + 1, lines.rend(),
+                  [](const ReadLine& line) { return reads_as_name_with_degrees(line.text); })) {
+    return;
+  }
+  // The pitch from the NIP's line to the one above, where that is a line or two's height: the
+  // lines under the name are printed at one spacing.
+  const int pitch = nip->middle - (nip + 1)->middle;
+  if (pitch < nip->height || 2 * pitch > 5 * nip->height) return;
+  auto lowest_above_name = nip;
+  while (lowest_above_name + 1 != lines.rend() &&
+         4 * (lowest_above_name->middle - (lowest_above_name + 1)->middle) <= 5 * pitch) {
+    ++lowest_above_name;
+  }
+  const ReadLine& lowest = *lowest_above_name;
+  const ReadLine* above =
+      lowest_above_name + 1 != lines.rend() ? &*(lowest_above_name + 1) : nullptr;
+  // A line read one pitch above them stands where the name does, though it does not read as one.
+  if (above && 2 * std::abs(above->middle - (lowest.middle - pitch)) < pitch) return;
+  // The name, bold and underlined, may stand further above: the band reaches two pitches up, or
+  // to the line above.
+  int band_top = lowest.middle - 2 * pitch;
+  if (above) band_top = std::max(band_top, above->middle + above->height / 2);
+  const int band_bottom = lowest.middle - lowest.height / 2;
+  if (band_bottom <= band_top) return;
+  const cv::Rect band(block.bbox_px.x, band_top, block.bbox_px.width, band_bottom - band_top);
+  std::vector<OcrWord> name = sift_words(reader.read_line_alone(band)).text;
+  std::string name_text;
+  for (const OcrWord& word : name) name_text += (name_text.empty() ? "" : " ") + word.text;
+  double confidence = 0.0;
+  for (const OcrWord& word : name) confidence += word.confidence / static_cast<double>(name.size());
+  if (confidence < kSureName || !reads_as_name_with_degrees(name_text)) return;
+  insert_line(block, lowest.line, std::move(name));
+}
+
 // The approver signs and stamps over the printed name and NIP, in a pen's or a stamp's colour
 // where the scan kept it: the block is read without those colours, and where its NIP then does
 // not read as one, on black ink alone. A round stamp filled in before OCR takes the letters its
@@ -830,6 +940,10 @@ std::optional<IdentityContent> read_identity(const PreparedPage& prepared, CellR
       scan.identity.keys_placed_by_content.insert("approved_by");
       scan.unlabelled.erase(block);
     }
+  }
+  if (auto approver = scan.identity.fields.find("approved_by");
+      approver != scan.identity.fields.end()) {
+    read_name_line_left_out(reader, approver->second);
   }
   // The institution block may be a cell of the table or text beside or above it.
   if (!grids.empty() && grids.front().bbox_px.x > page.dpi) {

@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "cell_reader.h"
+#include "ocr_words.h"
 #include "orientation.h"
 #include "page_geometry.h"
 
@@ -1268,6 +1269,7 @@ struct IdentityLook {
   // The title's key in one cell with the letterhead's address left of it, the rule between
   // them lost.
   bool title_key_beside_the_address = false;
+  std::string approver_block = "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004";
 };
 
 // The key/value block of an identity page, with the metadata grid below it.
@@ -1275,13 +1277,15 @@ DrawnPage identity_page(const IdentityLook& look = {}) {
   DrawnPage page(cv::Size(1240, 1160 + look.list_height));
   page.rules_drawn = look.rules_drawn;
   const int left = 80, key = 560, value = 860, right = 1160;
+  // clang-format off
   std::vector<std::pair<std::string, std::string>> rows{
       {look.number_label, "067/2018/Disnaker/01"},
       {"Tanggal Pembuatan", "01 Mei 2019"},
       {"Tanggal Revisi", "16 September 2019"},
       {look.effective_label, "10 Desember 2019"},
-      {"Disahkan Oleh", "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nNIP. 19730614 200112 1 004"},
+      {"Disahkan Oleh", look.approver_block},
       {look.title_label, look.title}};
+  // clang-format on
   if (!look.title_row) rows.pop_back();
   if (!look.heading.empty()) page.cell(left, 10, right, 95, look.heading, false);
   int y = 100;
@@ -1959,6 +1963,87 @@ TEST(IdentityPage, AnApproverWhoseNipAGreyStampsFilledRingCutIsReadWithTheStampL
   EXPECT_NE(approved.find("19730614 200112 1 004"), std::string::npos) << approved;
   // The ring crosses the dates above too: each read again, and taken where it then is one.
   EXPECT_EQ(content.identity->fields.at("created").text, "01 Mei 2019");
+}
+
+// Tesseract leaves out a line whose ink ran into a stamp's emblem above it, and reads it alone.
+class LeavesOutALineEngine final : public OcrEngine {
+ public:
+  LeavesOutALineEngine(const std::vector<DrawnCell>& cells, cv::Size page_size,
+                       std::vector<std::string> line_words)
+      : scripted_(cells, 0), page_size_(page_size), line_words_(std::move(line_words)) {}
+
+  void set_page(const cv::Mat& image, int dpi) override {
+    image_size_ = image.size();
+    scripted_.set_page(image, dpi);
+  }
+
+  OcrText read_region(const cv::Rect& region_px) override {
+    OcrText text = scripted_.read_region(region_px);
+    if (image_size_ != page_size_) return {};
+    std::erase_if(text.words, [&](const OcrWord& word) {
+      return std::find(line_words_.begin(), line_words_.end(), word.text) != line_words_.end();
+    });
+    for (OcrWord& word : text.words) word.confidence = 0.95;  // the NIP's lone "1" too
+    text.text = reading_of(text.words);
+    return text;
+  }
+
+  // A band taller than one line with its margins is where the left-out line stands.
+  OcrText read_line(const cv::Rect& region_px) override {
+    if (image_size_ == page_size_ || region_px.height < 40) return {};
+    OcrText line{"", 0.9, {}};
+    int x = 10;
+    for (const std::string& word : line_words_) {
+      line.words.push_back(
+          {word, 0.9, cv::Rect(x, region_px.height / 2 - 7, 9 * int(word.size()), 14), 0});
+      x += 9 * int(word.size()) + 5;
+    }
+    line.text = reading_of(line.words);
+    return line;
+  }
+
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return PageOrientation{0, 20.0};
+  }
+
+ private:
+  ScriptedOcrEngine scripted_;
+  cv::Size page_size_;
+  cv::Size image_size_;
+  std::vector<std::string> line_words_;
+};
+
+// The stamp's emblem touches the approver's name from above: no gap in the ink parts them, and
+// the block's reading leaves the name out. It stands one line pitch above the rank and NIP.
+TEST(IdentityPage, AnApproversNameTheBlocksReadingLeftOutIsReadAloneAboveItsRank) {
+  for (const bool in_key_cell : {false, true}) {
+    SCOPED_TRACE(in_key_cell ? "block under its key" : "block beside its key");
+    DrawnPage drawn = identity_page(
+        {.approver_in_key_cell = in_key_cell,
+         .approver_block = "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nPembina Tk. I/IV.b\n"
+                           "NIP. 19730614 200112 1 004"});
+    const auto approver = std::find_if(
+        drawn.cells.begin(), drawn.cells.end(),
+        [](const auto& cell) { return cell.reading.find("NIP.") != std::string::npos; });
+    ASSERT_NE(approver, drawn.cells.end());
+    const std::vector<OcrWord> words = printed_words(*approver);
+    const auto name = std::find_if(words.begin(), words.end(),
+                                   [](const OcrWord& word) { return word.text == "Ahmad"; });
+    ASSERT_NE(name, words.end());
+    cv::rectangle(drawn.gray, cv::Rect(name->bbox_px.x, name->bbox_px.y - 30, 40, 33),
+                  cv::Scalar(0), cv::FILLED);
+    PageImage page;
+    page.page_number = 1;
+    page.dpi = kDpi;
+    page.gray = drawn.gray;
+    LeavesOutALineEngine ocr(drawn.cells, page.gray.size(),
+                             {"H.", "Ahmad", "Aznem,", "SE,", "M.Si"});
+    const PageContent content = analyze_page(page, ocr);
+    ASSERT_EQ(content.kind, PageKind::identity);
+    EXPECT_EQ(content.identity->fields.at("approved_by").original,
+              "Kepala Dinas\nH. Ahmad Aznem, SE, M.Si\nPembina Tk. I/IV.b\n"
+              "NIP. 19730614 200112 1 004");
+  }
 }
 
 }  // namespace
