@@ -519,27 +519,30 @@ std::vector<ReadLine> read_lines(const std::vector<OcrWord>& words) {
 
 // `words` as line `line` of the block's reading, before the line there. The block's text may
 // start after a key read in its cell ("Disahkan Oleh : Kepala Dinas"): its lines before `line`
-// stay as they are.
+// stay as they are. Where the text's lines do not follow the words' (a line of nothing but
+// marks the text dropped), the block stays as it was.
 void insert_line(CellText& block, int line, std::vector<OcrWord> words) {
   const std::vector<std::string> lines_kept = split_lines(block.original);
   std::vector<int> line_numbers;
   for (const OcrWord& word : block.words) line_numbers.push_back(word.line);
   std::sort(line_numbers.begin(), line_numbers.end());
   line_numbers.erase(std::unique(line_numbers.begin(), line_numbers.end()), line_numbers.end());
-  const auto lines_before_text =
-      static_cast<std::ptrdiff_t>(line_numbers.size() - lines_kept.size());
+  const std::ptrdiff_t lines_before_text = std::ssize(line_numbers) - std::ssize(lines_kept);
   const std::ptrdiff_t lines_above =
       std::lower_bound(line_numbers.begin(), line_numbers.end(), line) - line_numbers.begin();
   if (lines_before_text < 0 || lines_above < lines_before_text) return;
-  for (OcrWord& word : block.words) word.line += word.line >= line ? 1 : 0;
+  std::vector<OcrWord> all = block.words;
+  for (OcrWord& word : all) word.line += word.line >= line ? 1 : 0;
   for (OcrWord& word : words) word.line = line;
-  block.words.insert(block.words.end(), words.begin(), words.end());
-  std::stable_sort(block.words.begin(), block.words.end(),
+  all.insert(all.end(), words.begin(), words.end());
+  std::stable_sort(all.begin(), all.end(),
                    [](const OcrWord& a, const OcrWord& b) { return a.line < b.line; });
-  const std::vector<std::string> lines_read = split_lines(reading_of(block.words));
+  const std::vector<std::string> lines_read = split_lines(reading_of(all));
+  if (std::ssize(lines_read) != std::ssize(line_numbers) + 1) return;
   std::vector<std::string> lines(lines_kept.begin(),
                                  lines_kept.begin() + (lines_above - lines_before_text));
   lines.insert(lines.end(), lines_read.begin() + lines_above, lines_read.end());
+  block.words = std::move(all);
   block.original.clear();
   for (const std::string& text : lines) {
     block.original += (block.original.empty() ? "" : "\n") + text;
