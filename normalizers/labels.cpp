@@ -226,6 +226,16 @@ std::string lane_name_lines_joined(std::string_view reading, const Lexicon* lexi
     while (!line.empty() && line.back() == ' ') line.pop_back();
     const std::string next = normalize_text(lines[i + 1]);
     const bool next_starts_word = !next.empty() && is_letter(next.front());
+    // A thin slash whose foot faded reads as an apostrophe; no position title holds one.
+    constexpr std::string_view kRightQuote = "\u2019";
+    const std::size_t quote = line.ends_with(kRightQuote) ? kRightQuote.size()
+                              : line.ends_with('\'')      ? 1
+                                                          : 0;
+    if (quote > 0 && next_starts_word && line.size() > quote &&
+        is_letter(line[line.size() - quote - 1])) {
+      line.replace(line.size() - quote, quote, "/");
+      continue;
+    }
     if (line.size() < 2 || !next_starts_word || !is_letter(line[line.size() - 2])) continue;
     const char last = line.back();
     if (last == '!' || last == '|') {

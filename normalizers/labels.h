@@ -71,7 +71,8 @@ class Lexicon;
 
 // The lines of a lane's name cell (`reading`, as OCR read them) as one name, joined as the narrow
 // cell wrapped them (join_wrapped_lines: "Surat/" + "Caraka", "Penyusun-" + "an"). A slash that
-// ended a line is read as '!', '|' or, its stroke thinned, as a word's last 'l', 'I' or '1'
+// ended a line is read as '!', '|', its foot faded as an apostrophe ("Surat’" over "Caraka"),
+// or, its stroke thinned, as a word's last 'l', 'I' or '1'
 // ("Pemeriksal" over "Penyidik"): a word the lexicon does not know, which without that letter
 // is one it does, had its slash there. A line that starts with a slash against a word carries
 // on the word before it ("Sekretaris" over "/Ka."). Without a lexicon only the marks are read

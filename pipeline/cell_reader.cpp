@@ -9,6 +9,7 @@
 #include "binarize.h"
 #include "line_joining.h"
 #include "ocr_words.h"
+#include "small_type.h"
 #include "text.h"
 #include "unicode_nfc.h"
 
@@ -566,17 +567,19 @@ CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr) {
     filled.copyTo(ocr_image(around));
     text_ink.setTo(0, prepared.stamp_ink);
   }
+  const double ocr_scale = ocr_scale_for(median_word_height(text_ink, page.dpi));
   return CellReader(page, text_ink, std::move(ocr_image), std::move(paper), ocr,
-                    std::move(stamp_left_in));
+                    std::move(stamp_left_in), ocr_scale);
 }
 
 CellReader::CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
-                       OcrEngine& ocr, StampLeftIn stamp_left_in)
+                       OcrEngine& ocr, StampLeftIn stamp_left_in, double ocr_scale)
     : page_(page),
       text_ink_(std::move(text_ink)),
       ocr_image_(std::move(ocr_image)),
       paper_(std::move(paper)),
       ocr_(ocr),
+      enlarged_ocr_(ocr_scale > 1.0 ? std::make_unique<ScaledOcrEngine>(ocr, ocr_scale) : nullptr),
       stamp_left_in_(std::move(stamp_left_in)),
       use_text_layer_(ocr_image_.empty()) {
   if (!use_text_layer_) ocr_.set_page(ocr_image_, page_.dpi);
@@ -739,6 +742,16 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
     if (text.confidence < kRereadBelowConfidence) {
       OcrText ink_only = read_ink_only(region, text_ink, page_image);
       if (ink_only.confidence >= text.confidence + kRereadMargin) text = std::move(ink_only);
+    }
+    if (enlarged_ocr_ && !text.words.empty() && text.confidence < kRereadBelowConfidence) {
+      // Small type read weakly is read again enlarged, and the surer reading kept: where the
+      // scan itself was coarse, enlarging blurs what the engine read better as it was. A cell
+      // read as nothing is left so: enlarged, a word too faint to read at all is as often read
+      // surely as another ("Bank" as "Rank").
+      enlarged_ocr_->set_page(page_image, page_.dpi);
+      OcrText enlarged = enlarged_ocr_->read_region(region);
+      ocr_.set_page(page_image, page_.dpi);
+      if (enlarged.confidence >= text.confidence + kRereadMargin) text = std::move(enlarged);
     }
     const std::vector<std::pair<int, int>> read_alone =
         read_lines_left_out(text, text_ink, region, page_image, page_.dpi, ocr_);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <opencv2/core.hpp>
 #include <optional>
 #include <tuple>
@@ -12,6 +13,7 @@
 #include "page_content.h"
 #include "page_geometry.h"
 #include "page_image.h"
+#include "small_type.h"
 
 namespace sopocr {
 
@@ -29,8 +31,9 @@ struct StampLeftIn {
 
 class CellReader {
  public:
+  // `ocr_scale` above 1: a cell the engine read weakly is read again that much larger.
   CellReader(const PageImage& page, cv::Mat text_ink, cv::Mat ocr_image, cv::Mat paper,
-             OcrEngine& ocr, StampLeftIn stamp_left_in = {});
+             OcrEngine& ocr, StampLeftIn stamp_left_in = {}, double ocr_scale = 1.0);
 
   CellText read(const cv::Rect& bbox_px);
 
@@ -82,6 +85,7 @@ class CellReader {
   cv::Mat ocr_image_;  // kept alive for the engine, which reads it until the next set_page
   cv::Mat paper_;
   OcrEngine& ocr_;
+  std::unique_ptr<ScaledOcrEngine> enlarged_ocr_;  // `ocr_` reading small type enlarged, if any
   StampLeftIn stamp_left_in_;
   bool use_text_layer_ = false;
   std::map<std::tuple<int, int, int, int>, CellText> cache_;
@@ -89,7 +93,8 @@ class CellReader {
 
 // The reader of a prepared page. Unless the page has a text layer, hands the OCR
 // engine the page as OCR should see it: no dust, and no rules or underlines, which merge with
-// the letters they touch (an underlined approver's name is often not read at all).
+// the letters they touch (an underlined approver's name is often not read at all). Where the
+// page's type is small (small_type.h), a cell read weakly is read again enlarged.
 CellReader open_cell_reader(const PreparedPage& prepared, OcrEngine& ocr);
 
 }  // namespace sopocr

@@ -363,5 +363,58 @@ TEST(CellReader, ALineReadWholeIsNotReadAgain) {
   EXPECT_EQ(name.lines_read, 0);
 }
 
+// Reads a word of small type as Tesseract does: weakly at the page's own resolution, surely
+// enlarged (above 300 ppi). `weakly_read` false: nothing at the page's resolution, and enlarged
+// surely, but wrong.
+class ReadsBetterEnlargedEngine final : public OcrEngine {
+ public:
+  explicit ReadsBetterEnlargedEngine(bool weakly_read) : weakly_read_(weakly_read) {}
+  void set_page(const cv::Mat&, int dpi) override { dpi_ = dpi; }
+  OcrText read_region(const cv::Rect& region_px) override {
+    const bool enlarged = dpi_ > kDpi;
+    if (!weakly_read_) {
+      if (!enlarged) return {};
+      return OcrText{"Rank", 0.95, {OcrWord{"Rank", 0.95, region_px, 0}}};
+    }
+    const std::string word = enlarged ? "Bank" : "Barik";
+    const double confidence = enlarged ? 0.9 : 0.5;
+    return OcrText{word, confidence, {OcrWord{word, confidence, region_px, 0}}};
+  }
+  std::optional<PageOrientation> detect_orientation(const cv::Mat&, int) override {
+    return std::nullopt;
+  }
+
+ private:
+  bool weakly_read_;
+  int dpi_ = 0;
+};
+
+TEST(CellReader, SmallTypeReadWeaklyIsReadAgainEnlargedAndTheSurerReadingKept) {
+  OnePage sheet;
+  cv::putText(sheet.page.gray, "Bank", {130, 160}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(30),
+              3);
+  const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
+  ReadsBetterEnlargedEngine engine(true);
+  CellReader small_type(sheet.page, sheet.page.gray < 128, sheet.page.gray.clone(), paper, engine,
+                        {}, 1.6);
+  const CellText cell = small_type.read(kCell);
+  EXPECT_EQ(cell.original, "Bank");
+  EXPECT_DOUBLE_EQ(cell.confidence, 0.9);
+  ASSERT_EQ(cell.words.size(), 1u);
+  // Where it stands on the page, not on the enlarged image.
+  EXPECT_TRUE(kCell.contains(cell.words[0].bbox_px.tl()));
+  EXPECT_TRUE(kCell.contains(cell.words[0].bbox_px.br() - cv::Point(1, 1)));
+
+  // Type the page measured as of a size to read as it is is not read again.
+  CellReader usual_type(sheet.page, sheet.page.gray < 128, sheet.page.gray.clone(), paper, engine);
+  EXPECT_EQ(usual_type.read(kCell).original, "Barik");
+
+  // Nor is a cell read as nothing: it stays unread, for a person to read.
+  ReadsBetterEnlargedEngine not_read(false);
+  CellReader unread(sheet.page, sheet.page.gray < 128, sheet.page.gray.clone(), paper, not_read, {},
+                    1.6);
+  EXPECT_TRUE(unread.read(kCell).letters_unread);
+}
+
 }  // namespace
 }  // namespace sopocr

@@ -694,6 +694,11 @@ TEST(LaneName, LinesTheNarrowCellBrokeAfterASlashOrInsideAWordJoinWithoutASpace)
             "Auditor/Pemeriksa/Penyidik");
   EXPECT_EQ(lane_name_lines_joined("Pengantar\nSurat|\nCaraka", &lexicon),
             "Pengantar Surat/Caraka");
+  // Its foot faded, as an apostrophe, curly or straight; one ending the name is a speck.
+  EXPECT_EQ(lane_name_lines_joined("Pengantar Surat\u2019\nCaraka", &lexicon),
+            "Pengantar Surat/Caraka");
+  EXPECT_EQ(lane_name_lines_joined("Bupati'\nWakil Bupati", nullptr), "Bupati/Wakil Bupati");
+  EXPECT_EQ(lane_name_lines_joined("Pengantar\nSurat\u2019", &lexicon), "Pengantar Surat\u2019");
   EXPECT_EQ(lane_name_lines_joined("Tim Penyusun-\nan LKIP PD", &lexicon),
             "Tim Penyusunan LKIP PD");
   EXPECT_EQ(lane_name_lines_joined("Sekretaris\n/Ka.\nBidang", &lexicon), "Sekretaris/Ka. Bidang");
