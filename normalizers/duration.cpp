@@ -175,26 +175,27 @@ std::string without_stray_marks(std::string_view raw) {
   return text;
 }
 
-// A unit printed alone ("menit", "& Hari"): the amount beside it was lost, most often a thin
-// "1" against the cell's rule. No Waktu cell prints a unit without an amount.
+// A unit alone, as printed or garbled ("menit", "& Hari", "han"): the amount beside it was lost,
+// most often a thin "1" against the cell's rule. No Waktu cell prints a unit without an amount.
 bool unit_alone(const std::string& lower) {
   std::string letters;
   for (char c : lower) {
     if (std::isalpha(static_cast<unsigned char>(c)) || c == ' ') letters += c;
   }
   letters = normalize_text(letters);
-  return !letters.empty() && unit_of_word(letters).has_value();
+  return !letters.empty() && unit_of_words(letters, "").has_value();
 }
 
 // A unit whose amount OCR read as letters: a word ending in a unit with no letter of the
 // language before it ("Shari" for "5 hari", the 5 read as "S" and glued), or a unit after a
-// token of one or two characters that no amount reads as ("Il hari", "M hari"). Wording that
-// names a unit keeps a word of its own before it ("Setiap hari", "Sehari").
+// token of one or two characters that no amount reads as ("Il hari", "M hari", "f han" for
+// "7 hari"). The unit may be garbled as well. Wording that names a unit keeps a word of its own
+// before it ("Setiap hari", "Sehari").
 bool amount_read_as_letters(const std::string& lower) {
   const std::vector<std::string> words = split_words(lower);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if (unit_of_word(word)) {
+    if (unit_of_words(word, "")) {
       const std::string before = i > 0 ? words[i - 1] : std::string();
       const bool word_of_its_own = before == "di" || before == "ke";
       if (!before.empty() && before.size() <= 2 && !word_of_its_own &&
@@ -206,7 +207,7 @@ bool amount_read_as_letters(const std::string& lower) {
     }
     // The glued letter stands alone before the unit's name.
     if (word.size() >= 4 && std::isalpha(static_cast<unsigned char>(word[0])) &&
-        unit_of_word(word.substr(1)) && word.substr(0, 2) != "se") {
+        unit_of_words(word.substr(1), "") && word.substr(0, 2) != "se") {
       return true;
     }
   }

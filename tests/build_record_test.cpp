@@ -723,7 +723,7 @@ TEST(BuildRecord, NoiseReadAsWordsInTheWaktuCellIsNotADuration) {
 TEST(BuildRecord, ATimeInWordsIsKeptAsReadAndReviewedWhereItReadsAsNoPhrase) {
   RawSop sop = two_page_flow();
   sop.rows[0].duration = read_cell("Setiap saat", 0.91);
-  sop.rows[1].duration = read_cell("han", 0.91);  // "7 hari" with its amount lost
+  sop.rows[1].duration = read_cell("Sesuai jadwl", 0.91);
   static const std::unique_ptr<Lexicon> lexicon = load_default_lexicon();
   const SopRecord record =
       build_record(sop, {"in.pdf", std::string(64, 'a')}, ReviewPolicy{}, lexicon.get());
@@ -733,6 +733,22 @@ TEST(BuildRecord, ATimeInWordsIsKeptAsReadAndReviewedWhereItReadsAsNoPhrase) {
   ASSERT_TRUE(record.steps[1].duration);
   EXPECT_EQ(record.steps[1].duration->unit, DurationUnit::other);
   EXPECT_TRUE(has_review(record, "/steps/1/duration"));
+}
+
+// A garbled unit alone, or after a mark where its amount stood ("f han" for "7 hari"), is a
+// duration whose amount was lost, however surely the engine read the marks: unread and reviewed,
+// never a wording.
+TEST(BuildRecord, AGarbledUnitWhoseAmountWasLostIsUnreadAndReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].duration = read_cell("han", 0.91);
+  sop.rows[1].duration = read_cell("f han", 0.93);
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  for (const int step : {0, 1}) {
+    EXPECT_FALSE(record.steps[step].duration) << step;
+    EXPECT_TRUE(
+        has_review(record, "/steps/" + std::to_string(step) + "/duration", "unparsed_duration"))
+        << step;
+  }
 }
 
 // A unit word OCR garbled is one of a handful of names: the nearest is the unit printed (on the

@@ -71,7 +71,7 @@ TEST(Duration, ANumberWithoutAUnitIsNotGuessed) {
 // A Waktu cell never prints a unit alone: where OCR read only "menit", the amount beside it
 // (a thin "1" against the cell's rule, most often) was lost, and the duration is unread.
 TEST(Duration, AUnitWithoutItsAmountIsNotADurationWording) {
-  for (const char* unit_only : {"menit", "& Menit", "Hari", "hari kerja", "Jam."}) {
+  for (const char* unit_only : {"menit", "& Menit", "Hari", "hari kerja", "Jam.", "han", "Ment"}) {
     EXPECT_FALSE(parse_duration(unit_only)) << unit_only;
   }
   EXPECT_EQ(parse_duration("Setiap hari")->unit, DurationUnit::other);
@@ -82,12 +82,13 @@ TEST(Duration, AUnitWithoutItsAmountIsNotADurationWording) {
 // lost: the duration is unread, not the other amount the cell prints ("(2 jam/ hari)") nor a
 // wording. Wording that names a unit has a word of its own before it.
 TEST(Duration, AnAmountReadAsLettersLeavesTheDurationUnread) {
-  for (const char* lost :
-       {"Shari kerja (2 jam/ hari)", "Shari", "Il hari", "M hari", "Smenit", "2 Il hari"}) {
+  for (const char* lost : {"Shari kerja (2 jam/ hari)", "Shari", "Il hari", "M hari", "Smenit",
+                           "2 Il hari", "f han", "Shan"}) {
     EXPECT_FALSE(parse_duration(lost)) << lost;
   }
   EXPECT_EQ(parse_duration("5 hari kerja (2 jam/ hari)")->amount, 5);
-  for (const char* wording : {"Setiap hari", "Sehari", "Seminggu", "Di hari yang sama"}) {
+  for (const char* wording :
+       {"Setiap hari", "Sehari", "Seminggu", "Di hari yang sama", "Setiap han", "Bulanan"}) {
     EXPECT_EQ(parse_duration(wording)->unit, DurationUnit::other) << wording;
   }
 }
