@@ -99,4 +99,9 @@ std::optional<std::string> decision_branch_label(std::string_view text);
 // at most half its letters misread, no nearer `usual` itself. Else nullopt.
 std::optional<std::string> other_branch_label(std::string_view usual, std::string_view read);
 
+// Whether a decision's two branch labels are the initials "Y" and "T" (Ya / Tidak), as some
+// offices print them, in either order and case. A lone letter could be a speck's reading; the
+// pair answering each other is the usual wording.
+bool branch_initials(std::string_view first, std::string_view second);
+
 }  // namespace sopocr

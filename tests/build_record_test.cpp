@@ -540,6 +540,37 @@ TEST(Flow, ABranchLabelOfOtherWordsIsKeptAsReadAndReviewedOnlyWhenItReadsAsNoPhr
   EXPECT_TRUE(has_review(cut, "/steps/2/next", "implausible_item"));
 }
 
+// Most SOPs print no label on any branch: their decisions' branches are as printed. Where a SOP
+// labels a branch anywhere, a decision's branch without one may have lost its label to OCR.
+TEST(Flow, AnUnlabelledBranchIsReviewedOnlyWhereTheSopLabelsABranchElsewhere) {
+  RawSop unlabelled = two_page_flow();
+  unlabelled.rows[2].arrows_out = {to_connector(mark_a()), to_row(-1)};
+  const SopRecord as_printed = build_record(unlabelled, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(as_printed.steps[2].next, (std::vector<Edge>{{4, {}, {}}, {2, {}, {}}}));
+  EXPECT_FALSE(has_review(as_printed, "/steps/2/next", "branch_label_not_found"));
+
+  RawSop labelled_elsewhere = unlabelled;
+  labelled_elsewhere.rows[3].symbols[0].symbol.kind = SymbolKind::decision;
+  labelled_elsewhere.rows[3].arrows_out = {to_row(1, "Ya"), to_row(-2, "Tidak")};
+  const SopRecord lost = build_record(labelled_elsewhere, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(has_review(lost, "/steps/2/next", "branch_label_not_found"));
+  EXPECT_FALSE(has_review(lost, "/steps/3/next", "branch_label_not_found"));
+}
+
+// Some offices label a decision's branches with their initials. A lone letter could be a
+// speck's reading; the two answering each other are the usual wording.
+TEST(Flow, BranchesLabelledYAndTAreReadAsPrintedAndNotReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Y"), to_row(-1, "T")};
+  const SopRecord initials = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(initials.steps[2].next, (std::vector<Edge>{{4, {}, "Y"}, {2, {}, "T"}}));
+  EXPECT_FALSE(has_review(initials, "/steps/2/next"));
+
+  sop.rows[2].arrows_out = {to_connector(mark_a(), "Y"), to_row(-1, "a")};
+  const SopRecord unanswered = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_TRUE(has_review(unanswered, "/steps/2/next", "implausible_item"));
+}
+
 TEST(Flow, ADecisionBranchLabelReadOnlyInPartIsTheAnswerToItsOtherBranchAndReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[2].arrows_out = {to_connector(mark_a(), "YA"), to_row(-1, "AK")};
