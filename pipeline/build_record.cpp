@@ -754,12 +754,25 @@ Step build_step(const StepRowContent& row, std::size_t index,
     review.add(base + "/actor", "symbol_not_found", lanes, kNothingFound);
   } else {
     // Connectors drawn in a row (the off-page connector where a flow resumes) mark where an
-    // arrow comes from, not the step: the step is the other shape. Without traced arrows the
-    // incoming lane is unknown, so of several step shapes the contract takes the leftmost.
+    // arrow comes from, not the step: the step is the other shape. Of several step shapes the
+    // contract takes the one the flow enters, and the leftmost where the arrows do not tell
+    // (symbols are in column order).
     auto is_connector_shape = [](const PlacedSymbol& placed) {
       return is_connector(placed.symbol.kind);
     };
-    auto step_shape = std::find_if_not(row.symbols.begin(), row.symbols.end(), is_connector_shape);
+    auto is_step_shape = [&](const PlacedSymbol& placed) { return !is_connector_shape(placed); };
+    auto entered_step_shape = [&](const PlacedSymbol& placed) {
+      return is_step_shape(placed) && placed.flow_enters;
+    };
+    const auto step_shapes = std::count_if(row.symbols.begin(), row.symbols.end(), is_step_shape);
+    const auto entered_shapes =
+        std::count_if(row.symbols.begin(), row.symbols.end(), entered_step_shape);
+    const bool flow_tells = entered_shapes == 1;
+    const auto leftmost_step_shape =
+        std::find_if(row.symbols.begin(), row.symbols.end(), is_step_shape);
+    const auto step_shape =
+        flow_tells ? std::find_if(row.symbols.begin(), row.symbols.end(), entered_step_shape)
+                   : leftmost_step_shape;
     const PlacedSymbol& primary =
         step_shape != row.symbols.end() ? *step_shape : row.symbols.front();
     step.symbol = primary.symbol.kind;
@@ -785,10 +798,13 @@ Step build_step(const StepRowContent& row, std::size_t index,
         step.other_actors.push_back(*other);
       }
     }
-    const auto step_shapes =
-        std::count_if(row.symbols.begin(), row.symbols.end(),
-                      [&](const PlacedSymbol& placed) { return !is_connector_shape(placed); });
-    if (step_shapes > 1) review.add(base + "/actor", "several_symbols", lanes, kOneOfTwo);
+    // The arrows traced into the leftmost shape settle it; where they chose another shape (a line
+    // of a low-resolution scan may be taken for the wrong one's) or could not tell, a person
+    // checks.
+    const bool settled = flow_tells && step_shape == leftmost_step_shape;
+    if (step_shapes > 1 && !settled) {
+      review.add(base + "/actor", "several_symbols", lanes, kOneOfTwo);
+    }
   }
   return step;
 }

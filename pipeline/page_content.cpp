@@ -71,6 +71,7 @@ nlohmann::json to_debug_json(const PageContent& page) {
         symbols.push_back({{"kind", to_string(placed.symbol.kind)},
                            {"lane", placed.lane},
                            {"lane_uncertain", placed.lane_uncertain},
+                           {"flow_enters", placed.flow_enters},
                            {"confidence", placed.symbol.confidence},
                            {"bbox", box_json(placed.symbol.bbox_px)}});
       }

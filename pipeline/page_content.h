@@ -53,6 +53,9 @@ struct PlacedSymbol {
   int lane = 0;  // 0-based index into StepTableContent::lane_names
   // The symbol reaches well into a neighbouring lane: its centre chose the lane, narrowly.
   bool lane_uncertain = false;
+  // An arrow (or a headless line) reaches it from a step above or from an off-page connector:
+  // where a row draws several symbols, the one the flow enters is the step's actor.
+  bool flow_enters = false;
 };
 
 // An arrow leaving a step's symbol, as traced on its page.

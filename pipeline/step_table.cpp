@@ -383,12 +383,13 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
   struct Node {
     int row = -1;  // -1: a connector under the table
     const DetectedSymbol* symbol = nullptr;
+    PlacedSymbol* placed = nullptr;  // in table.rows[row].symbols; null for a connector under it
   };
   std::vector<Node> nodes;
   std::vector<cv::Rect> boxes;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    for (const PlacedSymbol& placed : table.rows[r].symbols) {
-      nodes.push_back({static_cast<int>(r), &placed.symbol});
+    for (PlacedSymbol& placed : table.rows[r].symbols) {
+      nodes.push_back({static_cast<int>(r), &placed.symbol, &placed});
       boxes.push_back(placed.symbol.bbox_px);
     }
   }
@@ -416,10 +417,16 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
   auto is_connector_node = [&](const Node& node) {
     return node.row < 0 || is_connector(node.symbol->kind);
   };
+  // The flow enters a step from the steps above it or from an off-page connector; a branch
+  // looping back up into a row's other symbol is not how the step is reached in order.
+  const auto flow_enters = [&](const Node& from, const Node& to) {
+    if (to.placed && (is_connector_node(from) || from.row < to.row)) to.placed->flow_enters = true;
+  };
   for (const TracedArrow& arrow : trace.arrows) {
     const Node& from = nodes[arrow.from];
     const Node& to = nodes[arrow.to];
     if (is_connector_node(from) && is_connector_node(to)) continue;
+    flow_enters(from, to);
     if (is_connector_node(from)) {
       table.rows[to.row].arrives_from_connectors.push_back(
           connector_glyph(rule_free, from.symbol->bbox_px, page.dpi));
@@ -456,6 +463,7 @@ void trace_step_arrows(StepTableContent& table, const TableGrid& grid, const cv:
     const bool loops_back = lower.symbol->kind == SymbolKind::decision && has_its_way_out(upper);
     const Node& from = loops_back ? lower : upper;
     const Node& to = loops_back ? upper : lower;
+    flow_enters(from, to);
     StepArrow step_arrow;
     step_arrow.row_offset = to.row - from.row;
     step_arrow.headless = true;

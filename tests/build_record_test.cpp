@@ -1170,6 +1170,38 @@ TEST(BuildRecord, ALaneNameBrokenAfterItsSlashesIsOneNameWhateverTheSlashWasRead
   EXPECT_EQ(record.steps[0].actor, "Auditor/Pemeriksa/Penyidik");
 }
 
+// A step drawn in two lanes is the lane the flow enters (the contract), the other lane its
+// other actor. Where the arrows do not tell one box from the other, the leftmost is taken. Only
+// the arrows and the leftmost agreeing leave no doubt for a person to check.
+TEST(Flow, AStepDrawnInTwoLanesIsTheLaneTheFlowEntersElseTheLeftmost) {
+  RawSop sop = two_page_flow();
+  PlacedSymbol in_staf = sop.rows[1].symbols[0];  // the step in "Staf", lane 1
+  PlacedSymbol in_kepala = in_staf;
+  in_kepala.lane = 0;
+  in_staf.flow_enters = true;
+  sop.rows[1].symbols = {in_kepala, in_staf};
+  const SopRecord entered_right = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(entered_right.steps[1].actor, "Staf");
+  EXPECT_EQ(entered_right.steps[1].other_actors, (std::vector<std::string>{"Kepala Dinas"}));
+  EXPECT_TRUE(has_review(entered_right, "/steps/1/actor", "several_symbols"));
+
+  sop.rows[1].symbols[0].flow_enters = true;
+  sop.rows[1].symbols[1].flow_enters = false;
+  const SopRecord entered_left = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_EQ(entered_left.steps[1].actor, "Kepala Dinas");
+  EXPECT_EQ(entered_left.steps[1].other_actors, (std::vector<std::string>{"Staf"}));
+  EXPECT_FALSE(has_review(entered_left, "/steps/1/actor", "several_symbols"));
+
+  for (const bool both_entered : {false, true}) {
+    sop.rows[1].symbols[0].flow_enters = both_entered;
+    sop.rows[1].symbols[1].flow_enters = both_entered;
+    const SopRecord untold = build_record(sop, {"in.pdf", std::string(64, 'a')});
+    EXPECT_EQ(untold.steps[1].actor, "Kepala Dinas") << both_entered;
+    EXPECT_EQ(untold.steps[1].other_actors, (std::vector<std::string>{"Staf"})) << both_entered;
+    EXPECT_TRUE(has_review(untold, "/steps/1/actor", "several_symbols")) << both_entered;
+  }
+}
+
 TEST(Flow, ASymbolInALaneTheFirstTableDoesNotHaveHasNoActorAndIsReviewed) {
   // The second page's table was read with a third lane: its symbols name no known actor.
   RawSop sop = two_page_flow();

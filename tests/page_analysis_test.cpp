@@ -441,6 +441,39 @@ TEST(StepTable, AHeadlessLineFromAStepWithItsWayOutDownToADecisionIsTheDecisions
   EXPECT_EQ(offsets(content.steps->rows[1]), (std::vector<int>{-1}));
 }
 
+// A step drawn in two lanes: the flow from the step above enters the right-hand box, and that
+// box says whose step it is (the contract's actor); the other box is only drawn beside it. A
+// branch of a step below looping back up into the left-hand box is not how the step is reached.
+TEST(StepTable, OfAStepsTwoSymbolsTheOneTheArrowFromTheStepAboveEntersIsMarked) {
+  DrawnPage drawn = step_table({.third_step = true});
+  drawn.process_box(kLane1 + 50, 490);  // beside the second step's box at kLane2 + 50, 490
+  const int into_x = kLane2 + 80;
+  cv::line(drawn.gray, {kLane1 + 111, 355}, {into_x, 355}, cv::Scalar(0), 1);
+  cv::line(drawn.gray, {into_x, 355}, {into_x, 478}, cv::Scalar(0), 1);
+  const std::vector<cv::Point> head{{into_x, 488}, {into_x - 5, 477}, {into_x + 5, 477}};
+  cv::fillConvexPoly(drawn.gray, head, cv::Scalar(0));
+  // Out of the third step's box (kLane1 + 50, 640) on its left, up, and into the left-hand box.
+  const int back_x = kLane1 + 25;
+  cv::line(drawn.gray, {kLane1 + 49, 655}, {back_x, 655}, cv::Scalar(0), 1);
+  cv::line(drawn.gray, {back_x, 655}, {back_x, 505}, cv::Scalar(0), 1);
+  cv::line(drawn.gray, {back_x, 505}, {kLane1 + 40, 505}, cv::Scalar(0), 1);
+  const std::vector<cv::Point> back_head{
+      {kLane1 + 48, 505}, {kLane1 + 37, 500}, {kLane1 + 37, 510}};
+  cv::fillConvexPoly(drawn.gray, back_head, cv::Scalar(0));
+  const PageContent content = analyze(drawn);
+  ASSERT_EQ(content.kind, PageKind::step_table);
+  ASSERT_EQ(content.steps->rows.size(), 3u);
+  ASSERT_EQ(content.steps->rows[2].arrows_out.size(), 1u);
+  EXPECT_EQ(content.steps->rows[2].arrows_out[0].row_offset, -1);
+  const std::vector<PlacedSymbol>& symbols = content.steps->rows[1].symbols;
+  ASSERT_EQ(symbols.size(), 2u);
+  EXPECT_EQ(symbols[0].lane, 0);
+  EXPECT_FALSE(symbols[0].flow_enters);
+  EXPECT_EQ(symbols[1].lane, 1);
+  EXPECT_TRUE(symbols[1].flow_enters);
+  EXPECT_FALSE(content.steps->rows[0].symbols[0].flow_enters);
+}
+
 // Where the scan kept no rule, the table is still in where its words stand: the header's labels
 // over their columns, a number at the start of each step.
 TEST(StepTable, ATableWhoseRulesTheScanLostIsReadFromWhereItsWordsStand) {

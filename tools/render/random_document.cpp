@@ -277,6 +277,23 @@ void random_template_details(std::mt19937& rng, SopRecord& record, json& style, 
                          {"length_pt", head_length},
                          {"half_width_pt", round_to(head_length * uniform(rng, 0.35, 0.55), 0.1)}};
   factors["arrow_head"] = open_heads ? "open" : "filled";
+  // A step two actors share drawn as a box in each lane; the arrows run to and from the box of
+  // the step's actor (the contract's actor is the lane the flow enters), which may be the right
+  // one of the two.
+  bool shared_steps = false;
+  if (record.actors.size() > 1 && chance(rng, 0.25)) {
+    for (std::size_t i = 1; i + 1 < record.steps.size(); ++i) {
+      Step& step = record.steps[i];
+      if (step.symbol != SymbolKind::process || !step.actor || !chance(rng, 0.3)) continue;
+      const auto actor = std::find(record.actors.begin(), record.actors.end(), *step.actor);
+      const int own = static_cast<int>(actor - record.actors.begin());
+      int other = uniform_int(rng, 0, static_cast<int>(record.actors.size()) - 2);
+      if (other >= own) ++other;
+      step.other_actors = {record.actors[static_cast<std::size_t>(other)]};
+      shared_steps = true;
+    }
+  }
+  factors["shared_steps"] = shared_steps ? "two lanes" : "no";
 }
 
 json random_scan(std::mt19937& rng, unsigned seed, json& factors) {
