@@ -478,10 +478,12 @@ std::string align_actor_mentions(std::string_view text, const std::vector<std::s
   return join_words(words);
 }
 
-bool branch_initials(std::string_view first, std::string_view second) {
-  const std::string a = ascii_lower(normalize_text(first));
-  const std::string b = ascii_lower(normalize_text(second));
-  return (a == "y" && b == "t") || (a == "t" && b == "y");
+std::optional<std::pair<std::string, std::string>> branch_initials(std::string_view first,
+                                                                   std::string_view second) {
+  const std::string a = in_capitals(normalize_text(first));
+  const std::string b = in_capitals(normalize_text(second));
+  if ((a == "Y" && b == "T") || (a == "T" && b == "Y")) return std::pair{a, b};
+  return std::nullopt;
 }
 
 }  // namespace sopocr

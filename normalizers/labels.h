@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sopocr {
@@ -99,9 +100,11 @@ std::optional<std::string> decision_branch_label(std::string_view text);
 // at most half its letters misread, no nearer `usual` itself. Else nullopt.
 std::optional<std::string> other_branch_label(std::string_view usual, std::string_view read);
 
-// Whether a decision's two branch labels are the initials "Y" and "T" (Ya / Tidak), as some
-// offices print them, in either order and case. A lone letter could be a speck's reading; the
-// pair answering each other is the usual wording.
-bool branch_initials(std::string_view first, std::string_view second);
+// The labels of a decision's two branches read as the initials "Y" and "T" (Ya / Tidak), as
+// some offices print them, in either order: in capitals, as initials are printed (OCR reads a
+// lone "Y" as "y" as often as not). A lone letter could be a speck's reading; the pair answering
+// each other is the usual wording. Nullopt for any other pair.
+std::optional<std::pair<std::string, std::string>> branch_initials(std::string_view first,
+                                                                   std::string_view second);
 
 }  // namespace sopocr

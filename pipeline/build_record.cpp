@@ -974,7 +974,12 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
     }
     const bool two_branches = step.symbol == SymbolKind::decision && step.next.size() == 2 &&
                               step.next[0].label && step.next[1].label;
-    if (!two_branches || !branch_initials(*step.next[0].label, *step.next[1].label)) {
+    const auto initials =
+        two_branches ? branch_initials(*step.next[0].label, *step.next[1].label) : std::nullopt;
+    if (initials) {
+      step.next[0].label = initials->first;
+      step.next[1].label = initials->second;
+    } else {
       for (const auto& unusual : unusual_labels) review.flag_phrase_if_weak(*unusual.second, path);
     }
     // A decision's two branches answer each other: where one reads "Ya" and the other only
@@ -1004,6 +1009,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
         row.arrivals_from_nowhere > 0 && (i == 0 || leads_to(record.steps[i - 1], i, record.steps));
     if (next_arrival_unsourced || arrival_unsourced) unresolved = true;
     const bool dead_end = step.next.empty() && i + 1 < sop.rows.size();
+    // A decision has two ways out: one found, the other's line was lost.
+    const bool one_branch = step.symbol == SymbolKind::decision && step.next.size() == 1;
     // Only a decision branches (PermenPAN-RB 35/2012): a second arrow from a process is more
     // likely a neighbouring arrow's line taken for its own.
     const bool process_branches = step.symbol != SymbolKind::decision && step.next.size() > 1;
@@ -1017,6 +1024,8 @@ void link_steps(const RawSop& sop, SopRecord& record, ReviewList& review) {
       review.add(path, "arrow_joined_across_gap", lanes_of(row), kOneOfTwo);
     } else if (dead_end) {
       review.add(path, "no_arrow_found", lanes_of(row), kNothingFound);
+    } else if (one_branch) {
+      review.add(path, "branch_not_found", lanes_of(row), kNothingFound);
     } else if (decision_without_labels) {
       review.add(path, "branch_label_not_found", lanes_of(row), kNothingFound);
     } else if (process_branches) {
