@@ -557,8 +557,6 @@ TEST(Flow, AnUnlabelledBranchIsReviewedOnlyWhereTheSopLabelsABranchElsewhere) {
   EXPECT_FALSE(has_review(lost, "/steps/3/next", "branch_label_not_found"));
 }
 
-// Some offices label a decision's branches with their initials, in capitals. A lone letter could
-// be a speck's reading; the two answering each other are the usual wording.
 // A decision has two ways out: where one was found, the other's line was lost, whether or not
 // the SOP labels its branches.
 TEST(Flow, ADecisionWithOneWayOutFoundIsReviewed) {
@@ -569,7 +567,9 @@ TEST(Flow, ADecisionWithOneWayOutFoundIsReviewed) {
   EXPECT_TRUE(has_review(record, "/steps/2/next", "branch_not_found"));
 }
 
-TEST(Flow, BranchesLabelledYAndTAreReadAsPrintedAndNotReviewed) {
+// Some offices label a decision's branches with their initials, in capitals. A lone letter could
+// be a speck's reading; the two answering each other are the usual wording.
+TEST(Flow, BranchesLabelledYAndTAreLabelsInCapitalsAndNotReviewed) {
   RawSop sop = two_page_flow();
   sop.rows[2].arrows_out = {to_connector(mark_a(), "y"), to_row(-1, "T")};
   const SopRecord initials = build_record(sop, {"in.pdf", std::string(64, 'a')});
