@@ -77,7 +77,22 @@ std::string letters_lower(std::string_view text) {
 
 // "masyarakavOPD", "jMengarsipkan", "5jM": a lower-case letter followed by a capital inside a
 // word, or letters and digits run together, are no Indonesian word or code.
+// "Il", "lil", "|": the strokes of a roman numeral read as a mix of 'I', 'l', 'i' and the rule
+// glyph '|'. A printed numeral is capitals or digits alone ("II", "11"), and no word is made of
+// these strokes.
+bool looks_like_broken_numeral(std::string_view word) {
+  const std::size_t first = word.find_first_not_of("(");
+  const std::size_t last = word.find_last_not_of("),.;:");
+  if (first == std::string_view::npos || last == std::string_view::npos || last < first) {
+    return false;
+  }
+  const std::string_view strokes = word.substr(first, last - first + 1);
+  const bool only_strokes = strokes.find_first_not_of("Ili1|") == std::string_view::npos;
+  return only_strokes && strokes.find_first_of("li|") != std::string_view::npos;
+}
+
 bool looks_garbled(std::string_view word) {
+  if (looks_like_broken_numeral(word)) return true;
   for (std::size_t i = 1; i < word.size(); ++i) {
     if (is_lower(word[i - 1]) && is_upper(word[i])) return true;
   }

@@ -81,6 +81,8 @@ TEST(FieldConfidence, SignsOfOcrTroubleAreReviewedWithTheirReason) {
       {"Konsultasi draft laporan kinerja.", "trailing_mark"},
       {"Tugas dan Fungsi serta Tata Kerja-Dinas Pekerjaan Umum", "hyphen_joins_two_words"},
       {"Memeriksa DPAPD dan perubahannya", "codes_run_together"},
+      {"Mengonsep surat peringatan I, II dan lil", "garbled_word"},
+      {"Mengonsep surat peringatan |, Il dan III", "garbled_word"},
   };
   for (const auto& [value, reason] : prose) {
     const FieldConfidence judgement = judged(value, FieldKind::prose);
@@ -97,6 +99,12 @@ TEST(FieldConfidence, SignsOfOcrTroubleAreReviewedWithTheirReason) {
     EXPECT_LT(judgement.value, kThreshold) << value;
     EXPECT_EQ(judgement.reason, reason) << value;
   }
+}
+
+// Roman numerals as printed are capitals alone; "l" or "|" among their strokes is the OCR's.
+TEST(FieldConfidence, ARomanNumeralAsPrintedIsNotGarbled) {
+  EXPECT_GE(judged("Surat peringatan I, II dan III (III)", FieldKind::prose).value, kThreshold);
+  EXPECT_GE(judged("Surat peringatan I, II dan III", FieldKind::list_item).value, kThreshold);
 }
 
 // A lone digit is a speck read as one, unless it numbers ("Nomor 5") or counts what the next
