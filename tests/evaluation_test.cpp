@@ -95,7 +95,7 @@ SopRecord three_step_record(const std::string& title = "Penyusunan Renja",
 }
 
 constexpr long long kActivityCharacters = 25 + 26 + 16;
-constexpr long long kScoredFieldsPerRecord = 8 + 6 + 7 * 3;
+constexpr long long kScoredFieldsPerRecord = 8 + 6 + 1 + 9 * 3;
 
 TruthDocument document_of(std::vector<TruthSop> sops) {
   return TruthDocument{"single-renja", "single-renja.pdf", "single", std::move(sops), {}};
@@ -204,14 +204,38 @@ TEST(Evaluation, DroppedStepLowersStepMetricsOnly) {
   // Truth 1→2, 2→3 Ya, 2→1 Tidak are all lost; the predicted 1→2 points to no step: F1 0/4.
   EXPECT_EQ(m.edges, (ItemCounts{0, 1, 3}));
   EXPECT_EQ(m.edges.f1(), (Ratio{0, 4}));
-  // Wrong: the 7 fields of the lost step (not catchable) and step 1's next.
-  EXPECT_EQ(m.review_error_recall, (Ratio{0, 8}));
-  EXPECT_EQ(m.uncatchable_errors, 7);
+  // Wrong: the 9 fields of the lost step (not catchable) and step 1's next.
+  EXPECT_EQ(m.review_error_recall, (Ratio{0, 10}));
+  EXPECT_EQ(m.uncatchable_errors, 9);
+  EXPECT_EQ(m.step_number_accuracy, (Ratio{2, 3}));
+  EXPECT_EQ(m.notes_accuracy, (Ratio{2, 3}));
   ASSERT_EQ(report.documents[0].sops[0].missing_steps, std::vector<std::size_t>{1});
 
   EXPECT_EQ(m.header_field_accuracy(), (Ratio{8, 8}));
   EXPECT_EQ(m.pooled_lists(), (ItemCounts{6, 0, 0}));
   EXPECT_EQ(report.split_recall, (Ratio{1, 1}));
+}
+
+// A step's number and notes and the SOP's lane names are fields a database stores like any
+// other: each is scored, so a review entry on one is judged right or wrong like any other.
+TEST(Evaluation, StepNumbersNotesAndLaneNamesAreScoredFields) {
+  const SopRecord truth = three_step_record();
+  SopRecord predicted = truth;
+  predicted.steps[0].notes = "Dilampirkan";  // the truth has none
+  predicted.actors = {"Kepala Dinas", "Kepala Bidarg"};
+  predicted.review = {review_entry("/steps/0/notes"), review_entry("/steps/1/no")};
+  const EvaluationReport report = evaluate_one(truth, predicted);
+  const FieldMetrics& m = report.metrics;
+
+  EXPECT_EQ(m.notes_accuracy, (Ratio{2, 3}));
+  EXPECT_EQ(m.step_number_accuracy, (Ratio{3, 3}));
+  EXPECT_EQ(m.actors, (ItemCounts{1, 1, 1}));
+  // The note's entry catches its error; the number's entry is on a right field.
+  EXPECT_EQ(m.review_error_recall, (Ratio{1, 2}));
+  EXPECT_EQ(m.review_rate, (Ratio{2, kScoredFieldsPerRecord}));
+  EXPECT_EQ(
+      metrics_changed_from_perfect(report),
+      (std::set<std::string>{"notes_accuracy", "actors_f1", "review_error_recall", "review_rate"}));
 }
 
 TEST(Evaluation, ExtraPredictedStepAddsFalsePositivesButNoScoredFields) {

@@ -268,6 +268,10 @@ void score_step(const MatchedSop& sop, const StepMatching& matching, std::size_t
                 step_pointer(predicted_index, field), report);
   };
 
+  const bool number_right = truth_step.no == predicted_step.no;
+  metrics.step_number_accuracy += one_if(number_right);
+  score("no", number_right);
+
   const bool actor_right = normalized(truth_step.actor) == normalized(predicted_step.actor);
   metrics.actor_accuracy += one_if(actor_right);
   score("actor", actor_right);
@@ -300,6 +304,10 @@ void score_step(const MatchedSop& sop, const StepMatching& matching, std::size_t
   metrics.duration_accuracy += one_if(duration_right);
   score("duration", duration_right);
 
+  const bool notes_right = normalized(truth_step.notes) == normalized(predicted_step.notes);
+  metrics.notes_accuracy += one_if(notes_right);
+  score("notes", notes_right);
+
   const ItemCounts edges =
       compare_edges(sop.truth, sop.predicted, matching, truth_index, predicted_index);
   metrics.edges += edges;
@@ -317,6 +325,8 @@ void score_missing_step(const Step& truth_step, FieldMetrics& metrics) {
   metrics.requirements.false_negatives += count_of(truth_step.requirements.size());
   metrics.outputs.false_negatives += count_of(truth_step.outputs.size());
   metrics.duration_accuracy += Ratio{0, 1};
+  metrics.step_number_accuracy += Ratio{0, 1};
+  metrics.notes_accuracy += Ratio{0, 1};
   metrics.edges.false_negatives += count_of(truth_step.next.size());
   count_uncatchable_fields(count_of(kStepFields.size()), metrics);
 }
@@ -366,6 +376,11 @@ SopReport score_matched_sop(const TruthSop& truth_sop, const PredictedRecord& pr
     score_field(sop, all_items_right(counts), pointer, pointer, report);
   }
 
+  const ItemCounts actors = compare_items(truth.actors, predicted.actors);
+  metrics.actors += actors;
+  const std::string actors_pointer = "/" + std::string(kActorsField);
+  score_field(sop, all_items_right(actors), actors_pointer, actors_pointer, report);
+
   const StepMatching matching = match_steps(truth, predicted);
   for (std::size_t t = 0; t < truth.steps.size(); ++t) {
     if (const std::optional<std::size_t> p = matching.predicted_of_truth[t]) {
@@ -397,7 +412,8 @@ SopReport score_missed_sop(const TruthSop& truth_sop) {
   for (std::size_t i = 0; i < kListFieldRules.size(); ++i) {
     metrics.lists[i].false_negatives += count_of((truth.*kListFieldRules[i].items).size());
   }
-  count_uncatchable_fields(count_of(kHeaderFields.size() + kListFields.size()), metrics);
+  metrics.actors.false_negatives += count_of(truth.actors.size());
+  count_uncatchable_fields(count_of(kHeaderFields.size() + kListFields.size() + 1), metrics);
   for (const Step& step : truth.steps) score_missing_step(step, metrics);
   return report;
 }
@@ -554,6 +570,9 @@ FieldMetrics& FieldMetrics::operator+=(const FieldMetrics& other) {
   activity_exact += other.activity_exact;
   activity_cer += other.activity_cer;
   duration_accuracy += other.duration_accuracy;
+  step_number_accuracy += other.step_number_accuracy;
+  notes_accuracy += other.notes_accuracy;
+  actors += other.actors;
   edges += other.edges;
   requirements += other.requirements;
   outputs += other.outputs;

@@ -37,8 +37,8 @@ struct ItemCounts {
 };
 
 // The scored fields. A field is one JSON Pointer into the record, right or wrong as a whole:
-// per truth SOP the 8 header fields and the 6 lists, and per truth step the 7 step fields.
-// A SOP with S truth steps has 14 + 7·S scored fields, whether or not it was predicted.
+// per truth SOP the 8 header fields, the 6 lists and the actors, and per truth step the 9 step
+// fields. A SOP with S truth steps has 15 + 9·S scored fields, whether or not it was predicted.
 // Header fields, as pointers under /header.
 inline constexpr std::array<std::string_view, 8> kHeaderFields = {
     "institution", "sop_number", "title",         "created",
@@ -46,10 +46,12 @@ inline constexpr std::array<std::string_view, 8> kHeaderFields = {
 // Lists, each one field (/legal_basis …), right when the item multisets are equal.
 inline constexpr std::array<std::string_view, 6> kListFields = {
     "legal_basis", "qualifications", "related_sops", "equipment", "warnings", "recording"};
-// Step fields (/steps/N/actor …): activity is right when exact; requirements, outputs and next
-// when the multisets of items (of edge triples for next) are equal.
-inline constexpr std::array<std::string_view, 7> kStepFields = {
-    "actor", "symbol", "activity", "requirements", "outputs", "duration", "next"};
+// The SOP's lane names (/actors), one field, right when the name multisets are equal.
+inline constexpr std::string_view kActorsField = "actors";
+// Step fields (/steps/N/actor …): no, activity and notes are right when exact; requirements,
+// outputs and next when the multisets of items (of edge triples for next) are equal.
+inline constexpr std::array<std::string_view, 9> kStepFields = {
+    "no", "actor", "symbol", "activity", "requirements", "outputs", "duration", "notes", "next"};
 
 // Title similarity a predicted record needs to be matched to a truth SOP by title.
 inline constexpr double kMinTitleSimilarity = 0.6;
@@ -66,6 +68,9 @@ struct FieldMetrics {
   Ratio activity_exact;
   Ratio activity_cer;  // summed edit distance / summed truth characters (code points)
   Ratio duration_accuracy;
+  Ratio step_number_accuracy;  // matched pairs, which steps without a usable number can be
+  Ratio notes_accuracy;        // exact, null equals null
+  ItemCounts actors;           // lane names of the SOP
   ItemCounts edges;  // (from, to, label) triples over truth step identities
   ItemCounts requirements;
   ItemCounts outputs;

@@ -14,8 +14,9 @@ using nlohmann::json;
 
 constexpr std::string_view kScoredFieldDefinition =
     "A scored field is one JSON Pointer, right or wrong as a whole. Per truth SOP: the 8 header "
-    "fields and the 6 lists; per truth step: the 7 step fields. A SOP with S truth steps has "
-    "14 + 7*S scored fields. A wrong field is caught when a review path of the predicted record "
+    "fields, the 6 lists and the actors (lane names); per truth step: the 9 step fields. A SOP "
+    "with S truth steps has 15 + 9*S scored fields. A wrong field is caught when a review path of "
+    "the predicted record "
     "equals its pointer (into the predicted record), is a parent or a child of it. Wrong fields "
     "of steps or SOPs the prediction lacks have no pointer and count as not caught.";
 
@@ -47,6 +48,16 @@ constexpr std::pair<std::string_view, std::string_view> kMetricDefinitions[] = {
     {"duration_accuracy",
      "truth steps whose predicted duration has equal unit, amount and amount_max (amounts within "
      "1e-9; null equals null, null vs a duration is wrong) / truth steps"},
+    {"step_number_accuracy",
+     "truth steps whose matched predicted step has the same `no` (null equals null) / truth "
+     "steps; steps pair by unique number first, so a wrong number shows mostly where steps "
+     "paired in order"},
+    {"notes_accuracy",
+     "truth steps whose matched predicted notes (Keterangan) are equal (NFC, whitespace "
+     "collapsed; null equals null) / truth steps"},
+    {"actors_f1",
+     "the SOP's lane-name multisets (/actors) compared per matched SOP and summed; names of "
+     "missed SOPs are false negatives"},
     {"header_field_accuracy",
      "right header fields / (8 x truth SOPs); institution, sop_number, title and approver/name are "
      "right at CER <= 0.02, created, revised, effective and approver/nip when equal; null equals "
@@ -105,6 +116,9 @@ json metrics_json(const FieldMetrics& metrics) {
       {"requirements_f1", f1_json(metrics.requirements)},
       {"outputs_f1", f1_json(metrics.outputs)},
       {"duration_accuracy", ratio_json(metrics.duration_accuracy)},
+      {"step_number_accuracy", ratio_json(metrics.step_number_accuracy)},
+      {"notes_accuracy", ratio_json(metrics.notes_accuracy)},
+      {"actors_f1", f1_json(metrics.actors)},
       {"header_field_accuracy", ratio_json(metrics.header_field_accuracy())},
       {"header_fields", std::move(header_fields)},
       {"list_item_f1", f1_json(metrics.pooled_lists())},
@@ -300,6 +314,7 @@ json to_json(const EvaluationReport& report) {
        {{"definition", std::string(kScoredFieldDefinition)},
         {"header", kHeaderFields},
         {"lists", kListFields},
+        {"actors", kActorsField},
         {"per_step", kStepFields},
         {"header_text_max_cer", kMaxHeaderTextCer},
         {"min_title_similarity", kMinTitleSimilarity}}},
@@ -332,6 +347,9 @@ std::string format_table(const EvaluationReport& report) {
   f1_row(out, "requirements_f1", metrics.requirements);
   f1_row(out, "outputs_f1", metrics.outputs);
   table_row(out, "duration_accuracy", metrics.duration_accuracy);
+  table_row(out, "step_number_accuracy", metrics.step_number_accuracy);
+  table_row(out, "notes_accuracy", metrics.notes_accuracy);
+  f1_row(out, "actors_f1", metrics.actors);
   table_row(out, "header_field_accuracy", metrics.header_field_accuracy());
   for (std::size_t i = 0; i < kHeaderFields.size(); ++i) {
     table_row(out, "  " + std::string(kHeaderFields[i]), metrics.header_fields[i]);
@@ -345,7 +363,7 @@ std::string format_table(const EvaluationReport& report) {
                 " on missing steps or SOPs (not catchable, counted as not caught)");
   table_row(out, "review_rate", metrics.review_rate, "review entries / scored fields (matched)");
   out << "  scored fields: " << metrics.scored_fields
-      << " (per truth SOP: 8 header fields + 6 lists + 7 per truth step)\n\n";
+      << " (per truth SOP: 8 header fields + 6 lists + actors + 9 per truth step)\n\n";
 
   out << "Inputs: invalid JSON lines " << report.invalid_json_lines
       << "; records failing the record parse " << report.failed_record_parses
