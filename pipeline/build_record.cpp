@@ -31,6 +31,20 @@ bool blank_to_the_engine(const CellText& cell) {
          (cell.original.empty() && cell.doubtful_words.empty() && !cell.letters_unread);
 }
 
+// Whether `reading` holds a word: three letters or more together. Specks and streaks in an
+// empty cell read as "*", "J", "1", "te": no note or activity is so short.
+bool holds_a_word(std::string_view reading) {
+  int letters_together = 0;
+  for (char c : reading) {
+    // Any byte of a multibyte character is part of a letter here: "é" counts as one or two.
+    const bool letter =
+        std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    letters_together = letter ? letters_together + 1 : 0;
+    if (letters_together >= 3) return true;
+  }
+  return false;
+}
+
 // The confidence of a review entry no reading backs: nothing was found where the field should be.
 constexpr double kNothingFound = 0.0;
 // The confidence of a choice between two readings the pipeline could not tell apart (which
@@ -723,7 +737,14 @@ Step build_step(const StepRowContent& row, std::size_t index,
   step.activity = review.text_field(row.activity, base + "/activity", activity_kind);
   step.requirements = review.list_field(row.requirements, base + "/requirements");
   step.outputs = review.list_field(row.outputs, base + "/outputs");
-  if (!blank_to_the_engine(row.notes)) step.notes = review.text_field(row.notes, base + "/notes");
+  // Keterangan is optional: a lone "-" there says there is no note, as in a list cell. Marks
+  // that read as no word are not a note either, but a reviewer sees what the cell holds.
+  const bool no_note = blank_to_the_engine(row.notes) || is_placeholder(row.notes.text);
+  if (!no_note && holds_a_word(row.notes.text)) {
+    step.notes = review.text_field(row.notes, base + "/notes");
+  } else if (!no_note) {
+    review.add(base + "/notes", "not_read", row.notes, row.notes.confidence);
+  }
   if (row.duration.has_ink) {
     step.duration = parse_duration(row.duration.text);
     bool one_found = false;

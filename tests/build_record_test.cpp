@@ -890,6 +890,21 @@ TEST(BuildRecord, LettersTheEngineReadNothingFromAreAnUnreadValueNotABlankOne) {
   EXPECT_TRUE(has_review(record, "/steps/0/notes", "not_read"));
 }
 
+// Keterangan is optional. A lone dash there says "no note", as in a list cell; specks read as
+// "*" or "J" are no note either, but on the review list, as a reviewer may find a mark there.
+TEST(BuildRecord, ANoteOfADashIsNoNoteAndMarksReadAsNoWordAreNoNoteButReviewed) {
+  RawSop sop = two_page_flow();
+  sop.rows[0].notes = read_cell("-");
+  sop.rows[1].notes = read_cell("* J");
+  sop.rows[2].notes = read_cell("SK Tim");
+  const SopRecord record = build_record(sop, {"in.pdf", std::string(64, 'a')});
+  EXPECT_FALSE(record.steps[0].notes);
+  EXPECT_FALSE(has_review(record, "/steps/0/notes"));
+  EXPECT_FALSE(record.steps[1].notes);
+  EXPECT_TRUE(has_review(record, "/steps/1/notes", "not_read"));
+  EXPECT_EQ(record.steps[2].notes, "SK Tim");
+}
+
 // A table whose author ends activities with a stop, all of them or only some, has its stops
 // kept unreviewed; one stop in a table without them is a speck the scan left, and reviewed.
 TEST(BuildRecord, AnActivitysFinalStopIsReviewedOnlyWhereTheTableDoesNotEndActivitiesWithOne) {
