@@ -593,6 +593,47 @@ CellText CellReader::read(const cv::Rect& bbox_px) {
   return cell;
 }
 
+CellText CellReader::read_number(const cv::Rect& bbox_px) {
+  CellText cell = read(bbox_px);
+  if (use_text_layer_ || !cell.has_ink || !cell.original.empty() || !cell.doubtful_words.empty()) {
+    return cell;
+  }
+  const int inset = std::max(3, page_.dpi / 40);
+  const cv::Rect interior = cv::Rect(bbox_px.x + inset, bbox_px.y + inset,
+                                     bbox_px.width - 2 * inset, bbox_px.height - 2 * inset) &
+                            cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  if (interior.empty()) return cell;
+  // The topmost mark of a digit's size, and the marks beside it: the number's line.
+  std::vector<cv::Rect> digits;
+  for (const Mark& mark : marks_in(text_ink_(interior))) {
+    if (mark.box.height >= least_letter_height(page_.dpi) && mark.box.width <= page_.dpi / 6) {
+      digits.push_back(mark.box + interior.tl());
+    }
+  }
+  if (digits.empty()) return cell;
+  const cv::Rect first = *std::min_element(
+      digits.begin(), digits.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
+  cv::Rect line = first;
+  for (const cv::Rect& digit : digits) {
+    if (digit.y < first.br().y && digit.br().y > first.y) line |= digit;
+  }
+  const std::vector<OcrWord> words =
+      read_line_alone(cv::Rect(interior.x, line.y, interior.width, line.height));
+  if (words.empty()) {
+    cell.letters_unread = true;
+  } else {
+    cell.words = words;
+    cell.original = reading_of(words);
+    cell.text = normalize_text(cell.original);
+    cell.confidence =
+        std::min_element(words.begin(), words.end(), [](const auto& a, const auto& b) {
+          return a.confidence < b.confidence;
+        })->confidence;
+  }
+  cache_[std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height)] = cell;
+  return cell;
+}
+
 bool CellReader::marks_in_cell(const cv::Mat& marks, const cv::Rect& bbox_px) const {
   const cv::Rect box = bbox_px & cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
   return !use_text_layer_ && !marks.empty() && !box.empty() && cv::countNonZero(marks(box)) > 0;

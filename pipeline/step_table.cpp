@@ -541,7 +541,10 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     };
     StepRowContent content;
     content.page = page.page_number;
-    content.number = read_column(header.number_col);
+    if (header.number_col) {
+      const cv::Rect column = cell_rect(grid, row, *header.number_col, activity_cell.row_span, 1);
+      content.number = reader.read_number(cv::Rect(column.x, top, column.width, height));
+    }
     content.activity = reader.read(activity_cell.bbox_px);
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);

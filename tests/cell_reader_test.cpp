@@ -186,6 +186,42 @@ TEST(CellReader, ALineTheEngineLeftOutIsReadOnItsOwnInItsPlace) {
   EXPECT_EQ(engine.lines_read, 1);  // the lines the block reading holds are not read again
 }
 
+// A step's number alone at the top of a tall cell: the block reading finds no line in it.
+struct NumberCell {
+  OnePage sheet;
+  const cv::Rect cell{100, 50, 120, 400};
+
+  NumberCell() {
+    cv::putText(sheet.page.gray, "2", {145, 110}, cv::FONT_HERSHEY_SIMPLEX, 1.0, cv::Scalar(30), 3);
+  }
+
+  CellText read_number(OcrEngine& engine) {
+    const cv::Mat paper(sheet.page.gray.size(), CV_8UC1, cv::Scalar(kScannedPaper));
+    CellReader reader(sheet.page, sheet.page.gray < 128, sheet.page.gray.clone(), paper, engine);
+    return reader.read_number(cell);
+  }
+};
+
+TEST(CellReader, ANumberTheBlockReadingMissedIsReadAsALine) {
+  NumberCell number;
+  ScriptedLinesEngine engine({}, {"2"});
+  const CellText cell = number.read_number(engine);
+  EXPECT_EQ(cell.text, "2");
+  EXPECT_EQ(engine.lines_read, 1);
+  EXPECT_EQ(engine.lines_read_with_neighbours, 0);
+}
+
+// One digit is too few marks to tell letters from specks in a text cell; in a number cell it is
+// the number, and unread it is reviewed, not taken for a blank.
+TEST(CellReader, ANumberNotReadEvenAsALineIsUnreadNotBlank) {
+  NumberCell number;
+  ReadsNothingEngine engine;
+  const CellText cell = number.read_number(engine);
+  EXPECT_TRUE(cell.original.empty());
+  EXPECT_TRUE(cell.letters_unread);
+  EXPECT_FALSE(number.sheet.read(number.cell).letters_unread);  // read as a text cell
+}
+
 TEST(CellReader, TouchingLinesTheEngineReadAsFewerAreEachReadOnTheirOwn) {
   OnePage sheet;
   const int leading = 33;
