@@ -238,6 +238,19 @@ std::string lane_name_lines_joined(std::string_view reading, const Lexicon* lexi
     }
     if (line.size() < 2 || !next_starts_word || !is_letter(line[line.size() - 2])) continue;
     const char last = line.back();
+    // "Pengadmin-" over "Istrasi": a word the typesetter broke, its next line's first letter
+    // read as a capital. The lexicon knows the whole word and not the piece: it carries on.
+    if (lexicon && last == '-' && std::isupper(static_cast<unsigned char>(next.front()))) {
+      const std::size_t space = line.rfind(' ');
+      const std::string head = line.substr(space == std::string::npos ? 0 : space + 1);
+      const std::string tail = next.substr(0, next.find(' '));
+      const std::string carried = ascii_lower(tail);
+      if (ascii_letters_only(tail) && !lexicon->knows_form(tail) &&
+          lexicon->knows(head.substr(0, head.size() - 1) + carried)) {
+        lines[i + 1] = carried + next.substr(tail.size());
+      }
+      continue;
+    }
     if (last == '!' || last == '|') {
       line.back() = '/';
     } else if (lexicon && (last == 'l' || last == 'I' || last == '1')) {

@@ -687,7 +687,9 @@ TEST(LaneName, StrayPunctuationGoesAndABracketAfterCapitalsIsTheJItWas) {
 }
 
 TEST(LaneName, LinesTheNarrowCellBrokeAfterASlashOrInsideAWordJoinWithoutASpace) {
-  const Lexicon lexicon("auditor\t3\npemeriksa\t3\npenyidik\t3\nsurat\t5\ncaraka\t2\n");
+  const Lexicon lexicon(
+      "auditor\t3\npemeriksa\t3\npenyidik\t3\nsurat\t5\ncaraka\t2\npengadministrasi\t4\n"
+      "marga\t2\n");
   EXPECT_EQ(lane_name_lines_joined("Auditor/\nPemeriksa/\nPenyidik", &lexicon),
             "Auditor/Pemeriksa/Penyidik");
   // The slash that ended a line read as a mark or, thinned, as the word's last letter.
@@ -702,6 +704,10 @@ TEST(LaneName, LinesTheNarrowCellBrokeAfterASlashOrInsideAWordJoinWithoutASpace)
   EXPECT_EQ(lane_name_lines_joined("Pengantar\nSurat\u2019", &lexicon), "Pengantar Surat\u2019");
   EXPECT_EQ(lane_name_lines_joined("Tim Penyusun-\nan LKIP PD", &lexicon),
             "Tim Penyusunan LKIP PD");
+  // The broken word's second piece read with a capital ("Istrasi"); a compound's second word
+  // ("Bina-" over "Marga") is a word of its own and keeps its hyphen.
+  EXPECT_EQ(lane_name_lines_joined("Pengadmin-\nIstrasi Umum", &lexicon), "Pengadministrasi Umum");
+  EXPECT_EQ(lane_name_lines_joined("Bina-\nMarga", &lexicon), "Bina-Marga");
   EXPECT_EQ(lane_name_lines_joined("Sekretaris\n/Ka.\nBidang", &lexicon), "Sekretaris/Ka. Bidang");
   EXPECT_EQ(lane_name_lines_joined("Tamu\n/ Pengunjung", &lexicon), "Tamu / Pengunjung");
   // Within a line the author's spacing stays; a last 'l' of a word the lexicon cannot explain
