@@ -630,7 +630,6 @@ CellText CellReader::read_number(const cv::Rect& bbox_px) {
           return a.confidence < b.confidence;
         })->confidence;
   }
-  cache_[std::make_tuple(bbox_px.x, bbox_px.y, bbox_px.width, bbox_px.height)] = cell;
   return cell;
 }
 

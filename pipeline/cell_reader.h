@@ -40,7 +40,8 @@ class CellReader {
   // A step's number cell: one or two digits alone in a tall cell, in which the engine's layout
   // analysis often finds no line of text and reads nothing. Read so, its first line of marks is
   // read again as one line; where that reads nothing either, the cell holds letters unread
-  // (CellText::letters_unread), not a blank: a printed number is never silently absent.
+  // (CellText::letters_unread), not a blank: a printed number is never silently absent. What
+  // read() gives for the cell stays as it was: the number's reading is not cached.
   CellText read_number(const cv::Rect& bbox_px);
 
   // The cell read as if the coloured ink in it (a signature or stamp over the approver's name)
