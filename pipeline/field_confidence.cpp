@@ -75,8 +75,6 @@ std::string letters_lower(std::string_view text) {
   return out;
 }
 
-// "masyarakavOPD", "jMengarsipkan", "5jM": a lower-case letter followed by a capital inside a
-// word, or letters and digits run together, are no Indonesian word or code.
 // "Il", "lil", "|": the strokes of a roman numeral read as a mix of 'I', 'l', 'i' and the rule
 // glyph '|'. A printed numeral is capitals or digits alone ("II", "11"), and no word is made of
 // these strokes.
@@ -91,6 +89,8 @@ bool looks_like_broken_numeral(std::string_view word) {
   return only_strokes && strokes.find_first_of("li|") != std::string_view::npos;
 }
 
+// "masyarakavOPD", "jMengarsipkan", "5jM": a lower-case letter followed by a capital inside a
+// word, or letters and digits run together, are no Indonesian word or code.
 bool looks_garbled(std::string_view word) {
   if (looks_like_broken_numeral(word)) return true;
   for (std::size_t i = 1; i < word.size(); ++i) {

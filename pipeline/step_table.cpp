@@ -534,17 +534,16 @@ StepTableContent read_step_table(const TableGrid& grid, const StepHeader& header
     const int top = activity_cell.bbox_px.y;
     const int height = activity_cell.bbox_px.height;
     if (height < min_row_height) continue;
+    auto column_box = [&](int col) {
+      const cv::Rect column = cell_rect(grid, row, col, activity_cell.row_span, 1);
+      return cv::Rect(column.x, top, column.width, height);
+    };
     auto read_column = [&](std::optional<int> col) -> CellText {
-      if (!col) return {};
-      const cv::Rect column = cell_rect(grid, row, *col, activity_cell.row_span, 1);
-      return reader.read(cv::Rect(column.x, top, column.width, height));
+      return col ? reader.read(column_box(*col)) : CellText{};
     };
     StepRowContent content;
     content.page = page.page_number;
-    if (header.number_col) {
-      const cv::Rect column = cell_rect(grid, row, *header.number_col, activity_cell.row_span, 1);
-      content.number = reader.read_number(cv::Rect(column.x, top, column.width, height));
-    }
+    if (header.number_col) content.number = reader.read_number(column_box(*header.number_col));
     content.activity = reader.read(activity_cell.bbox_px);
     content.requirements = read_column(header.requirements_col);
     content.duration = read_column(header.duration_col);

@@ -68,7 +68,8 @@ struct FieldMetrics {
   Ratio activity_exact;
   Ratio activity_cer;  // summed edit distance / summed truth characters (code points)
   Ratio duration_accuracy;
-  Ratio step_number_accuracy;  // matched pairs, which steps without a usable number can be
+  // Steps pair by unique number first: a number differs mostly where steps paired in order.
+  Ratio step_number_accuracy;
   Ratio notes_accuracy;        // exact, null equals null
   ItemCounts actors;           // lane names of the SOP
   ItemCounts edges;  // (from, to, label) triples over truth step identities

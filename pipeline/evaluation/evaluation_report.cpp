@@ -15,10 +15,10 @@ using nlohmann::json;
 constexpr std::string_view kScoredFieldDefinition =
     "A scored field is one JSON Pointer, right or wrong as a whole. Per truth SOP: the 8 header "
     "fields, the 6 lists and the actors (lane names); per truth step: the 9 step fields. A SOP "
-    "with S truth steps has 15 + 9*S scored fields. A wrong field is caught when a review path of "
-    "the predicted record "
-    "equals its pointer (into the predicted record), is a parent or a child of it. Wrong fields "
-    "of steps or SOPs the prediction lacks have no pointer and count as not caught.";
+    "with S truth steps has 15 + 9*S scored fields. A wrong field is caught when a review path "
+    "of the predicted record equals its pointer (into the predicted record), is a parent or a "
+    "child of it. Wrong fields of steps or SOPs the prediction lacks have no pointer and count "
+    "as not caught.";
 
 // What each metric counts, printed into the JSON report so a figure can be read without the code.
 constexpr std::pair<std::string_view, std::string_view> kMetricDefinitions[] = {
