@@ -598,10 +598,7 @@ CellText CellReader::read_number(const cv::Rect& bbox_px) {
   if (use_text_layer_ || !cell.has_ink || !cell.original.empty() || !cell.doubtful_words.empty()) {
     return cell;
   }
-  const int inset = std::max(3, page_.dpi / 40);
-  const cv::Rect interior = cv::Rect(bbox_px.x + inset, bbox_px.y + inset,
-                                     bbox_px.width - 2 * inset, bbox_px.height - 2 * inset) &
-                            cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
+  const cv::Rect interior = interior_of(bbox_px);
   if (interior.empty()) return cell;
   // The topmost mark of a digit's size, and the marks beside it: the number's line.
   std::vector<cv::Rect> digits;
@@ -631,6 +628,14 @@ CellText CellReader::read_number(const cv::Rect& bbox_px) {
         })->confidence;
   }
   return cell;
+}
+
+cv::Rect CellReader::interior_of(const cv::Rect& bbox_px) const {
+  // Stay clear of the rules around the cell: their ink is not text.
+  const int inset = std::max(3, page_.dpi / 40);
+  return cv::Rect(bbox_px.x + inset, bbox_px.y + inset, bbox_px.width - 2 * inset,
+                  bbox_px.height - 2 * inset) &
+         cv::Rect(0, 0, text_ink_.cols, text_ink_.rows);
 }
 
 bool CellReader::marks_in_cell(const cv::Mat& marks, const cv::Rect& bbox_px) const {
@@ -759,12 +764,8 @@ CellText CellReader::read_uncached(const cv::Rect& bbox_px, const cv::Mat& text_
   cell.bbox_px = bbox_px;
   cell.page = page_.page_number;
   cell.confidence = 1.0;
-  // Stay clear of the rules around the cell: their ink is not text.
-  const int inset = std::max(3, page_.dpi / 40);
-  cv::Rect interior(bbox_px.x + inset, bbox_px.y + inset, bbox_px.width - 2 * inset,
-                    bbox_px.height - 2 * inset);
-  interior &= cv::Rect(0, 0, text_ink.cols, text_ink.rows);
-  if (interior.width <= 0 || interior.height <= 0) return cell;
+  const cv::Rect interior = interior_of(bbox_px);
+  if (interior.empty()) return cell;
   // A few specks of noise are not text: a character at 8 pt holds far more ink than this.
   const int min_ink_pixels = std::max(20, page_.dpi * page_.dpi / 2000);
   cell.has_ink = cv::countNonZero(text_ink(interior)) >= min_ink_pixels;

@@ -71,6 +71,8 @@ class CellReader {
   std::vector<CellText> readings() const;
 
  private:
+  // The cell inside its rules, on the page.
+  cv::Rect interior_of(const cv::Rect& bbox_px) const;
   // Whether `marks` (a mask of the page) has any pixel in the cell, on a page read by OCR.
   bool marks_in_cell(const cv::Mat& marks, const cv::Rect& bbox_px) const;
   // The cell read on another version of the page (`page_image`, `text_ink`), the engine handed
